@@ -1,0 +1,175 @@
+// Public types of the engine: what a simulation reports about itself.
+// Pure data; the protocol re-exports them so the UI never reaches into engine internals.
+
+export type ConsistencyLevel = 'ANY' | 'ONE' | 'TWO' | 'THREE' | 'QUORUM' | 'ALL';
+export const CONSISTENCY_LEVELS: readonly ConsistencyLevel[] = ['ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL'];
+
+/**
+ * A user action. Every command becomes a timestamped entry in the session's command log
+ * (it maps 1:1 onto a scenario `faults` / `workload` entry), so (seed, scenario, log)
+ * replays the session exactly.
+ */
+export type Command =
+  | { type: 'kill'; node: string; wipe?: boolean }
+  | { type: 'restart'; node: string }
+  | { type: 'partition'; groups: string[][] }
+  | { type: 'heal' }
+  | { type: 'repair'; node: string }
+  | { type: 'slow'; node: string; extraLatencyMs: number }
+  | { type: 'write'; key: string; value: string; consistency: ConsistencyLevel; coordinator?: string }
+  | { type: 'read'; key: string; consistency: ConsistencyLevel; coordinator?: string }
+  /** Starts (or retunes) the automatic workload; rate in operations per simulated second. */
+  | { type: 'workload'; rate: number; keys: number; writeRatio: number; consistency: ConsistencyLevel }
+  | { type: 'workloadStop' };
+
+export type MessageKind =
+  | 'mutation' | 'mutation-ack'
+  | 'read' | 'read-response'
+  | 'hint' | 'hint-ack'
+  | 'gossip' | 'echo'
+  | 'repair';
+
+/** One message in flight, as drawn. Times are simulated milliseconds. */
+export interface MessageView {
+  id: number;
+  kind: MessageKind;
+  from: string;
+  to: string;
+  sentAt: number;
+  deliverAt: number;
+  /** Will be lost on arrival (drop, partition or dead target): drawn dying. */
+  doomed: boolean;
+}
+
+export interface HintQueueView {
+  holder: string;
+  target: string;
+  /** Pending hints (buffered + flushed), including ones in a page on the wire. */
+  pending: number;
+  /** Of which still in the memory buffer (lost if the holder crashes). */
+  buffered: number;
+  bytes: number;
+  /** Creation time of the oldest pending hint, simulated ms, or null. */
+  oldestCreatedAt: number | null;
+  /** True while a dispatch (replay) to this target is running. */
+  replaying: boolean;
+  delivered: number;
+}
+
+export interface PeerBelief {
+  peer: string;
+  alive: boolean;
+  phi: number;
+  /** Simulated ms since the last newer heartbeat from this peer arrived (or null if never). */
+  heartbeatAgeMs: number | null;
+}
+
+export interface NodeView {
+  id: string;
+  /** Ground truth: process running. */
+  up: boolean;
+  /** Accepting client requests (a restarted node waits for gossip to settle). */
+  serving: boolean;
+  /** Token positions on the ring as fractions 0..1 (clockwise from the top). */
+  tokens: number[];
+  keys: number;
+  slowMs: number;
+  /** This node's own view of its peers. */
+  beliefs: PeerBelief[];
+  /** Peers this node believes down (shortcut of beliefs). */
+  believesDown: string[];
+  /** Partition group index (0 when the network is whole). */
+  group: number;
+}
+
+export interface Counters {
+  writesAttempted: number;
+  writesAcknowledged: number;
+  writesFailed: number;
+  writesPending: number;
+  readsAttempted: number;
+  readsSucceeded: number;
+  readsFailed: number;
+  readsStale: number;
+  readRepairs: number;
+  hintsCreated: number;
+  hintsDelivered: number;
+  hintsExpired: number;
+  hintsDropped: number;
+  hintsLost: number;
+  hintsPending: number;
+  messagesSent: number;
+  messagesLost: number;
+  events: number;
+}
+
+export type LogKind = 'fault' | 'write' | 'read' | 'hint' | 'gossip' | 'repair';
+
+export interface LogEvent {
+  /** Monotonic sequence number; gaps mean the UI's bounded buffer skipped some. */
+  seq: number;
+  at: number;
+  kind: LogKind;
+  node?: string;
+  text: string;
+}
+
+export interface Snapshot {
+  /** Simulated time, ms. */
+  now: number;
+  nodes: NodeView[];
+  messages: MessageView[];
+  /** Messages in flight that were not included in `messages` (the view is capped). */
+  messagesOmitted: number;
+  hintQueues: HintQueueView[];
+  counters: Counters;
+  traceHash: string;
+  workload: { rate: number; keys: number; writeRatio: number; consistency: ConsistencyLevel } | null;
+}
+
+export interface ClusterInfo {
+  name: string;
+  seed: number;
+  nodes: string[];
+  replicationFactor: number;
+  vnodes: number;
+  hintMode: 'coordinator' | 'sloppy-quorum';
+  preset: string;
+  /** The effective settings, as the scenario format spells them (durations in ms). */
+  settings: Record<string, unknown>;
+}
+
+
+/** One entry of a session's command log: what a user did, and when (simulated ms). */
+export interface LoggedCommand {
+  at: number;
+  command: Command;
+}
+
+/**
+ * A running simulation. Created by `createSimulation(scenario)` from `src/engine/index.ts`.
+ * Everything it does is a function of (scenario, seed, command log).
+ */
+export interface Simulation {
+  /** Simulated time, ms (may be fractional: the clock counts microseconds). */
+  readonly now: number;
+  /** The scenario's `until`, ms. */
+  readonly until: number;
+  readonly info: ClusterInfo;
+  /**
+   * Processes events due at or before `ms` (then sets the clock to `ms`), stopping early
+   * after `maxEvents`. Returns true when the clock reached `ms`.
+   */
+  advanceTo(ms: number, maxEvents?: number): boolean;
+  /** Processes the next event (whatever its time). Returns false if the queue is empty. */
+  step(): boolean;
+  /** Applies a user command at the current time and records it in the command log. Throws on bad input. */
+  apply(command: Command): void;
+  snapshot(maxMessages?: number): Snapshot;
+  /** Log events since the last call, at most `max`; `skipped` counts the ones dropped. */
+  drainLog(max?: number): { events: LogEvent[]; skipped: number };
+  readonly commandLog: readonly LoggedCommand[];
+  /** The report of scenario-format.md, computed now. */
+  report(): unknown;
+  traceHash(): string;
+}

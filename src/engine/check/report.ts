@@ -1,0 +1,75 @@
+// The report of scenario-format.md, computed from the simulation's state at the current time.
+import type { Sim } from '../sim';
+import { holds, type Version } from '../node/versions';
+
+export interface Report {
+  format: 'hintscope/report@1';
+  scenario: string;
+  seed: number;
+  simulatedMs: number;
+  writes: { attempted: number; acknowledged: number; failed: number; pending: number };
+  reads: { attempted: number; succeeded: number; failed: number; pending: number; stale: number; repaired: number };
+  hints: { created: number; delivered: number; expired: number; dropped: number; lost: number; pending: number };
+  repair: { sessions: number; leavesCompared: number; leavesDiffering: number; keysStreamed: number };
+  nodes: Record<string, { state: 'up' | 'down'; keys: number; hintsPending: Record<string, number> }>;
+  replication: { keys: number; fullyReplicated: number; underReplicated: number };
+  lostAcknowledgedWrites: number;
+  events: number;
+  traceHash: string;
+}
+
+export function buildReport(sim: Sim): Report {
+  const s = sim.stats;
+  const ttlUs = sim.S.hintTtl === null ? null : sim.us(sim.S.hintTtl);
+  // A hint past its TTL counts as expired even if no trigger has purged it yet.
+  let pastTtl = 0;
+  let pending = 0;
+  const hintVersions = new Map<string, Version[]>();
+  const nodes: Report['nodes'] = {};
+  for (const node of sim.nodes) {
+    const hintsPending: Record<string, number> = {};
+    for (const q of node.hints.values()) {
+      let live = 0;
+      for (const h of q.hints) {
+        if (ttlUs !== null && sim.nowUs - h.createdAt > ttlUs) { pastTtl++; continue; }
+        live++;
+        let list = hintVersions.get(h.key);
+        if (!list) hintVersions.set(h.key, (list = []));
+        list.push(h.v);
+      }
+      pending += live;
+      if (live > 0) hintsPending[sim.nodes[q.target]!.id] = live;
+    }
+    nodes[node.id] = { state: node.up ? 'up' : 'down', keys: node.data.size, hintsPending };
+  }
+
+  let fully = 0;
+  let lost = 0;
+  for (const [key, writes] of sim.acked) {
+    const replicas = sim.ring.place(key).pref.slice(0, sim.rf).map((r) => sim.nodes[r]!.data.get(key));
+    const frontier = sim.ackedFrontier.get(key);
+    const newest = sim.ackedNewest.get(key)!;
+    const required: Version[] = frontier ? frontier.map((clock) => ({ ts: 0, value: '', clock })) : [{ ts: newest, value: '' }];
+    if (replicas.every((vs) => required.every((w) => holds(vs, w)))) fully++;
+    const hinted = hintVersions.get(key);
+    for (const w of writes) if (!replicas.some((vs) => holds(vs, w)) && !holds(hinted, w)) lost++;
+  }
+
+  const writesPending = s.writesAttempted - s.writesAcknowledged - s.writesFailed;
+  const readsPending = s.readsAttempted - s.readsSucceeded - s.readsFailed;
+  return {
+    format: 'hintscope/report@1',
+    scenario: sim.sc.name,
+    seed: sim.sc.seed,
+    simulatedMs: Math.round(sim.now),
+    writes: { attempted: s.writesAttempted, acknowledged: s.writesAcknowledged, failed: s.writesFailed, pending: writesPending },
+    reads: { attempted: s.readsAttempted, succeeded: s.readsSucceeded, failed: s.readsFailed, pending: readsPending, stale: s.readsStale, repaired: s.readRepairs },
+    hints: { created: s.hintsCreated, delivered: s.hintsDelivered, expired: s.hintsExpired + pastTtl, dropped: s.hintsDropped, lost: s.hintsLost, pending },
+    repair: { sessions: s.repairSessions, leavesCompared: s.leavesCompared, leavesDiffering: s.leavesDiffering, keysStreamed: s.keysStreamed },
+    nodes,
+    replication: { keys: sim.acked.size, fullyReplicated: fully, underReplicated: sim.acked.size - fully },
+    lostAcknowledgedWrites: lost,
+    events: sim.events,
+    traceHash: sim.traceHash(),
+  };
+}

@@ -1,0 +1,85 @@
+// What the UI draws: a plain-data snapshot of the cluster (ground truth and each node's beliefs).
+import type { Counters, HintQueueView, MessageView, NodeView, Snapshot } from '../api';
+import { EV } from '../core/events';
+import { Ring } from '../ring/ring';
+import type { Sim } from '../sim';
+import { versionBytes } from '../node/versions';
+
+const tokenCache = new WeakMap<Ring, number[][]>();
+
+function tokensByNode(sim: Sim): number[][] {
+  let t = tokenCache.get(sim.ring);
+  if (!t) {
+    t = sim.nodes.map(() => []);
+    sim.ring.positions.forEach((pos, i) => t![sim.ring.owners[i]!]!.push(Ring.fraction(pos)));
+    tokenCache.set(sim.ring, t);
+  }
+  return t;
+}
+
+export function counters(sim: Sim, pending: number): Counters {
+  const s = sim.stats;
+  return {
+    writesAttempted: s.writesAttempted, writesAcknowledged: s.writesAcknowledged, writesFailed: s.writesFailed,
+    writesPending: s.writesAttempted - s.writesAcknowledged - s.writesFailed,
+    readsAttempted: s.readsAttempted, readsSucceeded: s.readsSucceeded, readsFailed: s.readsFailed, readsStale: s.readsStale,
+    readRepairs: s.readRepairs, hintsCreated: s.hintsCreated, hintsDelivered: s.hintsDelivered, hintsExpired: s.hintsExpired,
+    hintsDropped: s.hintsDropped, hintsLost: s.hintsLost, hintsPending: pending, messagesSent: s.messagesSent,
+    messagesLost: s.messagesLost, events: sim.events,
+  };
+}
+
+export function buildSnapshot(sim: Sim, maxMessages: number): Snapshot {
+  const tokens = tokensByNode(sim);
+  const now = sim.nowUs;
+  const nodes: NodeView[] = sim.nodes.map((n) => {
+    const beliefs = n.peers.flatMap((p, j) =>
+      j === n.idx || !p.known ? [] : [{
+        peer: sim.nodes[j]!.id,
+        alive: p.alive,
+        phi: p.window.phi(now),
+        heartbeatAgeMs: p.gen < 0 ? null : (now - p.window.last) / 1000,
+      }],
+    );
+    return {
+      id: n.id, up: n.up, serving: n.serving, tokens: tokens[n.idx]!, keys: n.data.size, slowMs: n.slowUs / 1000,
+      beliefs, believesDown: n.up ? beliefs.filter((b) => !b.alive).map((b) => b.peer) : [], group: sim.group[n.idx]!,
+    };
+  });
+
+  const messages: MessageView[] = [];
+  let inFlight = 0;
+  for (const ev of sim.heap.all()) {
+    if (ev.k !== EV.deliver || !ev.m) continue;
+    inFlight++;
+    if (messages.length >= maxMessages) continue;
+    const m = ev.m;
+    messages.push({
+      id: m.id, kind: m.kind, from: sim.nodes[m.from]!.id, to: sim.nodes[m.to]!.id, sentAt: m.sentAt / 1000, deliverAt: m.deliverAt / 1000,
+      doomed: m.doomed || !sim.nodes[m.to]!.up || !sim.reachable(m.from, m.to),
+    });
+  }
+
+  const hintQueues: HintQueueView[] = [];
+  let pending = 0;
+  for (const n of sim.nodes) {
+    for (const q of n.hints.values()) {
+      if (q.hints.length === 0 && !q.dispatching) continue;
+      let bytes = 0;
+      let buffered = 0;
+      for (const h of q.hints) {
+        bytes += versionBytes(h.key, h.v);
+        if (!h.flushed) buffered++;
+      }
+      pending += q.hints.length;
+      hintQueues.push({
+        holder: n.id, target: sim.nodes[q.target]!.id, pending: q.hints.length, buffered, bytes,
+        oldestCreatedAt: q.hints.length > 0 ? q.hints[0]!.createdAt / 1000 : null, replaying: q.dispatching, delivered: q.delivered,
+      });
+    }
+  }
+  return {
+    now: sim.now, nodes, messages, messagesOmitted: inFlight - messages.length, hintQueues,
+    counters: counters(sim, pending), traceHash: sim.traceHash(), workload: sim.userWorkload(),
+  };
+}

@@ -1,0 +1,151 @@
+// The coordinator's read path: ask as many replicas as the level needs (believed alive, the
+// coordinator first when it is one), return the newest; with read repair (Cassandra 4.0 BLOCKING)
+// write the newest back to the stale replicas that answered before returning. In sloppy-quorum
+// mode the first N healthy nodes of the extended preference list answer, stand-ins included.
+import { EV } from '../core/events';
+import type { Sim } from '../sim';
+import type { Msg, NodeState } from '../node/types';
+import { dominatesOrEquals, holds, mergeAll, newestTs, type Clock, type Version } from '../node/versions';
+import type { Level } from '../scenario/schema';
+import { blockFor } from './levels';
+
+export interface ReadHandler {
+  id: number;
+  coord: number;
+  key: string;
+  level: Level;
+  contacted: number[];
+  responses: Map<number, readonly Version[]>;
+  /** What "not stale" means: the newest acknowledged write when the read began. */
+  baselineTs: number;
+  baselineClocks: Clock[];
+  repairsPending: Set<number>;
+  merged: readonly Version[];
+  done: boolean;
+  user: boolean;
+}
+
+function fail(sim: Sim, text: string, user: boolean, node?: number): void {
+  sim.stats.readsFailed++;
+  if (user) sim.note('read', text, node);
+}
+
+/** What a node answers for a key: its data, plus hinted copies it keeps as a stand-in (sloppy mode). */
+function localVersions(sim: Sim, node: NodeState, key: string): readonly Version[] {
+  let out = node.data.get(key) ?? [];
+  if (sim.S.hintMode === 'sloppy-quorum') {
+    for (const q of node.hints.values()) for (const h of q.hints) if (h.key === key) out = mergeAll(out, [h.v]);
+  }
+  return out;
+}
+
+export function startRead(sim: Sim, coordIdx: number, key: string, level: Level, user: boolean): void {
+  sim.stats.readsAttempted++;
+  const coord = coordIdx >= 0 ? sim.nodes[coordIdx]! : null;
+  if (!coord || !coord.up || !coord.serving) {
+    fail(sim, `Read ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined);
+    return;
+  }
+  const required = blockFor(level, sim.rf);
+  const pref = sim.ring.place(key).pref;
+  const healthy = (n: number) => sim.believesAlive(coord, n);
+  let candidates = sim.S.hintMode === 'coordinator' ? pref.slice(0, sim.rf).filter(healthy) : pref.filter(healthy).slice(0, sim.rf);
+  if (candidates.includes(coord.idx)) candidates = [coord.idx, ...candidates.filter((n) => n !== coord.idx)];
+  if (level === 'ANY' || required > sim.rf || candidates.length < required) {
+    fail(sim, `Read ${key} at ${level} unavailable: ${candidates.length} replica${candidates.length === 1 ? '' : 's'} believed alive, ${required} needed`, user, coord.idx);
+    return;
+  }
+  const h: ReadHandler = {
+    id: sim.nextId++, coord: coord.idx, key, level, contacted: candidates.slice(0, required), responses: new Map(),
+    baselineTs: sim.ackedNewest.get(key) ?? -1, baselineClocks: sim.ackedFrontier.get(key) ?? [],
+    repairsPending: new Set(), merged: [], done: false, user,
+  };
+  sim.reads.set(h.id, h);
+  if (user) sim.note('read', `Read ${key} at ${level} via ${coord.id}`, coord.idx);
+  sim.schedule(sim.nowUs + sim.us(sim.S.readTimeout), EV.readTimeout, -1, 0, h.id);
+  for (const r of h.contacted) {
+    if (r === coord.idx) respond(sim, h, r, localVersions(sim, coord, key));
+    else sim.send(coord.idx, r, 'read', { k: 'read', rid: h.id, key });
+  }
+}
+
+export function onReadMessage(sim: Sim, node: NodeState, m: Msg): void {
+  const b = m.body;
+  if (b.k === 'read') {
+    sim.send(node.idx, m.from, 'read-response', { k: 'readResp', rid: b.rid, versions: localVersions(sim, node, b.key) });
+    return;
+  }
+  if (b.k !== 'readResp') return;
+  const h = sim.reads.get(b.rid);
+  if (h && h.coord === node.idx) respond(sim, h, m.from, b.versions);
+}
+
+function respond(sim: Sim, h: ReadHandler, from: number, versions: readonly Version[]): void {
+  if (h.done || h.responses.has(from) || !h.contacted.includes(from)) return;
+  h.responses.set(from, versions);
+  if (h.responses.size < h.contacted.length) return;
+  let merged: readonly Version[] = [];
+  for (const vs of h.responses.values()) merged = mergeAll(merged, vs);
+  h.merged = merged;
+  if (sim.S.readRepair) {
+    const owners = new Set(sim.ring.place(h.key).pref.slice(0, sim.rf));
+    for (const [r, vs] of h.responses) {
+      const missing = merged.filter((v) => !holds(vs, v));
+      if (missing.length === 0 || !owners.has(r)) continue;
+      sim.stats.readRepairs++;
+      if (r === h.coord) {
+        const node = sim.nodes[r]!;
+        node.data.set(h.key, mergeAll(node.data.get(h.key), missing));
+        continue;
+      }
+      h.repairsPending.add(r);
+      const [v, ...more] = missing;
+      sim.send(h.coord, r, 'mutation', { k: 'mut', wid: -1, key: h.key, v: v!, owner: r, repairOf: h.id, more });
+    }
+    if (h.repairsPending.size > 0) {
+      sim.schedule(sim.nowUs + sim.us(sim.S.writeTimeout), EV.repairWriteTimeout, -1, 0, h.id);
+      return;
+    }
+  }
+  finish(sim, h);
+}
+
+export function onRepairAck(sim: Sim, readId: number, from: number): void {
+  const h = sim.reads.get(readId);
+  if (!h || h.done) return;
+  h.repairsPending.delete(from);
+  if (h.repairsPending.size === 0) finish(sim, h);
+}
+
+function isStale(h: ReadHandler): boolean {
+  if (h.baselineClocks.length > 0) return !h.baselineClocks.every((c) => h.merged.some((v) => v.clock && dominatesOrEquals(v.clock, c)));
+  return newestTs(h.merged) < h.baselineTs;
+}
+
+function finish(sim: Sim, h: ReadHandler): void {
+  h.done = true;
+  sim.reads.delete(h.id);
+  sim.stats.readsSucceeded++;
+  const stale = isStale(h);
+  if (stale) sim.stats.readsStale++;
+  if (h.user || stale) {
+    const shown = h.merged.map((v) => v.value).join(' | ') || '(no value)';
+    sim.note('read', `Read ${h.key} at ${h.level} returned ${shown}${stale ? ' — STALE' : ''}`, h.coord);
+  }
+}
+
+export function onReadTimeout(sim: Sim, id: number): void {
+  const h = sim.reads.get(id);
+  if (!h || h.done) return;
+  h.done = true;
+  sim.reads.delete(id);
+  fail(sim, `Read ${h.key} timed out at ${h.level}`, h.user, h.coord);
+}
+
+export function onRepairWriteTimeout(sim: Sim, id: number): void {
+  const h = sim.reads.get(id);
+  if (!h || h.done || h.repairsPending.size === 0) return;
+  h.done = true;
+  sim.reads.delete(id);
+  fail(sim, `Read ${h.key} failed: a read-repair write timed out`, h.user, h.coord);
+}

@@ -1,0 +1,39 @@
+// pure: the scenario format's durations: ms as a number, or "<number><unit>" groups, largest unit first.
+
+const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000, ms: 1 };
+const ORDER = ['d', 'h', 'm', 's', 'ms'];
+const GROUP = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/y;
+
+/** Milliseconds, or null when the text is not a duration. */
+export function parseDuration(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v !== 'string' || v.length === 0 || v.length > 64) return null;
+  let total = 0;
+  let last = -1;
+  GROUP.lastIndex = 0;
+  while (GROUP.lastIndex < v.length) {
+    const start = GROUP.lastIndex;
+    const m = GROUP.exec(v);
+    if (!m || m.index !== start) return null;
+    const rank = ORDER.indexOf(m[2]!);
+    if (rank <= last) return null;
+    last = rank;
+    total += Number(m[1]) * UNIT_MS[m[2]!]!;
+  }
+  return total;
+}
+
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  let rest = Math.round(ms);
+  const parts: string[] = [];
+  for (const u of ORDER) {
+    const size = UNIT_MS[u]!;
+    const n = Math.floor(rest / size);
+    if (n > 0) {
+      parts.push(`${n}${u}`);
+      rest -= n * size;
+    }
+  }
+  return parts.join('');
+}

@@ -1,0 +1,19 @@
+// pure: a 64-bit trace hash (two 32-bit FNV-style lanes) folded over every processed event.
+
+export class TraceHash {
+  private a = 0x811c9dc5;
+  private b = 0x01000193;
+
+  add(x: number): void {
+    const lo = x >>> 0;
+    const hi = Math.floor(x / 4294967296) >>> 0;
+    this.a = Math.imul(this.a ^ lo, 0x01000193);
+    this.a = Math.imul(this.a ^ hi, 0x01000193);
+    this.b = Math.imul(this.b ^ lo, 0x5bd1e995) ^ (this.b >>> 15);
+    this.b = Math.imul(this.b ^ hi, 0x5bd1e995) ^ (this.b >>> 13);
+  }
+
+  hex(): string {
+    return (this.a >>> 0).toString(16).padStart(8, '0') + (this.b >>> 0).toString(16).padStart(8, '0');
+  }
+}

@@ -1,0 +1,169 @@
+// Hint store and replay (Cassandra hints/: HintsBuffer, HintsDispatchTrigger, HintsDispatchExecutor;
+// Scylla db/hints/manager.cc). A holder keeps hints per target apart from its data; a trigger every
+// 10 s dispatches to targets its detector sees alive, one dispatch per target, page by page under the
+// throttle; a hint is deleted only when the target acks its page. A page that is not acked within
+// writeTimeout aborts the dispatch; the next trigger resends from that page.
+import { EV } from '../core/events';
+import type { Sim } from '../sim';
+import type { Hint, HintQueue, Msg, NodeState } from '../node/types';
+import { mergeVersion, type Version } from '../node/versions';
+
+/** Cassandra's HintsDispatchTrigger runs every 10 s. */
+export const HINT_TRIGGER_US = 10_000_000;
+
+type Refusal = 'disabled' | 'window' | 'persistent-window' | 'cap';
+
+/** shouldHint: why a new hint for `target` is refused at `holder`, or null if it may be stored. */
+function refusal(sim: Sim, holder: NodeState, q: HintQueue): Refusal | null {
+  const S = sim.S;
+  if (!S.hintedHandoffEnabled) return 'disabled';
+  if (S.maxHintWindow !== null) {
+    const w = sim.us(S.maxHintWindow);
+    const view = holder.peers[q.target]!;
+    if (!view.alive && sim.nowUs - view.downSince > w) return 'window';
+    if (S.persistentHintWindow && q.hints.length > 0 && sim.nowUs - q.hints[0]!.createdAt > w) return 'persistent-window';
+  }
+  if (q.hints.length >= S.maxHintsPerHost) return 'cap';
+  return null;
+}
+
+const REFUSAL_TEXT: Record<Refusal, string> = {
+  disabled: 'hinted handoff is disabled',
+  window: 'target down longer than max_hint_window',
+  'persistent-window': 'oldest pending hint older than max_hint_window (persistent window)',
+  cap: 'max hints per host reached',
+};
+
+const lastRefusal = new WeakMap<HintQueue, Refusal | null>();
+
+/** Stores a hint for `target` on `holder` if the hint policy allows; returns whether it did. */
+export function offerHint(sim: Sim, holder: NodeState, target: number, key: string, v: Version): boolean {
+  const q = sim.queue(holder, target);
+  const why = refusal(sim, holder, q);
+  if (why) {
+    sim.stats.hintsDropped++;
+    if (lastRefusal.get(q) !== why) sim.note('hint', `${holder.id} drops hint for ${sim.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`, holder.idx);
+    lastRefusal.set(q, why);
+    return false;
+  }
+  lastRefusal.set(q, null);
+  const h: Hint = { id: sim.nextId++, target, key, v, createdAt: sim.nowUs, flushed: sim.S.hintFlushPeriod === 0 };
+  q.hints.push(h);
+  sim.stats.hintsCreated++;
+  if (q.hints.length === 1) sim.note('hint', `${holder.id} stores hints for ${sim.nodes[target]!.id}`, holder.idx);
+  return true;
+}
+
+export function flushTick(sim: Sim, node: NodeState): void {
+  for (const q of node.hints.values()) {
+    for (let i = q.hints.length - 1; i >= 0 && !q.hints[i]!.flushed; i--) q.hints[i]!.flushed = true;
+  }
+  sim.schedule(sim.nowUs + sim.us(sim.S.hintFlushPeriod), EV.flush, node.idx, node.epoch, 0);
+}
+
+/** Removes the hints matching `which` as lost (a crash's buffer, a wiped disk). */
+export function loseHints(sim: Sim, node: NodeState, which: (h: Hint) => boolean): void {
+  let lost = 0;
+  for (const q of node.hints.values()) {
+    const keep = q.hints.filter((h) => !which(h));
+    lost += q.hints.length - keep.length;
+    q.hints = keep;
+  }
+  if (lost > 0) {
+    sim.stats.hintsLost += lost;
+    sim.note('hint', `${node.id} lost ${lost} hint${lost === 1 ? '' : 's'}`, node.idx);
+  }
+}
+
+function isExpired(sim: Sim, h: Hint): boolean {
+  return sim.S.hintTtl !== null && sim.nowUs - h.createdAt > sim.us(sim.S.hintTtl);
+}
+
+/** Discards expired hints (never replayed). Hints are in creation order, so expired ones lead. */
+function purgeExpired(sim: Sim, node: NodeState, q: HintQueue): void {
+  if (sim.S.hintTtl === null || q.page) return;
+  let n = 0;
+  while (n < q.hints.length && isExpired(sim, q.hints[n]!)) n++;
+  if (n === 0) return;
+  q.hints.splice(0, n);
+  sim.stats.hintsExpired += n;
+  sim.note('hint', `${node.id} discards ${n} expired hint${n === 1 ? '' : 's'} for ${sim.nodes[q.target]!.id} (TTL)`, node.idx);
+}
+
+export function hintTrigger(sim: Sim, node: NodeState): void {
+  for (const q of node.hints.values()) {
+    purgeExpired(sim, node, q);
+    if (q.dispatching || q.hints.length === 0 || !q.hints[0]!.flushed) continue;
+    if (q.target === node.idx || !node.peers[q.target]!.alive) continue;
+    q.dispatching = true;
+    sim.note('hint', `${node.id} starts replaying ${q.hints.length} hint${q.hints.length === 1 ? '' : 's'} to ${sim.nodes[q.target]!.id}`, node.idx);
+    sendNextPage(sim, node, q.target);
+  }
+  sim.schedule(sim.nowUs + HINT_TRIGGER_US, EV.hintTrigger, node.idx, node.epoch, 0);
+}
+
+/** Page size: a tenth of a second's worth at the throttle, so pages go out ~10 times a second. */
+function pageSize(sim: Sim): number {
+  return Math.max(1, Math.ceil(sim.S.hintReplayRate / 10));
+}
+
+export function sendNextPage(sim: Sim, node: NodeState, target: number): void {
+  const q = node.hints.get(target);
+  if (!q || !q.dispatching || q.page) return;
+  purgeExpired(sim, node, q);
+  let n = 0;
+  const max = pageSize(sim);
+  while (n < q.hints.length && n < max && q.hints[n]!.flushed) n++;
+  if (n === 0 || !node.peers[target]!.alive) {
+    q.dispatching = false;
+    if (n === 0 && q.hints.length === 0) sim.note('hint', `${node.id} finished replaying to ${sim.nodes[target]!.id}`, node.idx);
+    return;
+  }
+  const id = sim.nextId++;
+  q.page = { id, count: n, sentAt: sim.nowUs };
+  q.nextPageAt = sim.nowUs + Math.round((n * 1e6) / sim.S.hintReplayRate);
+  sim.pages.set(id, { holder: node.idx, target });
+  const hints = q.hints.slice(0, n).map((h) => ({ id: h.id, key: h.key, v: h.v, createdAt: h.createdAt }));
+  sim.send(node.idx, target, 'hint', { k: 'hintPage', page: id, hints });
+  sim.schedule(sim.nowUs + sim.us(sim.S.writeTimeout), EV.pageTimeout, node.idx, node.epoch, id);
+}
+
+export function onPageTimeout(sim: Sim, node: NodeState, pageId: number): void {
+  const ref = sim.pages.get(pageId);
+  if (!ref) return;
+  sim.pages.delete(pageId);
+  const q = node.hints.get(ref.target);
+  if (!q || q.page?.id !== pageId) return;
+  q.page = null;
+  q.dispatching = false;
+  sim.note('hint', `${node.id}: replay page to ${sim.nodes[ref.target]!.id} timed out; the next trigger resumes from it`, node.idx);
+}
+
+export function onHintMessage(sim: Sim, node: NodeState, m: Msg): void {
+  const b = m.body;
+  if (b.k === 'hintPage') {
+    let expired = 0;
+    for (const h of b.hints) {
+      // An expired hint is never applied, even if it expired on the wire (Cassandra Hint.apply).
+      if (sim.S.hintTtl !== null && sim.nowUs - h.createdAt > sim.us(sim.S.hintTtl)) { expired++; continue; }
+      const next = mergeVersion(node.data.get(h.key), h.v);
+      node.data.set(h.key, next);
+    }
+    sim.send(node.idx, m.from, 'hint', { k: 'hintAck', page: b.page, expired });
+    return;
+  }
+  if (b.k !== 'hintAck') return;
+  const ref = sim.pages.get(b.page);
+  if (!ref || ref.holder !== node.idx) return;
+  const q = node.hints.get(ref.target);
+  // A late ack (after the page timed out) is ignored; those hints are resent.
+  if (!q || q.page?.id !== b.page) return;
+  sim.pages.delete(b.page);
+  const n = q.page.count;
+  q.hints.splice(0, n);
+  q.page = null;
+  sim.stats.hintsExpired += b.expired;
+  sim.stats.hintsDelivered += n - b.expired;
+  q.delivered += n - b.expired;
+  sim.schedule(Math.max(sim.nowUs, q.nextPageAt), EV.pageNext, node.idx, node.epoch, ref.target);
+}

@@ -1,0 +1,40 @@
+// The engine's public surface: createSimulation(scenario) and the types the protocol re-exports.
+import type { Simulation } from './api';
+import { parseScenario, type Scenario } from './scenario/schema';
+import { Sim } from './sim';
+
+export type * from './api';
+export { CONSISTENCY_LEVELS } from './api';
+export { ScenarioError, parseScenario, MAX_SCENARIO_BYTES } from './scenario/schema';
+export type { Scenario } from './scenario/schema';
+export type { Report } from './check/report';
+export { PRESETS, REAL_NAMES } from './scenario/presets';
+export type { Settings, PresetName } from './scenario/presets';
+export { parseDuration, formatDuration } from './core/duration';
+
+/** Validates a scenario (object or JSON text) and builds its simulation. Throws ScenarioError. */
+export function createSimulation(scenario: unknown): Simulation & { exportScenario(): Scenario } {
+  return new Sim(parseScenario(scenario));
+}
+
+/** Runs a scenario to its `until` and returns the report. */
+export function runScenario(scenario: unknown): ReturnType<Sim['report']> {
+  const sim = new Sim(parseScenario(scenario));
+  sim.advanceTo(sim.until);
+  return sim.report();
+}
+
+/** The app's starting point: six nodes, Cassandra's defaults, no workload yet. */
+export function defaultScenario(): Record<string, unknown> {
+  return {
+    format: 'hintscope/scenario@1',
+    name: 'Six nodes, Cassandra defaults',
+    description: 'A fresh cluster: turn on the workload, kill a replica, watch hints pile up and replay.',
+    seed: 1,
+    cluster: { nodes: ['A', 'B', 'C', 'D', 'E', 'F'], vnodes: 8, replicationFactor: 3 },
+    settings: { preset: 'cassandra' },
+    workload: [],
+    faults: [],
+    until: '30d',
+  };
+}

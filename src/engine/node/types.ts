@@ -1,0 +1,84 @@
+// The state the engine keeps, per node and per message. Plain data; behaviour lives in the subsystems.
+import type { MessageKind } from '../api';
+import type { ArrivalWindow } from '../gossip/arrivalWindow';
+import type { Version } from './versions';
+
+export interface Hint {
+  id: number;
+  /** Node index the mutation is meant for. */
+  target: number;
+  key: string;
+  v: Version;
+  /** µs */
+  createdAt: number;
+  /** Written to the hint file (survives a crash); false while in the memory buffer. */
+  flushed: boolean;
+}
+
+/** One holder's hints for one target, oldest first. */
+export interface HintQueue {
+  target: number;
+  hints: Hint[];
+  delivered: number;
+  /** The page on the wire, if a dispatch is running. */
+  page: { id: number; count: number; sentAt: number } | null;
+  dispatching: boolean;
+  /** Earliest µs the next page may go (the throttle). */
+  nextPageAt: number;
+}
+
+/** What one node believes about one peer (its own failure-detector view). */
+export interface PeerView {
+  /** Heartbeat generation and version last seen; gen -1 = nothing heard since (re)start. */
+  gen: number;
+  ver: number;
+  alive: boolean;
+  /** µs when this node convicted the peer (for the hint window); valid while !alive. */
+  downSince: number;
+  window: ArrivalWindow;
+  /** Heard any gossip about it since this node (re)started. */
+  heard: boolean;
+  /** Part of this node's known membership (saved state, or learned from gossip after a wipe). */
+  known: boolean;
+  /** µs the last unanswered echo went out (-Infinity if none). */
+  echoSentAt: number;
+}
+
+export interface NodeState {
+  idx: number;
+  id: string;
+  up: boolean;
+  serving: boolean;
+  /** Bumped on every crash so stale timers and replies are ignored. */
+  epoch: number;
+  gen: number;
+  ver: number;
+  data: Map<string, readonly Version[]>;
+  hints: Map<number, HintQueue>;
+  peers: PeerView[];
+  slowUs: number;
+}
+
+export type Body =
+  | { k: 'mut'; wid: number; key: string; v: Version; owner: number; repairOf?: number; more?: readonly Version[] }
+  | { k: 'mutAck'; wid: number; ok: boolean; owner: number; repairOf?: number }
+  | { k: 'read'; rid: number; key: string }
+  | { k: 'readResp'; rid: number; versions: readonly Version[] }
+  | { k: 'hintPage'; page: number; hints: { id: number; key: string; v: Version; createdAt: number }[] }
+  | { k: 'hintAck'; page: number; expired: number }
+  | { k: 'syn' | 'gack'; gens: number[]; vers: number[] }
+  | { k: 'echo' | 'echoReply' }
+  | { k: 'treeReq'; sid: number; ranges: number[] }
+  | { k: 'treeResp'; sid: number; trees: Map<number, Uint32Array> }
+  | { k: 'stream'; sid: number; leaves: Map<number, number[]>; items: [string, readonly Version[]][]; reply: boolean };
+
+export interface Msg {
+  id: number;
+  kind: MessageKind;
+  from: number;
+  to: number;
+  sentAt: number;
+  deliverAt: number;
+  doomed: boolean;
+  body: Body;
+}

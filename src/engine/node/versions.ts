@@ -1,0 +1,70 @@
+// pure: stored versions and how replicas merge them. Last-write-wins keeps one version (newest
+// write timestamp, ties broken by value as Cassandra does); vector clocks keep concurrent siblings.
+
+export type Clock = Record<string, number>;
+
+export interface Version {
+  /** Write timestamp in µs × 1000 + a tie-breaking sequence (unique per write). */
+  ts: number;
+  value: string;
+  /** Present under vector-clock conflict resolution. */
+  clock?: Clock;
+}
+
+/** a ⊒ b: a has seen everything b has. */
+export function dominatesOrEquals(a: Clock, b: Clock): boolean {
+  for (const k in b) if ((a[k] ?? 0) < b[k]!) return false;
+  return true;
+}
+
+export function mergeClocks(versions: readonly Version[]): Clock {
+  const out: Clock = {};
+  for (const v of versions) for (const k in v.clock) out[k] = Math.max(out[k] ?? 0, v.clock[k]!);
+  return out;
+}
+
+function newerLww(a: Version, b: Version): boolean {
+  return a.ts > b.ts || (a.ts === b.ts && a.value > b.value);
+}
+
+/** The versions after `incoming` is applied; returns the same array when nothing changed. */
+export function mergeVersion(existing: readonly Version[] | undefined, incoming: Version): readonly Version[] {
+  if (!existing || existing.length === 0) return [incoming];
+  if (!incoming.clock) {
+    const cur = existing[0]!;
+    return newerLww(incoming, cur) ? [incoming] : existing;
+  }
+  const inc = incoming.clock;
+  for (const v of existing) if (v.clock && dominatesOrEquals(v.clock, inc)) return existing;
+  const kept = existing.filter((v) => !(v.clock && dominatesOrEquals(inc, v.clock)));
+  kept.push(incoming);
+  return kept;
+}
+
+export function mergeAll(existing: readonly Version[] | undefined, incoming: readonly Version[]): readonly Version[] {
+  let cur = existing;
+  for (const v of incoming) cur = mergeVersion(cur, v);
+  return cur ?? [];
+}
+
+/** Does this set of versions hold write w (or something newer)? */
+export function holds(versions: readonly Version[] | undefined, w: Version): boolean {
+  if (!versions) return false;
+  for (const v of versions) {
+    if (w.clock) {
+      if (v.clock && dominatesOrEquals(v.clock, w.clock)) return true;
+    } else if (v.ts >= w.ts) return true;
+  }
+  return false;
+}
+
+/** Newest LWW timestamp in a set, or -1. */
+export function newestTs(versions: readonly Version[] | undefined): number {
+  let m = -1;
+  if (versions) for (const v of versions) if (v.ts > m) m = v.ts;
+  return m;
+}
+
+export function versionBytes(key: string, v: Version): number {
+  return 40 + key.length + v.value.length + (v.clock ? Object.keys(v.clock).length * 12 : 0);
+}

@@ -1,0 +1,98 @@
+// Anti-entropy repair sessions (nodetool repair; Dynamo §4.7). The initiator asks every replica of
+// each of its ranges that it believes alive for their Merkle trees, compares them with its own,
+// and the two stream the keys of differing leaves both ways.
+import type { Sim } from '../sim';
+import type { Msg, NodeState } from '../node/types';
+import { mergeAll, type Version } from '../node/versions';
+import { buildTree, diffTrees, leafOf, type RangeKeys } from './merkle';
+
+/** A node's own keys grouped by ring range. */
+function keysByRange(sim: Sim, node: NodeState, ranges: ReadonlySet<number>): Map<number, RangeKeys> {
+  const out = new Map<number, RangeKeys>();
+  for (const r of ranges) out.set(r, { ...sim.ring.rangeBounds(r), keys: [] });
+  for (const [key, vs] of node.data) {
+    const p = sim.ring.place(key);
+    out.get(p.range)?.keys.push([key, p.pos, vs]);
+  }
+  return out;
+}
+
+function sharedRanges(sim: Sim, a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < sim.ring.rangeCount; r++) {
+    const reps = sim.ring.replicasOfRange(r, sim.rf);
+    if (reps.includes(a) && reps.includes(b)) out.push(r);
+  }
+  return out;
+}
+
+export function startRepairSession(sim: Sim, node: NodeState): void {
+  sim.stats.repairSessions++;
+  const sid = sim.nextId++;
+  let peers = 0;
+  for (const peer of sim.nodes) {
+    if (peer.idx === node.idx || !sim.believesAlive(node, peer.idx)) continue;
+    const ranges = sharedRanges(sim, node.idx, peer.idx);
+    if (ranges.length === 0) continue;
+    peers++;
+    sim.send(node.idx, peer.idx, 'repair', { k: 'treeReq', sid, ranges });
+  }
+  sim.note('repair', `${node.id} starts a repair session with ${peers} replica${peers === 1 ? '' : 's'} (Merkle depth ${sim.S.merkleDepth})`, node.idx);
+}
+
+function treesFor(sim: Sim, node: NodeState, ranges: number[]): Map<number, Uint32Array> {
+  const byRange = keysByRange(sim, node, new Set(ranges));
+  const trees = new Map<number, Uint32Array>();
+  for (const r of ranges) trees.set(r, buildTree(byRange.get(r)!, sim.S.merkleDepth));
+  return trees;
+}
+
+function itemsIn(sim: Sim, node: NodeState, leaves: Map<number, number[]>): [string, readonly Version[]][] {
+  const n = 1 << sim.S.merkleDepth;
+  const byRange = keysByRange(sim, node, new Set(leaves.keys()));
+  const items: [string, readonly Version[]][] = [];
+  for (const [r, list] of leaves) {
+    const want = new Set(list);
+    const rk = byRange.get(r)!;
+    for (const [key, pos, vs] of rk.keys) if (want.has(leafOf(pos, rk.start, rk.width, n))) items.push([key, vs]);
+  }
+  return items;
+}
+
+function applyItems(node: NodeState, items: [string, readonly Version[]][]): void {
+  for (const [key, vs] of items) node.data.set(key, mergeAll(node.data.get(key), vs));
+}
+
+export function onRepairMessage(sim: Sim, node: NodeState, m: Msg): void {
+  const b = m.body;
+  if (b.k === 'treeReq') {
+    sim.send(node.idx, m.from, 'repair', { k: 'treeResp', sid: b.sid, trees: treesFor(sim, node, b.ranges) });
+    return;
+  }
+  if (b.k === 'treeResp') {
+    const mine = treesFor(sim, node, [...b.trees.keys()]);
+    const leaves = new Map<number, number[]>();
+    for (const [r, theirs] of b.trees) {
+      const d = diffTrees(mine.get(r)!, theirs);
+      sim.stats.leavesCompared += d.compared;
+      sim.stats.leavesDiffering += d.differing.length;
+      if (d.differing.length > 0) leaves.set(r, d.differing);
+    }
+    if (leaves.size === 0) return;
+    const items = itemsIn(sim, node, leaves);
+    sim.stats.keysStreamed += items.length;
+    sim.note('repair', `${node.id} ↔ ${sim.nodes[m.from]!.id}: ${[...leaves.values()].reduce((a, l) => a + l.length, 0)} differing leaves, streaming`, node.idx);
+    sim.send(node.idx, m.from, 'repair', { k: 'stream', sid: b.sid, leaves, items, reply: false });
+    return;
+  }
+  if (b.k !== 'stream') return;
+  if (!b.reply) {
+    // Answer with what this side had before taking the initiator's keys: streams go both ways.
+    const mine = itemsIn(sim, node, b.leaves);
+    sim.stats.keysStreamed += mine.length;
+    applyItems(node, b.items);
+    sim.send(node.idx, m.from, 'repair', { k: 'stream', sid: b.sid, leaves: b.leaves, items: mine, reply: true });
+    return;
+  }
+  applyItems(node, b.items);
+}

@@ -1,0 +1,84 @@
+// A user's command becomes a scenario entry (a fault or a workload entry) at the time it was given,
+// so the exported scenario replays the session exactly.
+import type { Command } from '../api';
+import { ScenarioError, type FaultEntry, type Level, type WorkloadEntry } from './schema';
+
+const LEVELS: readonly Level[] = ['ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL'];
+
+export type CommandEntry = { kind: 'fault'; entry: FaultEntry } | { kind: 'workload'; entry: WorkloadEntry } | { kind: 'stop' };
+
+interface Ctx {
+  byName: ReadonlyMap<string, number>;
+  until: number;
+}
+
+function node(ctx: Ctx, name: unknown, field = 'node'): string {
+  if (typeof name !== 'string' || !ctx.byName.has(name)) throw new ScenarioError(field, `unknown node "${String(name)}"`);
+  return name;
+}
+
+function level(l: unknown, forRead: boolean): Level {
+  if (!LEVELS.includes(l as Level)) throw new ScenarioError('consistency', 'expected one of ANY, ONE, TWO, THREE, QUORUM, ALL');
+  if (forRead && l === 'ANY') throw new ScenarioError('consistency', 'ANY is for writes only');
+  return l as Level;
+}
+
+function key(k: unknown): string {
+  if (typeof k !== 'string' || k.length === 0 || k.length > 256) throw new ScenarioError('key', 'expected a key of 1..256 characters');
+  return k;
+}
+
+function finite(v: unknown, field: string, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new ScenarioError(field, `expected a number from ${min} to ${max}`);
+  return v;
+}
+
+export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
+  switch (c.type) {
+    case 'kill': return { kind: 'fault', entry: { kind: 'kill', at, node: node(ctx, c.node), wipe: c.wipe === true } };
+    case 'restart': return { kind: 'fault', entry: { kind: 'restart', at, node: node(ctx, c.node) } };
+    case 'repair': return { kind: 'fault', entry: { kind: 'repair', at, node: node(ctx, c.node) } };
+    case 'heal': return { kind: 'fault', entry: { kind: 'heal', at } };
+    case 'slow':
+      return { kind: 'fault', entry: { kind: 'slow', at, node: node(ctx, c.node), extraLatency: finite(c.extraLatencyMs, 'extraLatency', 0, 30 * 86_400_000) } };
+    case 'partition': {
+      if (!Array.isArray(c.groups) || c.groups.length === 0) throw new ScenarioError('groups', 'expected a list of node groups');
+      const seen = new Set<string>();
+      const groups = c.groups.map((g, gi) => {
+        if (!Array.isArray(g)) throw new ScenarioError(`groups[${gi}]`, 'expected a list of node names');
+        return g.map((n, ni) => {
+          const name = node(ctx, n, `groups[${gi}][${ni}]`);
+          if (seen.has(name)) throw new ScenarioError(`groups[${gi}][${ni}]`, `node "${name}" is in more than one group`);
+          seen.add(name);
+          return name;
+        });
+      });
+      return { kind: 'fault', entry: { kind: 'partition', at, groups } };
+    }
+    case 'write': {
+      const value = typeof c.value === 'string' && c.value.length <= 4096 ? c.value : null;
+      if (value === null) throw new ScenarioError('value', 'expected a value of at most 4096 characters');
+      return {
+        kind: 'workload',
+        entry: { kind: 'write', at, key: key(c.key), value, consistency: level(c.consistency, false), coordinator: c.coordinator ? node(ctx, c.coordinator, 'coordinator') : undefined },
+      };
+    }
+    case 'read':
+      return {
+        kind: 'workload',
+        entry: { kind: 'read', at, key: key(c.key), consistency: level(c.consistency, true), coordinator: c.coordinator ? node(ctx, c.coordinator, 'coordinator') : undefined },
+      };
+    case 'workload': {
+      const writeRatio = finite(c.writeRatio, 'writeRatio', 0, 1);
+      return {
+        kind: 'workload',
+        entry: {
+          kind: 'generator', from: at, to: ctx.until, rate: finite(c.rate, 'rate', Number.MIN_VALUE, 100_000),
+          keys: Math.floor(finite(c.keys, 'keys', 1, 10_000_000)), writeRatio, consistency: level(c.consistency, writeRatio < 1),
+        },
+      };
+    }
+    case 'workloadStop': return { kind: 'stop' };
+    default: throw new ScenarioError('type', `unknown command "${(c as { type: unknown }).type as string}"`);
+  }
+}

@@ -1,0 +1,466 @@
+// The simulation: state, the event loop, the network and faults. Protocol behaviour lives in
+// gossip/, coordinator/, hints/ and repair/, each a set of functions over this state.
+import type { ClusterInfo, Command, LoggedCommand, LogEvent, LogKind, Simulation, Snapshot } from './api';
+import { EventHeap } from './core/heap';
+import { EV, P_FAULT, P_OTHER, P_WORKLOAD } from './core/events';
+import { EventLog } from './core/log';
+import { createPrng, type Prng } from './core/prng';
+import { TraceHash } from './core/trace';
+import { createLatency } from './net/latency';
+import { Ring } from './ring/ring';
+import type { Body, HintQueue, Msg, NodeState } from './node/types';
+import type { Clock, Version } from './node/versions';
+import { dominatesOrEquals } from './node/versions';
+import type { FaultEntry, Scenario, WorkloadEntry } from './scenario/schema';
+import { ScenarioError } from './scenario/schema';
+import type { Settings } from './scenario/presets';
+import { freshPeerView, gossipTick, onGossipMessage } from './gossip/gossip';
+import { flushTick, hintTrigger, onHintMessage, onPageTimeout, sendNextPage, loseHints, HINT_TRIGGER_US } from './hints/hints';
+import { startWrite, onWriteMessage, onWriteTimeout, failHandlersOf, type WriteHandler } from './coordinator/write';
+import { startRead, onReadMessage, onReadTimeout, onRepairWriteTimeout, type ReadHandler } from './coordinator/read';
+import { startRepairSession, onRepairMessage } from './repair/antiEntropy';
+import { buildReport, type Report } from './check/report';
+import { buildSnapshot } from './check/snapshot';
+import { commandToEntry } from './scenario/commands';
+
+
+export interface SimEvent {
+  t: number;
+  p: number;
+  s: number;
+  k: number;
+  /** node index */
+  n: number;
+  /** node epoch the event belongs to */
+  e: number;
+  /** id (write, read, page, entry index) */
+  x: number;
+  m: Msg | null;
+}
+
+
+export interface Stats {
+  writesAttempted: number; writesAcknowledged: number; writesFailed: number; writesUnavailable: number;
+  readsAttempted: number; readsSucceeded: number; readsFailed: number; readsStale: number; readRepairs: number;
+  hintsCreated: number; hintsDelivered: number; hintsExpired: number; hintsDropped: number; hintsLost: number;
+  repairSessions: number; leavesCompared: number; leavesDiffering: number; keysStreamed: number;
+  messagesSent: number; messagesLost: number;
+}
+
+interface Generator {
+  entry: Extract<WorkloadEntry, { kind: 'generator' }>;
+  index: number;
+  i: number;
+  /** µs; mutable so a user's "stop" ends it. */
+  toUs: number;
+}
+
+export class Sim implements Simulation {
+  readonly sc: Scenario;
+  readonly S: Settings;
+  readonly rf: number;
+  readonly ring: Ring;
+  readonly nodes: NodeState[];
+  readonly byName = new Map<string, number>();
+  readonly seeds: Set<number>;
+  nowUs = 0;
+  events = 0;
+  readonly heap = new EventHeap<SimEvent>();
+  private seq = 0;
+  readonly rng: { net: Prng; workload: Prng; gossip: Prng };
+  private readonly latency: () => number;
+  readonly stats: Stats = {
+    writesAttempted: 0, writesAcknowledged: 0, writesFailed: 0, writesUnavailable: 0,
+    readsAttempted: 0, readsSucceeded: 0, readsFailed: 0, readsStale: 0, readRepairs: 0,
+    hintsCreated: 0, hintsDelivered: 0, hintsExpired: 0, hintsDropped: 0, hintsLost: 0,
+    repairSessions: 0, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0, messagesSent: 0, messagesLost: 0,
+  };
+  readonly writes = new Map<number, WriteHandler>();
+  readonly reads = new Map<number, ReadHandler>();
+  /** page id → holder, target */
+  readonly pages = new Map<number, { holder: number; target: number }>();
+  nextId = 1;
+  /** Acknowledged writes per key (for the report), and the newest acknowledged per key (for stale reads). */
+  readonly acked = new Map<string, Version[]>();
+  readonly ackedNewest = new Map<string, number>();
+  readonly ackedFrontier = new Map<string, Clock[]>();
+  /** Partition group per node (all 0 when the network is whole). */
+  group: number[];
+  private readonly generators: Generator[] = [];
+  private userGenerator: Generator | null = null;
+  readonly log = new EventLog();
+  readonly trace = new TraceHash();
+  private readonly commands: LoggedCommand[] = [];
+  readonly info: ClusterInfo;
+  readonly wiped: boolean[];
+
+  constructor(scenario: Scenario) {
+    // Faults and workload grow with the user's commands; copy so the caller's scenario stays as given.
+    this.sc = { ...scenario, faults: [...scenario.faults], workload: [...scenario.workload] };
+    this.S = scenario.settings;
+    this.rf = scenario.replicationFactor;
+    this.ring = new Ring(scenario.nodes, scenario.vnodes);
+    this.rng = {
+      net: createPrng(scenario.seed, 'network'),
+      workload: createPrng(scenario.seed, 'workload'),
+      gossip: createPrng(scenario.seed, 'gossip'),
+    };
+    this.latency = createLatency(this.S.latency.median, this.S.latency.p99, this.rng.net);
+    const n = scenario.nodes.length;
+    this.seeds = new Set(Array.from({ length: Math.min(3, n) }, (_, i) => i));
+    this.group = new Array<number>(n).fill(0);
+    this.wiped = new Array<boolean>(n).fill(false);
+    this.nodes = scenario.nodes.map((id, idx) => {
+      this.byName.set(id, idx);
+      const node: NodeState = { idx, id, up: true, serving: true, epoch: 0, gen: 1, ver: 0, data: new Map(), hints: new Map(), peers: [], slowUs: 0 };
+      node.peers = scenario.nodes.map((_, j) => {
+        const view = freshPeerView(this, 0);
+        view.alive = true;
+        view.known = true;
+        view.heard = true;
+        view.gen = j === idx ? -1 : 1;
+        return view;
+      });
+      return node;
+    });
+    for (const node of this.nodes) this.startTimers(node, true);
+    scenario.faults.forEach((_, i) => this.scheduleFault(i));
+    scenario.workload.forEach((_, i) => this.scheduleWorkload(i));
+    if (this.S.antiEntropyInterval) this.schedule(this.us(this.S.antiEntropyInterval), EV.antiEntropy, -1, 0, 0);
+    this.info = {
+      name: scenario.name, seed: scenario.seed, nodes: [...scenario.nodes], replicationFactor: this.rf, vnodes: scenario.vnodes,
+      hintMode: this.S.hintMode, preset: this.S.preset, settings: { ...this.S, latency: { ...this.S.latency } },
+    };
+  }
+
+  // ---- time and events -------------------------------------------------------------------
+
+  us(ms: number): number {
+    return Math.round(ms * 1000);
+  }
+
+  get now(): number {
+    return this.nowUs / 1000;
+  }
+
+  get until(): number {
+    return this.sc.until;
+  }
+
+  schedule(t: number, k: number, n: number, e: number, x: number, m: Msg | null = null, p = P_OTHER): void {
+    this.heap.push({ t, p, s: this.seq++, k, n, e, x, m });
+  }
+
+  startTimers(node: NodeState, initial: boolean): void {
+    const phase = (interval: number) => (initial ? this.rng.gossip.int(Math.max(1, interval)) : 0);
+    const g = this.us(this.S.gossipInterval);
+    this.schedule(this.nowUs + phase(g) + (initial ? 0 : g), EV.gossip, node.idx, node.epoch, 0);
+    if (this.S.hintFlushPeriod > 0) {
+      const f = this.us(this.S.hintFlushPeriod);
+      this.schedule(this.nowUs + phase(f) + (initial ? 0 : f), EV.flush, node.idx, node.epoch, 0);
+    }
+    this.schedule(this.nowUs + phase(HINT_TRIGGER_US) + (initial ? 0 : HINT_TRIGGER_US), EV.hintTrigger, node.idx, node.epoch, 0);
+  }
+
+  private scheduleFault(i: number): void {
+    this.schedule(this.us(this.sc.faults[i]!.at), EV.fault, -1, 0, i, null, P_FAULT + i);
+  }
+
+  private scheduleWorkload(i: number): void {
+    const w = this.sc.workload[i]!;
+    if (w.kind === 'generator') {
+      const g: Generator = { entry: w, index: i, i: 0, toUs: this.us(w.to) };
+      this.generators[i] = g;
+      this.scheduleGenerator(g);
+      return;
+    }
+    this.schedule(this.us(w.at), EV.op, -1, 0, i, null, P_WORKLOAD + i);
+  }
+
+  private scheduleGenerator(g: Generator): void {
+    const t = this.us(g.entry.from) + Math.round((g.i * 1e6) / g.entry.rate);
+    if (t < g.toUs) this.schedule(t, EV.gen, -1, 0, g.index, null, P_WORKLOAD + g.index);
+  }
+
+  advanceTo(ms: number, maxEvents = Infinity): boolean {
+    const target = this.us(ms);
+    let budget = maxEvents;
+    for (;;) {
+      const top = this.heap.peek();
+      if (!top || top.t > target) break;
+      if (budget-- <= 0) return false;
+      this.process(this.heap.pop()!);
+    }
+    if (target > this.nowUs) this.nowUs = target;
+    return true;
+  }
+
+  step(): boolean {
+    const e = this.heap.pop();
+    if (!e) return false;
+    this.process(e);
+    return true;
+  }
+
+  private process(ev: SimEvent): void {
+    this.nowUs = ev.t;
+    this.events++;
+    const tr = this.trace;
+    tr.add(ev.t);
+    tr.add(ev.k * 65536 + (ev.n + 1));
+    tr.add(ev.m ? ev.m.id : ev.x);
+    switch (ev.k) {
+      case EV.deliver: this.deliver(ev.m!); break;
+      case EV.gossip: if (this.live(ev)) gossipTick(this, this.nodes[ev.n]!); break;
+      case EV.flush: if (this.live(ev)) flushTick(this, this.nodes[ev.n]!); break;
+      case EV.hintTrigger: if (this.live(ev)) hintTrigger(this, this.nodes[ev.n]!); break;
+      case EV.pageNext: if (this.live(ev)) sendNextPage(this, this.nodes[ev.n]!, ev.x); break;
+      case EV.pageTimeout: if (this.live(ev)) onPageTimeout(this, this.nodes[ev.n]!, ev.x); break;
+      case EV.writeTimeout: onWriteTimeout(this, ev.x); break;
+      case EV.readTimeout: onReadTimeout(this, ev.x); break;
+      case EV.repairWriteTimeout: onRepairWriteTimeout(this, ev.x); break;
+      case EV.fault: this.applyFault(this.sc.faults[ev.x]!); break;
+      case EV.op: this.runOp(this.sc.workload[ev.x]!); break;
+      case EV.gen: this.runGenerator(this.generators[ev.x]!); break;
+      case EV.antiEntropy: this.runAntiEntropy(); break;
+    }
+  }
+
+  /** A node's timer is live only for the incarnation that set it. */
+  private live(ev: SimEvent): boolean {
+    const node = this.nodes[ev.n]!;
+    return node.up && node.epoch === ev.e;
+  }
+
+  // ---- network ---------------------------------------------------------------------------
+
+  reachable(a: number, b: number): boolean {
+    return this.group[a] === this.group[b];
+  }
+
+  send(from: number, to: number, kind: Msg['kind'], body: Body): void {
+    const delay = this.latency() + this.nodes[from]!.slowUs + this.nodes[to]!.slowUs;
+    const dropped = this.S.dropRate > 0 && this.rng.net.next() < this.S.dropRate;
+    const m: Msg = { id: this.nextId++, kind, from, to, sentAt: this.nowUs, deliverAt: this.nowUs + delay, doomed: dropped || !this.reachable(from, to), body };
+    this.stats.messagesSent++;
+    this.schedule(m.deliverAt, EV.deliver, to, 0, 0, m);
+  }
+
+  private deliver(m: Msg): void {
+    const to = this.nodes[m.to]!;
+    if (m.doomed || !to.up || !this.reachable(m.from, m.to)) {
+      this.stats.messagesLost++;
+      return;
+    }
+    switch (m.body.k) {
+      case 'syn': case 'gack': case 'echo': case 'echoReply': onGossipMessage(this, to, m); break;
+      case 'mut': case 'mutAck': onWriteMessage(this, to, m); break;
+      case 'read': case 'readResp': onReadMessage(this, to, m); break;
+      case 'hintPage': case 'hintAck': onHintMessage(this, to, m); break;
+      case 'treeReq': case 'treeResp': case 'stream': onRepairMessage(this, to, m); break;
+    }
+  }
+
+  // ---- helpers for subsystems ------------------------------------------------------------
+
+  believesAlive(observer: NodeState, peer: number): boolean {
+    return observer.idx === peer || observer.peers[peer]!.alive;
+  }
+
+  note(kind: LogKind, text: string, node?: number): void {
+    this.log.add(this.now, kind, text, node === undefined ? undefined : this.nodes[node]!.id);
+  }
+
+  recordAck(key: string, v: Version): void {
+    let list = this.acked.get(key);
+    if (!list) this.acked.set(key, (list = []));
+    list.push(v);
+    if (v.ts > (this.ackedNewest.get(key) ?? -1)) this.ackedNewest.set(key, v.ts);
+    if (v.clock) {
+      const frontier = (this.ackedFrontier.get(key) ?? []).filter((c) => !dominatesOrEquals(v.clock!, c));
+      if (!frontier.some((c) => dominatesOrEquals(c, v.clock!))) frontier.push(v.clock);
+      this.ackedFrontier.set(key, frontier);
+    }
+  }
+
+  queue(holder: NodeState, target: number): HintQueue {
+    let q = holder.hints.get(target);
+    if (!q) holder.hints.set(target, (q = { target, hints: [], delivered: 0, page: null, dispatching: false, nextPageAt: 0 }));
+    return q;
+  }
+
+  /** A random node that is up and serving, as a client's driver would pick; -1 if none. */
+  pickCoordinator(named: string | undefined): number {
+    if (named !== undefined) return this.byName.get(named)!;
+    const ok = this.nodes.filter((n) => n.up && n.serving);
+    return ok.length === 0 ? -1 : ok[this.rng.workload.int(ok.length)]!.idx;
+  }
+
+  // ---- faults ----------------------------------------------------------------------------
+
+  private applyFault(f: FaultEntry): void {
+    switch (f.kind) {
+      case 'kill': this.kill(this.byName.get(f.node)!, f.wipe); break;
+      case 'restart': this.restart(this.byName.get(f.node)!); break;
+      case 'partition': {
+        const g = new Array<number>(this.nodes.length).fill(f.groups.length);
+        f.groups.forEach((names, gi) => names.forEach((nm) => (g[this.byName.get(nm)!] = gi)));
+        this.group = g;
+        this.note('fault', `Network partitioned: ${f.groups.map((x) => `{${x.join(', ')}}`).join(' | ')}`);
+        break;
+      }
+      case 'heal':
+        this.group = this.group.map(() => 0);
+        this.note('fault', 'Partition healed');
+        break;
+      case 'repair': {
+        const node = this.nodes[this.byName.get(f.node)!]!;
+        if (node.up) startRepairSession(this, node);
+        else this.note('repair', `Repair of ${node.id} does nothing: it is down`, node.idx);
+        break;
+      }
+      case 'slow': {
+        const node = this.nodes[this.byName.get(f.node)!]!;
+        node.slowUs = this.us(f.extraLatency);
+        this.note('fault', f.extraLatency > 0 ? `${node.id} is slow: +${f.extraLatency} ms per message` : `${node.id} is no longer slow`, node.idx);
+        break;
+      }
+    }
+  }
+
+  private kill(idx: number, wipe: boolean): void {
+    const node = this.nodes[idx]!;
+    if (node.up) {
+      node.up = false;
+      node.serving = false;
+      node.epoch++;
+      failHandlersOf(this, idx);
+      for (const q of node.hints.values()) {
+        q.page = null;
+        q.dispatching = false;
+      }
+      // The memory buffer of hints dies with the process (derived from Cassandra's HintsBuffer).
+      loseHints(this, node, (h) => !h.flushed);
+    }
+    if (wipe) {
+      loseHints(this, node, () => true);
+      node.data.clear();
+      this.wiped[idx] = true;
+    }
+    this.note('fault', wipe ? `${node.id} crashed and its disk was wiped` : `${node.id} crashed (disk survives)`, idx);
+  }
+
+  private restart(idx: number): void {
+    const node = this.nodes[idx]!;
+    if (node.up) return;
+    node.up = true;
+    node.serving = false;
+    node.gen++;
+    node.ver = 0;
+    const wiped = this.wiped[idx]!;
+    this.wiped[idx] = false;
+    node.peers = node.peers.map((_, j) => {
+      const v = freshPeerView(this, this.nowUs);
+      // A restarted node knows its peers from saved state; a wiped one only its seeds.
+      v.known = j !== idx && (!wiped || this.seeds.has(j));
+      return v;
+    });
+    if (!node.peers.some((p) => p.known)) node.serving = true;
+    this.startTimers(node, false);
+    this.note('fault', `${node.id} restarted; it serves clients once gossip has settled`, idx);
+  }
+
+  private runAntiEntropy(): void {
+    for (const node of this.nodes) if (node.up) startRepairSession(this, node);
+    this.schedule(this.nowUs + this.us(this.S.antiEntropyInterval!), EV.antiEntropy, -1, 0, 0);
+  }
+
+  // ---- workload --------------------------------------------------------------------------
+
+  private runOp(w: WorkloadEntry): void {
+    if (w.kind === 'generator') return;
+    const coord = this.pickCoordinator(w.coordinator);
+    if (w.kind === 'write') startWrite(this, coord, w.key, w.value, w.consistency, true);
+    else startRead(this, coord, w.key, w.consistency, true);
+  }
+
+  private runGenerator(g: Generator): void {
+    const t = this.us(g.entry.from) + Math.round((g.i * 1e6) / g.entry.rate);
+    if (t >= g.toUs) return;
+    const e = g.entry;
+    const key = `k${this.rng.workload.int(e.keys)}`;
+    const isWrite = this.rng.workload.next() < e.writeRatio;
+    const coord = this.pickCoordinator(e.coordinator);
+    if (isWrite) startWrite(this, coord, key, `v${g.index}.${g.i}`, e.consistency, false);
+    else startRead(this, coord, key, e.consistency, false);
+    g.i++;
+    this.scheduleGenerator(g);
+  }
+
+  // ---- the public surface ----------------------------------------------------------------
+
+  get commandLog(): readonly LoggedCommand[] {
+    return this.commands;
+  }
+
+  apply(command: Command): void {
+    const at = (this.nowUs + 1) / 1000;
+    const entry = commandToEntry(this, command, at);
+    this.commands.push({ at, command });
+    if (entry.kind === 'stop') {
+      this.stopUserGenerator(at);
+      return;
+    }
+    if (entry.kind === 'fault') {
+      this.sc.faults.push(entry.entry);
+      this.scheduleFault(this.sc.faults.length - 1);
+      return;
+    }
+    if (entry.entry.kind === 'generator') this.stopUserGenerator(at);
+    this.sc.workload.push(entry.entry);
+    this.scheduleWorkload(this.sc.workload.length - 1);
+    if (entry.entry.kind === 'generator') this.userGenerator = this.generators[this.sc.workload.length - 1]!;
+  }
+
+  private stopUserGenerator(at: number): void {
+    const g = this.userGenerator;
+    if (!g) return;
+    g.toUs = this.us(at);
+    // Keep the exported scenario equal to what ran: the generator ends where the user stopped it.
+    this.sc.workload[g.index] = { ...g.entry, to: at };
+    g.entry = this.sc.workload[g.index] as Generator['entry'];
+    this.userGenerator = null;
+  }
+
+  /** The scenario as it now stands: the original plus every command, as faults and workload. */
+  exportScenario(): Scenario {
+    return { ...this.sc, faults: [...this.sc.faults], workload: [...this.sc.workload] };
+  }
+
+  userWorkload(): Snapshot['workload'] {
+    const g = this.userGenerator;
+    return g ? { rate: g.entry.rate, keys: g.entry.keys, writeRatio: g.entry.writeRatio, consistency: g.entry.consistency } : null;
+  }
+
+  snapshot(maxMessages = 2000): Snapshot {
+    return buildSnapshot(this, maxMessages);
+  }
+
+  drainLog(max = 500): { events: LogEvent[]; skipped: number } {
+    return this.log.drain(max);
+  }
+
+  report(): Report {
+    return buildReport(this);
+  }
+
+  traceHash(): string {
+    return this.trace.hex();
+  }
+}
+
+export function assertNode(sim: Sim, name: string, field: string): number {
+  const idx = sim.byName.get(name);
+  if (idx === undefined) throw new ScenarioError(field, `unknown node "${name}"`);
+  return idx;
+}

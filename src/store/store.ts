@@ -1,0 +1,111 @@
+// The app's state: what the worker last reported, plus view state (selection, errors).
+// The UI never changes the simulation here; actions only send ToWorker messages.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ClusterInfo, Command, Frame, FromWorker, LogEvent, ToWorker } from '../protocol';
+
+/** Events kept for the log view, newest first. */
+export const LOG_LIMIT = 200;
+
+export interface AppActions {
+  /** Feeds one message from the worker into the store (acks frames). */
+  receive(msg: FromWorker): void;
+  init(scenario: unknown): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: number): void;
+  step(): void;
+  jump(byMs: number): void;
+  command(command: Command): void;
+  select(node: string | null): void;
+  showError(message: string): void;
+  dismissError(): void;
+}
+
+export interface AppState {
+  cluster: ClusterInfo | null;
+  frame: Frame | null;
+  /** Wall time (performance.now) when `frame` arrived: the canvas extrapolates from it. */
+  frameReceivedAt: number;
+  /** Latest events, newest first, at most LOG_LIMIT. */
+  log: LogEvent[];
+  /** Events the worker or this buffer skipped since the start. */
+  logSkipped: number;
+  error: string | null;
+  selected: string | null;
+  actions: AppActions;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+export interface StoreOptions {
+  /** When to acknowledge a frame; default: next animation frame (after React painted it). */
+  scheduleAck?: (fn: () => void) => void;
+  now?: () => number;
+}
+
+function defaultScheduleAck(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn());
+  else setTimeout(fn, 0);
+}
+
+const defaultNow = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Merges newly arrived events (oldest first) into the newest-first bounded buffer. */
+export function mergeLog(current: LogEvent[], incoming: LogEvent[], limit = LOG_LIMIT): LogEvent[] {
+  if (incoming.length === 0) return current;
+  const merged = incoming.slice().reverse().concat(current);
+  return merged.length <= limit ? merged : merged.slice(0, limit);
+}
+
+export function createAppStore(send: (msg: ToWorker) => void, options: StoreOptions = {}): AppStore {
+  const scheduleAck = options.scheduleAck ?? defaultScheduleAck;
+  const now = options.now ?? defaultNow;
+
+  return createStore<AppState>()((set, get) => {
+    const actions: AppActions = {
+      receive(msg) {
+        switch (msg.type) {
+          case 'ready':
+            set({ cluster: msg.cluster, log: [], logSkipped: 0, selected: null });
+            return;
+          case 'frame': {
+            const log = mergeLog(get().log, msg.frame.log);
+            set({
+              frame: msg.frame,
+              frameReceivedAt: now(),
+              log,
+              logSkipped: get().logSkipped + msg.frame.logSkipped,
+            });
+            scheduleAck(() => send({ type: 'frameAck' }));
+            return;
+          }
+          case 'error':
+            set({ error: msg.message });
+            return;
+        }
+      },
+      init: (scenario) => send({ type: 'init', scenario }),
+      play: () => send({ type: 'play' }),
+      pause: () => send({ type: 'pause' }),
+      togglePlay: () => send({ type: get().frame?.playing ? 'pause' : 'play' }),
+      setSpeed: (speed) => send({ type: 'setSpeed', speed }),
+      step: () => send({ type: 'step' }),
+      jump: (byMs) => send({ type: 'jump', byMs }),
+      command: (command) => send({ type: 'command', command }),
+      select: (node) => set({ selected: node }),
+      showError: (message) => set({ error: message }),
+      dismissError: () => set({ error: null }),
+    };
+    return {
+      cluster: null,
+      frame: null,
+      frameReceivedAt: 0,
+      log: [],
+      logSkipped: 0,
+      error: null,
+      selected: null,
+      actions,
+    };
+  });
+}

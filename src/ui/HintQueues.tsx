@@ -1,0 +1,58 @@
+// Hint queues per holder → target: what is waiting, what is at risk, what is replaying.
+import type { HintQueueView } from '../protocol';
+import { selectHintQueues, selectNow, useAppStore } from '../store';
+import { formatCount, formatDuration } from './format';
+
+const NO_QUEUES: HintQueueView[] = [];
+
+export function HintQueues() {
+  const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
+  const now = useAppStore(selectNow);
+  const rows = queues
+    .filter((q) => q.pending > 0 || q.replaying)
+    .slice()
+    .sort((a, b) => b.pending - a.pending || a.holder.localeCompare(b.holder) || a.target.localeCompare(b.target));
+  const max = Math.max(1, ...rows.map((q) => q.pending));
+
+  return (
+    <section className="panel hint-queues" data-testid="hint-queues" aria-labelledby="hq-title">
+      <h2 id="hq-title">Hint queues</h2>
+      {rows.length === 0 ? (
+        <p className="empty-state">No pending hints. Kill a replica while writes flow to see hints queue up.</p>
+      ) : (
+        <table className="hq-table">
+          <thead>
+            <tr>
+              <th scope="col">holder → target</th>
+              <th scope="col">pending</th>
+              <th scope="col" title="In the memory buffer: lost if the holder crashes">buffered</th>
+              <th scope="col">oldest</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((q) => (
+              <tr key={`${q.holder}>${q.target}`} data-testid={`hint-queue-${q.holder}-${q.target}`}>
+                <th scope="row" className="hq-pair">
+                  {q.holder} → {q.target}
+                  {q.replaying && (
+                    <span className="replaying" title="Replay to the target is running">
+                      <span className="replaying-dot" aria-hidden="true" /> replaying
+                    </span>
+                  )}
+                </th>
+                <td className="hq-pending">
+                  <span className="hq-bar" aria-hidden="true">
+                    <span style={{ width: `${(q.pending / max) * 100}%` }} />
+                  </span>
+                  <span className="num">{formatCount(q.pending)}</span>
+                </td>
+                <td className="num">{formatCount(q.buffered)}</td>
+                <td className="num">{q.oldestCreatedAt === null ? '—' : formatDuration(now - q.oldestCreatedAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

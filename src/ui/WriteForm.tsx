@@ -1,0 +1,114 @@
+// One write or read, sent as a command; zod validates first and names the bad field.
+import { useState, type FormEvent } from 'react';
+import { CONSISTENCY_LEVELS, type ConsistencyLevel } from '../protocol';
+import { selectActions, selectCluster, useAppStore } from '../store';
+import { parseOperation, type FieldErrors } from './validation';
+
+export function WriteForm() {
+  const actions = useAppStore(selectActions);
+  const cluster = useAppStore(selectCluster);
+  const [key, setKey] = useState('user:42');
+  const [value, setValue] = useState('alice');
+  const [consistency, setConsistency] = useState<ConsistencyLevel>('QUORUM');
+  const [coordinator, setCoordinator] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState('');
+
+  const submit = (op: 'write' | 'read') => {
+    const parsed = parseOperation(op, { key, value, consistency, coordinator });
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
+      setStatus('');
+      return;
+    }
+    setErrors({});
+    actions.command(parsed.command);
+    const via = coordinator ? ` via ${coordinator}` : '';
+    setStatus(op === 'write' ? `Sent: write ${key.trim()} = ${value} at ${consistency}${via}` : `Sent: read ${key.trim()} at ${consistency}${via}`);
+  };
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    submit(submitter?.value === 'read' ? 'read' : 'write');
+  };
+
+  const errorId = (f: keyof FieldErrors) => (errors[f] ? `wf-${f}-error` : undefined);
+
+  return (
+    <section className="panel" aria-labelledby="wf-title">
+      <h2 id="wf-title">Write or read a key</h2>
+      <form className="write-form" data-testid="write-form" noValidate onSubmit={onSubmit}>
+        <div className="form-grid">
+          <label className="field">
+            <span>Key</span>
+            <input
+              name="key"
+              value={key}
+              onChange={(e) => setKey(e.target.value)}
+              aria-invalid={!!errors.key}
+              aria-describedby={errorId('key')}
+              autoComplete="off"
+            />
+          </label>
+          <label className="field">
+            <span>Value</span>
+            <input
+              name="value"
+              value={value}
+              onChange={(e) => setValue(e.target.value)}
+              aria-invalid={!!errors.value}
+              aria-describedby={errorId('value')}
+              autoComplete="off"
+            />
+          </label>
+          <label className="field">
+            <span>Consistency</span>
+            <select
+              name="consistency"
+              value={consistency}
+              onChange={(e) => setConsistency(e.target.value as ConsistencyLevel)}
+              aria-invalid={!!errors.consistency}
+              aria-describedby={errorId('consistency')}
+            >
+              {CONSISTENCY_LEVELS.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>Coordinator</span>
+            <select name="coordinator" value={coordinator} onChange={(e) => setCoordinator(e.target.value)}>
+              <option value="">any node</option>
+              {(cluster?.nodes ?? []).map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {(['key', 'value', 'consistency', 'coordinator', 'form'] as const).map(
+          (f) =>
+            errors[f] && (
+              <p key={f} id={`wf-${f}-error`} className="field-error" role="alert">
+                {errors[f]}
+              </p>
+            ),
+        )}
+        <div className="form-actions">
+          <button type="submit" name="op" value="write" className="btn btn-primary">
+            Write
+          </button>
+          <button type="submit" name="op" value="read" className="btn">
+            Read
+          </button>
+          <span className="form-status" role="status">
+            {status}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+// zod schemas for what a user types; errors name the field.
+import { z } from 'zod';
+import { CONSISTENCY_LEVELS, type Command, type ConsistencyLevel } from '../protocol';
+
+const level = z.enum(CONSISTENCY_LEVELS as [ConsistencyLevel, ...ConsistencyLevel[]]);
+
+export const operationSchema = z.object({
+  key: z.string().trim().min(1, 'key: enter a key, e.g. user:42').max(200, 'key: at most 200 characters'),
+  value: z.string().max(1000, 'value: at most 1000 characters'),
+  consistency: level,
+  coordinator: z.string().optional(),
+});
+
+export type OperationFields = z.input<typeof operationSchema>;
+export type FieldErrors = Partial<Record<keyof OperationFields | 'form', string>>;
+
+function collect(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = (issue.path[0] ?? 'form') as keyof FieldErrors;
+    if (!out[field]) out[field] = issue.message.includes(':') ? issue.message : `${String(field)}: ${issue.message}`;
+  }
+  return out;
+}
+
+export type Parsed = { ok: true; command: Command } | { ok: false; errors: FieldErrors };
+
+export function parseOperation(op: 'write' | 'read', fields: OperationFields): Parsed {
+  const parsed = operationSchema.safeParse(fields);
+  if (!parsed.success) return { ok: false, errors: collect(parsed.error) };
+  const { key, value, consistency } = parsed.data;
+  const coordinator = parsed.data.coordinator || undefined;
+  if (op === 'read') {
+    if (consistency === 'ANY') return { ok: false, errors: { consistency: 'consistency: ANY is for writes only' } };
+    return { ok: true, command: { type: 'read', key, consistency, ...(coordinator ? { coordinator } : {}) } };
+  }
+  if (value.length === 0) return { ok: false, errors: { value: 'value: enter a value to write' } };
+  return { ok: true, command: { type: 'write', key, value, consistency, ...(coordinator ? { coordinator } : {}) } };
+}
+
+export const workloadSchema = z.object({
+  rate: z.coerce
+    .number({ error: 'rate: enter a number' })
+    .refine(Number.isFinite, 'rate: enter a number')
+    .gt(0, 'rate: must be more than 0 ops/s')
+    .max(100_000, 'rate: at most 100,000 ops/s'),
+  writeRatio: z.number().min(0).max(1),
+  consistency: level,
+  keys: z.number().int().min(1).max(10_000_000),
+});
+
+export type WorkloadFields = z.input<typeof workloadSchema>;
+
+export function parseWorkload(fields: WorkloadFields): { ok: true; command: Command } | { ok: false; error: string } {
+  const parsed = workloadSchema.safeParse(fields);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const msg = issue?.message ?? 'invalid workload';
+    return { ok: false, error: msg.includes(':') ? msg : `${String(issue?.path[0] ?? 'workload')}: ${msg}` };
+  }
+  const w = parsed.data;
+  if (w.consistency === 'ANY' && w.writeRatio < 1) {
+    return { ok: false, error: 'consistency: ANY is for writes only; choose the "writes only" mix' };
+  }
+  return { ok: true, command: { type: 'workload', rate: w.rate, keys: w.keys, writeRatio: w.writeRatio, consistency: w.consistency } };
+}

@@ -1,0 +1,285 @@
+// Hosts one Simulation and paces it against wall-clock time. Knows nothing of Workers:
+// it talks through an endpoint and reads time through a clock, so tests drive it by hand.
+import { createSimulation as defaultCreateSimulation } from '../engine';
+import type { Frame, FromWorker, LogEvent, Simulation, ToWorker } from '../protocol';
+import { SPEEDS } from '../protocol';
+
+export interface Endpoint {
+  postMessage(msg: FromWorker): void;
+  setHandler(fn: (msg: ToWorker) => void): void;
+}
+
+export interface WallClock {
+  /** Wall time, ms (performance.now() in the worker). */
+  now(): number;
+  /** Runs fn once after about ms wall milliseconds. */
+  schedule(fn: () => void, ms: number): void;
+}
+
+export interface HostOptions {
+  /** Wall ms between pacing ticks. */
+  tickMs?: number;
+  /** Wall ms one slice may spend simulating before yielding (keeps commands responsive). */
+  sliceBudgetMs?: number;
+  /** Events processed between two looks at the wall clock. */
+  eventsPerChunk?: number;
+  /** Wall ms of one tick never counted beyond this (a throttled background tab, a debugger stop). */
+  maxWallDeltaMs?: number;
+  /** Log events carried by one frame; older ones are counted in logSkipped. */
+  maxLogPerFrame?: number;
+  /** Messages in flight carried by one frame. */
+  maxMessages?: number;
+  createSimulation?: (scenario: unknown) => Simulation;
+}
+
+export interface Host {
+  /** For tests and debugging: the hosted simulation, if any. */
+  readonly simulation: Simulation | null;
+  readonly playing: boolean;
+  readonly speed: number;
+  readonly frameInFlight: boolean;
+}
+
+const MIN_SPEED = Math.min(...SPEEDS);
+const MAX_SPEED = Math.max(...SPEEDS);
+
+export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOptions = {}): Host {
+  const tickMs = options.tickMs ?? 16;
+  const sliceBudgetMs = options.sliceBudgetMs ?? 8;
+  const eventsPerChunk = options.eventsPerChunk ?? 500;
+  const maxWallDeltaMs = options.maxWallDeltaMs ?? 250;
+  const maxLog = options.maxLogPerFrame ?? 200;
+  const maxMessages = options.maxMessages ?? 400;
+  const create = options.createSimulation ?? defaultCreateSimulation;
+
+  let sim: Simulation | null = null;
+  let playing = false;
+  let speed = 1;
+  /** Simulated time the pacing loop aims at while playing. */
+  let target = 0;
+  let lastWall = 0;
+  let jump: { from: number; to: number } | null = null;
+  let tickScheduled = false;
+  let frameInFlight = false;
+  let dirty = false;
+  let log: LogEvent[] = [];
+  let logSkipped = 0;
+
+  const post = (msg: FromWorker) => endpoint.postMessage(msg);
+  const fail = (err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+
+  function collectLog(): void {
+    if (!sim) return;
+    const drained = sim.drainLog(maxLog);
+    logSkipped += drained.skipped;
+    if (drained.events.length === 0) return;
+    log = log.concat(drained.events);
+    if (log.length > maxLog) {
+      logSkipped += log.length - maxLog;
+      log = log.slice(log.length - maxLog);
+    }
+  }
+
+  function flush(): void {
+    if (!sim || frameInFlight || !dirty) return;
+    collectLog();
+    const frame: Frame = {
+      ...sim.snapshot(maxMessages),
+      playing,
+      speed,
+      log,
+      logSkipped,
+      jumpProgress: jump ? Math.min(1, Math.max(0, (sim.now - jump.from) / Math.max(1e-9, jump.to - jump.from))) : null,
+    };
+    log = [];
+    logSkipped = 0;
+    dirty = false;
+    frameInFlight = true;
+    post({ type: 'frame', frame });
+  }
+
+  function changed(): void {
+    dirty = true;
+    flush();
+  }
+
+  function ensureTick(): void {
+    if (tickScheduled || !sim || (!playing && !jump)) return;
+    tickScheduled = true;
+    clock.schedule(tick, tickMs);
+  }
+
+  /** Runs events up to `to` for at most one slice budget. Returns true when `to` was reached. */
+  function runSlice(s: Simulation, to: number): boolean {
+    const start = clock.now();
+    for (;;) {
+      if (s.advanceTo(to, eventsPerChunk)) return true;
+      if (clock.now() - start >= sliceBudgetMs) return false;
+    }
+  }
+
+  function tick(): void {
+    tickScheduled = false;
+    const s = sim;
+    if (!s) return;
+    const wall = clock.now();
+    const wallDelta = Math.min(maxWallDeltaMs, Math.max(0, wall - lastWall));
+    lastWall = wall;
+    try {
+      if (jump) {
+        if (runSlice(s, jump.to)) {
+          jump = null;
+          target = s.now;
+        }
+      } else if (playing) {
+        target = Math.min(s.until, Math.max(target, s.now) + wallDelta * speed);
+        // Too much to do in one slice: let simulated time lag instead of blocking.
+        if (!runSlice(s, target)) target = s.now;
+        if (s.now >= s.until) playing = false;
+      }
+    } catch (err) {
+      playing = false;
+      jump = null;
+      fail(err);
+    }
+    collectLog();
+    changed();
+    ensureTick();
+  }
+
+  function startPacing(): void {
+    lastWall = clock.now();
+    if (sim) target = sim.now;
+    ensureTick();
+  }
+
+  function requireSim(): Simulation | null {
+    if (!sim) post({ type: 'error', message: 'No simulation yet: the app sends init first.' });
+    return sim;
+  }
+
+  function init(scenario: unknown): void {
+    let next: Simulation;
+    try {
+      next = create(scenario);
+    } catch (err) {
+      fail(err); // the running simulation, if any, stays as it was
+      return;
+    }
+    sim = next;
+    playing = false;
+    jump = null;
+    target = next.now;
+    log = [];
+    logSkipped = 0;
+    post({ type: 'ready', cluster: next.info });
+    changed();
+  }
+
+  function handle(msg: ToWorker): void {
+    switch (msg.type) {
+      case 'init':
+        init(msg.scenario);
+        return;
+      case 'frameAck':
+        frameInFlight = false;
+        flush();
+        return;
+      case 'play':
+        if (!requireSim()) return;
+        if (!playing) {
+          playing = true;
+          startPacing();
+        }
+        changed();
+        return;
+      case 'pause':
+        if (!requireSim()) return;
+        playing = false;
+        jump = null; // pausing also stops a jump where it is
+        changed();
+        return;
+      case 'setSpeed': {
+        if (typeof msg.speed !== 'number' || !Number.isFinite(msg.speed)) {
+          post({ type: 'error', message: `speed: expected a number, got ${String(msg.speed)}` });
+          return;
+        }
+        speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, msg.speed));
+        if (sim) changed();
+        return;
+      }
+      case 'step': {
+        const s = requireSim();
+        if (!s) return;
+        playing = false;
+        jump = null;
+        try {
+          s.step();
+        } catch (err) {
+          fail(err);
+        }
+        target = s.now;
+        changed();
+        return;
+      }
+      case 'jump': {
+        const s = requireSim();
+        if (!s) return;
+        if (typeof msg.byMs !== 'number' || !Number.isFinite(msg.byMs) || msg.byMs <= 0) {
+          post({ type: 'error', message: `jump.byMs: expected a positive number of ms, got ${String(msg.byMs)}` });
+          return;
+        }
+        const from = jump ? jump.from : s.now;
+        const to = Math.min(s.until, (jump ? jump.to : s.now) + msg.byMs);
+        if (to <= s.now) {
+          post({ type: 'error', message: 'jump: the scenario has reached its end time' });
+          return;
+        }
+        jump = { from, to };
+        startPacing();
+        changed();
+        return;
+      }
+      case 'command': {
+        const s = requireSim();
+        if (!s) return;
+        try {
+          s.apply(msg.command);
+        } catch (err) {
+          fail(err);
+          return;
+        }
+        collectLog();
+        changed();
+        return;
+      }
+      default: {
+        const unknown: { type?: unknown } = msg;
+        post({ type: 'error', message: `Unknown message type: ${String(unknown.type)}` });
+      }
+    }
+  }
+
+  endpoint.setHandler((msg) => {
+    try {
+      handle(msg);
+    } catch (err) {
+      fail(err);
+    }
+  });
+
+  return {
+    get simulation() {
+      return sim;
+    },
+    get playing() {
+      return playing;
+    },
+    get speed() {
+      return speed;
+    },
+    get frameInFlight() {
+      return frameInFlight;
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// The Web Worker entry: wires the host to the worker's message port and real timers.
+import { createHost } from './host';
+import type { ToWorker } from '../protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+createHost(
+  {
+    postMessage: (msg) => scope.postMessage(msg),
+    setHandler: (fn) => {
+      scope.onmessage = (e: MessageEvent<ToWorker>) => fn(e.data);
+    },
+  },
+  { now: () => performance.now(), schedule: (fn, ms) => void setTimeout(fn, ms) },
+);

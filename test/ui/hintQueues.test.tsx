@@ -1,0 +1,38 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { HintQueues } from '../../src/ui/HintQueues';
+import { makeFrame, makeQueue, renderWithStore } from './fixtures';
+
+describe('HintQueues', () => {
+  it('renders a row per holder → target with pending hints', () => {
+    const frame = makeFrame({
+      now: 90_000,
+      hintQueues: [
+        makeQueue('A', 'D', { pending: 120, buffered: 20, oldestCreatedAt: 25_000, replaying: true }),
+        makeQueue('B', 'D', { pending: 45, oldestCreatedAt: 60_000 }),
+        makeQueue('C', 'D', { pending: 0, delivered: 10 }),
+      ],
+    });
+    renderWithStore(<HintQueues />, { frame });
+    const panel = screen.getByTestId('hint-queues');
+    const rows = within(panel).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    const ad = screen.getByTestId('hint-queue-A-D');
+    expect(ad).toHaveTextContent('A → D');
+    expect(ad).toHaveTextContent('120');
+    expect(ad).toHaveTextContent('20');
+    expect(ad).toHaveTextContent('1m 05s');
+    expect(ad).toHaveTextContent('replaying');
+    expect(screen.getByTestId('hint-queue-B-D')).not.toHaveTextContent('replaying');
+    expect(screen.queryByTestId('hint-queue-C-D')).not.toBeInTheDocument();
+    expect(within(panel).queryByText(/No pending hints/)).not.toBeInTheDocument();
+  });
+
+  it('teaches with an empty state when nothing is pending', () => {
+    renderWithStore(<HintQueues />, { frame: makeFrame({ hintQueues: [makeQueue('A', 'B', { delivered: 3 })] }) });
+    expect(screen.getByTestId('hint-queues')).toHaveTextContent(
+      'No pending hints. Kill a replica while writes flow to see hints queue up.',
+    );
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,39 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { WorkloadPanel } from '../../src/ui/WorkloadPanel';
+import { commands, makeFrame, renderWithStore } from './fixtures';
+
+describe('WorkloadPanel', () => {
+  it('turning it on sends a workload at the default 20 ops/s', async () => {
+    const user = userEvent.setup();
+    const { send } = renderWithStore(<WorkloadPanel />);
+    const toggle = screen.getByTestId('workload-toggle');
+    expect(toggle).toHaveAccessibleName('Automatic workload');
+    expect(toggle).not.toBeChecked();
+    expect(screen.getByTestId('workload-rate')).toHaveValue(20);
+    await user.click(toggle);
+    expect(commands(send)).toEqual([
+      { type: 'command', command: { type: 'workload', rate: 20, keys: 1000, writeRatio: 0.8, consistency: 'QUORUM' } },
+    ]);
+  });
+
+  it('turning it off sends workloadStop', async () => {
+    const user = userEvent.setup();
+    const workload = { rate: 20, keys: 1000, writeRatio: 0.8, consistency: 'QUORUM' as const };
+    const { send } = renderWithStore(<WorkloadPanel />, { frame: makeFrame({ workload }) });
+    expect(screen.getByTestId('workload-toggle')).toBeChecked();
+    await user.click(screen.getByTestId('workload-toggle'));
+    expect(commands(send)).toEqual([{ type: 'command', command: { type: 'workloadStop' } }]);
+  });
+
+  it('a bad rate names the field and sends nothing', async () => {
+    const user = userEvent.setup();
+    const { send } = renderWithStore(<WorkloadPanel />);
+    await user.clear(screen.getByTestId('workload-rate'));
+    await user.type(screen.getByTestId('workload-rate'), '0');
+    await user.click(screen.getByTestId('workload-toggle'));
+    expect(screen.getByRole('alert')).toHaveTextContent(/^rate:/);
+    expect(commands(send)).toEqual([]);
+  });
+});

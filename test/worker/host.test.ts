@@ -1,0 +1,169 @@
+// Drives the worker host with an in-memory endpoint and a manual wall clock.
+import { describe, expect, it } from 'vitest';
+import { defaultScenario } from '../../src/engine';
+import type { Frame, FromWorker, ToWorker } from '../../src/protocol';
+import { createHost, type HostOptions } from '../../src/worker/host';
+
+function harness(options: HostOptions = {}) {
+  const out: FromWorker[] = [];
+  let handler: ((m: ToWorker) => void) | null = null;
+  let wall = 0;
+  let timers: { at: number; fn: () => void }[] = [];
+  const host = createHost(
+    { postMessage: (m) => out.push(m), setHandler: (fn) => (handler = fn) },
+    { now: () => wall, schedule: (fn, ms) => void timers.push({ at: wall + ms, fn }) },
+    options,
+  );
+  const send = (m: ToWorker) => handler!(m);
+  /** Moves the wall clock forward, firing due timers in order. */
+  const advance = (ms: number) => {
+    const end = wall + ms;
+    for (;;) {
+      timers.sort((a, b) => a.at - b.at);
+      const next = timers[0];
+      if (!next || next.at > end) break;
+      timers = timers.slice(1);
+      wall = Math.max(wall, next.at);
+      next.fn();
+    }
+    wall = end;
+  };
+  const frames = () => out.filter((m): m is { type: 'frame'; frame: Frame } => m.type === 'frame').map((m) => m.frame);
+  const lastFrame = () => frames().at(-1);
+  const errors = () => out.filter((m) => m.type === 'error');
+  /** Acks every frame as it comes, until the wall clock has moved ms. */
+  const runAcking = (ms: number, stepMs = 16) => {
+    for (let t = 0; t < ms; t += stepMs) {
+      advance(stepMs);
+      send({ type: 'frameAck' });
+    }
+  };
+  return { host, out, send, advance, frames, lastFrame, errors, runAcking, timers: () => timers.length };
+}
+
+describe('worker host', () => {
+  it('answers init with ready (the cluster info) and a first frame', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    expect(h.out[0]).toMatchObject({ type: 'ready', cluster: { nodes: ['A', 'B', 'C', 'D', 'E', 'F'], replicationFactor: 3 } });
+    expect(h.out[1]).toMatchObject({ type: 'frame', frame: { now: 0, playing: false, jumpProgress: null } });
+    expect(h.lastFrame()!.nodes).toHaveLength(6);
+  });
+
+  it('while playing, advancing the wall clock advances simulated time by wall × speed', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'frameAck' });
+    h.send({ type: 'setSpeed', speed: 10 });
+    h.send({ type: 'frameAck' });
+    h.send({ type: 'play' });
+    h.send({ type: 'frameAck' });
+    h.runAcking(1000);
+    const f = h.lastFrame()!;
+    expect(f.playing).toBe(true);
+    expect(f.speed).toBe(10);
+    // The manual clock never moves during a slice, so nothing lags: exactly 1 s × 10.
+    expect(f.now).toBeGreaterThan(9_000);
+    expect(f.now).toBeLessThanOrEqual(10_000);
+    h.send({ type: 'pause' });
+    h.send({ type: 'frameAck' });
+    const paused = h.lastFrame()!.now;
+    h.runAcking(500);
+    expect(h.lastFrame()!.now).toBe(paused);
+    expect(h.lastFrame()!.playing).toBe(false);
+  });
+
+  it('keeps at most one frame in flight until frameAck, and the next frame carries the latest state', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'play' });
+    h.advance(2000); // ~125 ticks, no acks
+    expect(h.frames()).toHaveLength(1);
+    expect(h.host.frameInFlight).toBe(true);
+    h.send({ type: 'frameAck' });
+    expect(h.frames()).toHaveLength(2);
+    expect(h.lastFrame()!.now).toBeGreaterThan(1_500);
+    h.advance(100);
+    expect(h.frames()).toHaveLength(2);
+  });
+
+  it('merges the log events of unacknowledged ticks into the next frame', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'command', command: { type: 'kill', node: 'D' } }); // one fault event while the first frame is out
+    h.send({ type: 'frameAck' });
+    const f = h.lastFrame()!;
+    expect(h.frames()).toHaveLength(2);
+    expect(f.log.some((e) => e.kind === 'fault' && e.text.includes('D') || e.node === 'D')).toBe(true);
+    expect(f.nodes.find((n) => n.id === 'D')!.up).toBe(false);
+  });
+
+  it('a bad init scenario posts an error naming the field and keeps the old simulation', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'frameAck' });
+    const before = h.host.simulation;
+    h.send({ type: 'init', scenario: { ...defaultScenario(), cluster: { nodes: [], vnodes: 8, replicationFactor: 3 } } });
+    const err = h.errors().at(-1);
+    expect(err).toBeDefined();
+    expect(err).toMatchObject({ type: 'error', message: expect.stringContaining('cluster.nodes') });
+    expect(h.host.simulation).toBe(before);
+    expect(h.out.filter((m) => m.type === 'ready')).toHaveLength(1);
+    // and it still runs
+    h.send({ type: 'step' });
+    h.send({ type: 'frameAck' });
+    expect(h.lastFrame()!.nodes).toHaveLength(6);
+  });
+
+  it('a bad command posts an error and the simulation goes on', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'command', command: { type: 'kill', node: 'Z' } });
+    expect(h.errors()).toHaveLength(1);
+    h.send({ type: 'frameAck' });
+    h.send({ type: 'jump', byMs: 5_000 });
+    h.runAcking(2000);
+    expect(h.lastFrame()!.now).toBeGreaterThanOrEqual(5_000);
+  });
+
+  it('jump runs to now + byMs in slices, reporting progress, then stops', () => {
+    const h = harness({ eventsPerChunk: 50, sliceBudgetMs: 0 });
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'frameAck' });
+    h.send({ type: 'jump', byMs: 60_000 });
+    h.runAcking(5000);
+    const progress = h.frames().map((f) => f.jumpProgress).filter((p): p is number => p !== null);
+    expect(progress.length).toBeGreaterThan(2); // it took several slices
+    expect(progress.some((p) => p > 0 && p < 1)).toBe(true);
+    const last = h.lastFrame()!;
+    expect(last.jumpProgress).toBeNull();
+    expect(last.now).toBe(60_000);
+    expect(last.playing).toBe(false);
+  });
+
+  it('pause stops a jump where it is', () => {
+    const h = harness({ eventsPerChunk: 20, sliceBudgetMs: 0 });
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'frameAck' });
+    h.send({ type: 'jump', byMs: 600_000 });
+    h.runAcking(64);
+    h.send({ type: 'pause' });
+    h.send({ type: 'frameAck' });
+    const at = h.lastFrame()!.now;
+    expect(at).toBeLessThan(600_000);
+    expect(h.lastFrame()!.jumpProgress).toBeNull();
+    h.runAcking(500);
+    expect(h.lastFrame()!.now).toBe(at);
+  });
+
+  it('clamps speed to the supported range and rejects commands before init', () => {
+    const h = harness();
+    h.send({ type: 'play' });
+    expect(h.errors()).toHaveLength(1);
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'setSpeed', speed: 1e6 });
+    expect(h.host.speed).toBe(100);
+    h.send({ type: 'setSpeed', speed: 0 });
+    expect(h.host.speed).toBe(0.25);
+  });
+});
