@@ -203,6 +203,9 @@ export class Sim implements Simulation {
   }
 
   private process(ev: SimEvent): void {
+    // A generator op at or past a user's stop was never due: skip it untraced, as a replay of the
+    // exported scenario never schedules it.
+    if (ev.k === EV.gen && ev.t >= this.generators[ev.x]!.toUs) return;
     this.nowUs = ev.t;
     this.events++;
     const tr = this.trace;

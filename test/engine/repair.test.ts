@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { cluster, idx, placement, run } from './harness';
+
+const base = cluster();
+const { replicas: R, outsider } = placement(base, 'user:1');
+// Keys whose replicas include R[2], written while it is down with hinted handoff off: R[2] goes stale.
+const staleKeys = Array.from({ length: 200 }, (_, i) => `r${i}`).filter((k) => placement(base, k).replicas.includes(R[2]!)).slice(0, 20);
+const writes = staleKeys.map((key, i) => ({ at: 40_000 + i, write: { key, value: `new-${key}`, consistency: 'QUORUM', coordinator: outsider } }));
+const faults = [{ at: '1s', kill: R[2] }, { at: '60s', restart: R[2] }];
+
+describe('read repair and anti-entropy (claim 15)', () => {
+  it('read repair fixes exactly the replicas a read touched', () => {
+    const reads = staleKeys.slice(0, 5).map((key, i) => ({ at: 90_000 + i, read: { key, consistency: 'ALL', coordinator: outsider } }));
+    const { sim, report } = run({ settings: { hintedHandoffEnabled: false }, faults, workload: [...writes, ...reads], until: '2m' });
+    const target = sim.nodes[idx(sim, R[2]!)]!;
+    staleKeys.forEach((k, i) => expect(target.data.has(k)).toBe(i < 5));
+    expect(report.reads.succeeded).toBe(5);
+    expect(report.reads.repaired).toBe(5);
+    expect(report.reads.stale).toBe(0);
+    expect(report.replication.underReplicated).toBe(staleKeys.length - 5);
+  });
+
+  it('a read at ONE served by a stale replica is counted stale', () => {
+    const key = staleKeys.find((k) => placement(base, k).replicas[0] === R[2]) ?? staleKeys[0]!;
+    const { report } = run({
+      settings: { hintedHandoffEnabled: false },
+      faults,
+      workload: [...writes, { at: 90_000, read: { key, consistency: 'ONE', coordinator: R[2] } }],
+      until: '2m',
+    });
+    expect(report.reads.stale).toBe(1);
+  });
+
+  it('anti-entropy repairs every difference and streams only differing leaves', () => {
+    const { report } = run({ settings: { hintedHandoffEnabled: false }, faults: [...faults, { at: '90s', repair: R[2] }], workload: writes, until: '2m' });
+    expect(report.replication.underReplicated).toBe(0);
+    expect(report.repair.sessions).toBe(1);
+    expect(report.repair.leavesDiffering).toBeGreaterThan(0);
+    expect(report.repair.leavesDiffering).toBeLessThanOrEqual(report.repair.leavesCompared);
+    // Only the keys in differing leaves travel: far fewer than all the keys the node holds.
+    expect(report.repair.keysStreamed).toBeGreaterThanOrEqual(staleKeys.length);
+    expect(report.repair.keysStreamed).toBeLessThanOrEqual(2 * staleKeys.length + 4);
+  });
+
+  it('a second repair right after the first finds nothing to stream', () => {
+    const { report } = run({ settings: { hintedHandoffEnabled: false }, faults: [...faults, { at: '90s', repair: R[2] }, { at: '100s', repair: R[2] }], workload: writes, until: '2m' });
+    expect(report.repair.sessions).toBe(2);
+    const once = run({ settings: { hintedHandoffEnabled: false }, faults: [...faults, { at: '90s', repair: R[2] }], workload: writes, until: '2m' }).report;
+    expect(report.repair.keysStreamed).toBe(once.repair.keysStreamed);
+    expect(report.repair.leavesCompared).toBe(once.repair.leavesCompared);
+  });
+
+  it('periodic anti-entropy (antiEntropyInterval) converges without a repair fault', () => {
+    const { report } = run({ settings: { hintedHandoffEnabled: false, antiEntropyInterval: '1m' }, faults, workload: writes, until: '3m' });
+    expect(report.repair.sessions).toBeGreaterThanOrEqual(6);
+    expect(report.replication.underReplicated).toBe(0);
+  });
+});
+
+describe('vector clocks', () => {
+  it('writes through different coordinators during a partition become siblings; both survive', () => {
+    const key = 'cart:1';
+    const p = placement(base, key).replicas;
+    const others = base.nodes.map((n) => n.id).filter((n) => !p.includes(n));
+    const sideA = [p[0]!, others[0]!];
+    const { sim } = run({
+      settings: { preset: 'dynamo' },
+      faults: [{ at: '1s', partition: [sideA] }, { at: '2m', heal: true }, { at: '3m', repair: p[0] }],
+      workload: [
+        { at: '40s', write: { key, value: 'apples', consistency: 'ONE', coordinator: p[0] } },
+        { at: '40s', write: { key, value: 'pears', consistency: 'ONE', coordinator: p[1] } },
+      ],
+      until: '4m',
+    });
+    const versions = sim.nodes[idx(sim, p[0]!)]!.data.get(key)!;
+    expect(versions.map((v) => v.value).sort()).toEqual(['apples', 'pears']);
+    expect(sim.report().replication.fullyReplicated).toBe(1);
+  });
+
+  it('last-write-wins keeps only the newest of the same two writes', () => {
+    const key = 'cart:1';
+    const p = placement(base, key).replicas;
+    const others = base.nodes.map((n) => n.id).filter((n) => !p.includes(n));
+    const { sim } = run({
+      faults: [{ at: '1s', partition: [[p[0]!, others[0]!]] }, { at: '2m', heal: true }, { at: '3m', repair: p[0] }],
+      workload: [
+        { at: '40s', write: { key, value: 'apples', consistency: 'ONE', coordinator: p[0] } },
+        { at: '41s', write: { key, value: 'pears', consistency: 'ONE', coordinator: p[1] } },
+      ],
+      until: '4m',
+    });
+    for (const r of p) expect(sim.nodes[idx(sim, r)]!.data.get(key)!.map((v) => v.value)).toEqual(['pears']);
+  });
+});

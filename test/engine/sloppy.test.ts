@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { cluster, idx, placement, run } from './harness';
+
+const KEY = 'user:1';
+const base = cluster();
+const pref = base.ring.place(KEY).pref.map((i) => base.nodes[i]!.id);
+const R = pref.slice(0, 3);
+const standIn = pref[3]!;
+const coordinator = pref[4]!;
+
+describe('sloppy quorum (claim 12)', () => {
+  const faults = [{ at: '1s', kill: R[1] }, { at: '1s', kill: R[2] }];
+  const workload = [{ at: '40s', write: { key: KEY, value: 'x', consistency: 'QUORUM', coordinator } }];
+
+  it('with two owners down, a stand-in keeps a hinted replica and its ack counts (Dynamo)', () => {
+    const { sim, report } = run({ settings: { preset: 'dynamo' }, faults, workload, until: '50s' });
+    expect(report.writes.acknowledged).toBe(1);
+    expect(report.hints.created).toBe(2);
+    // The first healthy nodes beyond the top N keep it, tagged with the owner, apart from their data.
+    const s = sim.nodes[idx(sim, standIn)]!;
+    expect(s.data.has(KEY)).toBe(false);
+    const owners = [...s.hints.values()].filter((q) => q.hints.length > 0).map((q) => sim.nodes[q.target]!.id);
+    expect(owners.length).toBeGreaterThanOrEqual(1);
+    for (const o of owners) expect([R[1], R[2]]).toContain(o);
+  });
+
+  it('strictQuorum (Riak PW) counts only the key\'s own replicas: the same write is unavailable', () => {
+    const { report } = run({ settings: { preset: 'riak', strictQuorum: true }, faults, workload, until: '50s' });
+    expect(report.writes).toMatchObject({ acknowledged: 0, failed: 1 });
+    expect(report.hints.created).toBe(0);
+  });
+
+  it('the stand-in serves reads and hands off when the owner is back', () => {
+    const sim = cluster({
+      settings: { preset: 'dynamo', readRepair: false },
+      faults: [{ at: '1s', kill: R[0] }, { at: '1s', kill: R[1] }, { at: '1s', kill: R[2] }, { at: '2m', restart: R[0] }, { at: '2m', restart: R[1] }, { at: '2m', restart: R[2] }],
+      workload: [
+        { at: '40s', write: { key: KEY, value: 'x', consistency: 'ONE', coordinator } },
+        { at: '50s', read: { key: KEY, consistency: 'ONE', coordinator } },
+      ],
+      until: '4m',
+    });
+    sim.advanceTo(60_000);
+    let r = sim.report();
+    expect(r.writes.acknowledged).toBe(1);
+    expect(r.reads).toMatchObject({ succeeded: 1, stale: 0 });
+    sim.advanceTo(240_000);
+    r = sim.report();
+    expect(r.hints.delivered).toBe(r.hints.created);
+    expect(r.hints.pending).toBe(0);
+    for (const o of R) expect(sim.nodes[idx(sim, o)]!.data.has(KEY)).toBe(true);
+    expect(r.replication.fullyReplicated).toBe(1);
+  });
+
+  it('ANY in sloppy mode is one ack from any node', () => {
+    const { report } = run({
+      settings: { preset: 'riak', strictQuorum: true },
+      faults: R.map((n) => ({ at: '1s', kill: n })),
+      workload: [{ at: '40s', write: { key: KEY, value: 'x', consistency: 'ANY', coordinator } }],
+      until: '50s',
+    });
+    expect(report.writes.acknowledged).toBe(1);
+  });
+});
+
+describe('placement helper sanity', () => {
+  it('the coordinator used above is not a replica', () => {
+    expect(R).not.toContain(coordinator);
+    expect(placement(base, KEY).replicas).toEqual(R);
+  });
+});
