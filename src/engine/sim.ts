@@ -7,7 +7,7 @@ import { EventLog } from './core/log';
 import { createPrng, type Prng } from './core/prng';
 import { TraceHash } from './core/trace';
 import { createLatency } from './net/latency';
-import { Ring } from './ring/ring';
+import { Ring, type KeyPlacement } from './ring/ring';
 import type { Body, HintQueue, Msg, NodeState } from './node/types';
 import type { Clock, Version } from './node/versions';
 import { dominatesOrEquals } from './node/versions';
@@ -47,9 +47,30 @@ export interface Stats {
   messagesSent: number; messagesLost: number;
 }
 
+export interface KeyInfo {
+  key: string;
+  place: KeyPlacement;
+  /** The first replicationFactor nodes of the preference list. */
+  replicas: readonly number[];
+  acked: AckedKey | null;
+}
+
+export interface AckedKey {
+  /** Timestamps of every acknowledged write (numbers, not objects: a 3-hour run acks a million). */
+  writes: number[];
+  /** Under vector clocks, every acknowledged version. */
+  versions: Version[];
+  /** Newest acknowledged timestamp (last-write-wins). */
+  newest: number;
+  /** Acknowledged clocks not dominated by another acknowledged clock (vector clocks). */
+  frontier: Clock[];
+}
+
 interface Generator {
   entry: Extract<WorkloadEntry, { kind: 'generator' }>;
   index: number;
+  /** Keys looked up once per run: the hot path then needs no map lookup for placement. */
+  keyInfos: KeyInfo[];
   i: number;
   /** µs; mutable so a user's "stop" ends it. */
   toUs: number;
@@ -80,10 +101,13 @@ export class Sim implements Simulation {
   /** page id → holder, target */
   readonly pages = new Map<number, { holder: number; target: number }>();
   nextId = 1;
-  /** Acknowledged writes per key (for the report), and the newest acknowledged per key (for stale reads). */
-  readonly acked = new Map<string, Version[]>();
-  readonly ackedNewest = new Map<string, number>();
-  readonly ackedFrontier = new Map<string, Clock[]>();
+  /** Every key the workload touched: its placement and its acknowledged writes. */
+  readonly keys = new Map<string, KeyInfo>();
+  /** Write deadlines in time order (writeTimeout is one constant, so a FIFO replaces a heap entry per write). */
+  private readonly deadlineT: number[] = [];
+  private readonly deadlineId: number[] = [];
+  private deadlineHead = 0;
+  private deadlineArmed = false;
   /** Partition group per node (all 0 when the network is whole). */
   group: number[];
   private readonly generators: Generator[] = [];
@@ -169,7 +193,7 @@ export class Sim implements Simulation {
   private scheduleWorkload(i: number): void {
     const w = this.sc.workload[i]!;
     if (w.kind === 'generator') {
-      const g: Generator = { entry: w, index: i, i: 0, toUs: this.us(w.to) };
+      const g: Generator = { entry: w, index: i, i: 0, toUs: this.us(w.to), keyInfos: [] };
       this.generators[i] = g;
       this.scheduleGenerator(g);
       return;
@@ -219,7 +243,7 @@ export class Sim implements Simulation {
       case EV.hintTrigger: if (this.live(ev)) hintTrigger(this, this.nodes[ev.n]!); break;
       case EV.pageNext: if (this.live(ev)) sendNextPage(this, this.nodes[ev.n]!, ev.x); break;
       case EV.pageTimeout: if (this.live(ev)) onPageTimeout(this, this.nodes[ev.n]!, ev.x); break;
-      case EV.writeTimeout: onWriteTimeout(this, ev.x); break;
+      case EV.writeTimeout: this.sweepDeadlines(); break;
       case EV.readTimeout: onReadTimeout(this, ev.x); break;
       case EV.repairWriteTimeout: onRepairWriteTimeout(this, ev.x); break;
       case EV.fault: this.applyFault(this.sc.faults[ev.x]!); break;
@@ -233,6 +257,31 @@ export class Sim implements Simulation {
   private live(ev: SimEvent): boolean {
     const node = this.nodes[ev.n]!;
     return node.up && node.epoch === ev.e;
+  }
+
+  armDeadline(id: number): void {
+    const t = this.nowUs + this.us(this.S.writeTimeout);
+    this.deadlineT.push(t);
+    this.deadlineId.push(id);
+    if (!this.deadlineArmed) {
+      this.deadlineArmed = true;
+      this.schedule(t, EV.writeTimeout, -1, 0, 0);
+    }
+  }
+
+  private sweepDeadlines(): void {
+    const T = this.deadlineT;
+    while (this.deadlineHead < T.length && T[this.deadlineHead]! <= this.nowUs) {
+      onWriteTimeout(this, this.deadlineId[this.deadlineHead]!);
+      this.deadlineHead++;
+    }
+    if (this.deadlineHead > 4096 && this.deadlineHead * 2 > T.length) {
+      T.splice(0, this.deadlineHead);
+      this.deadlineId.splice(0, this.deadlineHead);
+      this.deadlineHead = 0;
+    }
+    this.deadlineArmed = this.deadlineHead < T.length;
+    if (this.deadlineArmed) this.schedule(T[this.deadlineHead]!, EV.writeTimeout, -1, 0, 0);
   }
 
   // ---- network ---------------------------------------------------------------------------
@@ -274,15 +323,26 @@ export class Sim implements Simulation {
     this.log.add(this.now, kind, text, node === undefined ? undefined : this.nodes[node]!.id);
   }
 
-  recordAck(key: string, v: Version): void {
-    let list = this.acked.get(key);
-    if (!list) this.acked.set(key, (list = []));
-    list.push(v);
-    if (v.ts > (this.ackedNewest.get(key) ?? -1)) this.ackedNewest.set(key, v.ts);
+  keyInfo(key: string): KeyInfo {
+    let info = this.keys.get(key);
+    if (!info) {
+      const place = this.ring.place(key);
+      info = { key, place, replicas: place.pref.slice(0, this.rf), acked: null };
+      this.keys.set(key, info);
+    }
+    return info;
+  }
+
+  recordAck(info: KeyInfo, v: Version): void {
+    let a = info.acked;
+    if (!a) info.acked = a = { writes: [], versions: [], newest: -1, frontier: [] };
+    a.writes.push(v.ts);
+    if (v.ts > a.newest) a.newest = v.ts;
     if (v.clock) {
-      const frontier = (this.ackedFrontier.get(key) ?? []).filter((c) => !dominatesOrEquals(v.clock!, c));
-      if (!frontier.some((c) => dominatesOrEquals(c, v.clock!))) frontier.push(v.clock);
-      this.ackedFrontier.set(key, frontier);
+      a.versions.push(v);
+      const clock = v.clock;
+      a.frontier = a.frontier.filter((c) => !dominatesOrEquals(clock, c));
+      if (!a.frontier.some((c) => dominatesOrEquals(c, clock))) a.frontier.push(clock);
     }
   }
 
@@ -383,19 +443,20 @@ export class Sim implements Simulation {
   private runOp(w: WorkloadEntry): void {
     if (w.kind === 'generator') return;
     const coord = this.pickCoordinator(w.coordinator);
-    if (w.kind === 'write') startWrite(this, coord, w.key, w.value, w.consistency, true);
-    else startRead(this, coord, w.key, w.consistency, true);
+    if (w.kind === 'write') startWrite(this, coord, this.keyInfo(w.key), w.value, w.consistency, true);
+    else startRead(this, coord, this.keyInfo(w.key), w.consistency, true);
   }
 
   private runGenerator(g: Generator): void {
     const t = this.us(g.entry.from) + Math.round((g.i * 1e6) / g.entry.rate);
     if (t >= g.toUs) return;
     const e = g.entry;
-    const key = `k${this.rng.workload.int(e.keys)}`;
+    const k = this.rng.workload.int(e.keys);
+    const info = g.keyInfos[k] ?? (k < 1_000_000 ? (g.keyInfos[k] = this.keyInfo(`k${k}`)) : this.keyInfo(`k${k}`));
     const isWrite = this.rng.workload.next() < e.writeRatio;
     const coord = this.pickCoordinator(e.coordinator);
-    if (isWrite) startWrite(this, coord, key, `v${g.index}.${g.i}`, e.consistency, false);
-    else startRead(this, coord, key, e.consistency, false);
+    if (isWrite) startWrite(this, coord, info, `v${g.index}.${g.i}`, e.consistency, false);
+    else startRead(this, coord, info, e.consistency, false);
     g.i++;
     this.scheduleGenerator(g);
   }

@@ -1,6 +1,6 @@
 // The report of scenario-format.md, computed from the simulation's state at the current time.
 import type { Sim } from '../sim';
-import { holds, type Version } from '../node/versions';
+import { holds, newestTs, type Version } from '../node/versions';
 
 export interface Report {
   format: 'hintscope/report@1';
@@ -45,14 +45,22 @@ export function buildReport(sim: Sim): Report {
 
   let fully = 0;
   let lost = 0;
-  for (const [key, writes] of sim.acked) {
-    const replicas = sim.ring.place(key).pref.slice(0, sim.rf).map((r) => sim.nodes[r]!.data.get(key));
-    const frontier = sim.ackedFrontier.get(key);
-    const newest = sim.ackedNewest.get(key)!;
-    const required: Version[] = frontier ? frontier.map((clock) => ({ ts: 0, value: '', clock })) : [{ ts: newest, value: '' }];
+  let keys = 0;
+  for (const [key, info] of sim.keys) {
+    if (!info.acked) continue;
+    keys++;
+    const { writes, versions, newest, frontier } = info.acked;
+    const replicas = info.replicas.map((r) => sim.nodes[r]!.data.get(key));
+    const required: Version[] = frontier.length > 0 ? frontier.map((clock) => ({ ts: 0, value: '', clock })) : [{ ts: newest, value: '' }];
     if (replicas.every((vs) => required.every((w) => holds(vs, w)))) fully++;
     const hinted = hintVersions.get(key);
-    for (const w of writes) if (!replicas.some((vs) => holds(vs, w)) && !holds(hinted, w)) lost++;
+    if (frontier.length > 0) {
+      for (const w of versions) if (!replicas.some((vs) => holds(vs, w)) && !holds(hinted, w)) lost++;
+    } else {
+      // Last-write-wins: a write survives if its value or a newer one is on a replica or in a hint.
+      const held = Math.max(newestTs(hinted), ...replicas.map((vs) => newestTs(vs)));
+      for (const ts of writes) if (ts > held) lost++;
+    }
   }
 
   const writesPending = s.writesAttempted - s.writesAcknowledged - s.writesFailed;
@@ -67,7 +75,7 @@ export function buildReport(sim: Sim): Report {
     hints: { created: s.hintsCreated, delivered: s.hintsDelivered, expired: s.hintsExpired + pastTtl, dropped: s.hintsDropped, lost: s.hintsLost, pending },
     repair: { sessions: s.repairSessions, leavesCompared: s.leavesCompared, leavesDiffering: s.leavesDiffering, keysStreamed: s.keysStreamed },
     nodes,
-    replication: { keys: sim.acked.size, fullyReplicated: fully, underReplicated: sim.acked.size - fully },
+    replication: { keys, fullyReplicated: fully, underReplicated: keys - fully },
     lostAcknowledgedWrites: lost,
     events: sim.events,
     traceHash: sim.traceHash(),

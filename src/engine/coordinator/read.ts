@@ -3,9 +3,9 @@
 // write the newest back to the stale replicas that answered before returning. In sloppy-quorum
 // mode the first N healthy nodes of the extended preference list answer, stand-ins included.
 import { EV } from '../core/events';
-import type { Sim } from '../sim';
+import type { KeyInfo, Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
-import { dominatesOrEquals, holds, mergeAll, newestTs, type Clock, type Version } from '../node/versions';
+import { applyAll, dominatesOrEquals, holds, mergeAll, newestTs, type Clock, type Version } from '../node/versions';
 import type { Level } from '../scenario/schema';
 import { blockFor } from './levels';
 
@@ -13,6 +13,7 @@ export interface ReadHandler {
   id: number;
   coord: number;
   key: string;
+  info: KeyInfo;
   level: Level;
   contacted: number[];
   responses: Map<number, readonly Version[]>;
@@ -32,14 +33,15 @@ function fail(sim: Sim, text: string, user: boolean, node?: number): void {
 
 /** What a node answers for a key: its data, plus hinted copies it keeps as a stand-in (sloppy mode). */
 function localVersions(sim: Sim, node: NodeState, key: string): readonly Version[] {
-  let out = node.data.get(key) ?? [];
+  let out: readonly Version[] = node.data.get(key)?.slice() ?? [];
   if (sim.S.hintMode === 'sloppy-quorum') {
     for (const q of node.hints.values()) for (const h of q.hints) if (h.key === key) out = mergeAll(out, [h.v]);
   }
   return out;
 }
 
-export function startRead(sim: Sim, coordIdx: number, key: string, level: Level, user: boolean): void {
+export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Level, user: boolean): void {
+  const key = info.key;
   sim.stats.readsAttempted++;
   const coord = coordIdx >= 0 ? sim.nodes[coordIdx]! : null;
   if (!coord || !coord.up || !coord.serving) {
@@ -47,9 +49,9 @@ export function startRead(sim: Sim, coordIdx: number, key: string, level: Level,
     return;
   }
   const required = blockFor(level, sim.rf);
-  const pref = sim.ring.place(key).pref;
+  const pref = info.place.pref;
   const healthy = (n: number) => sim.believesAlive(coord, n);
-  let candidates = sim.S.hintMode === 'coordinator' ? pref.slice(0, sim.rf).filter(healthy) : pref.filter(healthy).slice(0, sim.rf);
+  let candidates = sim.S.hintMode === 'coordinator' ? info.replicas.filter(healthy) : pref.filter(healthy).slice(0, sim.rf);
   if (candidates.includes(coord.idx)) candidates = [coord.idx, ...candidates.filter((n) => n !== coord.idx)];
   if (level === 'ANY' || required > sim.rf || candidates.length < required) {
     fail(sim, `Read ${key} at ${level} unavailable: ${candidates.length} replica${candidates.length === 1 ? '' : 's'} believed alive, ${required} needed`, user, coord.idx);
@@ -57,7 +59,7 @@ export function startRead(sim: Sim, coordIdx: number, key: string, level: Level,
   }
   const h: ReadHandler = {
     id: sim.nextId++, coord: coord.idx, key, level, contacted: candidates.slice(0, required), responses: new Map(),
-    baselineTs: sim.ackedNewest.get(key) ?? -1, baselineClocks: sim.ackedFrontier.get(key) ?? [],
+    baselineTs: info.acked?.newest ?? -1, baselineClocks: info.acked?.frontier ?? [], info,
     repairsPending: new Set(), merged: [], done: false, user,
   };
   sim.reads.set(h.id, h);
@@ -88,14 +90,14 @@ function respond(sim: Sim, h: ReadHandler, from: number, versions: readonly Vers
   for (const vs of h.responses.values()) merged = mergeAll(merged, vs);
   h.merged = merged;
   if (sim.S.readRepair) {
-    const owners = new Set(sim.ring.place(h.key).pref.slice(0, sim.rf));
+    const owners = h.info.replicas;
     for (const [r, vs] of h.responses) {
       const missing = merged.filter((v) => !holds(vs, v));
-      if (missing.length === 0 || !owners.has(r)) continue;
+      if (missing.length === 0 || !owners.includes(r)) continue;
       sim.stats.readRepairs++;
       if (r === h.coord) {
         const node = sim.nodes[r]!;
-        node.data.set(h.key, mergeAll(node.data.get(h.key), missing));
+        applyAll(node.data, h.key, missing);
         continue;
       }
       h.repairsPending.add(r);

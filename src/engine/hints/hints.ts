@@ -6,7 +6,7 @@
 import { EV } from '../core/events';
 import type { Sim } from '../sim';
 import type { Hint, HintQueue, Msg, NodeState } from '../node/types';
-import { mergeVersion, type Version } from '../node/versions';
+import { applyVersion, type Version } from '../node/versions';
 
 /** Cassandra's HintsDispatchTrigger runs every 10 s. */
 export const HINT_TRIGGER_US = 10_000_000;
@@ -146,8 +146,7 @@ export function onHintMessage(sim: Sim, node: NodeState, m: Msg): void {
     for (const h of b.hints) {
       // An expired hint is never applied, even if it expired on the wire (Cassandra Hint.apply).
       if (sim.S.hintTtl !== null && sim.nowUs - h.createdAt > sim.us(sim.S.hintTtl)) { expired++; continue; }
-      const next = mergeVersion(node.data.get(h.key), h.v);
-      node.data.set(h.key, next);
+      applyVersion(node.data, h.key, h.v);
     }
     sim.send(node.idx, m.from, 'hint', { k: 'hintAck', page: b.page, expired });
     return;

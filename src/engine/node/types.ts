@@ -53,7 +53,8 @@ export interface NodeState {
   epoch: number;
   gen: number;
   ver: number;
-  data: Map<string, readonly Version[]>;
+  /** Own data: key → versions (one under LWW; siblings under vector clocks). Arrays are owned, mutated in place. */
+  data: Map<string, Version[]>;
   hints: Map<number, HintQueue>;
   peers: PeerView[];
   slowUs: number;

@@ -41,6 +41,28 @@ export function mergeVersion(existing: readonly Version[] | undefined, incoming:
   return kept;
 }
 
+/**
+ * Applies a version to a node's own data. The arrays in a node's map belong to that node and are
+ * updated in place (a hot path: one map lookup per write); anything handed to another node is a copy.
+ */
+export function applyVersion(data: Map<string, Version[]>, key: string, v: Version): void {
+  const cur = data.get(key);
+  if (!cur || cur.length === 0) {
+    data.set(key, [v]);
+    return;
+  }
+  if (!v.clock) {
+    if (newerLww(v, cur[0]!)) cur[0] = v;
+    return;
+  }
+  const next = mergeVersion(cur, v);
+  if (next !== cur) data.set(key, next as Version[]);
+}
+
+export function applyAll(data: Map<string, Version[]>, key: string, vs: readonly Version[]): void {
+  for (const v of vs) applyVersion(data, key, v);
+}
+
 export function mergeAll(existing: readonly Version[] | undefined, incoming: readonly Version[]): readonly Version[] {
   let cur = existing;
   for (const v of incoming) cur = mergeVersion(cur, v);

@@ -3,7 +3,7 @@
 // and the two stream the keys of differing leaves both ways.
 import type { Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
-import { mergeAll, type Version } from '../node/versions';
+import { applyAll, type Version } from '../node/versions';
 import { buildTree, diffTrees, leafOf, type RangeKeys } from './merkle';
 
 /** A node's own keys grouped by ring range. */
@@ -54,13 +54,13 @@ function itemsIn(sim: Sim, node: NodeState, leaves: Map<number, number[]>): [str
   for (const [r, list] of leaves) {
     const want = new Set(list);
     const rk = byRange.get(r)!;
-    for (const [key, pos, vs] of rk.keys) if (want.has(leafOf(pos, rk.start, rk.width, n))) items.push([key, vs]);
+    for (const [key, pos, vs] of rk.keys) if (want.has(leafOf(pos, rk.start, rk.width, n))) items.push([key, vs.slice()]);
   }
   return items;
 }
 
 function applyItems(node: NodeState, items: [string, readonly Version[]][]): void {
-  for (const [key, vs] of items) node.data.set(key, mergeAll(node.data.get(key), vs));
+  for (const [key, vs] of items) applyAll(node.data, key, vs);
 }
 
 export function onRepairMessage(sim: Sim, node: NodeState, m: Msg): void {

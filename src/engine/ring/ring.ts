@@ -22,7 +22,6 @@ export class Ring {
   readonly owners: number[] = [];
   /** The preference list starting at each token (distinct nodes clockwise). */
   private readonly prefAt: number[][] = [];
-  private readonly cache = new Map<string, KeyPlacement>();
 
   constructor(readonly nodeNames: readonly string[], vnodes: number) {
     const all: { pos: number; owner: number }[] = [];
@@ -58,15 +57,10 @@ export class Ring {
   }
 
   place(key: string): KeyPlacement {
-    let p = this.cache.get(key);
-    if (p) return p;
     const token = murmur3Token(key);
     const pos = Number(token);
     const range = this.rangeOf(pos);
-    p = { token, pos, range, pref: this.prefAt[range]! };
-    if (this.cache.size > 200_000) this.cache.clear();
-    this.cache.set(key, p);
-    return p;
+    return { token, pos, range, pref: this.prefAt[range]! };
   }
 
   /** The replicas (first rf of the preference list) of ring range r. */
