@@ -21,13 +21,31 @@ export function EventLog() {
               <span className="log-time">{formatClock(e.at)}</span>
               <span className="log-kind">{LOG_KIND_LABEL[e.kind]}</span>
               <span className="log-text">
-                {e.node && <strong>{e.node} </strong>}
-                {e.text}
+                <LogText node={e.node} text={e.text} />
               </span>
             </li>
           ))}
         </ol>
       )}
     </section>
+  );
+}
+
+/** Bolds the node the event is about; engine texts usually start with it already. */
+function LogText({ node, text }: { node?: string; text: string }) {
+  if (!node) return <>{text}</>;
+  const lead = text.startsWith(`${node}:`) ? `${node}:` : text.startsWith(`${node} `) ? node : null;
+  if (lead === null) {
+    return (
+      <>
+        <strong>{node}</strong> {text}
+      </>
+    );
+  }
+  return (
+    <>
+      <strong>{lead}</strong>
+      {text.slice(lead.length)}
+    </>
   );
 }

@@ -21,12 +21,22 @@ export function HintQueues() {
         <p className="empty-state">No pending hints. Kill a replica while writes flow to see hints queue up.</p>
       ) : (
         <table className="hq-table">
+          <colgroup>
+            <col className="c-queue" />
+            <col className="c-pending" />
+            <col className="c-buffered" />
+            <col />
+          </colgroup>
           <thead>
             <tr>
-              <th scope="col">holder → target</th>
+              <th scope="col" title="The node holding the hints → the replica they are for">holder → target</th>
               <th scope="col">pending</th>
-              <th scope="col" title="In the memory buffer: lost if the holder crashes">buffered</th>
-              <th scope="col">oldest</th>
+              <th scope="col" className="num" title="Still in the memory buffer: lost if the holder crashes">
+                in RAM
+              </th>
+              <th scope="col" className="num" title="Age of the oldest pending hint">
+                oldest
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -41,10 +51,12 @@ export function HintQueues() {
                   )}
                 </th>
                 <td className="hq-pending">
-                  <span className="hq-bar" aria-hidden="true">
-                    <span style={{ width: `${(q.pending / max) * 100}%` }} />
-                  </span>
-                  <span className="num">{formatCount(q.pending)}</span>
+                  <div>
+                    <span className="num">{formatCount(q.pending)}</span>
+                    <span className="hq-bar" aria-hidden="true">
+                      <span style={{ width: `${(q.pending / max) * 100}%` }} />
+                    </span>
+                  </div>
                 </td>
                 <td className="num">{formatCount(q.buffered)}</td>
                 <td className="num">{q.oldestCreatedAt === null ? '—' : formatDuration(now - q.oldestCreatedAt)}</td>

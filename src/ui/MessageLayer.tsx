@@ -16,6 +16,8 @@ export interface MessageLayerProps {
 
 /** Frames come every ~16 ms; extrapolate at most this much wall time past the last one. */
 const MAX_EXTRAPOLATE_WALL_MS = 50;
+/** Requests and their answers travel in separate lanes, this far apart (view units). */
+const LANE = 4;
 
 /** The simulated time to draw at: the frame's, run forward with wall time while playing. */
 export function drawTime(s: Pick<AppState, 'frame' | 'frameReceivedAt'>, wallNow: number): number {
@@ -65,11 +67,13 @@ export function MessageLayer({ side, positions, nodeRadius }: MessageLayerProps)
       if (f) {
         const t = drawTime(s, wall);
         if (reduced) {
-          drawMessages(ctx, f.messages, t, positionsRef.current, { reducedMotion: true, dark, nodeRadius });
+          // Static arrows for the traffic of the last moment, redrawn per frame, never tweened.
+          drawMessages(ctx, motion.messages(), t, positionsRef.current, { reducedMotion: true, dark, nodeRadius, laneOffset: LANE });
         } else {
           drawMessages(ctx, motion.messages(), t, positionsRef.current, {
             dark,
             nodeRadius,
+            laneOffset: LANE,
             progressOf: (m) => motion.progressOf(m, t, playing),
           });
         }

@@ -9,7 +9,8 @@ export interface NodeMenuProps {
   /** Anchor in percent of the ring box, and which way to open. */
   left: number;
   top: number;
-  openLeft: boolean;
+  /** Which way the menu extends from its anchor. */
+  align: 'left' | 'right' | 'centre';
   openUp: boolean;
   onCommand(command: Command): void;
   onClose(returnFocus: boolean): void;
@@ -17,7 +18,7 @@ export interface NodeMenuProps {
 
 const SLOW_MS = 3000;
 
-export function NodeMenu({ node, left, top, openLeft, openUp, onCommand, onClose }: NodeMenuProps) {
+export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose }: NodeMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const id = node.id;
   const state = nodeState(node);
@@ -51,7 +52,7 @@ export function NodeMenu({ node, left, top, openLeft, openUp, onCommand, onClose
   const style = {
     left: `${left}%`,
     top: `${top}%`,
-    transform: `translate(${openLeft ? '-100%' : '0'}, ${openUp ? '-100%' : '0'})`,
+    transform: `translate(${align === 'left' ? '-100%' : align === 'centre' ? '-50%' : '0'}, ${openUp ? '-100%' : '0'})`,
   };
   return (
     <div

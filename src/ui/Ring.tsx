@@ -1,7 +1,7 @@
 // The ring: token ownership arcs and ticks, and one glyph per node. React owns the SVG;
 // d3 only computes arc paths.
 import { arc as d3arc } from 'd3';
-import { useMemo, type KeyboardEvent } from 'react';
+import { memo, useMemo, type KeyboardEvent } from 'react';
 import type { HintQueueView, NodeView } from '../protocol';
 import { CENTER, RING_INNER, RING_OUTER, VIEW, polar, tokenArcs, type Point } from './geometry';
 import { hintsHeld, hintsWaiting, nodeState, STATE_LABEL, suspicion, type NodeState } from './nodeState';
@@ -27,7 +27,6 @@ const bandArc = d3arc<{ start: number; end: number }>()
 
 export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, onOpen }: RingProps) {
   const colourOf = useMemo(() => new Map(order.map((id, i) => [id, nodeColour(i)])), [order]);
-  const arcs = useMemo(() => tokenArcs(nodes), [nodes]);
   const held = hintsHeld(hintQueues);
   const waiting = hintsWaiting(hintQueues);
   const suspects = suspicion(nodes);
@@ -41,27 +40,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, on
       role="group"
       aria-label={`Token ring with ${nodes.length} nodes`}
     >
-      <g aria-hidden="true">
-        <circle cx={CENTER} cy={CENTER} r={(RING_INNER + RING_OUTER) / 2} className="ring-track" />
-        <g transform={`translate(${CENTER},${CENTER})`}>
-          {arcs.map((a, i) => {
-            const down = byId.get(a.owner)?.up === false;
-            return (
-              <path
-                key={i}
-                d={bandArc(a) ?? ''}
-                fill={colourOf.get(a.owner) ?? '#999'}
-                className={down ? 'token-arc token-arc-down' : 'token-arc'}
-              />
-            );
-          })}
-        </g>
-        {arcs.map((a, i) => {
-          const p1 = polar(a.end, RING_INNER - 7);
-          const p2 = polar(a.end, RING_OUTER + 7);
-          return <line key={i} x1={p1.x} y1={p1.y} x2={p2.x} y2={p2.y} className="token-tick" stroke={colourOf.get(a.owner)} />;
-        })}
-      </g>
+      <TokenRing nodes={nodes} colourOf={colourOf} />
       {order.map((id) => {
         const n = byId.get(id);
         const p = positions.get(id);
@@ -71,6 +50,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, on
             key={id}
             node={n}
             at={p}
+            inward={unit(CENTER - p.x, CENTER - p.y)}
             r={glyphR}
             colour={colourOf.get(id) ?? '#999'}
             held={held.get(id) ?? 0}
@@ -81,13 +61,75 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, on
           />
         );
       })}
+      <CentreCaption queues={hintQueues} />
     </svg>
+  );
+}
+
+/** What the token ring depends on: tokens and which owners are down (not every frame's new objects). */
+function tokenKey(nodes: readonly NodeView[]): string {
+  // Tokens are fixed for a node's life; their count and first value are enough to notice a change.
+  return nodes.map((n) => `${n.id}${n.up ? '+' : '-'}${n.tokens.length}@${n.tokens[0] ?? ''}`).join(';');
+}
+
+/** The ring itself: one arc per token range coloured by owner, and a tick at each token. */
+const TokenRing = memo(
+  function TokenRing({ nodes, colourOf }: { nodes: readonly NodeView[]; colourOf: ReadonlyMap<string, string> }) {
+    const arcs = tokenArcs(nodes);
+    const down = new Set(nodes.filter((n) => !n.up).map((n) => n.id));
+    return (
+      <g aria-hidden="true">
+        <circle cx={CENTER} cy={CENTER} r={(RING_INNER + RING_OUTER) / 2} className="ring-track" />
+        <g transform={`translate(${CENTER},${CENTER})`}>
+          {arcs.map((a, i) => (
+            <path
+              key={i}
+              d={bandArc(a) ?? ''}
+              fill={colourOf.get(a.owner) ?? '#999'}
+              className={down.has(a.owner) ? 'token-arc token-arc-down' : 'token-arc'}
+            />
+          ))}
+        </g>
+        {arcs.map((a, i) => {
+          const p1 = polar(a.end, RING_INNER - 7);
+          const p2 = polar(a.end, RING_OUTER + 7);
+          return <line key={i} x1={p1.x} y1={p1.y} x2={p2.x} y2={p2.y} className="token-tick" stroke={colourOf.get(a.owner)} />;
+        })}
+      </g>
+    );
+  },
+  (a, b) => a.colourOf === b.colourOf && tokenKey(a.nodes) === tokenKey(b.nodes),
+);
+
+const unit = (x: number, y: number): Point => {
+  const len = Math.hypot(x, y) || 1;
+  return { x: x / len, y: y / len };
+};
+
+/** In the middle of the ring: how many hints wait, and for whom. */
+function CentreCaption({ queues }: { queues: readonly HintQueueView[] }) {
+  const waiting = [...hintsWaiting(queues)].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  if (waiting.length === 0) return null;
+  const total = waiting.reduce((sum, [, n]) => sum + n, 0);
+  const targets = waiting.map(([t]) => t);
+  const who = targets.length <= 3 ? targets.join(', ') : `${targets.slice(0, 3).join(', ')} +${targets.length - 3}`;
+  return (
+    <g className="centre-caption" transform={`translate(${CENTER},${CENTER})`} aria-hidden="true">
+      <text className="centre-number" dy="0.1em">
+        {formatCount(total)}
+      </text>
+      <text className="centre-label" dy="1.9em">
+        {`hint${total === 1 ? '' : 's'} waiting for ${who}`}
+      </text>
+    </g>
   );
 }
 
 interface GlyphProps {
   node: NodeView;
   at: Point;
+  /** Unit vector towards the ring's centre: tags stack on that side, clear of the ring. */
+  inward: Point;
   r: number;
   colour: string;
   held: number;
@@ -106,7 +148,22 @@ function glyphLabel(n: NodeView, state: NodeState, held: number, waiting: number
   return parts.join(', ');
 }
 
-function NodeGlyph({ node, at, r, colour, held, waiting, suspectedBy, open, onOpen }: GlyphProps) {
+interface GlyphTag {
+  text: string;
+  className: string;
+}
+
+function glyphTags(node: NodeView, state: NodeState, s: { by: number; of: number }): GlyphTag[] {
+  const tags: GlyphTag[] = [];
+  if (state === 'down') tags.push({ text: 'DOWN', className: 'tag tag-down' });
+  if (state === 'joining') tags.push({ text: 'JOINING', className: 'tag tag-joining' });
+  if (node.slowMs > 0) tags.push({ text: `SLOW +${formatDuration(node.slowMs)}`, className: 'tag tag-slow' });
+  if (s.by > 0) tags.push({ text: `seen down by ${s.by}/${s.of}`, className: 'glyph-note' });
+  else if (state === 'down' && s.of > 0) tags.push({ text: 'not yet detected', className: 'glyph-note' });
+  return tags;
+}
+
+function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, onOpen }: GlyphProps) {
   const state = nodeState(node);
   const onKey = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -115,8 +172,11 @@ function NodeGlyph({ node, at, r, colour, held, waiting, suspectedBy, open, onOp
     }
   };
   const fontSize = Math.max(9, Math.min(26, r * 0.8));
-  const tagY = r + 16;
   const cross = r * 0.62;
+  // Tags stack from the glyph towards the ring's centre, one per line, clear of the ring.
+  const tags = glyphTags(node, state, suspectedBy);
+  const step = inward.y < -0.2 ? -20 : 20;
+  const anchor = { x: inward.x * (r * 0.5), y: inward.y * (r * 0.5) + Math.sign(step) * (r * 0.5 + 16) };
   return (
     <g
       className={`node-glyph node-${state}`}
@@ -142,51 +202,43 @@ function NodeGlyph({ node, at, r, colour, held, waiting, suspectedBy, open, onOp
           <path d={`M${-cross},${-cross}L${cross},${cross}M${cross},${-cross}L${-cross},${cross}`} className="glyph-cross" />
         </>
       )}
-      <text
-        className="glyph-name"
-        dy="0.35em"
-        fontSize={fontSize}
-        fill={state === 'up' ? inkOn(colour) : undefined}
-      >
+      <text className="glyph-name" dy="0.35em" fontSize={fontSize} fill={state === 'up' ? inkOn(colour) : undefined}>
         {node.id}
       </text>
-      {state !== 'up' && (
-        <Tag y={tagY} className={state === 'down' ? 'tag tag-down' : 'tag tag-joining'} text={state === 'down' ? 'DOWN' : 'JOINING'} />
-      )}
-      {node.slowMs > 0 && <Tag y={-r - 16} className="tag tag-slow" text={`SLOW +${formatDuration(node.slowMs)}`} />}
-      {held > 0 && <HintBadge x={r * 0.75} y={-r * 0.75} count={held} />}
-      {suspectedBy.by > 0 && (
-        <text className="glyph-note" y={state === 'up' ? tagY : tagY + 20}>
-          {`seen down by ${suspectedBy.by}/${suspectedBy.of}`}
-        </text>
-      )}
-      {state === 'down' && suspectedBy.by === 0 && suspectedBy.of > 0 && (
-        <text className="glyph-note" y={tagY + 20}>
-          not yet detected
-        </text>
+      {held > 0 && <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} />}
+      {tags.map((t, i) =>
+        t.className === 'glyph-note' ? (
+          <text key={t.text} className="glyph-note" x={anchor.x} y={anchor.y + i * step} dy="0.35em">
+            {t.text}
+          </text>
+        ) : (
+          <Tag key={t.text} x={anchor.x} y={anchor.y + i * step} className={t.className} text={t.text} />
+        ),
       )}
     </g>
   );
 }
 
-function Tag({ y, text, className }: { y: number; text: string; className: string }) {
-  const w = text.length * 7.6 + 12;
+function Tag({ x, y, text, className }: { x: number; y: number; text: string; className: string }) {
+  const w = text.length * 8.4 + 14;
   return (
-    <g className={className} transform={`translate(0,${y})`}>
+    <g className={className} transform={`translate(${x},${y})`}>
       <rect x={-w / 2} y={-9} width={w} height={18} rx={4} />
       <text dy="0.35em">{text}</text>
     </g>
   );
 }
 
-function HintBadge({ x, y, count }: { x: number; y: number; count: number }) {
+/** Pending hints held: a pill from (x, y) outwards, to the left when mirrored. */
+function HintBadge({ x, y, count, mirror }: { x: number; y: number; count: number; mirror: boolean }) {
   const text = formatCount(count);
   const w = text.length * 8 + 14;
+  const left = mirror ? 4 - w : -4;
   return (
     <g className="hint-badge" transform={`translate(${x},${y})`}>
       <title>{`${text} pending hints held here`}</title>
-      <rect x={-4} y={-11} width={w} height={22} rx={11} />
-      <text x={w / 2 - 4} dy="0.35em">
+      <rect x={left} y={-11} width={w} height={22} rx={11} />
+      <text x={left + w / 2} dy="0.35em">
         {text}
       </text>
     </g>

@@ -60,6 +60,8 @@ export function RingPanel() {
   const anchor = selected ? positions.get(selected) : undefined;
   const right = !!anchor && anchor.x > CENTER + 1;
   const below = !!anchor && anchor.y > CENTER + 1;
+  // A small ring has no room beside a glyph: centre the menu above or below it.
+  const narrow = side < 480;
 
   return (
     <div className="stage-inner">
@@ -84,9 +86,9 @@ export function RingPanel() {
           {openNode && anchor && (
             <NodeMenu
               node={openNode}
-              left={((anchor.x + (right ? -1 : 1) * (glyphR + 6)) / VIEW) * 100}
-              top={((anchor.y + (below ? -1 : 1) * (glyphR * 0.3)) / VIEW) * 100}
-              openLeft={right}
+              left={narrow ? 50 : ((anchor.x + (right ? -1 : 1) * (glyphR + 6)) / VIEW) * 100}
+              top={((anchor.y + (below ? -1 : 1) * (narrow ? glyphR + 8 : glyphR * 0.3)) / VIEW) * 100}
+              align={narrow ? 'centre' : right ? 'left' : 'right'}
               openUp={below}
               onCommand={actions.command}
               onClose={onClose}

@@ -47,28 +47,20 @@ export function SettingsReadout() {
           {cluster.replicationFactor}
         </span>
       </summary>
-      <table className="settings-table">
-        <thead>
-          <tr>
-            <th scope="col">HintScope</th>
-            <th scope="col">value</th>
-            <th scope="col">Cassandra</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ROWS.filter((r) => r.key in s).map((r) => (
-            <tr key={r.key}>
-              <th scope="row">
-                <code>{r.key}</code>
-              </th>
-              <td>{show(s[r.key], r.kind)}</td>
-              <td>
-                <code>{r.cassandra}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <dl className="settings-list">
+        {ROWS.filter((r) => r.key in s).map((r) => (
+          <div key={r.key} className="setting">
+            <dt>
+              <code>{r.key}</code>
+              <span className="setting-real">
+                <span className="sr-only">Cassandra: </span>
+                {r.cassandra}
+              </span>
+            </dt>
+            <dd>{show(s[r.key], r.kind)}</dd>
+          </div>
+        ))}
+      </dl>
     </details>
   );
 }

@@ -1,7 +1,7 @@
 // The automatic workload: a generator of writes (and reads) at a rate in simulated time.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { CONSISTENCY_LEVELS, type ConsistencyLevel } from '../protocol';
-import { selectActions, selectFrame, selectWorkload, useAppStore } from '../store';
+import { selectActions, selectError, selectFrame, selectWorkload, useAppStore } from '../store';
 import { parseWorkload } from './validation';
 
 const MIXES = [
@@ -20,6 +20,11 @@ export function WorkloadPanel() {
   const [consistency, setConsistency] = useState<ConsistencyLevel>('QUORUM');
   const [writeRatio, setWriteRatio] = useState(0.8);
   const [error, setError] = useState('');
+  // What the user just asked for, shown until a frame (or an error) answers.
+  const [intent, setIntent] = useState<boolean | null>(null);
+  const workerError = useAppStore(selectError);
+  const isRunning = running !== null;
+  useEffect(() => setIntent(null), [isRunning, workerError]);
 
   const start = (over: Partial<{ rate: string; consistency: ConsistencyLevel; writeRatio: number }> = {}) => {
     const parsed = parseWorkload({
@@ -30,10 +35,11 @@ export function WorkloadPanel() {
     });
     if (!parsed.ok) {
       setError(parsed.error);
-      return;
+      return false;
     }
     setError('');
     actions.command(parsed.command);
+    return true;
   };
 
   return (
@@ -51,15 +57,20 @@ export function WorkloadPanel() {
             type="checkbox"
             role="switch"
             data-testid="workload-toggle"
-            checked={running !== null}
+            checked={intent ?? isRunning}
             disabled={!ready}
-            onChange={(e) => (e.target.checked ? start() : actions.command({ type: 'workloadStop' }))}
+            onChange={(e) => {
+              if (!e.target.checked) {
+                setIntent(false);
+                actions.command({ type: 'workloadStop' });
+              } else if (start()) setIntent(true);
+            }}
           />
           <span>Automatic workload</span>
         </label>
         <div className="form-grid form-grid-3">
           <label className="field">
-            <span>Rate (ops/sim s)</span>
+            <span>Rate (ops per sim s)</span>
             <input
               type="number"
               data-testid="workload-rate"
@@ -91,7 +102,7 @@ export function WorkloadPanel() {
               ))}
             </select>
           </label>
-          <label className="field">
+          <label className="field field-wide">
             <span>Mix</span>
             <select
               value={String(writeRatio)}

@@ -28,6 +28,8 @@ export interface DrawOptions {
   dark?: boolean;
   /** Marks leave and reach the glyph's edge, not its centre. */
   nodeRadius?: number;
+  /** Shifts each path this far to the right of its direction, so A→B and B→A run side by side. */
+  laneOffset?: number;
   /** Overrides the progress 0..1 along the path (visual persistence); default: sim time. */
   progressOf?: (m: MessageView) => number;
 }
@@ -44,13 +46,19 @@ interface Segment {
   end: Point;
 }
 
-function segment(from: Point, to: Point, inset: number): Segment | null {
+function segment(from: Point, to: Point, inset: number, lane: number): Segment | null {
   const dx = to.x - from.x;
   const dy = to.y - from.y;
   const len = Math.hypot(dx, dy);
   if (len === 0) return null;
   const k = Math.min(inset, len / 2 - 1e-6) / len;
-  return { start: { x: from.x + dx * k, y: from.y + dy * k }, end: { x: to.x - dx * k, y: to.y - dy * k } };
+  // Right-hand normal of the direction of travel (y grows downwards).
+  const ox = (-dy / len) * lane;
+  const oy = (dx / len) * lane;
+  return {
+    start: { x: from.x + dx * k + ox, y: from.y + dy * k + oy },
+    end: { x: to.x - dx * k + ox, y: to.y - dy * k + oy },
+  };
 }
 
 const lerp = (s: Segment, p: number): Point => ({ x: s.start.x + (s.end.x - s.start.x) * p, y: s.start.y + (s.end.y - s.start.y) * p });
@@ -146,6 +154,7 @@ export function drawMessages(
 ): number {
   const styles = messageStyles(options.dark ?? false);
   const inset = options.nodeRadius ?? 0;
+  const lane = options.laneOffset ?? 0;
   const ordered = messages.slice().sort((a, b) => styles[a.kind].layer - styles[b.kind].layer);
   const seenStatic = new Set<string>();
   let drawn = 0;
@@ -154,7 +163,7 @@ export function drawMessages(
     const from = positions.get(m.from);
     const to = positions.get(m.to);
     if (!from || !to) continue;
-    const s = segment(from, to, inset);
+    const s = segment(from, to, inset, lane);
     if (!s) continue;
     const style = styles[m.kind];
     if (options.reducedMotion) {

@@ -3,7 +3,7 @@
 // it travel. Each message seen in a frame is animated over at least `minVisibleMs` of
 // wall time while playing (never ahead of its true simulated progress); when paused the
 // picture shows exactly the messages of the latest frame at their true positions.
-import type { MessageView } from '../protocol';
+import type { MessageKind, MessageView } from '../protocol';
 import { simProgress } from './drawMessages';
 
 interface Tracked {
@@ -23,12 +23,15 @@ export interface Motion {
   clear(): void;
 }
 
+/** Hint replay is the point of the lesson: its pages stay in sight longest. */
+export const MIN_VISIBLE_MS: Partial<Record<MessageKind, number>> = { hint: 1400, 'hint-ack': 900 };
+
 export function createMotion(minVisibleMs = 550, cap = 700): Motion {
   const tracked = new Map<number, Tracked>();
   let vNow = 0;
   let lastWall: number | null = null;
 
-  const visual = (t: Tracked) => (vNow - t.seenAt) / minVisibleMs;
+  const visual = (t: Tracked) => (vNow - t.seenAt) / (MIN_VISIBLE_MS[t.m.kind] ?? minVisibleMs);
 
   function evict(): void {
     for (const [id, t] of tracked) if (!t.inFrame && visual(t) >= 1) tracked.delete(id);

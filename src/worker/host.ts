@@ -245,6 +245,10 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         if (!s) return;
         try {
           s.apply(msg.command);
+          // The engine queues a command just after now; while paused, run up to it so the
+          // lecturer sees its effect at once (while playing the next tick does it).
+          const at = s.commandLog[s.commandLog.length - 1]?.at;
+          if (!playing && !jump && at !== undefined && at > s.now) s.advanceTo(at);
         } catch (err) {
           fail(err);
           return;

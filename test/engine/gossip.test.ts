@@ -71,3 +71,18 @@ describe('gossip and the phi accrual detector (claim 14)', () => {
     expect(b.serving).toBe(true);
   });
 });
+
+describe('restart settles before serving', () => {
+  it('a restarted node starts serving only once its live peers are confirmed up; a dead one stays down', () => {
+    const sim = cluster({ faults: [{ at: '10s', kill: 'B' }, { at: '10s', kill: 'E' }, { at: '60s', restart: 'B' }], until: '2m' });
+    const b = sim.nodes[idx(sim, 'B')]!;
+    sim.advanceTo(60_000);
+    expect(b.serving).toBe(false);
+    let t = 60_000;
+    while (!b.serving && t < 80_000) sim.advanceTo((t += 1));
+    expect(b.serving).toBe(true);
+    const alive = b.peers.map((p, j) => (j === b.idx ? null : p.alive ? sim.nodes[j]!.id : null)).filter(Boolean);
+    expect(alive.sort()).toEqual(['A', 'C', 'D', 'F']);
+    expect(b.peers[idx(sim, 'E')]!.alive).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SPEEDS } from '../../src/protocol';
@@ -61,9 +61,7 @@ describe('ErrorBanner', () => {
     const user = userEvent.setup();
     const { store } = renderWithStore(<ErrorBanner />);
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
-    await import('@testing-library/react').then(({ act }) =>
-      act(() => store.getState().actions.receive({ type: 'error', message: 'settings.x: unknown key' })),
-    );
+    act(() => store.getState().actions.receive({ type: 'error', message: 'settings.x: unknown key' }));
     expect(screen.getByRole('alert')).toHaveTextContent('settings.x: unknown key');
     await user.click(screen.getByRole('button', { name: 'Dismiss error' }));
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();

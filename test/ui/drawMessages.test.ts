@@ -120,3 +120,16 @@ describe('drawMessages', () => {
     expect(simProgress(makeMessage({ sentAt: 100, deliverAt: 300 }), 50)).toBe(0);
   });
 });
+
+describe('drawMessages lanes', () => {
+  it('shifts A→B and B→A to opposite sides of the chord', () => {
+    const ab = fakeContext();
+    drawMessages(ab, [makeMessage({ from: 'A', to: 'B', sentAt: 0, deliverAt: 10 })], 5, positions, { laneOffset: 4 });
+    const ba = fakeContext();
+    drawMessages(ba, [makeMessage({ from: 'B', to: 'A', sentAt: 0, deliverAt: 10 })], 5, positions, { laneOffset: 4 });
+    const yAB = filledShapes(ab.calls)[0]!.points[0]![1]!;
+    const yBA = filledShapes(ba.calls)[0]!.points[0]![1]!;
+    expect(yAB).toBeCloseTo(4);
+    expect(yBA).toBeCloseTo(-4);
+  });
+});

@@ -18,6 +18,7 @@ export function freshPeerView(sim: Sim, now: number): PeerView {
 export function gossipTick(sim: Sim, node: NodeState): void {
   node.ver++;
   statusCheck(sim, node);
+  checkSettled(sim, node);
   const live: number[] = [];
   const unreachable: number[] = [];
   node.peers.forEach((p, j) => {
@@ -98,10 +99,22 @@ function merge(sim: Sim, node: NodeState, gens: number[], vers: number[]): void 
       sim.send(node.idx, j, 'echo', { k: 'echo' });
     }
   }
-  if (!node.serving && node.peers.every((p, j) => j === node.idx || !p.known || p.heard)) {
-    node.serving = true;
-    sim.note('gossip', `${node.id} has heard of every peer: gossip settled, now serving clients`, node.idx);
-  }
+  checkSettled(sim, node);
+}
+
+/**
+ * A restarted node opens for clients once gossip has settled: it has heard of every peer it knows,
+ * and each of those is either confirmed alive by an echo or has left its echo unanswered for a
+ * gossip interval (Cassandra waits for gossip to settle before opening the client port).
+ */
+function checkSettled(sim: Sim, node: NodeState): void {
+  if (node.serving) return;
+  const grace = sim.us(sim.S.gossipInterval);
+  const settled = node.peers.every((p, j) => j === node.idx || !p.known || (p.heard && (p.alive || sim.nowUs - p.echoSentAt >= grace)));
+  if (!settled) return;
+  node.serving = true;
+  const down = node.peers.filter((p, j) => j !== node.idx && p.known && !p.alive).length;
+  sim.note('gossip', `${node.id}: gossip settled, now serving clients${down ? ` (believes ${down} peer${down === 1 ? '' : 's'} down)` : ''}`, node.idx);
 }
 
 function markAlive(sim: Sim, node: NodeState, j: number): void {
@@ -110,4 +123,5 @@ function markAlive(sim: Sim, node: NodeState, j: number): void {
   // The silence of the outage is longer than the window's max interval, so it is not sampled.
   p.window.arrival(sim.nowUs);
   sim.note('gossip', `${node.id} sees ${sim.nodes[j]!.id} up`, node.idx);
+  checkSettled(sim, node);
 }
