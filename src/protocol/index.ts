@@ -1,6 +1,6 @@
 // The one typed protocol between the UI and the worker that owns the engine.
 // Imported by both sides and by nothing in the engine.
-import type { ClusterInfo, Command, ConsistencyLevel, LogEvent, Snapshot } from '../engine/api';
+import type { ClusterInfo, Command, LogEvent, Snapshot } from '../engine/api';
 
 export type * from '../engine/api';
 export { CONSISTENCY_LEVELS } from '../engine/api';
