@@ -5,6 +5,12 @@
 //  (c) peak memory while doing (b) (rss and heapUsed, sampled every simulated minute).
 import { parseScenario, type Report } from '../src/engine';
 import { Sim } from '../src/engine/sim';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+// A gc() handle without --expose-gc, to measure what a run keeps alive (not just garbage not yet collected).
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
 
 const MIN = 60_000;
 
@@ -98,7 +104,7 @@ function bareLoop(n: number, standing: number): { ms: number; checksum: number }
 
 // ---- measurements ----------------------------------------------------------------------------------
 
-interface Timed { ms: number; report: Report; peakRss: number; peakHeap: number; maxQueue: number; meanQueue: number }
+interface Timed { ms: number; report: Report; peakRss: number; peakHeap: number; maxQueue: number; meanQueue: number; retainedHeap: number }
 
 function runTimed(doc: Record<string, unknown>, sampleEveryMs: number): Timed {
   const sim = new Sim(parseScenario(doc));
@@ -125,7 +131,10 @@ function runTimed(doc: Record<string, unknown>, sampleEveryMs: number): Timed {
     sampling += performance.now() - s0;
   }
   const ms = performance.now() - t0 - sampling;
-  return { ms, report: sim.report(), peakRss, peakHeap, maxQueue, meanQueue: Math.round(queueSum / Math.max(1, samples)) };
+  const report = sim.report();
+  gc();
+  const retainedHeap = process.memoryUsage().heapUsed;
+  return { ms, report, peakRss, peakHeap, maxQueue, meanQueue: Math.round(queueSum / Math.max(1, samples)), retainedHeap };
 }
 
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
@@ -151,6 +160,7 @@ function main(): void {
   const bareRate = busy.report.events / (bare.ms / 1000);
   const ratio = engineRate / bareRate;
 
+  gc();
   const long = runTimed(longOutageScenario(), MIN);
   const lr = long.report;
 
@@ -167,6 +177,7 @@ function main(): void {
     ['(b) hints created = delivered + …', `${fmt(lr.hints.created)} = ${fmt(lr.hints.delivered)} + ${lr.hints.expired} + ${lr.hints.lost} + ${fmt(lr.hints.pending)}`, `dropped ${fmt(lr.hints.dropped)}, lost acked writes ${lr.lostAcknowledgedWrites}`],
     ['(c) peak rss', mb(Math.max(long.peakRss, busy.peakRss)), `busy ${mb(busy.peakRss)}, long ${mb(long.peakRss)} (sampled)`],
     ['(c) peak heapUsed', mb(Math.max(long.peakHeap, busy.peakHeap)), `busy ${mb(busy.peakHeap)}, long ${mb(long.peakHeap)} (sampled)`],
+    ['(c) heap retained at the end', mb(long.retainedHeap), `after a full GC, simulation still alive (${fmt(lr.replication.keys)} keys, ${fmt(lr.writes.acknowledged)} acked writes tracked)`],
     ['(c) max event queue length', fmt(Math.max(busy.maxQueue, long.maxQueue)), `busy ${fmt(busy.maxQueue)}, long ${fmt(long.maxQueue)} (sampled)`],
   ];
   console.log(table(rows));

@@ -9,8 +9,8 @@ import { TraceHash } from './core/trace';
 import { createLatency } from './net/latency';
 import { Ring, type KeyPlacement } from './ring/ring';
 import type { Body, HintQueue, Msg, NodeState } from './node/types';
-import type { Clock, Version } from './node/versions';
-import { dominatesOrEquals } from './node/versions';
+import type { Version } from './node/versions';
+import { covers } from './node/versions';
 import type { FaultEntry, Scenario, WorkloadEntry } from './scenario/schema';
 import { ScenarioError } from './scenario/schema';
 import type { Settings } from './scenario/presets';
@@ -62,8 +62,8 @@ export interface AckedKey {
   versions: Version[];
   /** Newest acknowledged timestamp (last-write-wins). */
   newest: number;
-  /** Acknowledged clocks not dominated by another acknowledged clock (vector clocks). */
-  frontier: Clock[];
+  /** Acknowledged versions not covered by another acknowledged version (vector clocks). */
+  frontier: Version[];
 }
 
 interface Generator {
@@ -340,9 +340,8 @@ export class Sim implements Simulation {
     if (v.ts > a.newest) a.newest = v.ts;
     if (v.clock) {
       a.versions.push(v);
-      const clock = v.clock;
-      a.frontier = a.frontier.filter((c) => !dominatesOrEquals(clock, c));
-      if (!a.frontier.some((c) => dominatesOrEquals(c, clock))) a.frontier.push(clock);
+      a.frontier = a.frontier.filter((c) => !covers(v, c));
+      if (!a.frontier.some((c) => covers(c, v))) a.frontier.push(v);
     }
   }
 

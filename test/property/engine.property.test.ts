@@ -4,10 +4,13 @@
 // is fully replicated, data only ever lands on a key's replicas, the hint accounting identity holds
 // at any time, and the same seed gives the same trace.
 //
-// A failure prints the scenario JSON (replay it with `npm run sim -- FILE`) and fast-check's seed;
-// set HINTSCOPE_FC_SEED (and HINTSCOPE_FC_PATH) to replay a fast-check run.
+// Wiped disks are kept below the write level's ack count (fewer than RF): more wipes can legitimately
+// destroy every acknowledged copy. A failure prints the scenario JSON (save it and replay it with
+// `npm run sim -- FILE.json`) and fast-check's seed and path. Environment: HINTSCOPE_FC_SEED and
+// HINTSCOPE_FC_PATH replay a fast-check run, HINTSCOPE_FC_RUNS overrides numRuns (for long bug hunts),
+// HINTSCOPE_FC_VERBOSE prints one line per run.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { parseScenario, type Report } from '../../src/engine';
 import { Sim } from '../../src/engine/sim';
 
@@ -65,7 +68,7 @@ const caseArb: fc.Arbitrary<Case> = fc
     preset: fc.constantFrom('cassandra' as const, 'scylla' as const, 'dynamo' as const, 'riak' as const),
     strictQuorum: fc.boolean(),
     level: fc.constantFrom(...LEVELS),
-    rate: fc.integer({ min: 2, max: 10 }),
+    rate: fc.integer({ min: 2, max: 15 }),
     keys: fc.integer({ min: 10, max: 80 }),
     writeRatio: fc.constantFrom(1, 0.9, 0.7),
     dropRate: fc.constantFrom(0, 0, 0.01, 0.05),
@@ -225,7 +228,7 @@ const params = <T,>(numRuns: number): fc.Parameters<T> => ({
 describe('engine properties under random faults', () => {
   it('no acknowledged write lost, every key fully replicated, data and hints only on replicas, identities hold, deterministic', () => {
     const seed = envSeed ?? Math.floor(Math.random() * 2 ** 31);
-    fc.assert(fc.property(caseArb, (c) => runChecked(c, seed)), { ...params(30), seed });
+    fc.assert(fc.property(caseArb, (c) => runChecked(c, seed)), { ...params(40), seed });
   }, 120_000);
 
   it('the hint accounting identity holds at any time, also while hints expire, are dropped and lost', () => {
@@ -273,6 +276,34 @@ describe('engine properties under random faults', () => {
         if (problems.length > 0) throw new Error(replay(doc, seed, problems.slice(0, 10).join('\n  ')));
       }),
       { ...params(40), seed },
+    );
+  }, 120_000);
+});
+
+describe('strict quorums never read stale (coordinator mode, no disk loss)', () => {
+  it('R + W > RF: every successful read returns the newest write acknowledged before it began', () => {
+    const combos = [['QUORUM', 'QUORUM'], ['ALL', 'ONE'], ['ONE', 'ALL']] as const;
+    const arb = caseArb.chain((c) =>
+      fc.record({ combo: fc.constantFrom(...combos), preset: fc.constantFrom('cassandra' as const, 'scylla' as const) }).map(({ combo, preset }) => ({
+        c: { ...c, preset, faults: c.faults.map((f) => (f.kind === 'kill' ? { ...f, wipe: false } : f)), writeRatio: 0.6 },
+        combo,
+      })),
+    );
+    const seed = envSeed ?? Math.floor(Math.random() * 2 ** 31);
+    fc.assert(
+      fc.property(arb, ({ c, combo }) => {
+        const doc = toScenario(c) as { workload: Record<string, unknown>[] };
+        const gen = doc.workload[0]!;
+        doc.workload = [
+          { ...gen, writeRatio: 1, consistency: combo[0] },
+          { ...gen, rate: Math.max(1, Math.round((gen.rate as number) / 2)), writeRatio: 0, consistency: combo[1] },
+        ];
+        const sim = new Sim(parseScenario(doc));
+        sim.advanceTo(sim.until);
+        const r = sim.report();
+        if (r.reads.stale !== 0) throw new Error(replay(doc, seed, `${r.reads.stale} stale reads of ${r.reads.succeeded} (writes ${combo[0]}, reads ${combo[1]}, RF ${c.rf})`));
+      }),
+      { ...params(30), seed },
     );
   }, 120_000);
 });

@@ -51,7 +51,7 @@ export function buildReport(sim: Sim): Report {
     keys++;
     const { writes, versions, newest, frontier } = info.acked;
     const replicas = info.replicas.map((r) => sim.nodes[r]!.data.get(key));
-    const required: Version[] = frontier.length > 0 ? frontier.map((clock) => ({ ts: 0, value: '', clock })) : [{ ts: newest, value: '' }];
+    const required: Version[] = frontier.length > 0 ? frontier : [{ ts: newest, value: '' }];
     if (replicas.every((vs) => required.every((w) => holds(vs, w)))) fully++;
     const hinted = hintVersions.get(key);
     if (frontier.length > 0) {

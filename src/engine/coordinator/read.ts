@@ -5,7 +5,7 @@
 import { EV } from '../core/events';
 import type { KeyInfo, Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
-import { applyAll, dominatesOrEquals, holds, mergeAll, newestTs, type Clock, type Version } from '../node/versions';
+import { applyAll, holds, mergeAll, newestTs, type Version } from '../node/versions';
 import type { Level } from '../scenario/schema';
 import { blockFor } from './levels';
 
@@ -19,7 +19,7 @@ export interface ReadHandler {
   responses: Map<number, readonly Version[]>;
   /** What "not stale" means: the newest acknowledged write when the read began. */
   baselineTs: number;
-  baselineClocks: Clock[];
+  baselineVersions: Version[];
   repairsPending: Set<number>;
   merged: readonly Version[];
   done: boolean;
@@ -59,7 +59,7 @@ export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Leve
   }
   const h: ReadHandler = {
     id: sim.nextId++, coord: coord.idx, key, level, contacted: candidates.slice(0, required), responses: new Map(),
-    baselineTs: info.acked?.newest ?? -1, baselineClocks: info.acked?.frontier ?? [], info,
+    baselineTs: info.acked?.newest ?? -1, baselineVersions: info.acked?.frontier ?? [], info,
     repairsPending: new Set(), merged: [], done: false, user,
   };
   sim.reads.set(h.id, h);
@@ -120,7 +120,7 @@ export function onRepairAck(sim: Sim, readId: number, from: number): void {
 }
 
 function isStale(h: ReadHandler): boolean {
-  if (h.baselineClocks.length > 0) return !h.baselineClocks.every((c) => h.merged.some((v) => v.clock && dominatesOrEquals(v.clock, c)));
+  if (h.baselineVersions.length > 0) return !h.baselineVersions.every((w) => holds(h.merged, w));
   return newestTs(h.merged) < h.baselineTs;
 }
 

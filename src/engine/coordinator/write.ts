@@ -27,6 +27,8 @@ export interface WriteHandler {
   done: boolean;
   success: boolean;
   user: boolean;
+  /** Sloppy mode: stragglers were already handed to stand-ins once. */
+  rerouted: boolean;
 }
 
 function makeVersion(sim: Sim, coord: NodeState, key: string, value: string): Version {
@@ -53,7 +55,7 @@ export function startWrite(sim: Sim, coordIdx: number, info: KeyInfo, value: str
   }
   const h: WriteHandler = {
     id: sim.nextId++, coord: coord.idx, info, v: makeVersion(sim, coord, key, value), level, required: blockFor(level, sim.rf),
-    acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user,
+    acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user, rerouted: false,
   };
   const started = sim.S.hintMode === 'coordinator' ? coordinatorMode(sim, coord, h) : sloppyMode(sim, coord, h);
   if (!started) return;
@@ -103,10 +105,12 @@ function sloppyMode(sim: Sim, coord: NodeState, h: WriteHandler): boolean {
   if (sim.S.hintedHandoffEnabled) {
     const spare = pref.slice(sim.rf).filter(healthy);
     down.forEach((owner, i) => { if (i < spare.length) standIns.push([spare[i]!, owner]); });
-  } else sim.stats.hintsDropped += down.length;
+  }
   const strict = sim.S.strictQuorum && h.level !== 'ANY';
   const countable = strict ? own.length : own.length + standIns.length;
   if (h.required > sim.rf || countable < h.required) return unavailable(sim, h, countable);
+  // Handoff disabled: the down owners' replicas are refused by policy (an unavailable write drops none).
+  if (!sim.S.hintedHandoffEnabled) sim.stats.hintsDropped += down.length;
   for (const r of own) target(h, r, r);
   for (const [s, owner] of standIns) target(h, s, owner);
   return true;
@@ -160,29 +164,41 @@ function checkDone(sim: Sim, h: WriteHandler): void {
 export function onWriteTimeout(sim: Sim, id: number): void {
   const h = sim.writes.get(id);
   if (!h) return;
+  // Sloppy quorum: a replica that timed out is treated like a down one — the next healthy node
+  // beyond those already used stands in for its owner, and its ack counts as a down replica's
+  // stand-in would. The write waits one more writeTimeout for them.
+  if (sim.S.hintMode === 'sloppy-quorum' && !h.rerouted) {
+    h.rerouted = true;
+    if (reroute(sim, h) > 0) {
+      sim.armDeadline(h.id);
+      return;
+    }
+  }
   sim.writes.delete(id);
   if (!h.done) {
     h.done = true;
     fail(sim, `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks`, h.user, h.coord);
   }
+  if (sim.S.hintMode !== 'coordinator') return;
+  const hint = sim.S.hintOnTimeout === 'always' || h.success || h.level === 'ANY';
+  if (hint) h.targets.forEach((r, i) => { if (!h.answered[i]) offerHint(sim, sim.nodes[h.coord]!, r, h.info.key, h.v); });
+}
+
+function reroute(sim: Sim, h: WriteHandler): number {
   const coord = sim.nodes[h.coord]!;
-  const key = h.info.key;
-  if (sim.S.hintMode === 'coordinator') {
-    const hint = sim.S.hintOnTimeout === 'always' || h.success || h.level === 'ANY';
-    if (hint) h.targets.forEach((r, i) => { if (!h.answered[i]) offerHint(sim, coord, r, key, h.v); });
-    return;
+  let sent = 0;
+  const n = h.targets.length;
+  for (let i = 0; i < n; i++) {
+    if (h.answered[i] || !sim.S.hintedHandoffEnabled) continue;
+    const next = h.info.place.pref.find((x) => !h.targets.includes(x) && sim.believesAlive(coord, x));
+    if (next === undefined) break;
+    const owner = h.owners[i]!;
+    target(h, next, owner);
+    sent++;
+    if (next === coord.idx) ack(sim, h, next, receive(sim, coord, h.info.key, h.v, owner));
+    else sim.send(coord.idx, next, 'mutation', { k: 'mut', wid: h.id, key: h.info.key, v: h.v, owner });
   }
-  // Sloppy quorum: a replica that timed out is treated like a down one — the next healthy node
-  // beyond those already used stands in for its owner.
-  const used = new Set(h.targets);
-  h.targets.forEach((late, i) => {
-    if (h.answered[i]) return;
-    const next = h.info.place.pref.find((n) => !used.has(n) && n !== late && sim.believesAlive(coord, n));
-    if (next === undefined) return;
-    used.add(next);
-    if (next === coord.idx) receive(sim, coord, key, h.v, h.owners[i]!);
-    else sim.send(coord.idx, next, 'mutation', { k: 'mut', wid: -1, key, v: h.v, owner: h.owners[i]! });
-  });
+  return sent;
 }
 
 /** The coordinator crashed: its writes in flight fail, its reads too. */

@@ -33,7 +33,8 @@ export function hashString32(s: string, seed = 0x811c9dc5): number {
 }
 
 export function createPrng(seed: number, stream: string): Prng {
-  const mix = splitmix32((seed | 0) ^ hashString32(stream));
+  // Hash the seed's decimal form: every integer seed (not only 32-bit ones) gives its own streams.
+  const mix = splitmix32(hashString32(`${seed}/${stream}`));
   let a = mix(), b = mix(), c = mix(), d = mix();
   const next32 = (): number => {
     const t = (((a + b) | 0) + d) | 0;

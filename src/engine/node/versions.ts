@@ -17,6 +17,21 @@ export function dominatesOrEquals(a: Clock, b: Clock): boolean {
   return true;
 }
 
+function clocksEqual(a: Clock, b: Clock): boolean {
+  return dominatesOrEquals(a, b) && dominatesOrEquals(b, a);
+}
+
+/**
+ * a covers b: a has seen write b. Two different writes can carry equal clocks (a coordinator that
+ * is not a replica holds no version, so each write it makes starts from nothing); those are
+ * concurrent, not the same write, and are kept as siblings.
+ */
+export function covers(a: Version, b: Version): boolean {
+  if (!a.clock || !b.clock) return a.ts >= b.ts;
+  if (!dominatesOrEquals(a.clock, b.clock)) return false;
+  return !clocksEqual(a.clock, b.clock) || (a.ts === b.ts && a.value === b.value);
+}
+
 export function mergeClocks(versions: readonly Version[]): Clock {
   const out: Clock = {};
   for (const v of versions) for (const k in v.clock) out[k] = Math.max(out[k] ?? 0, v.clock[k]!);
@@ -34,10 +49,11 @@ export function mergeVersion(existing: readonly Version[] | undefined, incoming:
     const cur = existing[0]!;
     return newerLww(incoming, cur) ? [incoming] : existing;
   }
-  const inc = incoming.clock;
-  for (const v of existing) if (v.clock && dominatesOrEquals(v.clock, inc)) return existing;
-  const kept = existing.filter((v) => !(v.clock && dominatesOrEquals(inc, v.clock)));
+  for (const v of existing) if (covers(v, incoming)) return existing;
+  const kept = existing.filter((v) => !covers(incoming, v));
   kept.push(incoming);
+  // Siblings in a canonical order (oldest first), so equal sets look equal on every replica.
+  if (kept.length > 1) kept.sort((a, b) => a.ts - b.ts || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   return kept;
 }
 
@@ -72,11 +88,7 @@ export function mergeAll(existing: readonly Version[] | undefined, incoming: rea
 /** Does this set of versions hold write w (or something newer)? */
 export function holds(versions: readonly Version[] | undefined, w: Version): boolean {
   if (!versions) return false;
-  for (const v of versions) {
-    if (w.clock) {
-      if (v.clock && dominatesOrEquals(v.clock, w.clock)) return true;
-    } else if (v.ts >= w.ts) return true;
-  }
+  for (const v of versions) if (covers(v, w)) return true;
   return false;
 }
 

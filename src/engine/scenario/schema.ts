@@ -68,10 +68,10 @@ const readOp = z.strictObject({
   consistency: level.refine((l) => l !== 'ANY', 'ANY is for writes only').optional(),
   coordinator: name.optional(),
 });
-const workloadEntry = z.union([
-  z.strictObject({ at: duration, write: writeOp }),
-  z.strictObject({ at: duration, read: readOp }),
-  z.strictObject({
+const workloadBranches = {
+  write: z.strictObject({ at: duration, write: writeOp }),
+  read: z.strictObject({ at: duration, read: readOp }),
+  rate: z.strictObject({
     from: duration, to: duration,
     rate: z.number({ error: 'expected a rate (operations per second)' }).gt(0, 'expected a rate > 0').max(100_000, 'expected a rate <= 100000'),
     keys: int(1, 10_000_000).optional(),
@@ -79,21 +79,21 @@ const workloadEntry = z.union([
     consistency: level.optional(),
     coordinator: name.optional(),
   }),
-]);
-const faultEntry = z.union([
-  z.strictObject({ at: duration, kill: name, wipe: z.boolean({ error: 'expected true or false' }).optional() }),
-  z.strictObject({ at: duration, restart: name }),
-  z.strictObject({ at: duration, partition: z.array(z.array(name).max(256)).min(1).max(256) }),
-  z.strictObject({ at: duration, heal: z.literal(true, { error: 'expected true' }) }),
-  z.strictObject({ at: duration, repair: name }),
-  z.strictObject({ at: duration, slow: name, extraLatency: duration }),
-]);
+};
+const faultBranches = {
+  kill: z.strictObject({ at: duration, kill: name, wipe: z.boolean({ error: 'expected true or false' }).optional() }),
+  restart: z.strictObject({ at: duration, restart: name }),
+  partition: z.strictObject({ at: duration, partition: z.array(z.array(name).max(256)).min(1).max(256) }),
+  heal: z.strictObject({ at: duration, heal: z.literal(true, { error: 'expected true' }) }),
+  repair: z.strictObject({ at: duration, repair: name }),
+  slow: z.strictObject({ at: duration, slow: name, extraLatency: duration }),
+};
 
 const scenarioSchema = z.strictObject({
   format: z.literal('hintscope/scenario@1', { error: 'expected "hintscope/scenario@1"' }),
   name: z.string({ error: 'expected a name' }).min(1, 'expected 1..120 characters').max(120, 'expected 1..120 characters'),
   description: z.string().max(20_000).optional(),
-  seed: int(-2147483648, 4294967295).optional(),
+  seed: int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).optional(),
   cluster: z.strictObject({
     nodes: z.union([int(1, 256), z.array(name).min(1, 'expected at least one node').max(256, 'expected at most 256 nodes')], { error: 'expected a list of node names or a count 1..256' }),
     vnodes: int(1, 256).optional(),
@@ -172,15 +172,34 @@ function pickUnionIssue(issue: AnyIssue): AnyIssue | null {
 const WORKLOAD_KINDS = ['write', 'read', 'rate'] as const;
 const FAULT_KINDS = ['kill', 'restart', 'partition', 'heal', 'repair', 'slow'] as const;
 
-function shapeOf(entry: unknown, kinds: readonly string[], field: string): void {
+/** Which kind of entry this is, by its distinguishing key; the entry is then checked against that shape only. */
+function shapeOf<K extends string>(entry: unknown, kinds: readonly K[], field: string): K {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new ScenarioError(field, 'expected an object');
   const found = kinds.filter((k) => k in entry);
   if (found.length === 0) throw new ScenarioError(field, `expected one of ${kinds.map((k) => `"${k}"`).join(', ')}`);
+  if (found.length > 1) throw new ScenarioError(`${field}.${found[1]}`, `an entry has one of ${kinds.map((k) => `"${k}"`).join(', ')}, not several`);
+  return found[0]!;
+}
+
+function utf8Bytes(s: string): number {
+  // Cheap bound first: UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  if (s.length * 3 <= MAX_SCENARIO_BYTES) return s.length;
+  return new TextEncoder().encode(s).length;
 }
 
 export function parseScenario(input: unknown): Scenario {
+  if (typeof input !== 'string') {
+    // Objects (a paste, a drop, a link) are bounded like files: by their JSON size.
+    let text: string | undefined;
+    try {
+      text = JSON.stringify(input);
+    } catch {
+      throw new ScenarioError('', 'expected a JSON object');
+    }
+    if (text !== undefined && utf8Bytes(text) > MAX_SCENARIO_BYTES) throw new ScenarioError('', 'scenario is larger than 1 MB');
+  }
   if (typeof input === 'string') {
-    if (input.length > MAX_SCENARIO_BYTES) throw new ScenarioError('', 'scenario file is larger than 1 MB');
+    if (utf8Bytes(input) > MAX_SCENARIO_BYTES) throw new ScenarioError('', 'scenario file is larger than 1 MB');
     try {
       input = JSON.parse(input);
     } catch (e) {
@@ -213,8 +232,7 @@ export function parseScenario(input: unknown): Scenario {
 
   const workload: WorkloadEntry[] = (raw.workload ?? []).map((entry, i) => {
     const field = `workload[${i}]`;
-    shapeOf(entry, WORKLOAD_KINDS, field);
-    const e = check(workloadEntry, entry, field);
+    const e = check<z.infer<(typeof workloadBranches)[keyof typeof workloadBranches]>>(workloadBranches[shapeOf(entry, WORKLOAD_KINDS, field)], entry, field);
     if ('write' in e) {
       known(e.write.coordinator, `${field}.write.coordinator`);
       return { kind: 'write', at: e.at, key: e.write.key, value: e.write.value, consistency: e.write.consistency ?? 'QUORUM', coordinator: e.write.coordinator };
@@ -230,8 +248,7 @@ export function parseScenario(input: unknown): Scenario {
   });
   const faults: FaultEntry[] = (raw.faults ?? []).map((entry, i) => {
     const field = `faults[${i}]`;
-    shapeOf(entry, FAULT_KINDS, field);
-    const f = check(faultEntry, entry, field);
+    const f = check<z.infer<(typeof faultBranches)[keyof typeof faultBranches]>>(faultBranches[shapeOf(entry, FAULT_KINDS, field)], entry, field);
     if ('kill' in f) { known(f.kill, `${field}.kill`); return { kind: 'kill', at: f.at, node: f.kill, wipe: f.wipe ?? false }; }
     if ('restart' in f) { known(f.restart, `${field}.restart`); return { kind: 'restart', at: f.at, node: f.restart }; }
     if ('repair' in f) { known(f.repair, `${field}.repair`); return { kind: 'repair', at: f.at, node: f.repair }; }
