@@ -2,7 +2,7 @@
 // gossip/, coordinator/, hints/ and repair/, each a set of functions over this state.
 import type { ClusterInfo, Command, LoggedCommand, LogEvent, LogKind, Simulation, Snapshot } from './api';
 import { EventHeap } from './core/heap';
-import { EV, P_FAULT, P_OTHER, P_WORKLOAD } from './core/events';
+import { EV, P_FAULT, P_OTHER, P_WORKLOAD, SimEvent } from './core/events';
 import { EventLog } from './core/log';
 import { createPrng, type Prng } from './core/prng';
 import { TraceHash } from './core/trace';
@@ -24,19 +24,6 @@ import { buildSnapshot } from './check/snapshot';
 import { commandToEntry } from './scenario/commands';
 
 
-export interface SimEvent {
-  t: number;
-  p: number;
-  s: number;
-  k: number;
-  /** node index */
-  n: number;
-  /** node epoch the event belongs to */
-  e: number;
-  /** id (write, read, page, entry index) */
-  x: number;
-  m: Msg | null;
-}
 
 
 export interface Stats {
@@ -171,8 +158,8 @@ export class Sim implements Simulation {
     return this.sc.until;
   }
 
-  schedule(t: number, k: number, n: number, e: number, x: number, m: Msg | null = null, p = P_OTHER): void {
-    this.heap.push({ t, p, s: this.seq++, k, n, e, x, m });
+  schedule(t: number, k: number, n: number, e: number, x: number, p = P_OTHER): void {
+    this.heap.push(new SimEvent(t, p, this.seq++, k, n, e, x, '', -1, 0, false, null));
   }
 
   startTimers(node: NodeState, initial: boolean): void {
@@ -187,7 +174,7 @@ export class Sim implements Simulation {
   }
 
   private scheduleFault(i: number): void {
-    this.schedule(this.us(this.sc.faults[i]!.at), EV.fault, -1, 0, i, null, P_FAULT + i);
+    this.schedule(this.us(this.sc.faults[i]!.at), EV.fault, -1, 0, i, P_FAULT + i);
   }
 
   private scheduleWorkload(i: number): void {
@@ -198,12 +185,12 @@ export class Sim implements Simulation {
       this.scheduleGenerator(g);
       return;
     }
-    this.schedule(this.us(w.at), EV.op, -1, 0, i, null, P_WORKLOAD + i);
+    this.schedule(this.us(w.at), EV.op, -1, 0, i, P_WORKLOAD + i);
   }
 
   private scheduleGenerator(g: Generator): void {
     const t = this.us(g.entry.from) + Math.round((g.i * 1e6) / g.entry.rate);
-    if (t < g.toUs) this.schedule(t, EV.gen, -1, 0, g.index, null, P_WORKLOAD + g.index);
+    if (t < g.toUs) this.schedule(t, EV.gen, -1, 0, g.index, P_WORKLOAD + g.index);
   }
 
   advanceTo(ms: number, maxEvents = Infinity): boolean {
@@ -235,9 +222,9 @@ export class Sim implements Simulation {
     const tr = this.trace;
     tr.add(ev.t);
     tr.add(ev.k * 65536 + (ev.n + 1));
-    tr.add(ev.m ? ev.m.id : ev.x);
+    tr.add(ev.x);
     switch (ev.k) {
-      case EV.deliver: this.deliver(ev.m!); break;
+      case EV.deliver: this.deliver(ev as Msg); break;
       case EV.gossip: if (this.live(ev)) gossipTick(this, this.nodes[ev.n]!); break;
       case EV.flush: if (this.live(ev)) flushTick(this, this.nodes[ev.n]!); break;
       case EV.hintTrigger: if (this.live(ev)) hintTrigger(this, this.nodes[ev.n]!); break;
@@ -293,9 +280,9 @@ export class Sim implements Simulation {
   send(from: number, to: number, kind: Msg['kind'], body: Body): void {
     const delay = this.latency() + this.nodes[from]!.slowUs + this.nodes[to]!.slowUs;
     const dropped = this.S.dropRate > 0 && this.rng.net.next() < this.S.dropRate;
-    const m: Msg = { id: this.nextId++, kind, from, to, sentAt: this.nowUs, deliverAt: this.nowUs + delay, doomed: dropped || !this.reachable(from, to), body };
+    const doomed = dropped || !this.reachable(from, to);
     this.stats.messagesSent++;
-    this.schedule(m.deliverAt, EV.deliver, to, 0, 0, m);
+    this.heap.push(new SimEvent(this.nowUs + delay, P_OTHER, this.seq++, EV.deliver, to, 0, this.nextId++, kind, from, this.nowUs, doomed, body));
   }
 
   private deliver(m: Msg): void {

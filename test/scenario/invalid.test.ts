@@ -176,7 +176,7 @@ describe('invalid scenarios are refused, naming the field', () => {
     expect(errorOf(d).message).toMatch(/^workload\[1\]\.to: /);
   });
 
-  it('regression: the 1 MB bound counts UTF-16 code units, not bytes', () => {
+  it('regression: the 1 MB bound counts UTF-8 bytes, not UTF-16 code units', () => {
     const doc = base();
     // 280 × 2000 two-byte characters: about 1.1 MB of UTF-8, 0.56 M code units.
     doc.workload = Array.from({ length: 280 }, (_, i) => ({ at: i, write: { key: `k${i}`, value: 'é'.repeat(2000) } }));

@@ -3,6 +3,7 @@ import type { Counters, HintQueueView, MessageView, NodeView, Snapshot } from '.
 import { EV } from '../core/events';
 import { Ring } from '../ring/ring';
 import type { Sim } from '../sim';
+import type { Msg } from '../node/types';
 import { versionBytes } from '../node/versions';
 
 const tokenCache = new WeakMap<Ring, number[][]>();
@@ -50,10 +51,10 @@ export function buildSnapshot(sim: Sim, maxMessages: number): Snapshot {
   const messages: MessageView[] = [];
   let inFlight = 0;
   for (const ev of sim.heap.all()) {
-    if (ev.k !== EV.deliver || !ev.m) continue;
+    if (ev.k !== EV.deliver) continue;
     inFlight++;
     if (messages.length >= maxMessages) continue;
-    const m = ev.m;
+    const m = ev as Msg;
     messages.push({
       id: m.id, kind: m.kind, from: sim.nodes[m.from]!.id, to: sim.nodes[m.to]!.id, sentAt: m.sentAt / 1000, deliverAt: m.deliverAt / 1000,
       doomed: m.doomed || !sim.nodes[m.to]!.up || !sim.reachable(m.from, m.to),

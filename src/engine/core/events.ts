@@ -9,3 +9,39 @@ export const EV = {
 export const P_FAULT = 0;
 export const P_WORKLOAD = 1_000_000;
 export const P_OTHER = 1_000_000_000;
+
+/**
+ * One entry of the event queue. A message in flight is itself the event of its delivery (one
+ * allocation per message, one object shape in the heap), so timers carry empty message fields.
+ */
+export class SimEvent<B = unknown> {
+  constructor(
+    readonly t: number,
+    readonly p: number,
+    readonly s: number,
+    readonly k: number,
+    /** node index */
+    readonly n: number,
+    /** node epoch the event belongs to */
+    readonly e: number,
+    /** id (write, read, page, entry index); the message id for a delivery */
+    readonly x: number,
+    readonly kind: string,
+    readonly from: number,
+    readonly sentAt: number,
+    readonly doomed: boolean,
+    readonly body: B | null,
+  ) {}
+
+  get id(): number {
+    return this.x;
+  }
+
+  get to(): number {
+    return this.n;
+  }
+
+  get deliverAt(): number {
+    return this.t;
+  }
+}

@@ -1,5 +1,6 @@
 // The state the engine keeps, per node and per message. Plain data; behaviour lives in the subsystems.
 import type { MessageKind } from '../api';
+import type { SimEvent } from '../core/events';
 import type { ArrivalWindow } from '../gossip/arrivalWindow';
 import type { Version } from './versions';
 
@@ -73,13 +74,8 @@ export type Body =
   | { k: 'treeResp'; sid: number; trees: Map<number, Uint32Array> }
   | { k: 'stream'; sid: number; leaves: Map<number, number[]>; items: [string, readonly Version[]][]; reply: boolean };
 
-export interface Msg {
-  id: number;
-  kind: MessageKind;
-  from: number;
-  to: number;
-  sentAt: number;
-  deliverAt: number;
-  doomed: boolean;
-  body: Body;
+/** A message in flight: the delivery event itself (see core/events.ts). */
+export interface Msg extends SimEvent<Body> {
+  readonly kind: MessageKind;
+  readonly body: Body;
 }
