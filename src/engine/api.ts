@@ -20,7 +20,11 @@ export type Command =
   | { type: 'read'; key: string; consistency: ConsistencyLevel; coordinator?: string }
   /** Starts (or retunes) the automatic workload; rate in operations per simulated second. */
   | { type: 'workload'; rate: number; keys: number; writeRatio: number; consistency: ConsistencyLevel }
-  | { type: 'workloadStop' };
+  | { type: 'workloadStop' }
+  /** Lose one message in flight (by MessageView.id). */
+  | { type: 'dropMessage'; id: number }
+  /** Hold one message in flight longer. */
+  | { type: 'delayMessage'; id: number; byMs: number };
 
 export type MessageKind =
   | 'mutation' | 'mutation-ack'
@@ -172,4 +176,40 @@ export interface Simulation {
   /** The report of scenario-format.md, computed now. */
   report(): unknown;
   traceHash(): string;
+  /** Everything about one key: its preference list, each replica's versions, the hints that carry it. */
+  inspectKey(key: string): KeyInspection;
+  /** A cheap-enough sample for charts over simulated time. */
+  metrics(): MetricsSample;
+}
+
+export interface VersionView {
+  value: string;
+  /** Write timestamp, µs (Cassandra's writetime). */
+  writetime: number;
+  /** Vector clock, under vector-clock conflict resolution. */
+  clock?: Record<string, number>;
+}
+
+export interface KeyInspection {
+  key: string;
+  /** Cassandra Murmur3Partitioner token, as a decimal string. */
+  token: string;
+  /** Position on the ring as a fraction 0..1 (same as NodeView.tokens). */
+  position: number;
+  /** Every node in preference order; the first replicationFactor are the replicas. */
+  preferenceList: { node: string; replica: boolean; up: boolean; versions: VersionView[] }[];
+  hints: { holder: string; target: string; value: string; writetime: number; createdAt: number; flushed: boolean }[];
+  /** The newest acknowledged write's value(s), or [] if none was acknowledged. */
+  acknowledged: VersionView[];
+}
+
+export interface MetricsSample {
+  now: number;
+  writesAcknowledged: number;
+  writesFailed: number;
+  readsStale: number;
+  hintsPending: number;
+  pendingByTarget: Record<string, number>;
+  /** Keys with an acknowledged write that some replica does not hold. */
+  underReplicated: number;
 }

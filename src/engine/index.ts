@@ -1,5 +1,5 @@
 // The engine's public surface: createSimulation(scenario) and the types the protocol re-exports.
-import type { Simulation } from './api';
+import type { LoggedCommand, Simulation } from './api';
 import { parseScenario, type Scenario } from './scenario/schema';
 import { Sim } from './sim';
 
@@ -37,4 +37,18 @@ export function defaultScenario(): Record<string, unknown> {
     faults: [],
     until: '30d',
   };
+}
+
+/**
+ * Rebuilds a session from its scenario and command log: every command is applied at the point it
+ * was given, so the trace hash matches the original session's.
+ */
+export function replaySession(scenario: unknown, log: readonly LoggedCommand[], untilMs?: number): Simulation & { exportScenario(): Scenario } {
+  const sim = new Sim(parseScenario(scenario));
+  for (const { at, command } of log) {
+    sim.advanceTo(at - 0.001);
+    sim.apply(command);
+  }
+  if (untilMs !== undefined) sim.advanceTo(untilMs);
+  return sim;
 }

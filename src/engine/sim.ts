@@ -1,6 +1,6 @@
 // The simulation: state, the event loop, the network and faults. Protocol behaviour lives in
 // gossip/, coordinator/, hints/ and repair/, each a set of functions over this state.
-import type { ClusterInfo, Command, LoggedCommand, LogEvent, LogKind, Simulation, Snapshot } from './api';
+import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, LogKind, MetricsSample, Simulation, Snapshot } from './api';
 import { EventHeap } from './core/heap';
 import { EV, P_FAULT, P_OTHER, P_WORKLOAD, SimEvent } from './core/events';
 import { EventLog } from './core/log';
@@ -21,6 +21,7 @@ import { startRead, onReadMessage, onReadTimeout, onRepairWriteTimeout, type Rea
 import { startRepairSession, onRepairMessage } from './repair/antiEntropy';
 import { buildReport, type Report } from './check/report';
 import { buildSnapshot } from './check/snapshot';
+import { inspectKey, metrics } from './check/inspect';
 import { commandToEntry } from './scenario/commands';
 
 
@@ -214,6 +215,7 @@ export class Sim implements Simulation {
   }
 
   private process(ev: SimEvent): void {
+    if (ev.cancelled) return;
     // A generator op at or past a user's stop was never due: skip it untraced, as a replay of the
     // exported scenario never schedules it.
     if (ev.k === EV.gen && ev.t >= this.generators[ev.x]!.toUs) return;
@@ -455,6 +457,12 @@ export class Sim implements Simulation {
 
   apply(command: Command): void {
     const at = (this.nowUs + 1) / 1000;
+    // Acting on one message in flight takes effect at once; the log replays it at the same point.
+    if (command.type === 'dropMessage' || command.type === 'delayMessage') {
+      this.messageCommand(command);
+      this.commands.push({ at, command });
+      return;
+    }
     const entry = commandToEntry(this, command, at);
     this.commands.push({ at, command });
     if (entry.kind === 'stop') {
@@ -506,6 +514,35 @@ export class Sim implements Simulation {
 
   traceHash(): string {
     return this.trace.hex();
+  }
+
+  inspectKey(key: string): KeyInspection {
+    if (typeof key !== 'string' || key.length === 0 || key.length > 256) throw new ScenarioError('key', 'expected a key of 1..256 characters');
+    return inspectKey(this, key);
+  }
+
+  metrics(): MetricsSample {
+    return metrics(this);
+  }
+
+  /** A message in flight by id (a linear scan: only for a user's click). */
+  private inFlight(id: number): Msg | undefined {
+    for (const ev of this.heap.all()) if (ev.k === EV.deliver && ev.x === id && !ev.cancelled) return ev as Msg;
+    return undefined;
+  }
+
+  private messageCommand(c: Extract<Command, { type: 'dropMessage' | 'delayMessage' }>): void {
+    const m = typeof c.id === 'number' ? this.inFlight(c.id) : undefined;
+    if (!m) throw new ScenarioError('id', `no message ${String(c.id)} is in flight`);
+    if (c.type === 'dropMessage') {
+      m.doomed = true;
+      this.note('fault', `Message ${m.id} (${m.kind} ${this.nodes[m.from]!.id} → ${this.nodes[m.to]!.id}) dropped by hand`);
+      return;
+    }
+    if (typeof c.byMs !== 'number' || !Number.isFinite(c.byMs) || c.byMs <= 0 || c.byMs > 86_400_000) throw new ScenarioError('byMs', 'expected a delay from 0 to 1d in ms');
+    m.cancelled = true;
+    this.heap.push(new SimEvent(m.t + this.us(c.byMs), m.p, this.seq++, m.k, m.n, m.e, m.x, m.kind, m.from, m.sentAt, m.doomed, m.body));
+    this.note('fault', `Message ${m.id} (${m.kind} ${this.nodes[m.from]!.id} → ${this.nodes[m.to]!.id}) delayed by ${c.byMs} ms`);
   }
 }
 

@@ -51,7 +51,7 @@ export function buildSnapshot(sim: Sim, maxMessages: number): Snapshot {
   const messages: MessageView[] = [];
   let inFlight = 0;
   for (const ev of sim.heap.all()) {
-    if (ev.k !== EV.deliver) continue;
+    if (ev.k !== EV.deliver || ev.cancelled) continue;
     inFlight++;
     if (messages.length >= maxMessages) continue;
     const m = ev as Msg;

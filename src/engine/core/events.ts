@@ -29,9 +29,13 @@ export class SimEvent<B = unknown> {
     readonly kind: string,
     readonly from: number,
     readonly sentAt: number,
-    readonly doomed: boolean,
+    /** Lost on arrival; set at send, or later by a user dropping the message by hand. */
+    public doomed: boolean,
     readonly body: B | null,
   ) {}
+
+  /** Superseded (a delayed message is re-queued as a new event). */
+  cancelled = false;
 
   get id(): number {
     return this.x;

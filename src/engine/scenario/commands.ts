@@ -79,6 +79,7 @@ export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
       };
     }
     case 'workloadStop': return { kind: 'stop' };
+    case 'dropMessage': case 'delayMessage': throw new ScenarioError('type', 'a message command is not a scenario entry');
     default: throw new ScenarioError('type', `unknown command "${(c as { type: unknown }).type as string}"`);
   }
 }

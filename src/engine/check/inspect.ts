@@ -1,0 +1,66 @@
+// What the key inspector and the charts read: one key in full, and a light sample of the cluster.
+import type { KeyInspection, MetricsSample, VersionView } from '../api';
+import { Ring } from '../ring/ring';
+import type { Sim } from '../sim';
+import { holds, type Version } from '../node/versions';
+
+const view = (v: Version): VersionView => ({ value: v.value, writetime: Math.floor(v.ts / 1000), ...(v.clock ? { clock: { ...v.clock } } : {}) });
+
+export function inspectKey(sim: Sim, key: string): KeyInspection {
+  const info = sim.keyInfo(key);
+  const hints: KeyInspection['hints'] = [];
+  for (const n of sim.nodes) {
+    for (const q of n.hints.values()) {
+      for (const h of q.hints) {
+        if (h.key !== key) continue;
+        hints.push({ holder: n.id, target: sim.nodes[q.target]!.id, value: h.v.value, writetime: Math.floor(h.v.ts / 1000), createdAt: h.createdAt / 1000, flushed: h.flushed });
+      }
+    }
+  }
+  const a = info.acked;
+  const acknowledged = !a ? [] : a.frontier.length > 0 ? a.frontier.map(view) : [{ value: '', writetime: Math.floor(a.newest / 1000) }];
+  if (a && a.frontier.length === 0) {
+    // Name the newest acknowledged value where a replica or hint still has it.
+    const all = [...info.replicas.flatMap((r) => sim.nodes[r]!.data.get(key) ?? []), ...hints.map((h) => ({ ts: h.writetime * 1000, value: h.value }))];
+    const match = all.find((v) => Math.floor(v.ts / 1000) === acknowledged[0]!.writetime);
+    if (match) acknowledged[0]!.value = match.value;
+  }
+  return {
+    key,
+    token: info.place.token.toString(),
+    position: Ring.fraction(info.place.pos),
+    preferenceList: info.place.pref.map((i, rank) => ({
+      node: sim.nodes[i]!.id, replica: rank < sim.rf, up: sim.nodes[i]!.up, versions: (sim.nodes[i]!.data.get(key) ?? []).map(view),
+    })),
+    hints,
+    acknowledged,
+  };
+}
+
+export function metrics(sim: Sim): MetricsSample {
+  const pendingByTarget: Record<string, number> = {};
+  let hintsPending = 0;
+  for (const n of sim.nodes) {
+    for (const q of n.hints.values()) {
+      if (q.hints.length === 0) continue;
+      const id = sim.nodes[q.target]!.id;
+      pendingByTarget[id] = (pendingByTarget[id] ?? 0) + q.hints.length;
+      hintsPending += q.hints.length;
+    }
+  }
+  let underReplicated = 0;
+  for (const info of sim.keys.values()) {
+    const a = info.acked;
+    if (!a) continue;
+    const need: Version[] = a.frontier.length > 0 ? a.frontier : [{ ts: a.newest, value: '' }];
+    for (const r of info.replicas) {
+      const vs = sim.nodes[r]!.data.get(info.key);
+      if (!need.every((w) => holds(vs, w))) {
+        underReplicated++;
+        break;
+      }
+    }
+  }
+  const s = sim.stats;
+  return { now: sim.now, writesAcknowledged: s.writesAcknowledged, writesFailed: s.writesFailed, readsStale: s.readsStale, hintsPending, pendingByTarget, underReplicated };
+}
