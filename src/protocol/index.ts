@@ -1,6 +1,6 @@
 // The one typed protocol between the UI and the worker that owns the engine.
 // Imported by both sides and by nothing in the engine.
-import type { ClusterInfo, Command, LogEvent, Snapshot } from '../engine/api';
+import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Snapshot } from '../engine/api';
 
 export type * from '../engine/api';
 export { CONSISTENCY_LEVELS } from '../engine/api';
@@ -14,6 +14,14 @@ export interface Frame extends Snapshot {
   logSkipped: number;
   /** Set while a jump runs flat out: 0..1. */
   jumpProgress: number | null;
+  /** Where the running jump ends (simulated ms), while one runs. */
+  jumpTarget: number | null;
+  /** Chart samples taken since the previous frame (at most ~10 per wall second). */
+  samples: MetricsSample[];
+  /** The key the UI asked to inspect, as it stands now (refreshed a few times a second). */
+  inspection: KeyInspection | null;
+  /** The scenario's end time, ms. */
+  until: number;
 }
 
 /** UI → worker. */
@@ -24,6 +32,12 @@ export type ToWorker =
   | { type: 'setSpeed'; speed: number }
   | { type: 'step' }
   | { type: 'jump'; byMs: number }
+  | { type: 'jumpTo'; atMs: number }
+  | { type: 'cancelJump' }
+  /** Key to inspect in every frame, or null to stop. */
+  | { type: 'inspect'; key: string | null }
+  /** Asks for the session (scenario as given + command log): answered by 'session'. */
+  | { type: 'exportSession' }
   | { type: 'command'; command: Command }
   | { type: 'frameAck' };
 
@@ -31,6 +45,7 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; cluster: ClusterInfo }
   | { type: 'frame'; frame: Frame }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number };
 
-export const SPEEDS = [0.25, 0.5, 1, 2, 5, 10, 25, 50, 100] as const;
+export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250, 1000, 2500, 10000] as const;

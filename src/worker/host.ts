@@ -1,7 +1,7 @@
 // Hosts one Simulation and paces it against wall-clock time. Knows nothing of Workers:
 // it talks through an endpoint and reads time through a clock, so tests drive it by hand.
 import { createSimulation as defaultCreateSimulation } from '../engine';
-import type { Frame, FromWorker, LogEvent, Simulation, ToWorker } from '../protocol';
+import type { Frame, FromWorker, KeyInspection, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
 import { SPEEDS } from '../protocol';
 
 export interface Endpoint {
@@ -29,6 +29,10 @@ export interface HostOptions {
   maxLogPerFrame?: number;
   /** Messages in flight carried by one frame. */
   maxMessages?: number;
+  /** Wall ms between two chart samples (a sample costs a pass over the keys). */
+  sampleEveryMs?: number;
+  /** Wall ms between two refreshes of the inspected key. */
+  inspectEveryMs?: number;
   createSimulation?: (scenario: unknown) => Simulation;
 }
 
@@ -51,6 +55,8 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   const maxLog = options.maxLogPerFrame ?? 200;
   const maxMessages = options.maxMessages ?? 400;
   const create = options.createSimulation ?? defaultCreateSimulation;
+  const sampleEveryMs = options.sampleEveryMs ?? 100;
+  const inspectEveryMs = options.inspectEveryMs ?? 200;
 
   let sim: Simulation | null = null;
   let playing = false;
@@ -64,6 +70,13 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   let dirty = false;
   let log: LogEvent[] = [];
   let logSkipped = 0;
+  let scenarioInput: unknown = null;
+  let samples: MetricsSample[] = [];
+  let lastSampleWall = -Infinity;
+  let lastSampleSim = -1;
+  let inspectKey: string | null = null;
+  let inspection: KeyInspection | null = null;
+  let lastInspectWall = -Infinity;
 
   const post = (msg: FromWorker) => endpoint.postMessage(msg);
   const fail = (err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
@@ -80,9 +93,33 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     }
   }
 
+  function sample(force = false): void {
+    if (!sim || sim.now === lastSampleSim) return;
+    const wall = clock.now();
+    if (!force && wall - lastSampleWall < sampleEveryMs) return;
+    lastSampleWall = wall;
+    lastSampleSim = sim.now;
+    samples.push(sim.metrics());
+  }
+
+  function refreshInspection(force = false): void {
+    if (!sim || inspectKey === null) {
+      inspection = null;
+      return;
+    }
+    const wall = clock.now();
+    if (!force && wall - lastInspectWall < inspectEveryMs) return;
+    lastInspectWall = wall;
+    inspection = sim.inspectKey(inspectKey);
+  }
+
   function flush(): void {
     if (!sim || frameInFlight || !dirty) return;
     collectLog();
+    // While time runs, samples and the inspection are throttled; once it stops, the frame is exact.
+    const idle = !playing && !jump;
+    sample(idle);
+    refreshInspection(idle);
     const frame: Frame = {
       ...sim.snapshot(maxMessages),
       playing,
@@ -90,7 +127,12 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       log,
       logSkipped,
       jumpProgress: jump ? Math.min(1, Math.max(0, (sim.now - jump.from) / Math.max(1e-9, jump.to - jump.from))) : null,
+      jumpTarget: jump ? jump.to : null,
+      samples,
+      inspection,
+      until: sim.until,
     };
+    samples = [];
     log = [];
     logSkipped = 0;
     dirty = false;
@@ -143,6 +185,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       fail(err);
     }
     collectLog();
+    sample();
     changed();
     ensureTick();
   }
@@ -167,11 +210,16 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       return;
     }
     sim = next;
+    scenarioInput = scenario;
     playing = false;
     jump = null;
     target = next.now;
     log = [];
     logSkipped = 0;
+    samples = [];
+    lastSampleSim = -1;
+    sample(true);
+    refreshInspection(true);
     post({ type: 'ready', cluster: next.info });
     changed();
   }
@@ -222,22 +270,46 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         changed();
         return;
       }
-      case 'jump': {
+      case 'jump':
+      case 'jumpTo': {
         const s = requireSim();
         if (!s) return;
-        if (typeof msg.byMs !== 'number' || !Number.isFinite(msg.byMs) || msg.byMs <= 0) {
-          post({ type: 'error', message: `jump.byMs: expected a positive number of ms, got ${String(msg.byMs)}` });
+        const amount = msg.type === 'jump' ? msg.byMs : msg.atMs;
+        if (typeof amount !== 'number' || !Number.isFinite(amount) || (msg.type === 'jump' && amount <= 0)) {
+          post({ type: 'error', message: msg.type === 'jump' ? `jump.byMs: expected a positive number of ms, got ${String(amount)}` : `jumpTo.atMs: expected a time in ms, got ${String(amount)}` });
           return;
         }
         const from = jump ? jump.from : s.now;
-        const to = Math.min(s.until, (jump ? jump.to : s.now) + msg.byMs);
+        const to = Math.min(s.until, msg.type === 'jump' ? (jump ? jump.to : s.now) + amount : amount);
         if (to <= s.now) {
-          post({ type: 'error', message: 'jump: the scenario has reached its end time' });
+          post({ type: 'error', message: msg.type === 'jump' || s.now >= s.until ? 'jump: the scenario has reached its end time' : 'jumpTo.atMs: that time has passed (time travel comes later)' });
           return;
         }
         jump = { from, to };
         startPacing();
         changed();
+        return;
+      }
+      case 'cancelJump':
+        if (!requireSim()) return;
+        jump = null;
+        target = sim!.now;
+        changed();
+        return;
+      case 'inspect': {
+        if (msg.key !== null && (typeof msg.key !== 'string' || msg.key.length === 0 || msg.key.length > 256)) {
+          post({ type: 'error', message: 'key: expected a key of 1..256 characters' });
+          return;
+        }
+        inspectKey = msg.key;
+        refreshInspection(true);
+        if (sim) changed();
+        return;
+      }
+      case 'exportSession': {
+        const s = requireSim();
+        if (!s) return;
+        post({ type: 'session', scenario: scenarioInput, commandLog: [...s.commandLog], traceHash: s.traceHash(), now: s.now });
         return;
       }
       case 'command': {
@@ -254,6 +326,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
           return;
         }
         collectLog();
+        refreshInspection(true);
         changed();
         return;
       }

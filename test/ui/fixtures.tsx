@@ -80,6 +80,10 @@ export function makeFrame(over: Partial<Frame> = {}): Frame {
     log: [],
     logSkipped: 0,
     jumpProgress: null,
+    jumpTarget: null,
+    samples: [],
+    inspection: null,
+    until: 30 * 86_400_000,
     ...over,
   };
 }

@@ -180,8 +180,53 @@ describe('worker host', () => {
     expect(h.errors()).toHaveLength(1);
     h.send({ type: 'init', scenario: defaultScenario() });
     h.send({ type: 'setSpeed', speed: 1e6 });
-    expect(h.host.speed).toBe(100);
+    expect(h.host.speed).toBe(10_000);
     h.send({ type: 'setSpeed', speed: 0 });
-    expect(h.host.speed).toBe(0.25);
+    expect(h.host.speed).toBe(0.1);
+  });
+});
+
+describe('worker host: jumps, samples, inspection, export', () => {
+  it('jumpTo runs to the time with its target in the frame; cancelJump stops it where it is', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'frameAck' });
+    h.send({ type: 'jumpTo', atMs: 600_000 });
+    expect(h.lastFrame()!.jumpTarget).toBe(600_000);
+    h.send({ type: 'cancelJump' });
+    h.runAcking(200);
+    expect(h.host.simulation!.now).toBe(0);
+    h.send({ type: 'jumpTo', atMs: 600_000 });
+    h.runAcking(32);
+    expect(h.host.simulation!.now).toBe(600_000);
+    expect(h.lastFrame()!.jumpTarget).toBeNull();
+    h.send({ type: 'jumpTo', atMs: 1 });
+    expect(h.errors().at(-1)).toMatchObject({ message: expect.stringMatching(/jumpTo\.atMs/) });
+  });
+
+  it('sends chart samples and the inspected key in frames', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'inspect', key: 'user:42' });
+    h.send({ type: 'command', command: { type: 'write', key: 'user:42', value: 'alice', consistency: 'ALL' } });
+    h.send({ type: 'jump', byMs: 5_000 });
+    h.runAcking(400);
+    const frames = h.frames();
+    const last = frames.at(-1)!;
+    expect(last.inspection?.key).toBe('user:42');
+    expect(last.inspection?.preferenceList.filter((p) => p.replica).every((p) => p.versions[0]?.value === 'alice')).toBe(true);
+    expect(frames.flatMap((f) => f.samples).length).toBeGreaterThan(0);
+    h.send({ type: 'inspect', key: '' });
+    expect(h.errors().at(-1)).toMatchObject({ message: expect.stringMatching(/^key: /) });
+  });
+
+  it('exports the session: the scenario as given and the command log', () => {
+    const h = harness();
+    const scenario = defaultScenario();
+    h.send({ type: 'init', scenario });
+    h.send({ type: 'command', command: { type: 'kill', node: 'C' } });
+    h.send({ type: 'exportSession' });
+    const session = h.out.find((m) => m.type === 'session');
+    expect(session).toMatchObject({ type: 'session', scenario, commandLog: [{ command: { type: 'kill', node: 'C' } }] });
   });
 });
