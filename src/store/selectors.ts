@@ -17,3 +17,5 @@ export const selectLogSkipped = (s: AppState) => s.logSkipped;
 export const selectError = (s: AppState) => s.error;
 export const selectSelected = (s: AppState) => s.selected;
 export const selectMessagesOmitted = (s: AppState) => s.frame?.messagesOmitted ?? 0;
+export const selectScenario = (s: AppState) => s.scenario;
+export const selectHintMode = (s: AppState) => s.cluster?.hintMode ?? 'coordinator';

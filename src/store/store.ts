@@ -10,6 +10,8 @@ export interface AppActions {
   /** Feeds one message from the worker into the store (acks frames). */
   receive(msg: FromWorker): void;
   init(scenario: unknown): void;
+  /** Restarts with a new scenario and plays it: init, then play. A rejected scenario leaves the running one as it was. */
+  applyScenario(scenario: unknown): void;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -33,6 +35,10 @@ export interface AppState {
   logSkipped: number;
   error: string | null;
   selected: string | null;
+  /** The scenario the running simulation was built from, as sent (null before the first ready). */
+  scenario: unknown;
+  /** Sent with init, not yet confirmed by ready. */
+  pendingScenario: unknown;
   actions: AppActions;
 }
 
@@ -61,13 +67,23 @@ export function mergeLog(current: LogEvent[], incoming: LogEvent[], limit = LOG_
 export function createAppStore(send: (msg: ToWorker) => void, options: StoreOptions = {}): AppStore {
   const scheduleAck = options.scheduleAck ?? defaultScheduleAck;
   const now = options.now ?? defaultNow;
+  let playAfterReady = false;
 
   return createStore<AppState>()((set, get) => {
     const actions: AppActions = {
       receive(msg) {
         switch (msg.type) {
           case 'ready':
-            set({ cluster: msg.cluster, log: [], logSkipped: 0, selected: null });
+            set({
+              cluster: msg.cluster,
+              log: [],
+              logSkipped: 0,
+              selected: null,
+              scenario: get().pendingScenario ?? get().scenario,
+              pendingScenario: null,
+            });
+            if (playAfterReady) send({ type: 'play' });
+            playAfterReady = false;
             return;
           case 'frame': {
             const log = mergeLog(get().log, msg.frame.log);
@@ -81,11 +97,21 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
             return;
           }
           case 'error':
+            playAfterReady = false;
             set({ error: msg.message });
             return;
         }
       },
-      init: (scenario) => send({ type: 'init', scenario }),
+      init: (scenario) => {
+        set({ pendingScenario: scenario });
+        send({ type: 'init', scenario });
+      },
+      applyScenario: (scenario) => {
+        // Play only once the worker has accepted it: a refused scenario leaves the old run as it was.
+        playAfterReady = true;
+        set({ pendingScenario: scenario, error: null });
+        send({ type: 'init', scenario });
+      },
       play: () => send({ type: 'play' }),
       pause: () => send({ type: 'pause' }),
       togglePlay: () => send({ type: get().frame?.playing ? 'pause' : 'play' }),
@@ -105,6 +131,8 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       logSkipped: 0,
       error: null,
       selected: null,
+      scenario: null,
+      pendingScenario: null,
       actions,
     };
   });

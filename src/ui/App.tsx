@@ -4,8 +4,11 @@ import { Controls } from './Controls';
 import { Counters } from './Counters';
 import { ErrorBanner } from './ErrorBanner';
 import { EventLog } from './EventLog';
+import { BeliefPanel } from './BeliefPanel';
 import { HintQueues } from './HintQueues';
+import { NetworkPanel } from './NetworkPanel';
 import { RingPanel } from './RingPanel';
+import { SettingsButton } from './SettingsButton';
 import { SettingsReadout } from './SettingsReadout';
 import { WorkloadPanel } from './WorkloadPanel';
 import { WriteForm } from './WriteForm';
@@ -18,14 +21,15 @@ export function App() {
         <div className="brand">
           <h1>HintScope</h1>
           <p className="tagline">
-            hinted handoff, live
+            <span className="tagline-motto">hinted handoff, live</span>
             {cluster && (
               <span className="cluster-facts">
-                {' '}
-                · {cluster.nodes.length} nodes · RF {cluster.replicationFactor} · {cluster.preset}
+                <span className="tagline-sep"> · </span>
+                {cluster.nodes.length} nodes · RF {cluster.replicationFactor} · {cluster.preset}
               </span>
             )}
           </p>
+          <SettingsButton />
         </div>
         <Controls />
       </header>
@@ -36,7 +40,9 @@ export function App() {
         </section>
         <div className="column column-state">
           <Counters />
+          <BeliefPanel />
           <HintQueues />
+          <NetworkPanel />
           <SettingsReadout />
         </div>
         <div className="column column-act">

@@ -1,7 +1,8 @@
 // The run's counters, grouped; each number carries a data-testid for tests.
 import type { Counters as CountersData } from '../protocol';
-import { selectCounters, useAppStore } from '../store';
+import { selectCounters, selectHintMode, useAppStore } from '../store';
 import { formatCount } from './format';
+import { hintWords, type HintWords } from './wording';
 
 interface Item {
   id: string;
@@ -11,7 +12,7 @@ interface Item {
   tone?: (c: CountersData) => 'good' | 'warn' | 'bad' | undefined;
 }
 
-const GROUPS: { title: string; items: Item[] }[] = [
+const groups = (words: HintWords): { title: string; note?: string; items: Item[] }[] => [
   {
     title: 'Writes',
     items: [
@@ -29,11 +30,12 @@ const GROUPS: { title: string; items: Item[] }[] = [
     ],
   },
   {
-    title: 'Hints',
+    title: words.counterTitle,
+    note: words.counterNote,
     items: [
       { id: 'hints-created', label: 'created', value: (c) => c.hintsCreated },
       { id: 'hints-pending', label: 'pending', value: (c) => c.hintsPending, tone: (c) => (c.hintsPending > 0 ? 'warn' : undefined) },
-      { id: 'hints-delivered', label: 'delivered', value: (c) => c.hintsDelivered, tone: (c) => (c.hintsDelivered > 0 ? 'good' : undefined) },
+      { id: 'hints-delivered', label: words.delivered, value: (c) => c.hintsDelivered, tone: (c) => (c.hintsDelivered > 0 ? 'good' : undefined) },
       { id: 'hints-expired', label: 'expired', value: (c) => c.hintsExpired, hint: 'outlived the hint TTL, never replayed' },
       { id: 'hints-dropped', label: 'dropped', value: (c) => c.hintsDropped, hint: 'refused by the hint policy (window, cap, disabled)' },
       { id: 'hints-lost', label: 'lost', value: (c) => c.hintsLost, tone: (c) => (c.hintsLost > 0 ? 'bad' : undefined), hint: 'destroyed with their holder (crash before flush, wiped disk)' },
@@ -43,12 +45,13 @@ const GROUPS: { title: string; items: Item[] }[] = [
 
 export function Counters() {
   const counters = useAppStore(selectCounters);
+  const words = hintWords(useAppStore(selectHintMode));
   return (
     <section className="panel counters" aria-labelledby="counters-title">
       <h2 id="counters-title">Counters</h2>
-      {GROUPS.map((g) => (
+      {groups(words).map((g) => (
         <div className="counter-group" key={g.title}>
-          <h3>{g.title}</h3>
+          <h3 title={g.note}>{g.title}</h3>
           <dl>
             {g.items.map((it) => {
               const tone = counters ? it.tone?.(counters) : undefined;

@@ -1,13 +1,16 @@
 // Hint queues per holder → target: what is waiting, what is at risk, what is replaying.
+// In sloppy-quorum mode the same rows are stand-in copies waiting to be handed off.
 import type { HintQueueView } from '../protocol';
-import { selectHintQueues, selectNow, useAppStore } from '../store';
+import { selectHintMode, selectHintQueues, selectNow, useAppStore } from '../store';
 import { formatCount, formatDuration } from './format';
+import { hintWords } from './wording';
 
 const NO_QUEUES: HintQueueView[] = [];
 
 export function HintQueues() {
   const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
   const now = useAppStore(selectNow);
+  const words = hintWords(useAppStore(selectHintMode));
   const rows = queues
     .filter((q) => q.pending > 0 || q.replaying)
     .slice()
@@ -16,9 +19,9 @@ export function HintQueues() {
 
   return (
     <section className="panel hint-queues" data-testid="hint-queues" aria-labelledby="hq-title">
-      <h2 id="hq-title">Hint queues</h2>
+      <h2 id="hq-title">{words.title}</h2>
       {rows.length === 0 ? (
-        <p className="empty-state">No pending hints. Kill a replica while writes flow to see hints queue up.</p>
+        <p className="empty-state">{words.empty}</p>
       ) : (
         <table className="hq-table">
           <colgroup>
@@ -29,12 +32,14 @@ export function HintQueues() {
           </colgroup>
           <thead>
             <tr>
-              <th scope="col" title="The node holding the hints → the replica they are for">holder → target</th>
+              <th scope="col" title={words.pairTitle}>
+                {words.pair}
+              </th>
               <th scope="col">pending</th>
-              <th scope="col" className="num" title="Still in the memory buffer: lost if the holder crashes">
+              <th scope="col" className="num" title={`Still in the memory buffer: lost if the ${words.pair.split(' ')[0]} crashes`}>
                 in RAM
               </th>
-              <th scope="col" className="num" title="Age of the oldest pending hint">
+              <th scope="col" className="num" title={`Age of the oldest pending ${words.one}`}>
                 oldest
               </th>
             </tr>
@@ -45,8 +50,8 @@ export function HintQueues() {
                 <th scope="row" className="hq-pair">
                   {q.holder} → {q.target}
                   {q.replaying && (
-                    <span className="replaying" title="Replay to the target is running">
-                      <span className="replaying-dot" aria-hidden="true" /> replaying
+                    <span className="replaying" title={`${words.replaying} to ${q.target} is running`}>
+                      <span className="replaying-dot" aria-hidden="true" /> {words.replaying}
                     </span>
                   )}
                 </th>

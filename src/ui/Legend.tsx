@@ -1,9 +1,12 @@
 // Legend for the marks on the message canvas (same shapes and colours).
-import type { MessageKind } from '../protocol';
-import { selectMessagesOmitted, useAppStore } from '../store';
+import type { MessageKind, NodeView } from '../protocol';
+import { selectMessagesOmitted, selectNodes, useAppStore } from '../store';
 import { formatCount } from './format';
 import { useMediaQuery } from './hooks';
 import { DOOMED_COLOUR, messageStyles, type MessageStyle } from './palette';
+import { currentGroups, describeGroups } from './partition';
+
+const NO_NODES: NodeView[] = [];
 
 const SHOWN: MessageKind[] = ['mutation', 'mutation-ack', 'hint', 'read', 'repair', 'gossip'];
 
@@ -27,6 +30,7 @@ export function Legend() {
   const dark = useMediaQuery('(prefers-color-scheme: dark)');
   const styles = messageStyles(dark);
   const omitted = useAppStore(selectMessagesOmitted);
+  const groups = currentGroups(useAppStore(selectNodes) ?? NO_NODES);
   return (
     <ul className="legend" aria-label="Messages in flight: legend">
       {SHOWN.map((k) => (
@@ -40,6 +44,11 @@ export function Legend() {
         will be lost
       </li>
       {omitted > 0 && <li className="legend-note">+{formatCount(omitted)} not drawn</li>}
+      {groups.length > 1 && (
+        <li className="legend-partition" data-testid="legend-partition">
+          <span aria-hidden="true">✂</span> network partitioned: {describeGroups(groups, true)}
+        </li>
+      )}
     </ul>
   );
 }

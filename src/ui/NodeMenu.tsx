@@ -32,6 +32,7 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose }:
       const target = e.target as Element | null;
       if (!ref.current || !target || ref.current.contains(target)) return;
       if (target.closest?.('.node-glyph')) return; // the glyph's own click toggles
+      if (target.closest?.('[data-keeps-selection]')) return; // panels about the selected node
       onClose(false);
     };
     document.addEventListener('pointerdown', onPointer);

@@ -7,6 +7,10 @@ import { CENTER, RING_INNER, RING_OUTER, VIEW, polar, tokenArcs, type Point } fr
 import { hintsHeld, hintsWaiting, nodeState, STATE_LABEL, suspicion, type NodeState } from './nodeState';
 import { inkOn, nodeColour } from './palette';
 import { formatCount, formatDuration } from './format';
+import { BeliefLines } from './BeliefLines';
+import { PartitionMarks } from './PartitionMarks';
+import { currentGroups } from './partition';
+import { COORDINATOR_WORDS, hintWords, type HintMode, type HintWords } from './wording';
 
 export interface RingProps {
   nodes: readonly NodeView[];
@@ -16,6 +20,8 @@ export interface RingProps {
   glyphR: number;
   selected: string | null;
   onOpen(node: string): void;
+  /** How pending handoff data is named: hints, or stand-in copies (sloppy quorum). */
+  hintMode?: HintMode;
 }
 
 const bandArc = d3arc<{ start: number; end: number }>()
@@ -25,12 +31,15 @@ const bandArc = d3arc<{ start: number; end: number }>()
   .endAngle((d) => d.end * 2 * Math.PI)
   .padAngle(0.004);
 
-export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, onOpen }: RingProps) {
+export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, onOpen, hintMode }: RingProps) {
+  const words = hintWords(hintMode);
   const colourOf = useMemo(() => new Map(order.map((id, i) => [id, nodeColour(i)])), [order]);
   const held = hintsHeld(hintQueues);
   const waiting = hintsWaiting(hintQueues);
   const suspects = suspicion(nodes);
   const byId = new Map(nodes.map((n) => [n.id, n]));
+  const selectedNode = selected ? byId.get(selected) : undefined;
+  const partitioned = currentGroups(nodes).length > 1;
 
   return (
     <svg
@@ -41,6 +50,8 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, on
       aria-label={`Token ring with ${nodes.length} nodes`}
     >
       <TokenRing nodes={nodes} colourOf={colourOf} />
+      <PartitionMarks nodes={nodes} order={order} positions={positions} glyphR={glyphR} />
+      {selectedNode && <BeliefLines node={selectedNode} nodes={nodes} positions={positions} glyphR={glyphR} />}
       {order.map((id) => {
         const n = byId.get(id);
         const p = positions.get(id);
@@ -58,10 +69,12 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, on
             suspectedBy={suspects.get(id) ?? { by: 0, of: 0 }}
             open={selected === id}
             onOpen={onOpen}
+            words={words}
+            group={partitioned ? n.group + 1 : null}
           />
         );
       })}
-      <CentreCaption queues={hintQueues} />
+      <CentreCaption queues={hintQueues} words={words} />
     </svg>
   );
 }
@@ -107,7 +120,7 @@ const unit = (x: number, y: number): Point => {
 };
 
 /** In the middle of the ring: how many hints wait, and for whom. */
-function CentreCaption({ queues }: { queues: readonly HintQueueView[] }) {
+function CentreCaption({ queues, words }: { queues: readonly HintQueueView[]; words: HintWords }) {
   const waiting = [...hintsWaiting(queues)].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
   if (waiting.length === 0) return null;
   const total = waiting.reduce((sum, [, n]) => sum + n, 0);
@@ -118,9 +131,11 @@ function CentreCaption({ queues }: { queues: readonly HintQueueView[] }) {
       <text className="centre-number" dy="0.1em">
         {formatCount(total)}
       </text>
-      <text className="centre-label" dy="1.9em">
-        {`hint${total === 1 ? '' : 's'} waiting for ${who}`}
-      </text>
+      {words.centre(total, who).map((line, i) => (
+        <text key={i} className="centre-label" dy={`${1.9 + i * 1.25}em`}>
+          {line}
+        </text>
+      ))}
     </g>
   );
 }
@@ -137,12 +152,24 @@ interface GlyphProps {
   suspectedBy: { by: number; of: number };
   open: boolean;
   onOpen(node: string): void;
+  words?: HintWords;
+  /** Partition group, 1-based, or null when the network is whole. */
+  group?: number | null;
 }
 
-function glyphLabel(n: NodeView, state: NodeState, held: number, waiting: number, s: { by: number; of: number }): string {
+function glyphLabel(
+  n: NodeView,
+  state: NodeState,
+  held: number,
+  waiting: number,
+  s: { by: number; of: number },
+  words: HintWords,
+  group: number | null,
+): string {
   const parts = [`Node ${n.id}, ${STATE_LABEL[state]}`];
-  if (held > 0) parts.push(`holds ${held} hints`);
-  if (waiting > 0) parts.push(`${waiting} hints waiting for it`);
+  if (group !== null) parts.push(`in network group ${group}`);
+  if (held > 0) parts.push(`holds ${held} ${held === 1 ? words.one : words.many}`);
+  if (waiting > 0) parts.push(`${waiting} ${waiting === 1 ? words.one : words.many} waiting for it`);
   if (n.slowMs > 0) parts.push(`slow by ${formatDuration(n.slowMs)}`);
   if (s.by > 0) parts.push(`believed down by ${s.by} of ${s.of} peers`);
   return parts.join(', ');
@@ -163,7 +190,7 @@ function glyphTags(node: NodeView, state: NodeState, s: { by: number; of: number
   return tags;
 }
 
-function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, onOpen }: GlyphProps) {
+function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, onOpen, words = COORDINATOR_WORDS, group = null }: GlyphProps) {
   const state = nodeState(node);
   const onKey = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -184,13 +211,16 @@ function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, op
       data-state={state}
       role="button"
       tabIndex={0}
-      aria-label={glyphLabel(node, state, held, waiting, suspectedBy)}
+      aria-label={glyphLabel(node, state, held, waiting, suspectedBy, words, group)}
+      data-selected={open || undefined}
+      data-group={group ?? undefined}
       aria-haspopup="dialog"
       aria-expanded={open}
       transform={`translate(${at.x},${at.y})`}
       onClick={() => onOpen(node.id)}
       onKeyDown={onKey}
     >
+      {open && <circle r={r + 13} className="glyph-selected-glow" />}
       <circle r={r + 7} className={open ? 'glyph-halo glyph-halo-open' : 'glyph-halo'} />
       {state === 'up' && <circle r={r} fill={colour} className="glyph-body" />}
       {state === 'joining' && (
@@ -205,7 +235,9 @@ function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, op
       <text className="glyph-name" dy="0.35em" fontSize={fontSize} fill={state === 'up' ? inkOn(colour) : undefined}>
         {node.id}
       </text>
-      {held > 0 && <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} />}
+      {held > 0 && (
+        <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} what={words.many} />
+      )}
       {tags.map((t, i) =>
         t.className === 'glyph-note' ? (
           <text key={t.text} className="glyph-note" x={anchor.x} y={anchor.y + i * step} dy="0.35em">
@@ -230,13 +262,13 @@ function Tag({ x, y, text, className }: { x: number; y: number; text: string; cl
 }
 
 /** Pending hints held: a pill from (x, y) outwards, to the left when mirrored. */
-function HintBadge({ x, y, count, mirror }: { x: number; y: number; count: number; mirror: boolean }) {
+function HintBadge({ x, y, count, mirror, what }: { x: number; y: number; count: number; mirror: boolean; what: string }) {
   const text = formatCount(count);
   const w = text.length * 8 + 14;
   const left = mirror ? 4 - w : -4;
   return (
     <g className="hint-badge" transform={`translate(${x},${y})`}>
-      <title>{`${text} pending hints held here`}</title>
+      <title>{`${text} pending ${what} held here`}</title>
       <rect x={left} y={-11} width={w} height={22} rx={11} />
       <text x={left + w / 2} dy="0.35em">
         {text}

@@ -80,6 +80,7 @@ export function RingPanel() {
               glyphR={glyphR}
               selected={selected}
               onOpen={onOpen}
+              hintMode={cluster?.hintMode}
             />
           )}
           <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />

@@ -34,7 +34,8 @@ export function buildSnapshot(sim: Sim, maxMessages: number): Snapshot {
   const tokens = tokensByNode(sim);
   const now = sim.nowUs;
   const nodes: NodeView[] = sim.nodes.map((n) => {
-    const beliefs = n.peers.flatMap((p, j) =>
+    // A crashed process believes nothing: its detector is not running.
+    const beliefs = !n.up ? [] : n.peers.flatMap((p, j) =>
       j === n.idx || !p.known ? [] : [{
         peer: sim.nodes[j]!.id,
         alive: p.alive,

@@ -50,7 +50,7 @@ export function offerHint(sim: Sim, holder: NodeState, target: number, key: stri
   const h: Hint = { id: sim.nextId++, target, key, v, createdAt: sim.nowUs, flushed: sim.S.hintFlushPeriod === 0 };
   q.hints.push(h);
   sim.stats.hintsCreated++;
-  if (q.hints.length === 1) sim.note('hint', `${holder.id} stores hints for ${sim.nodes[target]!.id}`, holder.idx);
+  if (q.hints.length === 1) sim.note('hint', sim.S.hintMode === 'sloppy-quorum' ? `${holder.id} keeps stand-in copies for ${sim.nodes[target]!.id}` : `${holder.id} stores hints for ${sim.nodes[target]!.id}`, holder.idx);
   return true;
 }
 
@@ -96,7 +96,8 @@ export function hintTrigger(sim: Sim, node: NodeState): void {
     if (q.dispatching || q.hints.length === 0 || !q.hints[0]!.flushed) continue;
     if (q.target === node.idx || !node.peers[q.target]!.alive) continue;
     q.dispatching = true;
-    sim.note('hint', `${node.id} starts replaying ${q.hints.length} hint${q.hints.length === 1 ? '' : 's'} to ${sim.nodes[q.target]!.id}`, node.idx);
+    const what = sim.S.hintMode === 'sloppy-quorum' ? `handing off ${q.hints.length} stand-in cop${q.hints.length === 1 ? 'y' : 'ies'}` : `replaying ${q.hints.length} hint${q.hints.length === 1 ? '' : 's'}`;
+    sim.note('hint', `${node.id} starts ${what} to ${sim.nodes[q.target]!.id}`, node.idx);
     sendNextPage(sim, node, q.target);
   }
   sim.schedule(sim.nowUs + HINT_TRIGGER_US, EV.hintTrigger, node.idx, node.epoch, 0);
@@ -116,7 +117,7 @@ export function sendNextPage(sim: Sim, node: NodeState, target: number): void {
   while (n < q.hints.length && n < max && q.hints[n]!.flushed) n++;
   if (n === 0 || !node.peers[target]!.alive) {
     q.dispatching = false;
-    if (n === 0 && q.hints.length === 0) sim.note('hint', `${node.id} finished replaying to ${sim.nodes[target]!.id}`, node.idx);
+    if (n === 0 && q.hints.length === 0) sim.note('hint', `${node.id} finished ${sim.S.hintMode === 'sloppy-quorum' ? 'handing off' : 'replaying'} to ${sim.nodes[target]!.id}`, node.idx);
     return;
   }
   const id = sim.nextId++;

@@ -1,0 +1,83 @@
+// One setting: our name, the real system's name beside it, why it matters, its input, and its error.
+import type { FieldDef } from './settingsModel';
+
+export interface SettingFieldProps {
+  field: FieldDef;
+  value: string | boolean;
+  /** The running simulation's value when it differs from `value` (shown as "was …"). */
+  was: string | null;
+  error: string | null;
+  /** The field does nothing in the chosen hint mode. */
+  unused: boolean;
+  onChange(value: string | boolean): void;
+}
+
+const MODE_NOTE = { coordinator: 'coordinator mode only', 'sloppy-quorum': 'sloppy-quorum mode only' } as const;
+
+export function SettingField({ field, value, was, error, unused, onChange }: SettingFieldProps) {
+  const id = `set-${field.key.replace('.', '-')}`;
+  const describedBy = [`${id}-real`, `${id}-why`, error ? `${id}-error` : '', was !== null ? `${id}-was` : '']
+    .filter(Boolean)
+    .join(' ');
+  const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'data-testid': id };
+
+  return (
+    <div className={`set-row${unused ? ' set-unused' : ''}${was !== null ? ' set-changed' : ''}`}>
+      <div className="set-text">
+        <span className="set-names">
+          <label htmlFor={id} className="set-name">
+            <code>{field.key}</code>
+          </label>
+          <span className="set-real" id={`${id}-real`}>
+            <span className="sr-only">Real name: </span>
+            {field.real}
+          </span>
+        </span>
+        <span className="set-why" id={`${id}-why`}>
+          {field.why}
+          {field.mode && <span className="set-mode"> ({MODE_NOTE[field.mode]}{unused ? ', not used now' : ''})</span>}
+        </span>
+      </div>
+      <div className="set-input">
+        {field.kind === 'bool' ? (
+          <label className="switch set-switch">
+            <input {...common} type="checkbox" role="switch" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
+            <span aria-hidden="true">{value ? 'on' : 'off'}</span>
+          </label>
+        ) : field.kind === 'choice' ? (
+          <select {...common} value={String(value)} onChange={(e) => onChange(e.target.value)}>
+            {field.options?.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <span className="set-text-input">
+            <input
+              {...common}
+              type="text"
+              inputMode={field.kind === 'number' && field.key !== 'nodes' ? 'decimal' : 'text'}
+              autoComplete="off"
+              spellCheck={false}
+              placeholder={field.placeholder}
+              value={String(value)}
+              onChange={(e) => onChange(e.target.value)}
+            />
+            {field.unit && <span className="set-unit">{field.unit}</span>}
+          </span>
+        )}
+        {was !== null && (
+          <span className="set-was" id={`${id}-was`}>
+            was {was}
+          </span>
+        )}
+      </div>
+      {error && (
+        <p className="field-error set-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

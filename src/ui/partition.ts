@@ -1,0 +1,45 @@
+// pure: partition groups — from the user's two sides to a command, and from the frame back to words.
+import type { NodeView } from '../protocol';
+
+/** Which side of the cut the user put a node on (unlisted nodes form one more group). */
+export type Side = 1 | 2;
+
+/** The command's groups: side 1 then side 2, in ring order, empty sides left out. */
+export function sidesToGroups(order: readonly string[], sides: ReadonlyMap<string, Side>): string[][] {
+  const one = order.filter((id) => sides.get(id) === 1);
+  const two = order.filter((id) => sides.get(id) === 2);
+  return [one, two].filter((g) => g.length > 0);
+}
+
+/** A cut needs at least two groups once the unlisted nodes are counted as one more. */
+export function cutsSomething(order: readonly string[], sides: ReadonlyMap<string, Side>): boolean {
+  const groups = sidesToGroups(order, sides);
+  const listed = groups.reduce((n, g) => n + g.length, 0);
+  return groups.length + (listed < order.length ? 1 : 0) >= 2;
+}
+
+/** The network as the frame has it: node ids per group, in ring order; one group when whole. */
+export function currentGroups(nodes: readonly NodeView[]): string[][] {
+  const byGroup = new Map<number, string[]>();
+  for (const n of nodes) {
+    const g = byGroup.get(n.group);
+    if (g) g.push(n.id);
+    else byGroup.set(n.group, [n.id]);
+  }
+  return [...byGroup.entries()].sort((a, b) => a[0] - b[0]).map(([, ids]) => ids);
+}
+
+export function describeGroups(groups: readonly (readonly string[])[], numbered = false): string {
+  return groups.map((g, i) => `${numbered ? `${i + 1} ` : ''}{${g.join(', ')}}`).join(' | ');
+}
+
+/** Positions in `order` where the next node (clockwise) is in another group: a cut lies between them. */
+export function cutsBetween(order: readonly string[], groupOf: ReadonlyMap<string, number>): number[] {
+  if (order.length < 2) return [];
+  const out: number[] = [];
+  order.forEach((id, i) => {
+    const next = order[(i + 1) % order.length]!;
+    if (groupOf.get(id) !== groupOf.get(next)) out.push(i);
+  });
+  return out;
+}
