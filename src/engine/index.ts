@@ -1,6 +1,6 @@
 // The engine's public surface: createSimulation(scenario) and the types the protocol re-exports.
 import type { LoggedCommand, Simulation } from './api';
-import { parseScenario, type Scenario } from './scenario/schema';
+import { parseScenario, ScenarioError, type Scenario } from './scenario/schema';
 import { Sim } from './sim';
 
 export type * from './api';
@@ -50,5 +50,36 @@ export function replaySession(scenario: unknown, log: readonly LoggedCommand[], 
     sim.apply(command);
   }
   if (untilMs !== undefined) sim.advanceTo(untilMs);
+  return sim;
+}
+
+const MAX_LOG = 10_000;
+
+/**
+ * A simulation from a scenario and, optionally, a session's command log (untrusted: a file or a
+ * link). The log is validated entry by entry; a bad entry throws a ScenarioError naming it.
+ */
+export function createSession(scenario: unknown, log?: unknown): Simulation & { exportScenario(): Scenario } {
+  const parsed = parseScenario(scenario);
+  if (log === undefined || log === null) return new Sim(parsed);
+  if (!Array.isArray(log)) throw new ScenarioError('log', 'expected a list of commands');
+  if (log.length > MAX_LOG) throw new ScenarioError('log', `expected at most ${MAX_LOG} commands`);
+  const sim = new Sim(parsed);
+  let last = 0;
+  log.forEach((entry: unknown, i) => {
+    const field = `log[${i}]`;
+    if (typeof entry !== 'object' || entry === null) throw new ScenarioError(field, 'expected { at, command }');
+    const { at, command } = entry as { at?: unknown; command?: unknown };
+    if (typeof at !== 'number' || !Number.isFinite(at) || at < last || at > parsed.until) throw new ScenarioError(`${field}.at`, 'expected a time in ms, in order, within the scenario');
+    if (typeof command !== 'object' || command === null || typeof (command as { type?: unknown }).type !== 'string') throw new ScenarioError(`${field}.command`, 'expected a command object');
+    last = at;
+    sim.advanceTo(at - 0.001);
+    try {
+      sim.apply(command as LoggedCommand['command']);
+    } catch (e) {
+      if (e instanceof ScenarioError) throw new ScenarioError(`${field}.command${e.field ? `.${e.field}` : ''}`, e.field ? e.message.slice(e.field.length + 2) : e.message);
+      throw e;
+    }
+  });
   return sim;
 }

@@ -26,7 +26,8 @@ export interface Frame extends Snapshot {
 
 /** UI → worker. */
 export type ToWorker =
-  | { type: 'init'; scenario: unknown }
+  /** A new simulation; with `log`, the session's commands are replayed (a share link, an imported file). */
+  | { type: 'init'; scenario: unknown; log?: unknown }
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'setSpeed'; speed: number }

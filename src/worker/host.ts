@@ -1,6 +1,6 @@
 // Hosts one Simulation and paces it against wall-clock time. Knows nothing of Workers:
 // it talks through an endpoint and reads time through a clock, so tests drive it by hand.
-import { createSimulation as defaultCreateSimulation } from '../engine';
+import { createSession as defaultCreateSimulation } from '../engine';
 import type { Frame, FromWorker, KeyInspection, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
 import { SPEEDS } from '../protocol';
 
@@ -33,7 +33,7 @@ export interface HostOptions {
   sampleEveryMs?: number;
   /** Wall ms between two refreshes of the inspected key. */
   inspectEveryMs?: number;
-  createSimulation?: (scenario: unknown) => Simulation;
+  createSimulation?: (scenario: unknown, log?: unknown) => Simulation;
 }
 
 export interface Host {
@@ -53,7 +53,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   const eventsPerChunk = options.eventsPerChunk ?? 500;
   const maxWallDeltaMs = options.maxWallDeltaMs ?? 250;
   const maxLog = options.maxLogPerFrame ?? 200;
-  const maxMessages = options.maxMessages ?? 400;
+  const maxMessages = options.maxMessages ?? 3000;
   const create = options.createSimulation ?? defaultCreateSimulation;
   const sampleEveryMs = options.sampleEveryMs ?? 100;
   const inspectEveryMs = options.inspectEveryMs ?? 200;
@@ -201,10 +201,10 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     return sim;
   }
 
-  function init(scenario: unknown): void {
+  function init(scenario: unknown, log?: unknown): void {
     let next: Simulation;
     try {
-      next = create(scenario);
+      next = create(scenario, log);
     } catch (err) {
       fail(err); // the running simulation, if any, stays as it was
       return;
@@ -227,7 +227,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   function handle(msg: ToWorker): void {
     switch (msg.type) {
       case 'init':
-        init(msg.scenario);
+        init(msg.scenario, msg.log);
         return;
       case 'frameAck':
         frameInFlight = false;

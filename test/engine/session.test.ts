@@ -54,3 +54,34 @@ describe('sessions: command log replay, message commands, inspection', () => {
     expect(() => sim.inspectKey('')).toThrow(/^key: /);
   });
 });
+
+describe('createSession (untrusted scenario + log)', () => {
+  it('replays a valid log to the same trace hash', async () => {
+    const { createSession } = await import('../../src/engine');
+    const live = cluster(spec);
+    live.advanceTo(3_000);
+    live.apply({ type: 'workload', rate: 30, keys: 20, writeRatio: 1, consistency: 'ONE' });
+    live.advanceTo(9_000);
+    live.apply({ type: 'kill', node: 'D' });
+    live.advanceTo(20_000);
+    const s = createSession(scenario(spec), JSON.parse(JSON.stringify(live.commandLog)));
+    s.advanceTo(20_000);
+    expect(s.traceHash()).toBe(live.traceHash());
+  });
+
+  it('names the bad entry of a log', async () => {
+    const { createSession } = await import('../../src/engine');
+    const bad: [unknown, RegExp][] = [
+      ['nope', /^log: /],
+      [[{ at: 'x', command: { type: 'heal' } }], /^log\[0\]\.at: /],
+      [[{ at: 5, command: { type: 'heal' } }, { at: 4, command: { type: 'heal' } }], /^log\[1\]\.at: /],
+      [[{ at: 5, command: { type: 'kill', node: 'Z' } }], /^log\[0\]\.command\.node: /],
+      [[{ at: 5, command: { type: 'explode' } }], /^log\[0\]\.command\.type: /],
+      [[{ at: 5, command: null }], /^log\[0\]\.command: /],
+      [[{ at: 5, command: { type: 'write', key: '', value: 'v', consistency: 'ONE' } }], /^log\[0\]\.command\.key: /],
+      [[{ at: 5, command: { type: 'dropMessage', id: 123456789 } }], /^log\[0\]\.command\.id: /],
+      [[{ at: 1e12, command: { type: 'heal' } }], /^log\[0\]\.at: /],
+    ];
+    for (const [log, re] of bad) expect(() => createSession(scenario(spec), log)).toThrow(re);
+  });
+});
