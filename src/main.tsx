@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { defaultScenario } from './engine';
 import type { FromWorker, ToWorker } from './protocol';
 import { AppStoreProvider, createAppStore } from './store';
+import { decodeSession, type SharedSession } from './store/share';
 import { App } from './ui/App';
 import './ui/app.css';
 
@@ -11,14 +12,40 @@ const worker = new Worker(new URL('./worker/worker.ts', import.meta.url), { type
 const send = (msg: ToWorker) => worker.postMessage(msg);
 const store = createAppStore(send);
 
-worker.onmessage = (e: MessageEvent<FromWorker>) => store.getState().actions.receive(e.data);
+// Until the first simulation is ready, an error answers the shared session: fall back to a fresh cluster.
+let awaitingFirst = true;
+worker.onmessage = (e: MessageEvent<FromWorker>) => {
+  const msg = e.data;
+  if (awaitingFirst && msg.type === 'error') {
+    awaitingFirst = false;
+    store.getState().actions.receive({ type: 'error', message: `Share link rejected — ${msg.message}. Opened a fresh cluster instead.` });
+    store.getState().actions.init(defaultScenario());
+    store.getState().actions.play();
+    return;
+  }
+  if (msg.type === 'ready') awaitingFirst = false;
+  store.getState().actions.receive(msg);
+};
 worker.onerror = (e: ErrorEvent) => {
   e.preventDefault();
   store.getState().actions.showError(`The simulation worker failed: ${e.message || 'unknown error'}`);
 };
 
-store.getState().actions.init(defaultScenario());
-store.getState().actions.play();
+// A share link opens its session paused, exactly where it was shared; otherwise a fresh cluster runs.
+let shared: SharedSession | null = null;
+try {
+  shared = decodeSession(window.location.hash);
+} catch (err) {
+  store.getState().actions.showError(`${(err as Error).message}. Opened a fresh cluster instead.`);
+}
+if (shared) {
+  store.getState().actions.init(shared.scenario, shared.log ?? []);
+  // Run (in the worker, with progress and cancel) to the moment it was shared, then stay paused.
+  if (shared.at !== undefined && shared.at > 0) send({ type: 'jumpTo', atMs: shared.at });
+} else {
+  store.getState().actions.init(defaultScenario());
+  store.getState().actions.play();
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

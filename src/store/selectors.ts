@@ -19,3 +19,4 @@ export const selectSelected = (s: AppState) => s.selected;
 export const selectMessagesOmitted = (s: AppState) => s.frame?.messagesOmitted ?? 0;
 export const selectScenario = (s: AppState) => s.scenario;
 export const selectHintMode = (s: AppState) => s.cluster?.hintMode ?? 'coordinator';
+export const selectSession = (s: AppState) => s.session;

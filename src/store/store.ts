@@ -9,7 +9,9 @@ export const LOG_LIMIT = 200;
 export interface AppActions {
   /** Feeds one message from the worker into the store (acks frames). */
   receive(msg: FromWorker): void;
-  init(scenario: unknown): void;
+  init(scenario: unknown, log?: unknown): void;
+  /** Asks the worker for the session (scenario + command log); it arrives as `session`. */
+  exportSession(): void;
   /** Restarts with a new scenario and plays it: init, then play. A rejected scenario leaves the running one as it was. */
   applyScenario(scenario: unknown): void;
   play(): void;
@@ -39,6 +41,8 @@ export interface AppState {
   scenario: unknown;
   /** Sent with init, not yet confirmed by ready. */
   pendingScenario: unknown;
+  /** The last session the worker exported (for share links and files). */
+  session: Extract<FromWorker, { type: 'session' }> | null;
   actions: AppActions;
 }
 
@@ -96,15 +100,19 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
             scheduleAck(() => send({ type: 'frameAck' }));
             return;
           }
+          case 'session':
+            set({ session: msg });
+            return;
           case 'error':
             playAfterReady = false;
             set({ error: msg.message });
             return;
         }
       },
-      init: (scenario) => {
+      exportSession: () => send({ type: 'exportSession' }),
+      init: (scenario, log) => {
         set({ pendingScenario: scenario });
-        send({ type: 'init', scenario });
+        send(log === undefined ? { type: 'init', scenario } : { type: 'init', scenario, log });
       },
       applyScenario: (scenario) => {
         // Play only once the worker has accepted it: a refused scenario leaves the old run as it was.
@@ -133,6 +141,7 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       selected: null,
       scenario: null,
       pendingScenario: null,
+      session: null,
       actions,
     };
   });

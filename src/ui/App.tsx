@@ -9,6 +9,7 @@ import { HintQueues } from './HintQueues';
 import { NetworkPanel } from './NetworkPanel';
 import { RingPanel } from './RingPanel';
 import { SettingsButton } from './SettingsButton';
+import { ShareButton } from './ShareButton';
 import { SettingsReadout } from './SettingsReadout';
 import { WorkloadPanel } from './WorkloadPanel';
 import { WriteForm } from './WriteForm';
@@ -30,6 +31,7 @@ export function App() {
             )}
           </p>
           <SettingsButton />
+          <ShareButton />
         </div>
         <Controls />
       </header>
