@@ -22,6 +22,8 @@ export interface Frame extends Snapshot {
   inspection: KeyInspection | null;
   /** The scenario's end time, ms. */
   until: number;
+  /** Commands from before a seek back that will replay as time moves on (0 when live). */
+  future: number;
 }
 
 /** UI → worker. */
@@ -35,6 +37,12 @@ export type ToWorker =
   | { type: 'jump'; byMs: number }
   | { type: 'jumpTo'; atMs: number }
   | { type: 'cancelJump' }
+  /**
+   * Time travel: go to any simulated moment. Back in time, the worker re-runs the session
+   * deterministically from its start up to that moment; the commands given after it stay queued
+   * and replay as time moves on, until a new command forks the run (the rest is discarded).
+   */
+  | { type: 'seek'; atMs: number }
   /** Key to inspect in every frame, or null to stop. */
   | { type: 'inspect'; key: string | null }
   /** Asks for the session (scenario as given + command log): answered by 'session'. */

@@ -1,7 +1,7 @@
 // Hosts one Simulation and paces it against wall-clock time. Knows nothing of Workers:
 // it talks through an endpoint and reads time through a clock, so tests drive it by hand.
 import { createSession as defaultCreateSimulation } from '../engine';
-import type { Frame, FromWorker, KeyInspection, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
+import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
 import { SPEEDS } from '../protocol';
 
 export interface Endpoint {
@@ -71,6 +71,8 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   let log: LogEvent[] = [];
   let logSkipped = 0;
   let scenarioInput: unknown = null;
+  /** After a seek back: the commands that came later, replayed as time reaches them. */
+  let future: LoggedCommand[] = [];
   let samples: MetricsSample[] = [];
   let lastSampleWall = -Infinity;
   let lastSampleSim = -1;
@@ -131,6 +133,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       samples,
       inspection,
       until: sim.until,
+      future: future.length,
     };
     samples = [];
     log = [];
@@ -151,11 +154,22 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     clock.schedule(tick, tickMs);
   }
 
-  /** Runs events up to `to` for at most one slice budget. Returns true when `to` was reached. */
+  /**
+   * Runs events up to `to` for at most one slice budget, applying queued future commands at their
+   * moments on the way. Returns true when `to` was reached.
+   */
   function runSlice(s: Simulation, to: number): boolean {
     const start = clock.now();
     for (;;) {
-      if (s.advanceTo(to, eventsPerChunk)) return true;
+      const next = future[0];
+      // A logged command was applied right after everything due at (its time − 1 µs).
+      const cmdAt = next ? next.at - 0.001 : Infinity;
+      if (s.advanceTo(Math.min(to, cmdAt), eventsPerChunk)) {
+        if (!next || cmdAt > to) return true;
+        future.shift();
+        s.apply(next.command);
+        continue;
+      }
       if (clock.now() - start >= sliceBudgetMs) return false;
     }
   }
@@ -201,7 +215,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     return sim;
   }
 
-  function init(scenario: unknown, log?: unknown): void {
+  function init(scenario: unknown, log?: unknown, keepFuture = false): void {
     let next: Simulation;
     try {
       next = create(scenario, log);
@@ -209,6 +223,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       fail(err); // the running simulation, if any, stays as it was
       return;
     }
+    if (!keepFuture) future = [];
     sim = next;
     scenarioInput = scenario;
     playing = false;
@@ -229,6 +244,28 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       case 'init':
         init(msg.scenario, msg.log);
         return;
+      case 'seek': {
+        const s = requireSim();
+        if (!s) return;
+        if (typeof msg.atMs !== 'number' || !Number.isFinite(msg.atMs) || msg.atMs < 0) {
+          post({ type: 'error', message: `seek.atMs: expected a time in ms, got ${String(msg.atMs)}` });
+          return;
+        }
+        const at = Math.min(s.until, msg.atMs);
+        if (at < s.now) {
+          // Back in time: re-run from the start (deterministic), keeping later commands queued.
+          const all = [...s.commandLog, ...future];
+          const past = all.filter((c) => c.at <= at);
+          init(scenarioInput, past, true);
+          future = all.filter((c) => c.at > at);
+        }
+        if (at > sim!.now) {
+          jump = { from: sim!.now, to: at };
+          startPacing();
+        }
+        changed();
+        return;
+      }
       case 'frameAck':
         frameInFlight = false;
         flush();
@@ -317,6 +354,8 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         if (!s) return;
         try {
           s.apply(msg.command);
+          // A new command after a seek back forks the run: the old future is discarded.
+          if (future.length > 0) future = [];
           // The engine queues a command just after now; while paused, run up to it so the
           // lecturer sees its effect at once (while playing the next tick does it).
           const at = s.commandLog[s.commandLog.length - 1]?.at;

@@ -84,6 +84,7 @@ export function makeFrame(over: Partial<Frame> = {}): Frame {
     samples: [],
     inspection: null,
     until: 30 * 86_400_000,
+    future: 0,
     ...over,
   };
 }

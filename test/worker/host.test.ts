@@ -230,3 +230,52 @@ describe('worker host: jumps, samples, inspection, export', () => {
     expect(session).toMatchObject({ type: 'session', scenario, commandLog: [{ command: { type: 'kill', node: 'C' } }] });
   });
 });
+
+describe('worker host: time travel', () => {
+  it('seeking back re-runs deterministically; moving forward replays the later commands to the same trace hash', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'frameAck' });
+    h.send({ type: 'command', command: { type: 'workload', rate: 30, keys: 50, writeRatio: 0.8, consistency: 'QUORUM' } });
+    h.send({ type: 'jumpTo', atMs: 20_000 });
+    h.runAcking(64);
+    h.send({ type: 'command', command: { type: 'kill', node: 'C' } });
+    h.send({ type: 'jumpTo', atMs: 60_000 });
+    h.runAcking(64);
+    const sim = () => h.host.simulation!;
+    const hashAt60 = sim().traceHash();
+    expect(sim().now).toBe(60_000);
+
+    h.send({ type: 'seek', atMs: 10_000 });
+    h.runAcking(64);
+    expect(sim().now).toBe(10_000);
+    expect(h.lastFrame()!.future).toBe(1);
+    expect(h.lastFrame()!.nodes.find((n) => n.id === 'C')!.up).toBe(true);
+
+    h.send({ type: 'seek', atMs: 60_000 });
+    h.runAcking(64);
+    expect(sim().now).toBe(60_000);
+    expect(sim().traceHash()).toBe(hashAt60);
+    expect(h.lastFrame()!.nodes.find((n) => n.id === 'C')!.up).toBe(false);
+  });
+
+  it('a new command after a seek back forks the run: the old future is discarded', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'frameAck' });
+    h.send({ type: 'jumpTo', atMs: 20_000 });
+    h.runAcking(32);
+    h.send({ type: 'command', command: { type: 'kill', node: 'C' } });
+    h.send({ type: 'jumpTo', atMs: 40_000 });
+    h.runAcking(32);
+    h.send({ type: 'seek', atMs: 10_000 });
+    h.runAcking(32);
+    h.send({ type: 'command', command: { type: 'kill', node: 'D' } });
+    h.send({ type: 'seek', atMs: 40_000 });
+    h.runAcking(64);
+    const nodes = h.lastFrame()!.nodes;
+    expect(nodes.find((n) => n.id === 'C')!.up).toBe(true);
+    expect(nodes.find((n) => n.id === 'D')!.up).toBe(false);
+    expect(h.lastFrame()!.future).toBe(0);
+  });
+});
