@@ -215,10 +215,10 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     return sim;
   }
 
-  function init(scenario: unknown, log?: unknown, keepFuture = false): void {
+  function init(scenario: unknown, commands?: unknown, keepFuture = false): void {
     let next: Simulation;
     try {
-      next = create(scenario, log);
+      next = create(scenario, commands);
     } catch (err) {
       fail(err); // the running simulation, if any, stays as it was
       return;
