@@ -2,3 +2,4 @@ export { createAppStore, mergeLog, LOG_LIMIT } from './store';
 export type { AppState, AppStore, AppActions, StoreOptions } from './store';
 export { AppStoreProvider, useAppStore, useAppStoreApi } from './context';
 export * from './selectors';
+export * from './instrument';

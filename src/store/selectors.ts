@@ -20,3 +20,7 @@ export const selectMessagesOmitted = (s: AppState) => s.frame?.messagesOmitted ?
 export const selectScenario = (s: AppState) => s.scenario;
 export const selectHintMode = (s: AppState) => s.cluster?.hintMode ?? 'coordinator';
 export const selectSession = (s: AppState) => s.session;
+export const selectJumpTarget = (s: AppState) => s.frame?.jumpTarget ?? null;
+export const selectUntil = (s: AppState) => s.frame?.until ?? null;
+export const selectSeries = (s: AppState) => s.series;
+export const selectFaults = (s: AppState) => s.faults;

@@ -1,7 +1,9 @@
 // The app's state: what the worker last reported, plus view state (selection, errors).
 // The UI never changes the simulation here; actions only send ToWorker messages.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ClusterInfo, Command, Frame, FromWorker, LogEvent, ToWorker } from '../protocol';
+import type { ClusterInfo, Command, Frame, FromWorker, LogEvent, MetricsSample, ToWorker } from '../protocol';
+import { appendFaults, appendSamples } from './series';
+import { DEFAULT_HIDDEN_GROUPS, type Flash, type MessageGroup } from './instrument';
 
 /** Events kept for the log view, newest first. */
 export const LOG_LIMIT = 200;
@@ -20,8 +22,17 @@ export interface AppActions {
   setSpeed(speed: number): void;
   step(): void;
   jump(byMs: number): void;
+  /** Runs flat out to the simulated time atMs. */
+  jumpTo(atMs: number): void;
+  cancelJump(): void;
   command(command: Command): void;
   select(node: string | null): void;
+  /** Asks the worker to report this key in every frame (null stops). */
+  inspect(key: string | null): void;
+  /** Shows or hides one kind of message on the canvas. */
+  setMessageGroupVisible(group: MessageGroup, visible: boolean): void;
+  /** Makes the traffic to and from a node stand out on the canvas for a moment. */
+  flashNode(node: string | null): void;
   showError(message: string): void;
   dismissError(): void;
 }
@@ -33,10 +44,20 @@ export interface AppState {
   frameReceivedAt: number;
   /** Latest events, newest first, at most LOG_LIMIT. */
   log: LogEvent[];
+  /** Chart samples over simulated time, oldest first, bounded (older ones thinned). */
+  series: readonly MetricsSample[];
+  /** Fault events since the run began, oldest first, bounded: the charts' time-axis markers. */
+  faults: readonly LogEvent[];
   /** Events the worker or this buffer skipped since the start. */
   logSkipped: number;
   error: string | null;
   selected: string | null;
+  /** The key under inspection (the worker puts it in frame.inspection), or null. */
+  inspecting: string | null;
+  /** Message groups the canvas does not draw. */
+  hiddenMessages: readonly MessageGroup[];
+  /** A node whose traffic stands out on the canvas for a moment. */
+  flash: Flash | null;
   /** The scenario the running simulation was built from, as sent (null before the first ready). */
   scenario: unknown;
   /** Sent with init, not yet confirmed by ready. */
@@ -82,6 +103,8 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
               cluster: msg.cluster,
               log: [],
               logSkipped: 0,
+              series: [],
+              faults: [],
               selected: null,
               scenario: get().pendingScenario ?? get().scenario,
               pendingScenario: null,
@@ -96,6 +119,8 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
               frameReceivedAt: now(),
               log,
               logSkipped: get().logSkipped + msg.frame.logSkipped,
+              series: appendSamples(get().series, msg.frame.samples ?? []),
+              faults: appendFaults(get().faults, msg.frame.log),
             });
             scheduleAck(() => send({ type: 'frameAck' }));
             return;
@@ -126,8 +151,19 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       setSpeed: (speed) => send({ type: 'setSpeed', speed }),
       step: () => send({ type: 'step' }),
       jump: (byMs) => send({ type: 'jump', byMs }),
+      jumpTo: (atMs) => send({ type: 'jumpTo', atMs }),
+      cancelJump: () => send({ type: 'cancelJump' }),
       command: (command) => send({ type: 'command', command }),
       select: (node) => set({ selected: node }),
+      inspect: (key) => {
+        set({ inspecting: key });
+        send({ type: 'inspect', key });
+      },
+      setMessageGroupVisible: (group, visible) => {
+        const rest = get().hiddenMessages.filter((g) => g !== group);
+        set({ hiddenMessages: visible ? rest : [...rest, group] });
+      },
+      flashNode: (node) => set({ flash: node === null ? null : { node, at: now() } }),
       showError: (message) => set({ error: message }),
       dismissError: () => set({ error: null }),
     };
@@ -137,8 +173,13 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       frameReceivedAt: 0,
       log: [],
       logSkipped: 0,
+      series: [],
+      faults: [],
       error: null,
       selected: null,
+      inspecting: null,
+      hiddenMessages: DEFAULT_HIDDEN_GROUPS,
+      flash: null,
       scenario: null,
       pendingScenario: null,
       session: null,

@@ -1,11 +1,14 @@
 // The page: header with time controls, the ring stage, and two columns of panels.
 import { selectCluster, useAppStore } from '../store';
+import { ChartsPanel } from './charts/ChartsPanel';
 import { Controls } from './Controls';
+import { PauseWhenHidden } from './time/PauseWhenHidden';
 import { Counters } from './Counters';
 import { ErrorBanner } from './ErrorBanner';
 import { EventLog } from './EventLog';
 import { BeliefPanel } from './BeliefPanel';
 import { HintQueues } from './HintQueues';
+import { KeyInspector } from './KeyInspector';
 import { NetworkPanel } from './NetworkPanel';
 import { RingPanel } from './RingPanel';
 import { SettingsButton } from './SettingsButton';
@@ -36,12 +39,15 @@ export function App() {
         <Controls />
       </header>
       <ErrorBanner />
+      <PauseWhenHidden />
       <main className="layout">
         <section className="stage" aria-label="Cluster">
           <RingPanel />
+          <ChartsPanel />
         </section>
         <div className="column column-state">
           <Counters />
+          <KeyInspector />
           <BeliefPanel />
           <HintQueues />
           <NetworkPanel />

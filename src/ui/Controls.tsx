@@ -1,17 +1,34 @@
-// Time controls: play/pause, step, speed, jumps, and the simulated clock.
+// Time controls: play/pause, step to the next event, speed, jumps (+1 min … +3 h, or to a
+// time), the running jump's progress with Cancel, and the simulated clock with the end.
+import { useEffect, useRef } from 'react';
 import { SPEEDS } from '../protocol';
 import {
   selectActions,
   selectFrame,
   selectJumpProgress,
+  selectJumpTarget,
   selectNow,
   selectPlaying,
   selectSpeed,
+  selectUntil,
   useAppStore,
 } from '../store';
-import { formatClock } from './format';
+import { formatClock, formatDuration } from './format';
+import { JumpProgress } from './time/JumpProgress';
+import { JumpTo } from './time/JumpTo';
+import { useTimeKeys } from './time/useTimeKeys';
+import './time/time.css';
 
 const hasFrame = (s: Parameters<typeof selectFrame>[0]) => selectFrame(s) !== null;
+
+export const JUMPS = [
+  { byMs: 60_000, text: '+1 min', name: 'Jump ahead 1 minute' },
+  { byMs: 600_000, text: '+10 min', name: 'Jump ahead 10 minutes' },
+  { byMs: 3_600_000, text: '+1 h', name: 'Jump ahead 1 hour' },
+  { byMs: 10_800_000, text: '+3 h', name: 'Jump ahead 3 hours' },
+] as const;
+
+const speedText = (s: number) => `${s.toLocaleString('en-US')}×`;
 
 function PlayIcon({ playing }: { playing: boolean }) {
   return (
@@ -25,64 +42,128 @@ function PlayIcon({ playing }: { playing: boolean }) {
   );
 }
 
+function StepIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
+      <path d="M1.5 1.5l7 5.5-7 5.5zM10 1.5h2.5v11H10z" fill="currentColor" />
+    </svg>
+  );
+}
+
 export function Controls() {
   const actions = useAppStore(selectActions);
   const ready = useAppStore(hasFrame);
   const playing = useAppStore(selectPlaying);
   const speed = useAppStore(selectSpeed);
   const now = useAppStore(selectNow);
+  const until = useAppStore(selectUntil);
   const jumpProgress = useAppStore(selectJumpProgress);
+  const jumpTarget = useAppStore(selectJumpTarget);
   const jumping = jumpProgress !== null;
+  // A running jump counts as running: Pause stops it where it is.
+  const running = playing || jumping;
+  const ended = until !== null && now >= until;
+  const playRef = useRef<HTMLButtonElement>(null);
+  /** Keyboard focus is on the jump's Cancel button (which goes away when the jump ends). */
+  const focusInJump = useRef(false);
+
+  const togglePlay = () => {
+    if (running) actions.pause();
+    else if (!ended) actions.play();
+  };
+  const step = () => {
+    if (!jumping && !ended) actions.step();
+  };
+  useTimeKeys({ togglePlay, step }, ready);
+
+  // The Cancel button goes away when the jump ends: keep keyboard focus in the toolbar.
+  useEffect(() => {
+    if (jumping || !focusInJump.current) return;
+    focusInJump.current = false;
+    if (!document.activeElement || document.activeElement === document.body) playRef.current?.focus();
+  }, [jumping]);
 
   return (
     <div className="controls" role="toolbar" aria-label="Time controls">
       <button
+        ref={playRef}
         type="button"
         className="btn btn-primary play-toggle"
         data-testid="play-toggle"
-        aria-label={playing ? 'Pause' : 'Play'}
-        aria-pressed={playing}
-        disabled={!ready}
-        onClick={actions.togglePlay}
+        aria-label={running ? 'Pause' : 'Play'}
+        aria-pressed={running}
+        aria-keyshortcuts="Space"
+        title={running ? 'Pause (Space)' : 'Play (Space)'}
+        disabled={!ready || (ended && !running)}
+        onClick={togglePlay}
       >
-        <PlayIcon playing={playing} />
-        <span aria-hidden="true">{playing ? 'Pause' : 'Play'}</span>
+        <PlayIcon playing={running} />
+        <span aria-hidden="true">{running ? 'Pause' : 'Play'}</span>
       </button>
-      <button type="button" className="btn" disabled={!ready || jumping} onClick={actions.step} title="Process the next event">
-        Step
+      <button
+        type="button"
+        className="btn"
+        data-testid="step"
+        disabled={!ready || jumping || ended}
+        onClick={step}
+        aria-label="Step to the next event"
+        aria-keyshortcuts="."
+        title="Step to the next event (.)"
+      >
+        <StepIcon />
+        <span aria-hidden="true">Step</span>
       </button>
-      <label className="field-inline">
+      <label className="field-inline speed-field">
         <span>Speed</span>
-        <select
-          data-testid="speed"
-          value={String(speed)}
-          disabled={!ready}
-          onChange={(e) => actions.setSpeed(Number(e.target.value))}
-        >
+        <select data-testid="speed" value={String(speed)} disabled={!ready} onChange={(e) => actions.setSpeed(Number(e.target.value))}>
           {SPEEDS.map((s) => (
             <option key={s} value={String(s)}>
-              {s}×
+              {speedText(s)}
             </option>
           ))}
         </select>
       </label>
-      <div className="btn-group" role="group" aria-label="Jump ahead">
-        <button type="button" className="btn" disabled={!ready} onClick={() => actions.jump(60_000)} aria-label="Jump ahead 1 minute">
-          +1 min
-        </button>
-        <button type="button" className="btn" disabled={!ready} onClick={() => actions.jump(600_000)} aria-label="Jump ahead 10 minutes">
-          +10 min
-        </button>
+      <div className="btn-group jump-group" role="group" aria-label="Jump ahead">
+        {JUMPS.map((j) => (
+          <button
+            key={j.byMs}
+            type="button"
+            className="btn jump-btn"
+            disabled={!ready || ended}
+            onClick={() => actions.jump(j.byMs)}
+            aria-label={j.name}
+            title={jumping ? `${j.name} (extends the running jump)` : j.name}
+          >
+            {j.text}
+          </button>
+        ))}
       </div>
+      <JumpTo disabled={!ready || ended} now={now} until={until} onJump={actions.jumpTo} />
       <div className="clock-wrap">
         <span className="clock-label">sim time</span>
         <output className="clock" data-testid="clock" aria-label="Simulated time">
           {formatClock(now)}
         </output>
-        {jumping && (
-          <progress className="jump-progress" max={1} value={jumpProgress} aria-label="Jump progress" />
+        {until !== null && (
+          <span className={`clock-end${ended ? ' clock-ended' : ''}`} data-testid="scenario-end" title="The scenario's end time">
+            <span className="sr-only">{ended ? 'Reached the scenario end at ' : 'The scenario ends at '}</span>
+            <span aria-hidden="true">{ended ? 'ended at ' : 'ends '}</span>
+            {formatDuration(until)}
+          </span>
         )}
       </div>
+      {jumping && jumpTarget !== null && (
+        <JumpProgress
+          now={now}
+          progress={jumpProgress}
+          target={jumpTarget}
+          onCancel={() => {
+            actions.cancelJump();
+            playRef.current?.focus();
+          }}
+          onFocusChange={(inside) => (focusInJump.current = inside)}
+        />
+      )}
     </div>
   );
 }

@@ -1,54 +1,76 @@
-// Legend for the marks on the message canvas (same shapes and colours).
+// Legend for the marks on the message canvas (same shapes and colours). Each kind is a
+// toggle: the canvas, the click-to-pick and the in-flight list skip the kinds switched off.
 import type { MessageKind, NodeView } from '../protocol';
-import { selectMessagesOmitted, selectNodes, useAppStore } from '../store';
+import {
+  MESSAGE_GROUPS,
+  selectActions,
+  selectHiddenMessages,
+  selectMessagesOmitted,
+  selectNodes,
+  useAppStore,
+  type MessageGroup,
+} from '../store';
 import { formatCount } from './format';
 import { useMediaQuery } from './hooks';
-import { DOOMED_COLOUR, messageStyles, type MessageStyle } from './palette';
+import { InFlightList } from './InFlightList';
+import { DOOMED_COLOUR, messageStyles } from './palette';
+import { Swatch } from './Swatch';
 import { currentGroups, describeGroups } from './partition';
+import './instrument.css';
 
 const NO_NODES: NodeView[] = [];
 
-const SHOWN: MessageKind[] = ['mutation', 'mutation-ack', 'hint', 'read', 'repair', 'gossip'];
-
-function Swatch({ style, colour }: { style: MessageStyle; colour?: string }) {
-  const r = Math.min(7, style.size);
-  const fill = colour ?? style.colour;
-  return (
-    <svg width="18" height="18" viewBox="-9 -9 18 18" aria-hidden="true">
-      {style.shape === 'diamond' ? (
-        <path d={`M0,${-r - 1}L${r + 1},0L0,${r + 1}L${-r - 1},0Z`} fill={fill} stroke="#3a2500" strokeWidth="1" />
-      ) : style.shape === 'square' ? (
-        <rect x={-r} y={-r} width={2 * r} height={2 * r} fill={fill} stroke="#3a2500" strokeWidth="1" />
-      ) : (
-        <circle r={r} fill={fill} opacity={Math.max(style.alpha, 0.6)} />
-      )}
-    </svg>
-  );
-}
+/** The kind whose mark stands for a group, and the group's name in the legend. */
+export const GROUP_SWATCH: Record<MessageGroup, { kind: MessageKind; label: string; title: string }> = {
+  mutation: { kind: 'mutation', label: 'write', title: 'Mutations from a coordinator to a replica' },
+  ack: { kind: 'mutation-ack', label: 'ack', title: 'A replica acknowledging a mutation' },
+  read: { kind: 'read', label: 'read', title: 'Reads and their replies (the replies are the small dots)' },
+  hint: { kind: 'hint', label: 'hint replay', title: 'Hint replay pages and their acks' },
+  repair: { kind: 'repair', label: 'repair', title: 'Anti-entropy repair: Merkle trees and streamed data' },
+  gossip: { kind: 'gossip', label: 'gossip', title: 'Gossip heartbeats: what each failure detector hears' },
+};
 
 export function Legend() {
   const dark = useMediaQuery('(prefers-color-scheme: dark)');
   const styles = messageStyles(dark);
   const omitted = useAppStore(selectMessagesOmitted);
+  const hidden = useAppStore(selectHiddenMessages);
+  const actions = useAppStore(selectActions);
   const groups = currentGroups(useAppStore(selectNodes) ?? NO_NODES);
   return (
-    <ul className="legend" aria-label="Messages in flight: legend">
-      {SHOWN.map((k) => (
-        <li key={k}>
-          <Swatch style={styles[k]} />
-          {styles[k].label}
+    <div className="legend-bar">
+      <ul className="legend" aria-label="Messages in flight: show or hide each kind">
+        {MESSAGE_GROUPS.map((g) => {
+          const { kind, label, title } = GROUP_SWATCH[g];
+          const on = !hidden.includes(g);
+          return (
+            <li key={g}>
+              <button
+                type="button"
+                className="legend-toggle"
+                aria-pressed={on}
+                title={`${title} — ${on ? 'shown; click to hide' : 'hidden; click to show'}`}
+                data-testid={`legend-${g}`}
+                onClick={() => actions.setMessageGroupVisible(g, !on)}
+              >
+                <Swatch style={styles[kind]} />
+                <span className="legend-label">{label}</span>
+              </button>
+            </li>
+          );
+        })}
+        <li className="legend-doomed" title="A message that will be lost (dropped, partitioned or sent to a dead node) turns red and fades; ✕ marks where it dies">
+          <Swatch style={styles.mutation} colour={DOOMED_COLOUR} cross />
+          will be lost
         </li>
-      ))}
-      <li>
-        <Swatch style={styles.mutation} colour={DOOMED_COLOUR} />
-        will be lost
-      </li>
-      {omitted > 0 && <li className="legend-note">+{formatCount(omitted)} not drawn</li>}
-      {groups.length > 1 && (
-        <li className="legend-partition" data-testid="legend-partition">
-          <span aria-hidden="true">✂</span> network partitioned: {describeGroups(groups, true)}
-        </li>
-      )}
-    </ul>
+        {omitted > 0 && <li className="legend-note">+{formatCount(omitted)} not drawn</li>}
+        {groups.length > 1 && (
+          <li className="legend-partition" data-testid="legend-partition">
+            <span aria-hidden="true">✂</span> network partitioned: {describeGroups(groups, true)}
+          </li>
+        )}
+      </ul>
+      <InFlightList />
+    </div>
   );
 }

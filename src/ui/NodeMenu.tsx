@@ -3,6 +3,8 @@ import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { Command, NodeView } from '../protocol';
 import { nodeState, STATE_LABEL } from './nodeState';
 import { formatDuration } from './format';
+import { SLOW_MS, shortcutCommand } from './shortcuts';
+import './instrument.css';
 
 export interface NodeMenuProps {
   node: NodeView;
@@ -14,18 +16,27 @@ export interface NodeMenuProps {
   openUp: boolean;
   onCommand(command: Command): void;
   onClose(returnFocus: boolean): void;
+  /** Move focus into the menu when it opens (not when the selection came from elsewhere). */
+  autoFocus?: boolean;
 }
 
-const SLOW_MS = 3000;
+/** The action's key, shown beside it (the glyph and the menu both take it). */
+function Kbd({ k }: { k: string }) {
+  return (
+    <kbd className="menu-kbd" aria-hidden="true">
+      {k}
+    </kbd>
+  );
+}
 
-export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose }: NodeMenuProps) {
+export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, autoFocus = true }: NodeMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const id = node.id;
   const state = nodeState(node);
 
   useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
-  }, [id]);
+    if (autoFocus) ref.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+  }, [id, autoFocus]);
 
   useEffect(() => {
     const onPointer = (e: PointerEvent) => {
@@ -43,6 +54,13 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose }:
     if (e.key === 'Escape') {
       e.stopPropagation();
       onClose(true);
+      return;
+    }
+    const command = shortcutCommand(e, node);
+    if (command) {
+      e.preventDefault();
+      e.stopPropagation();
+      run(command);
     }
   };
   const run = (command: Command) => {
@@ -72,23 +90,29 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose }:
         {node.keys} keys · believes down: {node.believesDown.length ? node.believesDown.join(', ') : 'none'}
       </div>
       <div className="node-menu-actions">
-        <button type="button" disabled={!node.up} onClick={() => run({ type: 'kill', node: id })}>
+        <button type="button" disabled={!node.up} aria-keyshortcuts="K" onClick={() => run({ type: 'kill', node: id })}>
           Kill {id}
+          <Kbd k="K" />
         </button>
-        <button type="button" disabled={!node.up} onClick={() => run({ type: 'kill', node: id, wipe: true })}>
+        <button type="button" disabled={!node.up} aria-keyshortcuts="W" onClick={() => run({ type: 'kill', node: id, wipe: true })}>
           Kill &amp; wipe {id}
+          <Kbd k="W" />
         </button>
-        <button type="button" disabled={node.up} onClick={() => run({ type: 'restart', node: id })}>
+        <button type="button" disabled={node.up} aria-keyshortcuts="R" onClick={() => run({ type: 'restart', node: id })}>
           Restart {id}
+          <Kbd k="R" />
         </button>
-        <button type="button" disabled={!node.up} onClick={() => run({ type: 'repair', node: id })}>
+        <button type="button" disabled={!node.up} aria-keyshortcuts="P" onClick={() => run({ type: 'repair', node: id })}>
           Repair {id}
+          <Kbd k="P" />
         </button>
         <button
           type="button"
+          aria-keyshortcuts="S"
           onClick={() => run({ type: 'slow', node: id, extraLatencyMs: node.slowMs > 0 ? 0 : SLOW_MS })}
         >
           {node.slowMs > 0 ? `Make ${id} fast again` : `Slow ${id} (+${formatDuration(SLOW_MS)})`}
+          <Kbd k="S" />
         </button>
       </div>
       <button type="button" className="node-menu-close" aria-label="Close" onClick={() => onClose(true)}>

@@ -2,7 +2,7 @@
 // d3 only computes arc paths.
 import { arc as d3arc } from 'd3';
 import { memo, useMemo, type KeyboardEvent } from 'react';
-import type { HintQueueView, NodeView } from '../protocol';
+import type { Command, HintQueueView, KeyInspection, NodeView } from '../protocol';
 import { CENTER, RING_INNER, RING_OUTER, VIEW, polar, tokenArcs, type Point } from './geometry';
 import { hintsHeld, hintsWaiting, nodeState, STATE_LABEL, suspicion, type NodeState } from './nodeState';
 import { inkOn, nodeColour } from './palette';
@@ -11,6 +11,8 @@ import { BeliefLines } from './BeliefLines';
 import { PartitionMarks } from './PartitionMarks';
 import { currentGroups } from './partition';
 import { COORDINATOR_WORDS, hintWords, type HintMode, type HintWords } from './wording';
+import { KeyWalk, RankBadges } from './KeyMarks';
+import { SHORTCUT_DESCRIPTION, SHORTCUT_KEYS, shortcutCommand } from './shortcuts';
 
 export interface RingProps {
   nodes: readonly NodeView[];
@@ -19,9 +21,17 @@ export interface RingProps {
   positions: ReadonlyMap<string, Point>;
   glyphR: number;
   selected: string | null;
+  /** The node whose menu is open (aria-expanded), if any. */
+  menuFor?: string | null;
   onOpen(node: string): void;
   /** How pending handoff data is named: hints, or stand-in copies (sloppy quorum). */
   hintMode?: HintMode;
+  /** Keyboard shortcuts on a focused glyph send commands through this. */
+  onCommand?(command: Command): void;
+  /** The inspected key: its position and preference list are marked on the ring. */
+  inspection?: KeyInspection | null;
+  /** View units per CSS pixel (the ring's scale), for marks that must stay readable. */
+  viewPerPx?: number;
 }
 
 const bandArc = d3arc<{ start: number; end: number }>()
@@ -31,7 +41,7 @@ const bandArc = d3arc<{ start: number; end: number }>()
   .endAngle((d) => d.end * 2 * Math.PI)
   .padAngle(0.004);
 
-export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, onOpen, hintMode }: RingProps) {
+export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, menuFor = selected, onOpen, hintMode, onCommand, inspection, viewPerPx = 1 }: RingProps) {
   const words = hintWords(hintMode);
   const colourOf = useMemo(() => new Map(order.map((id, i) => [id, nodeColour(i)])), [order]);
   const held = hintsHeld(hintQueues);
@@ -47,11 +57,12 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, on
       data-testid="ring"
       viewBox={`0 0 ${VIEW} ${VIEW}`}
       role="group"
-      aria-label={`Token ring with ${nodes.length} nodes`}
+      aria-label={`Token ring with ${nodes.length} nodes${inspection ? `; key ${inspection.key} marked, replicas ${inspection.preferenceList.filter((e) => e.replica).map((e) => e.node).join(', ')}` : ''}`}
     >
       <TokenRing nodes={nodes} colourOf={colourOf} />
       <PartitionMarks nodes={nodes} order={order} positions={positions} glyphR={glyphR} />
       {selectedNode && <BeliefLines node={selectedNode} nodes={nodes} positions={positions} glyphR={glyphR} />}
+      {inspection && <KeyWalk inspection={inspection} nodes={nodes} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
       {order.map((id) => {
         const n = byId.get(id);
         const p = positions.get(id);
@@ -68,12 +79,15 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, on
             waiting={waiting.get(id) ?? 0}
             suspectedBy={suspects.get(id) ?? { by: 0, of: 0 }}
             open={selected === id}
+            expanded={menuFor === id}
             onOpen={onOpen}
             words={words}
             group={partitioned ? n.group + 1 : null}
+            onCommand={onCommand}
           />
         );
       })}
+      {inspection && <RankBadges inspection={inspection} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
       <CentreCaption queues={hintQueues} words={words} />
     </svg>
   );
@@ -151,10 +165,13 @@ interface GlyphProps {
   waiting: number;
   suspectedBy: { by: number; of: number };
   open: boolean;
+  /** Its menu is open. */
+  expanded?: boolean;
   onOpen(node: string): void;
   words?: HintWords;
   /** Partition group, 1-based, or null when the network is whole. */
   group?: number | null;
+  onCommand?(command: Command): void;
 }
 
 function glyphLabel(
@@ -190,12 +207,18 @@ function glyphTags(node: NodeView, state: NodeState, s: { by: number; of: number
   return tags;
 }
 
-function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, onOpen, words = COORDINATOR_WORDS, group = null }: GlyphProps) {
+function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand }: GlyphProps) {
   const state = nodeState(node);
   const onKey = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       onOpen(node.id);
+      return;
+    }
+    const command = onCommand ? shortcutCommand(e, node) : null;
+    if (command) {
+      e.preventDefault();
+      onCommand?.(command);
     }
   };
   const fontSize = Math.max(9, Math.min(26, r * 0.8));
@@ -212,10 +235,12 @@ function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, op
       role="button"
       tabIndex={0}
       aria-label={glyphLabel(node, state, held, waiting, suspectedBy, words, group)}
+      aria-description={onCommand ? SHORTCUT_DESCRIPTION : undefined}
+      aria-keyshortcuts={onCommand ? SHORTCUT_KEYS : undefined}
       data-selected={open || undefined}
       data-group={group ?? undefined}
       aria-haspopup="dialog"
-      aria-expanded={open}
+      aria-expanded={expanded}
       transform={`translate(${at.x},${at.y})`}
       onClick={() => onOpen(node.id)}
       onKeyDown={onKey}

@@ -1,10 +1,28 @@
-// The stage: the ring SVG, the message canvas over it, the node menu and the legend.
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+// The stage: the ring SVG, the message canvas over it, the node menu, the message popover
+// and the legend.
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import type { HintQueueView, NodeView } from '../protocol';
-import { selectActions, selectCluster, selectHintQueues, selectNodes, selectSelected, useAppStore } from '../store';
+import {
+  hiddenKinds,
+  selectActions,
+  selectCluster,
+  selectHintQueues,
+  selectInspecting,
+  selectInspection,
+  selectMessages,
+  selectNodes,
+  selectNow,
+  selectPaused,
+  selectSelected,
+  useAppStore,
+  useAppStoreApi,
+} from '../store';
+import { messageAt } from './drawMessages';
 import { CENTER, VIEW, glyphRadius, nodePositions } from './geometry';
+import { useMediaQuery } from './hooks';
 import { Legend } from './Legend';
-import { MessageLayer } from './MessageLayer';
+import { LANE, MessageLayer, markScale } from './MessageLayer';
+import { MessagePopover } from './MessagePopover';
 import { NodeMenu } from './NodeMenu';
 import { Ring } from './Ring';
 
@@ -29,14 +47,28 @@ function useSquareSide(fallback: number) {
   return { ref, side };
 }
 
+/** Clicks on these belong to them, not to the message under the pointer. */
+const OWN_CLICKS = '.node-glyph, .node-menu, .msg-popover';
+
 export function RingPanel() {
   const nodes = useAppStore(selectNodes) ?? NO_NODES;
   const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
   const cluster = useAppStore(selectCluster);
   const selected = useAppStore(selectSelected);
   const actions = useAppStore(selectActions);
+  const paused = useAppStore(selectPaused);
+  const messages = useAppStore(selectMessages);
+  const now = useAppStore(selectNow);
+  const inspecting = useAppStore(selectInspecting);
+  const rawInspection = useAppStore(selectInspection);
+  const inspection = rawInspection && inspecting !== null && rawInspection.key === inspecting ? rawInspection : null;
+  const store = useAppStoreApi();
+  const reduced = useMediaQuery('(prefers-reduced-motion: reduce)');
   const { ref, side } = useSquareSide(560);
   const svgBox = useRef<HTMLDivElement>(null);
+  // The node menu opens from the ring only; a node selected elsewhere (the event log) is just highlighted.
+  const [menuFor, setMenuFor] = useState<string | null>(null);
+  const [picked, setPicked] = useState<{ id: number; x: number; y: number } | null>(null);
 
   const orderKey = (cluster?.nodes ?? nodes.map((n) => n.id)).join('\u0000');
   const order = useMemo(() => (orderKey ? orderKey.split('\u0000') : []), [orderKey]);
@@ -44,29 +76,77 @@ export function RingPanel() {
   const glyphR = glyphRadius(order.length);
 
   const onOpen = useCallback(
-    (id: string) => actions.select(selected === id ? null : id),
-    [actions, selected],
+    (id: string) => {
+      if (selected === id && menuFor === id) {
+        actions.select(null);
+        setMenuFor(null);
+      } else {
+        actions.select(id);
+        setMenuFor(id);
+      }
+    },
+    [actions, selected, menuFor],
   );
   const onClose = useCallback(
     (returnFocus: boolean) => {
       const id = selected;
       actions.select(null);
+      setMenuFor(null);
       if (returnFocus && id) svgBox.current?.querySelector<SVGGElement>(`[data-testid="node-${id}"]`)?.focus();
     },
     [actions, selected],
   );
 
-  const openNode = selected ? nodes.find((n) => n.id === selected) : undefined;
+  /** The message drawn under a pointer (only while time stands still), in view units. */
+  const hitAt = (clientX: number, clientY: number) => {
+    const box = svgBox.current;
+    const s = store.getState();
+    const f = s.frame;
+    if (!box || !f || f.playing || f.jumpProgress !== null) return null;
+    const rect = box.getBoundingClientRect();
+    if (rect.width === 0) return null;
+    const x = ((clientX - rect.left) / rect.width) * VIEW;
+    const y = ((clientY - rect.top) / rect.height) * VIEW;
+    const m = messageAt(f.messages, f.now, positions, x, y, {
+      nodeRadius: glyphR + 2,
+      laneOffset: LANE,
+      reducedMotion: reduced,
+      hidden: hiddenKinds(s.hiddenMessages),
+      markScale: markScale(side),
+    });
+    return m ? { id: m.id, x, y } : null;
+  };
+  const onStageClick = (e: MouseEvent<HTMLDivElement>) => {
+    if ((e.target as Element).closest?.(OWN_CLICKS)) return;
+    setPicked(hitAt(e.clientX, e.clientY));
+  };
+  const onStageMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (!paused || e.pointerType === 'touch') return;
+    const over = !(e.target as Element).closest?.(OWN_CLICKS) && hitAt(e.clientX, e.clientY) !== null;
+    e.currentTarget.classList.toggle('over-message', over);
+  };
+  const closePicked = useCallback(() => setPicked(null), []);
+
+  const openNode = selected && menuFor === selected ? nodes.find((n) => n.id === selected) : undefined;
   const anchor = selected ? positions.get(selected) : undefined;
   const right = !!anchor && anchor.x > CENTER + 1;
   const below = !!anchor && anchor.y > CENTER + 1;
   // A small ring has no room beside a glyph: centre the menu above or below it.
   const narrow = side < 480;
+  const pickedMessage = picked && paused ? messages?.find((m) => m.id === picked.id) : undefined;
 
   return (
     <div className="stage-inner">
       <div className="ring-area" ref={ref}>
-        <div className="ring-box" ref={svgBox} style={{ width: side, height: side }}>
+        {/* Mouse picking of a message; the keyboard path is the "Messages in flight" list. */}
+        <div
+          className={paused ? 'ring-box ring-paused' : 'ring-box'}
+          ref={svgBox}
+          style={{ width: side, height: side }}
+          onClick={onStageClick}
+          onPointerMove={onStageMove}
+          data-testid="ring-box"
+        >
           {nodes.length === 0 ? (
             <div className="ring-empty" data-testid="ring" role="status">
               Starting the cluster…
@@ -79,8 +159,12 @@ export function RingPanel() {
               positions={positions}
               glyphR={glyphR}
               selected={selected}
+              menuFor={menuFor}
               onOpen={onOpen}
               hintMode={cluster?.hintMode}
+              onCommand={actions.command}
+              inspection={inspection}
+              viewPerPx={VIEW / side}
             />
           )}
           <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
@@ -93,6 +177,17 @@ export function RingPanel() {
               openUp={below}
               onCommand={actions.command}
               onClose={onClose}
+            />
+          )}
+          {picked && paused && (
+            <MessagePopover
+              id={picked.id}
+              message={pickedMessage}
+              now={now}
+              left={(picked.x / VIEW) * 100}
+              top={(picked.y / VIEW) * 100}
+              onCommand={actions.command}
+              onClose={closePicked}
             />
           )}
         </div>

@@ -26,6 +26,15 @@ export function WriteForm() {
     const via = coordinator ? ` via ${coordinator}` : '';
     setStatus(op === 'write' ? `Sent: write ${key.trim()} = ${value} at ${consistency}${via}` : `Sent: read ${key.trim()} at ${consistency}${via}`);
   };
+  const inspect = () => {
+    const k = key.trim();
+    if (k.length === 0) {
+      setErrors({ key: 'key: enter a key to inspect, e.g. user:42' });
+      return;
+    }
+    setErrors({});
+    actions.inspect(k);
+  };
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -103,6 +112,15 @@ export function WriteForm() {
           </button>
           <button type="submit" name="op" value="read" className="btn">
             Read
+          </button>
+          <button
+            type="button"
+            className="btn btn-inspect"
+            onClick={inspect}
+            aria-label={key.trim() ? `Inspect key ${key.trim()}` : 'Inspect key'}
+            title="Show this key's replicas, values and hints in the key inspector"
+          >
+            Inspect
           </button>
           <span className="form-status" role="status">
             {status}

@@ -26,7 +26,7 @@ export interface Motion {
 /** Hint replay is the point of the lesson: its pages stay in sight longest. */
 export const MIN_VISIBLE_MS: Partial<Record<MessageKind, number>> = { hint: 1400, 'hint-ack': 900 };
 
-export function createMotion(minVisibleMs = 550, cap = 700): Motion {
+export function createMotion(minVisibleMs = 550, cap = 3000): Motion {
   const tracked = new Map<number, Tracked>();
   let vNow = 0;
   let lastWall: number | null = null;
@@ -36,8 +36,11 @@ export function createMotion(minVisibleMs = 550, cap = 700): Motion {
   function evict(): void {
     for (const [id, t] of tracked) if (!t.inFrame && visual(t) >= 1) tracked.delete(id);
     if (tracked.size <= cap) return;
-    const old = [...tracked.values()].filter((t) => !t.inFrame).sort((a, b) => a.seenAt - b.seenAt);
-    for (const t of old.slice(0, tracked.size - cap)) tracked.delete(t.m.id);
+    // A Map iterates in insertion order, which is the order first seen: the oldest go first.
+    for (const [id, t] of tracked) {
+      if (tracked.size <= cap) break;
+      if (!t.inFrame) tracked.delete(id);
+    }
   }
 
   return {

@@ -31,6 +31,6 @@ describe('EventLog', () => {
     expect(items[0]).toHaveTextContent('0:00:02.500hintA starts replaying 3 hints to D');
     expect(items[1]).toHaveTextContent('fault');
     expect(items[1]).toHaveClass('log-fault');
-    expect(screen.getByText(/4 skipped/)).toBeInTheDocument();
+    expect(screen.getByText(/4 earlier events not shown/)).toBeInTheDocument();
   });
 });

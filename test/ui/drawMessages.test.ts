@@ -34,20 +34,25 @@ function fakeContext() {
   return ctx;
 }
 
-/** The filled shapes: the points of each path that ended in a fill, with the fill colour. */
+/**
+ * The filled shapes: each sub-path (a moveTo starts one) of a path that ended in a fill, with
+ * the fill colour and alpha. An arc stands for its centre.
+ */
 function filledShapes(calls: Call[]) {
   const shapes: { points: number[][]; fill: unknown; alpha: number; arc: boolean }[] = [];
-  let points: number[][] = [];
-  let arc = false;
+  let subs: { points: number[][]; arc: boolean }[] = [];
   for (const c of calls) {
-    if (c.op === 'beginPath') {
-      points = [];
-      arc = false;
-    } else if (c.op === 'moveTo' || c.op === 'lineTo') points.push(c.args);
+    if (c.op === 'beginPath') subs = [];
+    else if (c.op === 'moveTo') subs.push({ points: [c.args], arc: false });
+    else if (c.op === 'lineTo') subs[subs.length - 1]?.points.push(c.args);
     else if (c.op === 'arc') {
-      points.push(c.args.slice(0, 2));
-      arc = true;
-    } else if (c.op === 'fill') shapes.push({ points, fill: c.fillStyle, alpha: c.alpha, arc });
+      const centre = c.args.slice(0, 2);
+      const last = subs[subs.length - 1];
+      if (last && last.points.length === 1 && !last.arc) {
+        last.points = [centre];
+        last.arc = true;
+      } else subs.push({ points: [centre], arc: true });
+    } else if (c.op === 'fill') for (const sp of subs) shapes.push({ ...sp, fill: c.fillStyle, alpha: c.alpha });
   }
   return shapes;
 }
