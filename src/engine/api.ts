@@ -115,6 +115,8 @@ export interface LogEvent {
   at: number;
   kind: LogKind;
   node?: string;
+  /** The key a write or read event is about. */
+  key?: string;
   text: string;
 }
 

@@ -308,8 +308,8 @@ export class Sim implements Simulation {
     return observer.idx === peer || observer.peers[peer]!.alive;
   }
 
-  note(kind: LogKind, text: string, node?: number): void {
-    this.log.add(this.now, kind, text, node === undefined ? undefined : this.nodes[node]!.id);
+  note(kind: LogKind, text: string, node?: number, key?: string): void {
+    this.log.add(this.now, kind, text, node === undefined ? undefined : this.nodes[node]!.id, key);
   }
 
   keyInfo(key: string): KeyInfo {
@@ -536,13 +536,13 @@ export class Sim implements Simulation {
     if (!m) throw new ScenarioError('id', `no message ${String(c.id)} is in flight`);
     if (c.type === 'dropMessage') {
       m.doomed = true;
-      this.note('fault', `Message ${m.id} (${m.kind} ${this.nodes[m.from]!.id} → ${this.nodes[m.to]!.id}) dropped by hand`);
+      this.note('fault', `Message ${m.id} (${m.kind} ${this.nodes[m.from]!.id} → ${this.nodes[m.to]!.id}) dropped by hand`, m.to);
       return;
     }
     if (typeof c.byMs !== 'number' || !Number.isFinite(c.byMs) || c.byMs <= 0 || c.byMs > 86_400_000) throw new ScenarioError('byMs', 'expected a delay from 0 to 1d in ms');
     m.cancelled = true;
     this.heap.push(new SimEvent(m.t + this.us(c.byMs), m.p, this.seq++, m.k, m.n, m.e, m.x, m.kind, m.from, m.sentAt, m.doomed, m.body));
-    this.note('fault', `Message ${m.id} (${m.kind} ${this.nodes[m.from]!.id} → ${this.nodes[m.to]!.id}) delayed by ${c.byMs} ms`);
+    this.note('fault', `Message ${m.id} (${m.kind} ${this.nodes[m.from]!.id} → ${this.nodes[m.to]!.id}) delayed by ${c.byMs} ms`, m.to);
   }
 }
 

@@ -26,9 +26,9 @@ export interface ReadHandler {
   user: boolean;
 }
 
-function fail(sim: Sim, text: string, user: boolean, node?: number): void {
+function fail(sim: Sim, text: string, user: boolean, node: number | undefined, key: string): void {
   sim.stats.readsFailed++;
-  if (user) sim.note('read', text, node);
+  if (user) sim.note('read', text, node, key);
 }
 
 /** What a node answers for a key: its data, plus hinted copies it keeps as a stand-in (sloppy mode). */
@@ -45,7 +45,7 @@ export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Leve
   sim.stats.readsAttempted++;
   const coord = coordIdx >= 0 ? sim.nodes[coordIdx]! : null;
   if (!coord || !coord.up || !coord.serving) {
-    fail(sim, `Read ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined);
+    fail(sim, `Read ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
     return;
   }
   const required = blockFor(level, sim.rf);
@@ -54,7 +54,7 @@ export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Leve
   let candidates = sim.S.hintMode === 'coordinator' ? info.replicas.filter(healthy) : pref.filter(healthy).slice(0, sim.rf);
   if (candidates.includes(coord.idx)) candidates = [coord.idx, ...candidates.filter((n) => n !== coord.idx)];
   if (level === 'ANY' || required > sim.rf || candidates.length < required) {
-    fail(sim, `Read ${key} at ${level} unavailable: ${candidates.length} replica${candidates.length === 1 ? '' : 's'} believed alive, ${required} needed`, user, coord.idx);
+    fail(sim, `Read ${key} at ${level} unavailable: ${candidates.length} replica${candidates.length === 1 ? '' : 's'} believed alive, ${required} needed`, user, coord.idx, key);
     return;
   }
   const h: ReadHandler = {
@@ -63,7 +63,7 @@ export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Leve
     repairsPending: new Set(), merged: [], done: false, user,
   };
   sim.reads.set(h.id, h);
-  if (user) sim.note('read', `Read ${key} at ${level} via ${coord.id}`, coord.idx);
+  if (user) sim.note('read', `Read ${key} at ${level} via ${coord.id}`, coord.idx, key);
   sim.schedule(sim.nowUs + sim.us(sim.S.readTimeout), EV.readTimeout, -1, 0, h.id);
   for (const r of h.contacted) {
     if (r === coord.idx) respond(sim, h, r, localVersions(sim, coord, key));
@@ -132,7 +132,7 @@ function finish(sim: Sim, h: ReadHandler): void {
   if (stale) sim.stats.readsStale++;
   if (h.user || stale) {
     const shown = h.merged.map((v) => v.value).join(' | ') || '(no value)';
-    sim.note('read', `Read ${h.key} at ${h.level} returned ${shown}${stale ? ' — STALE' : ''}`, h.coord);
+    sim.note('read', `Read ${h.key} at ${h.level} returned ${shown}${stale ? ' — STALE' : ''}`, h.coord, h.key);
   }
 }
 
@@ -141,7 +141,7 @@ export function onReadTimeout(sim: Sim, id: number): void {
   if (!h || h.done) return;
   h.done = true;
   sim.reads.delete(id);
-  fail(sim, `Read ${h.key} timed out at ${h.level}`, h.user, h.coord);
+  fail(sim, `Read ${h.key} timed out at ${h.level}`, h.user, h.coord, h.key);
 }
 
 export function onRepairWriteTimeout(sim: Sim, id: number): void {
@@ -149,5 +149,5 @@ export function onRepairWriteTimeout(sim: Sim, id: number): void {
   if (!h || h.done || h.repairsPending.size === 0) return;
   h.done = true;
   sim.reads.delete(id);
-  fail(sim, `Read ${h.key} failed: a read-repair write timed out`, h.user, h.coord);
+  fail(sim, `Read ${h.key} failed: a read-repair write timed out`, h.user, h.coord, h.key);
 }

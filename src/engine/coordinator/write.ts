@@ -40,9 +40,9 @@ function makeVersion(sim: Sim, coord: NodeState, key: string, value: string): Ve
   return { ts, value, clock };
 }
 
-function fail(sim: Sim, text: string, user: boolean, node?: number): void {
+function fail(sim: Sim, text: string, user: boolean, node: number | undefined, key: string): void {
   sim.stats.writesFailed++;
-  if (user) sim.note('write', text, node);
+  if (user) sim.note('write', text, node, key);
 }
 
 export function startWrite(sim: Sim, coordIdx: number, info: KeyInfo, value: string, level: Level, user: boolean): void {
@@ -50,7 +50,7 @@ export function startWrite(sim: Sim, coordIdx: number, info: KeyInfo, value: str
   const key = info.key;
   const coord = coordIdx >= 0 ? sim.nodes[coordIdx]! : null;
   if (!coord || !coord.up || !coord.serving) {
-    fail(sim, `Write ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined);
+    fail(sim, `Write ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
     return;
   }
   const h: WriteHandler = {
@@ -60,7 +60,7 @@ export function startWrite(sim: Sim, coordIdx: number, info: KeyInfo, value: str
   const started = sim.S.hintMode === 'coordinator' ? coordinatorMode(sim, coord, h) : sloppyMode(sim, coord, h);
   if (!started) return;
   sim.writes.set(h.id, h);
-  if (user) sim.note('write', `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx);
+  if (user) sim.note('write', `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
   for (let i = 0; i < h.targets.length; i++) {
     const to = h.targets[i]!;
     if (to === coord.idx) ack(sim, h, to, receive(sim, coord, key, h.v, h.owners[i]!));
@@ -72,7 +72,7 @@ export function startWrite(sim: Sim, coordIdx: number, info: KeyInfo, value: str
 
 function unavailable(sim: Sim, h: WriteHandler, alive: number): false {
   sim.stats.writesUnavailable++;
-  fail(sim, `Write ${h.info.key} at ${h.level} unavailable: ${alive} replica${alive === 1 ? '' : 's'} believed alive, ${h.required} needed`, h.user, h.coord);
+  fail(sim, `Write ${h.info.key} at ${h.level} unavailable: ${alive} replica${alive === 1 ? '' : 's'} believed alive, ${h.required} needed`, h.user, h.coord, h.info.key);
   return false;
 }
 
@@ -156,7 +156,7 @@ function checkDone(sim: Sim, h: WriteHandler): void {
     h.success = true;
     sim.stats.writesAcknowledged++;
     sim.recordAck(h.info, h.v);
-    if (h.user) sim.note('write', `Write ${h.info.key} acknowledged at ${h.level} (${h.acks} ack${h.acks === 1 ? '' : 's'})`, h.coord);
+    if (h.user) sim.note('write', `Write ${h.info.key} acknowledged at ${h.level} (${h.acks} ack${h.acks === 1 ? '' : 's'})`, h.coord, h.info.key);
   }
   if (h.done && h.unanswered === 0) sim.writes.delete(h.id);
 }
@@ -177,7 +177,7 @@ export function onWriteTimeout(sim: Sim, id: number): void {
   sim.writes.delete(id);
   if (!h.done) {
     h.done = true;
-    fail(sim, `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks`, h.user, h.coord);
+    fail(sim, `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks`, h.user, h.coord, h.info.key);
   }
   if (sim.S.hintMode !== 'coordinator') return;
   const hint = sim.S.hintOnTimeout === 'always' || h.success || h.level === 'ANY';
@@ -206,7 +206,7 @@ export function failHandlersOf(sim: Sim, coord: number): void {
   for (const [id, h] of sim.writes) {
     if (h.coord !== coord) continue;
     sim.writes.delete(id);
-    if (!h.done) fail(sim, `Write ${h.info.key} failed: coordinator ${sim.nodes[coord]!.id} crashed`, h.user, coord);
+    if (!h.done) fail(sim, `Write ${h.info.key} failed: coordinator ${sim.nodes[coord]!.id} crashed`, h.user, coord, h.info.key);
   }
   for (const [id, r] of sim.reads) {
     if (r.coord !== coord) continue;

@@ -8,8 +8,8 @@ export class EventLog {
 
   constructor(private readonly cap = 5000) {}
 
-  add(at: number, kind: LogKind, text: string, node?: string): void {
-    this.buf.push({ seq: ++this.seq, at, kind, text, node });
+  add(at: number, kind: LogKind, text: string, node?: string, key?: string): void {
+    this.buf.push(key === undefined ? { seq: ++this.seq, at, kind, text, node } : { seq: ++this.seq, at, kind, text, node, key });
     if (this.buf.length > this.cap) {
       const drop = this.buf.length - this.cap;
       this.buf.splice(0, drop);
