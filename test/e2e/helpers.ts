@@ -83,3 +83,17 @@ export async function waitForNumber(
     }
   }
 }
+
+/** A new page that records page errors and console errors into `problems` (a spec asserts it stays empty). */
+export async function openPage(browser: Browser, viewport = { width: 1280, height: 720 }): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport });
+  const problems: string[] = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  return { page, problems };
+}
+
+/** The selector of a counter in the Counters panel, e.g. counter('hints-pending'). */
+export const counter = (name: string): string => `[data-testid="counter-${name}"]`;

@@ -5,19 +5,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launch, screenshot, waitForNumber } from './helpers';
+import { BASE_URL, launch, openPage, screenshot, waitForNumber } from './helpers';
 
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[] = [];
 
 before(async () => {
   browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-  });
+  ({ page, problems } = await openPage(browser, { width: 1280, height: 720 }));
 });
 
 after(async () => {
