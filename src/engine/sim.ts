@@ -41,6 +41,11 @@ export interface KeyInfo {
   /** The first replicationFactor nodes of the preference list. */
   replicas: readonly number[];
   acked: AckedKey | null;
+  /**
+   * Each replica's versions, by rank: the same arrays as in the replicas' data maps, so the hot
+   * write path needs no map lookup. Kept in step by storeVersion; a wipe clears its entries.
+   */
+  copies: (Version[] | undefined)[];
 }
 
 export interface AckedKey {
@@ -316,7 +321,7 @@ export class Sim implements Simulation {
     let info = this.keys.get(key);
     if (!info) {
       const place = this.ring.place(key);
-      info = { key, place, replicas: place.pref.slice(0, this.rf), acked: null };
+      info = { key, place, replicas: place.pref.slice(0, this.rf), acked: null, copies: [] };
       this.keys.set(key, info);
     }
     return info;
@@ -395,6 +400,11 @@ export class Sim implements Simulation {
     }
     if (wipe) {
       loseHints(this, node, () => true);
+      for (const key of node.data.keys()) {
+        const info = this.keys.get(key);
+        const r = info ? info.replicas.indexOf(idx) : -1;
+        if (r >= 0) info!.copies[r] = undefined;
+      }
       node.data.clear();
       this.wiped[idx] = true;
     }

@@ -5,7 +5,7 @@
 import { EV } from '../core/events';
 import type { KeyInfo, Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
-import { applyAll, holds, mergeAll, newestTs, type Version } from '../node/versions';
+import { applyAll, holds, mergeAll, newestTs, versionsOf, type Version } from '../node/versions';
 import type { Level } from '../scenario/schema';
 import { blockFor } from './levels';
 
@@ -32,8 +32,9 @@ function fail(sim: Sim, text: string, user: boolean, node: number | undefined, k
 }
 
 /** What a node answers for a key: its data, plus hinted copies it keeps as a stand-in (sloppy mode). */
-function localVersions(sim: Sim, node: NodeState, key: string): readonly Version[] {
-  let out: readonly Version[] = node.data.get(key)?.slice() ?? [];
+function localVersions(sim: Sim, node: NodeState, info: KeyInfo): readonly Version[] {
+  const key = info.key;
+  let out: readonly Version[] = versionsOf(node.data, node.idx, info)?.slice() ?? [];
   if (sim.S.hintMode === 'sloppy-quorum') {
     for (const q of node.hints.values()) for (const h of q.hints) if (h.key === key) out = mergeAll(out, [h.v]);
   }
@@ -66,7 +67,7 @@ export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Leve
   if (user) sim.note('read', `Read ${key} at ${level} via ${coord.id}`, coord.idx, key);
   sim.schedule(sim.nowUs + sim.us(sim.S.readTimeout), EV.readTimeout, -1, 0, h.id);
   for (const r of h.contacted) {
-    if (r === coord.idx) respond(sim, h, r, localVersions(sim, coord, key));
+    if (r === coord.idx) respond(sim, h, r, localVersions(sim, coord, info));
     else sim.send(coord.idx, r, 'read', { k: 'read', rid: h.id, key });
   }
 }
@@ -74,7 +75,7 @@ export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Leve
 export function onReadMessage(sim: Sim, node: NodeState, m: Msg): void {
   const b = m.body;
   if (b.k === 'read') {
-    sim.send(node.idx, m.from, 'read-response', { k: 'readResp', rid: b.rid, versions: localVersions(sim, node, b.key) });
+    sim.send(node.idx, m.from, 'read-response', { k: 'readResp', rid: b.rid, versions: localVersions(sim, node, sim.keyInfo(b.key)) });
     return;
   }
   if (b.k !== 'readResp') return;
@@ -97,12 +98,12 @@ function respond(sim: Sim, h: ReadHandler, from: number, versions: readonly Vers
       sim.stats.readRepairs++;
       if (r === h.coord) {
         const node = sim.nodes[r]!;
-        applyAll(node.data, h.key, missing);
+        applyAll(node.data, node.idx, h.info, missing);
         continue;
       }
       h.repairsPending.add(r);
       const [v, ...more] = missing;
-      sim.send(h.coord, r, 'mutation', { k: 'mut', wid: -1, key: h.key, v: v!, owner: r, repairOf: h.id, more });
+      sim.send(h.coord, r, 'mutation', { k: 'mut', wid: -1, key: h.key, v: v!, owner: r, repairOf: h.id, more, slot: h.info });
     }
     if (h.repairsPending.size > 0) {
       sim.schedule(sim.nowUs + sim.us(sim.S.writeTimeout), EV.repairWriteTimeout, -1, 0, h.id);

@@ -5,7 +5,7 @@
 // first N healthy nodes of the extended preference list, stand-ins keeping hinted replicas.
 import type { KeyInfo, Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
-import { applyVersion, mergeClocks, type Version } from '../node/versions';
+import { applyVersion, mergeClocks, type Version, type VersionSlot } from '../node/versions';
 import type { Level } from '../scenario/schema';
 import { offerHint } from '../hints/hints';
 import { blockFor } from './levels';
@@ -63,8 +63,8 @@ export function startWrite(sim: Sim, coordIdx: number, info: KeyInfo, value: str
   if (user) sim.note('write', `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
   for (let i = 0; i < h.targets.length; i++) {
     const to = h.targets[i]!;
-    if (to === coord.idx) ack(sim, h, to, receive(sim, coord, key, h.v, h.owners[i]!));
-    else sim.send(coord.idx, to, 'mutation', { k: 'mut', wid: h.id, key, v: h.v, owner: h.owners[i]! });
+    if (to === coord.idx) ack(sim, h, to, receive(sim, coord, info, h.v, h.owners[i]!));
+    else sim.send(coord.idx, to, 'mutation', { k: 'mut', wid: h.id, key, v: h.v, owner: h.owners[i]!, slot: info });
   }
   checkDone(sim, h);
   if (sim.writes.has(h.id)) sim.armDeadline(h.id);
@@ -117,20 +117,21 @@ function sloppyMode(sim: Sim, coord: NodeState, h: WriteHandler): boolean {
 }
 
 /** A replica or stand-in takes a mutation; a stand-in stores it as a hint for its owner. */
-function receive(sim: Sim, node: NodeState, key: string, v: Version, owner: number): boolean {
+function receive(sim: Sim, node: NodeState, slot: VersionSlot, v: Version, owner: number): boolean {
   if (owner === node.idx) {
-    applyVersion(node.data, key, v);
+    applyVersion(node.data, node.idx, slot, v);
     return true;
   }
-  return offerHint(sim, node, owner, key, v);
+  return offerHint(sim, node, owner, slot.key, v);
 }
 
 export function onWriteMessage(sim: Sim, node: NodeState, m: Msg): void {
   const b = m.body;
   if (b.k === 'mut') {
-    const ok = receive(sim, node, b.key, b.v, b.owner);
+    const slot = b.slot ?? sim.keyInfo(b.key);
+    const ok = receive(sim, node, slot, b.v, b.owner);
     // Read repair sends every version the replica lacks (siblings, under vector clocks).
-    if (b.more) for (const v of b.more) applyVersion(node.data, b.key, v);
+    if (b.more) for (const v of b.more) applyVersion(node.data, node.idx, slot, v);
     sim.send(node.idx, m.from, 'mutation-ack', { k: 'mutAck', wid: b.wid, ok, owner: b.owner, repairOf: b.repairOf });
     return;
   }
@@ -195,8 +196,8 @@ function reroute(sim: Sim, h: WriteHandler): number {
     const owner = h.owners[i]!;
     target(h, next, owner);
     sent++;
-    if (next === coord.idx) ack(sim, h, next, receive(sim, coord, h.info.key, h.v, owner));
-    else sim.send(coord.idx, next, 'mutation', { k: 'mut', wid: h.id, key: h.info.key, v: h.v, owner });
+    if (next === coord.idx) ack(sim, h, next, receive(sim, coord, h.info, h.v, owner));
+    else sim.send(coord.idx, next, 'mutation', { k: 'mut', wid: h.id, key: h.info.key, v: h.v, owner, slot: h.info });
   }
   return sent;
 }

@@ -147,7 +147,7 @@ export function onHintMessage(sim: Sim, node: NodeState, m: Msg): void {
     for (const h of b.hints) {
       // An expired hint is never applied, even if it expired on the wire (Cassandra Hint.apply).
       if (sim.S.hintTtl !== null && sim.nowUs - h.createdAt > sim.us(sim.S.hintTtl)) { expired++; continue; }
-      applyVersion(node.data, h.key, h.v);
+      applyVersion(node.data, node.idx, sim.keyInfo(h.key), h.v);
     }
     sim.send(node.idx, m.from, 'hint-ack', { k: 'hintAck', page: b.page, expired });
     return;

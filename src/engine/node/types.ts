@@ -2,7 +2,7 @@
 import type { MessageKind } from '../api';
 import type { SimEvent } from '../core/events';
 import type { ArrivalWindow } from '../gossip/arrivalWindow';
-import type { Version } from './versions';
+import type { Version, VersionSlot } from './versions';
 
 export interface Hint {
   id: number;
@@ -62,7 +62,7 @@ export interface NodeState {
 }
 
 export type Body =
-  | { k: 'mut'; wid: number; key: string; v: Version; owner: number; repairOf?: number; more?: readonly Version[] }
+  | { k: 'mut'; wid: number; key: string; v: Version; owner: number; repairOf?: number; more?: readonly Version[]; slot?: VersionSlot }
   | { k: 'mutAck'; wid: number; ok: boolean; owner: number; repairOf?: number }
   | { k: 'read'; rid: number; key: string }
   | { k: 'readResp'; rid: number; versions: readonly Version[] }

@@ -57,26 +57,45 @@ export function mergeVersion(existing: readonly Version[] | undefined, incoming:
   return kept;
 }
 
+/** Where a node keeps one key's versions: its data map, and (for replicas) a slot on the key. */
+export interface VersionSlot {
+  key: string;
+  replicas: readonly number[];
+  copies: (Version[] | undefined)[];
+}
+
+/** A node's versions of a key (its own data; no copy). */
+export function versionsOf(data: Map<string, Version[]>, idx: number, slot: VersionSlot): Version[] | undefined {
+  const r = slot.replicas.indexOf(idx);
+  return r >= 0 ? slot.copies[r] : data.get(slot.key);
+}
+
 /**
- * Applies a version to a node's own data. The arrays in a node's map belong to that node and are
- * updated in place (a hot path: one map lookup per write); anything handed to another node is a copy.
+ * Applies a version to a node's own data. The arrays belong to that node and are updated in
+ * place (the hot path: no map lookup once a replica holds the key); anything handed to another
+ * node is a copy.
  */
-export function applyVersion(data: Map<string, Version[]>, key: string, v: Version): void {
-  const cur = data.get(key);
+export function applyVersion(data: Map<string, Version[]>, idx: number, slot: VersionSlot, v: Version): void {
+  const r = slot.replicas.indexOf(idx);
+  const cur = r >= 0 ? slot.copies[r] : data.get(slot.key);
   if (!cur || cur.length === 0) {
-    data.set(key, [v]);
+    const fresh = [v];
+    data.set(slot.key, fresh);
+    if (r >= 0) slot.copies[r] = fresh;
     return;
   }
   if (!v.clock) {
     if (newerLww(v, cur[0]!)) cur[0] = v;
     return;
   }
-  const next = mergeVersion(cur, v);
-  if (next !== cur) data.set(key, next as Version[]);
+  const next = mergeVersion(cur, v) as Version[];
+  if (next === cur) return;
+  data.set(slot.key, next);
+  if (r >= 0) slot.copies[r] = next;
 }
 
-export function applyAll(data: Map<string, Version[]>, key: string, vs: readonly Version[]): void {
-  for (const v of vs) applyVersion(data, key, v);
+export function applyAll(data: Map<string, Version[]>, idx: number, slot: VersionSlot, vs: readonly Version[]): void {
+  for (const v of vs) applyVersion(data, idx, slot, v);
 }
 
 export function mergeAll(existing: readonly Version[] | undefined, incoming: readonly Version[]): readonly Version[] {

@@ -59,8 +59,8 @@ function itemsIn(sim: Sim, node: NodeState, leaves: Map<number, number[]>): [str
   return items;
 }
 
-function applyItems(node: NodeState, items: [string, readonly Version[]][]): void {
-  for (const [key, vs] of items) applyAll(node.data, key, vs);
+function applyItems(sim: Sim, node: NodeState, items: [string, readonly Version[]][]): void {
+  for (const [key, vs] of items) applyAll(node.data, node.idx, sim.keyInfo(key), vs);
 }
 
 export function onRepairMessage(sim: Sim, node: NodeState, m: Msg): void {
@@ -90,9 +90,9 @@ export function onRepairMessage(sim: Sim, node: NodeState, m: Msg): void {
     // Answer with what this side had before taking the initiator's keys: streams go both ways.
     const mine = itemsIn(sim, node, b.leaves);
     sim.stats.keysStreamed += mine.length;
-    applyItems(node, b.items);
+    applyItems(sim, node, b.items);
     sim.send(node.idx, m.from, 'repair', { k: 'stream', sid: b.sid, leaves: b.leaves, items: mine, reply: true });
     return;
   }
-  applyItems(node, b.items);
+  applyItems(sim, node, b.items);
 }
