@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'engine',
           environment: 'node',
-          include: ['test/engine/**/*.test.ts', 'test/scenario/**/*.test.ts', 'test/property/**/*.test.ts', 'test/worker/**/*.test.ts'],
+          include: ['test/engine/**/*.test.ts', 'test/scenario/**/*.test.ts', 'test/property/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/lessons/**/*.test.ts'],
         },
       },
       {

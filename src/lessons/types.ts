@@ -1,0 +1,50 @@
+// A lesson: a scenario and a sequence of steps. Each step acts through the same commands as a
+// user's clicks and then checks that the live state shows what its text claims — if the check
+// fails, the lesson says so plainly.
+import type { Command, KeyInspection, Snapshot } from '../engine/api';
+import type { Report } from '../engine/check/report';
+
+/** What a check can look at: the live cluster, as the engine reports it. */
+export interface Probe {
+  now: number;
+  snapshot: Snapshot;
+  report: Report;
+  inspect(key: string): KeyInspection;
+}
+
+export type LessonAction =
+  /** A user command (resolved against the live state, e.g. "kill the key's third replica"). */
+  | { command: Command | ((p: Probe) => Command) }
+  /** Let simulated time pass. */
+  | { advanceMs: number };
+
+export interface LessonCheck {
+  /** What must be true, in the words a student reads. */
+  claim: string;
+  /** true, or a sentence saying what was seen instead. */
+  verify(p: Probe): true | string;
+}
+
+export interface LessonStep {
+  title: string;
+  text: string;
+  actions: LessonAction[];
+  check: LessonCheck;
+}
+
+export interface Lesson {
+  id: string;
+  title: string;
+  /** One line: what the student will see. */
+  summary: string;
+  /** Real-world framing. */
+  story: string;
+  scenario: Record<string, unknown>;
+  steps: LessonStep[];
+}
+
+/**
+ * Lessons start on a cluster that has gossiped for a minute: a fresh failure detector has only its
+ * initial 2 s guess of the heartbeat interval and would take ~37 s, not ~18 s, to convict.
+ */
+export const WARM_UP_MS = 60_000;
