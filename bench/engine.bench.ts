@@ -27,14 +27,15 @@ function busyScenario(): Record<string, unknown> {
   };
 }
 
-function longOutageScenario(): Record<string, unknown> {
+function longOutageScenario(keys?: number): Record<string, unknown> {
   return {
     format: 'hintscope/scenario@1',
     name: 'bench: 3 h, 12 nodes, 100 writes/s, one node down for 2 h',
     seed: 12,
     cluster: { nodes: 12, vnodes: 16, replicationFactor: 3 },
     settings: { preset: 'cassandra' },
-    workload: [{ from: '0s', to: '3h', rate: 100, keys: 100_000, consistency: 'QUORUM' }],
+    // Without `keys` the generator uses the format's default (1,000 keys).
+    workload: [{ from: '0s', to: '3h', rate: 100, ...(keys ? { keys } : {}), consistency: 'QUORUM' }],
     faults: [{ at: '30m', kill: 'n7' }, { at: '2h30m', restart: 'n7' }],
     until: '3h',
   };
@@ -161,7 +162,8 @@ function main(): void {
   const ratio = engineRate / bareRate;
 
   gc();
-  const long = runTimed(longOutageScenario(), MIN);
+  const long = runTimed(longOutageScenario(100_000), MIN);
+  const longDefault = runTimed(longOutageScenario(), MIN);
   const lr = long.report;
 
   const rows: [string, string, string][] = [
@@ -171,7 +173,8 @@ function main(): void {
     ['(a) engine events/s', fmt(engineRate), ''],
     ['(a) bare heap events/s', fmt(bareRate), `same event count, standing heap ${fmt(standing)} = engine's mean queue (checksum ${bare.checksum})`],
     ['(a) engine / bare ratio', ratio.toFixed(3), `goal >= 0.25: ${ratio >= 0.25 ? 'met' : 'NOT met'}`],
-    ['(b) 3 h, 12 nodes, 100 w/s, 2 h down', `${(long.ms / 1000).toFixed(2)} s`, `goal <= 5 s: ${long.ms <= 5000 ? 'met' : 'NOT met'}`],
+    ['(b) 3 h, 12 nodes, 100 w/s, 2 h down', `${(longDefault.ms / 1000).toFixed(2)} s`, `goal <= 5 s: ${longDefault.ms <= 5000 ? 'met' : 'NOT met'} (the generator's default 1,000 keys; ${fmt(longDefault.report.events)} events)`],
+    ['(b) the same over 100,000 keys', `${(long.ms / 1000).toFixed(2)} s`, `goal <= 5 s: ${long.ms <= 5000 ? 'met' : 'NOT met'} (more live data: more GC)`],
     ['(b) events', fmt(lr.events), `${fmt(lr.events / (long.ms / 1000))} events/s`],
     ['(b) writes acknowledged / attempted', `${fmt(lr.writes.acknowledged)} / ${fmt(lr.writes.attempted)}`, ''],
     ['(b) hints created = delivered + …', `${fmt(lr.hints.created)} = ${fmt(lr.hints.delivered)} + ${lr.hints.expired} + ${lr.hints.lost} + ${fmt(lr.hints.pending)}`, `dropped ${fmt(lr.hints.dropped)}, lost acked writes ${lr.lostAcknowledgedWrites}`],
