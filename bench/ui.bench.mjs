@@ -13,12 +13,16 @@ const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
 const lz = require('lz-string');
 
+const distArg = process.argv.indexOf('--dist');
+const dist = distArg > 0 ? process.argv[distArg + 1] : 'dist';
 if (!process.argv.includes('--no-build')) execFileSync('npx', ['vite', 'build'], { stdio: 'ignore' });
 
-const assets = readdirSync('dist/assets').filter((f) => f.endsWith('.js'));
-const sizes = assets.map((f) => ({ f, gz: gzipSync(readFileSync(`dist/assets/${f}`)).length }));
-const mainGz = sizes.filter((s) => !s.f.startsWith('worker')).reduce((a, s) => a + s.gz, 0);
-const workerGz = sizes.filter((s) => s.f.startsWith('worker')).reduce((a, s) => a + s.gz, 0);
+const assets = readdirSync(`${dist}/assets`).filter((f) => f.endsWith('.js'));
+const sizes = assets.map((f) => ({ f, gz: gzipSync(readFileSync(`${dist}/assets/${f}`)).length }));
+// Worker bundles (the engine's, the canvas's) load beside the page, not in its critical path.
+const isWorker = (f) => /worker/i.test(f);
+const mainGz = sizes.filter((s) => !isWorker(s.f)).reduce((a, s) => a + s.gz, 0);
+const workerGz = sizes.filter((s) => isWorker(s.f)).reduce((a, s) => a + s.gz, 0);
 
 // 64 nodes; slow links (median 300 ms) and 2,000 ops/s keep thousands of messages in flight.
 const scenario = {
@@ -30,7 +34,7 @@ const scenario = {
 };
 const link = '#s=' + lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, scenario, log: [] }));
 
-const server = await serveStatic('dist');
+const server = await serveStatic(dist);
 const browser = await chromium.launch({
   executablePath: findChrome({ install: false }),
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -80,7 +84,7 @@ const rows = [
   ['messages in flight (max seen)', result.inFlightMax ? result.inFlightMax.toLocaleString('en-US') : 'n/a', 'goal >= 2,000'],
   ['simulated clock at the end', simNow ?? '', ''],
   ['JS bundle, main (gzip)', `${(mainGz / 1024).toFixed(1)} KB`, `goal <= 250 KB: ${mainGz / 1024 <= 250 ? 'met' : 'NOT met'}`],
-  ['JS bundle, worker (gzip)', `${(workerGz / 1024).toFixed(1)} KB`, `main + worker ${((mainGz + workerGz) / 1024).toFixed(1)} KB`],
+  ['JS bundle, workers (gzip)', `${(workerGz / 1024).toFixed(1)} KB`, `main + worker ${((mainGz + workerGz) / 1024).toFixed(1)} KB`],
 ];
 console.log('HintScope UI bench — headless Chromium, 1280×720, 64 nodes, engine at 10,000×\n');
 for (const [a, b, c] of rows) console.log(`${a.padEnd(32)} ${b.padStart(14)}  ${c}`);

@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { defaultScenario } from './engine';
-import type { FromWorker, ToWorker } from './protocol';
+import { createUnpacker, type FromWorker, type ToWorker } from './protocol';
 import { AppStoreProvider, createAppStore } from './store';
 import { decodeSession, type SharedSession } from './store/share';
 import { App } from './ui/App';
@@ -14,8 +14,9 @@ const store = createAppStore(send);
 
 // Until the first simulation is ready, an error answers the shared session: fall back to a fresh cluster.
 let awaitingFirst = true;
+const unpack = createUnpacker();
 worker.onmessage = (e: MessageEvent<FromWorker>) => {
-  const msg = e.data;
+  const msg = unpack(e.data);
   if (awaitingFirst && msg.type === 'error') {
     awaitingFirst = false;
     store.getState().actions.receive({ type: 'error', message: `Share link rejected — ${msg.message}. Opened a fresh cluster instead.` });

@@ -1,8 +1,10 @@
 // The one typed protocol between the UI and the worker that owns the engine.
 // Imported by both sides and by nothing in the engine.
 import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Snapshot } from '../engine/api';
+import { createSnapshotDecoder, packedBuffers, packSnapshot, type PackedMessageList, type PackedSnapshot } from './packing';
 
 export type * from '../engine/api';
+export type { PackedSnapshot } from './packing';
 export { CONSISTENCY_LEVELS } from '../engine/api';
 
 export interface Frame extends Snapshot {
@@ -50,11 +52,76 @@ export type ToWorker =
   | { type: 'command'; command: Command }
   | { type: 'frameAck' };
 
-/** Worker → UI. */
+/**
+ * A frame as the worker posts it: nodes, messages in flight and hint queues travel packed in
+ * typed arrays whose buffers are transferred, not cloned (see ./packing).
+ */
+export interface WireFrame extends Omit<Frame, 'nodes' | 'messages' | 'hintQueues'> {
+  packed: PackedSnapshot;
+}
+
+/** Worker → UI, as posted. */
 export type FromWorker =
   | { type: 'ready'; cluster: ClusterInfo }
-  | { type: 'frame'; frame: Frame }
+  | { type: 'frame'; frame: WireFrame }
   | { type: 'error'; message: string }
   | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number };
+
+/** Worker → UI once unpacked: what the app store receives. */
+export type UiMessage = Exclude<FromWorker, { type: 'frame' }> | { type: 'frame'; frame: Frame };
+
+/** Packs a frame for posting; `transfer` lists the buffers to hand over with it. */
+export function packFrame(frame: Frame): { frame: WireFrame; transfer: ArrayBuffer[] } {
+  const { nodes, messages, hintQueues, ...rest } = frame;
+  const packed = packSnapshot({ nodes, messages, hintQueues });
+  return { frame: { ...rest, packed }, transfer: packedBuffers(packed) };
+}
+
+const packedMessages = new WeakMap<Frame, PackedMessageList>();
+
+/** The messages of an unpacked frame as they came, packed (to hand on without rebuilding them). */
+export function packedMessagesOf(frame: Frame): PackedMessageList | undefined {
+  return packedMessages.get(frame);
+}
+
+/** Defines obj[key] as fn(), computed on first read and kept (an own, enumerable property). */
+function lazy<T extends object, K extends keyof T>(obj: T, key: K, fn: () => T[K]): void {
+  let done = false;
+  let value: T[K];
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!done) {
+        value = fn();
+        done = true;
+      }
+      return value;
+    },
+    set: (v: T[K]) => {
+      value = v;
+      done = true;
+    },
+  });
+}
+
+/**
+ * Unpacks posted messages into plain frames. Nodes, messages and queues are rebuilt when first
+ * read (a frame the panels never show costs nothing), and where nothing changed they are the
+ * last frame's very objects (cheap for the UI and its memos).
+ */
+export function createUnpacker(): (msg: FromWorker) => UiMessage {
+  const decoder = createSnapshotDecoder();
+  return (msg) => {
+    if (msg.type !== 'frame') return msg;
+    const { packed, ...rest } = msg.frame;
+    const frame = { ...rest, nodes: [], messages: [], hintQueues: [] } as Frame;
+    lazy(frame, 'nodes', () => decoder.nodes(packed));
+    lazy(frame, 'messages', () => decoder.messages(packed));
+    lazy(frame, 'hintQueues', () => decoder.hintQueues(packed));
+    packedMessages.set(frame, { strings: packed.strings, messages: packed.messages });
+    return { type: 'frame', frame };
+  };
+}
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 5, 10, 25, 50, 100, 250, 1000, 2500, 10000] as const;

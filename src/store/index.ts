@@ -1,4 +1,4 @@
-export { createAppStore, mergeLog, LOG_LIMIT } from './store';
+export { createAppStore, mergeLog, LOG_LIMIT, VIEW_EVERY_MS } from './store';
 export type { AppState, AppStore, AppActions, StoreOptions } from './store';
 export { AppStoreProvider, useAppStore, useAppStoreApi } from './context';
 export * from './selectors';

@@ -45,8 +45,8 @@ export function hiddenKinds(groups: readonly MessageGroup[]): Set<MessageKind> {
 }
 
 export const selectInspecting = (s: AppState) => s.inspecting;
-export const selectInspection = (s: AppState) => s.frame?.inspection ?? null;
+export const selectInspection = (s: AppState) => s.view?.inspection ?? null;
 export const selectHiddenMessages = (s: AppState) => s.hiddenMessages;
 export const selectFlash = (s: AppState) => s.flash;
-export const selectPaused = (s: AppState) => !!s.frame && !s.frame.playing && s.frame.jumpProgress === null;
-export const selectMessages = (s: AppState) => s.frame?.messages;
+export const selectPaused = (s: AppState) => !!s.view && !s.view.playing && s.view.jumpProgress === null;
+export const selectMessages = (s: AppState) => s.view?.messages;

@@ -1,7 +1,7 @@
 // The app's state: what the worker last reported, plus view state (selection, errors).
 // The UI never changes the simulation here; actions only send ToWorker messages.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ClusterInfo, Command, Frame, FromWorker, LogEvent, MetricsSample, ToWorker } from '../protocol';
+import type { ClusterInfo, Command, Frame, FromWorker, LogEvent, MetricsSample, ToWorker, UiMessage } from '../protocol';
 import { appendFaults, appendSamples } from './series';
 import { DEFAULT_HIDDEN_GROUPS, type Flash, type MessageGroup } from './instrument';
 
@@ -9,8 +9,8 @@ import { DEFAULT_HIDDEN_GROUPS, type Flash, type MessageGroup } from './instrume
 export const LOG_LIMIT = 200;
 
 export interface AppActions {
-  /** Feeds one message from the worker into the store (acks frames). */
-  receive(msg: FromWorker): void;
+  /** Feeds one message from the worker, unpacked, into the store (acks frames). */
+  receive(msg: UiMessage): void;
   init(scenario: unknown, log?: unknown): void;
   /** Asks the worker for the session (scenario + command log); it arrives as `session`. */
   exportSession(): void;
@@ -39,10 +39,20 @@ export interface AppActions {
 
 export interface AppState {
   cluster: ClusterInfo | null;
+  /**
+   * The latest frame, replaced up to 60 times a second: for readers outside React's render
+   * (the message canvas reads it every animation frame). Panels read `view`.
+   */
   frame: Frame | null;
   /** Wall time (performance.now) when `frame` arrived: the canvas extrapolates from it. */
   frameReceivedAt: number;
-  /** Latest events, newest first, at most LOG_LIMIT. */
+  /**
+   * The frame the panels show: the latest one, at most every `viewEveryMs` while time runs
+   * (a table of hundreds of rows needs no 60 updates a second), at once when time stands
+   * still or the run changes state (play, pause, speed, a jump, a new inspection).
+   */
+  view: Frame | null;
+  /** Latest events, newest first, at most LOG_LIMIT (updated with `view`). */
   log: LogEvent[];
   /** Chart samples over simulated time, oldest first, bounded (older ones thinned). */
   series: readonly MetricsSample[];
@@ -73,7 +83,21 @@ export interface StoreOptions {
   /** When to acknowledge a frame; default: next animation frame (after React painted it). */
   scheduleAck?: (fn: () => void) => void;
   now?: () => number;
+  /** While time runs, wall ms between two updates of `view` (and the log, the charts); 0: every frame. */
+  viewEveryMs?: number;
 }
+
+/** Panels update at most 10 times a second while time runs; the canvas at every frame. */
+export const VIEW_EVERY_MS = 100;
+/** Two channels go out at least this far apart (about a frame), and a timer waits at least this long. */
+const MIN_SPACING_MS = 16;
+
+/**
+ * What the panels see, in three parts published on different frames while time runs: the frame
+ * (`view`), the event log, and the chart series — each at most every VIEW_EVERY_MS.
+ */
+type Channel = 'view' | 'log' | 'series';
+const CHANNELS: readonly Channel[] = ['view', 'log', 'series'];
 
 function defaultScheduleAck(fn: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn());
@@ -81,6 +105,21 @@ function defaultScheduleAck(fn: () => void): void {
 }
 
 const defaultNow = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+const running = (f: Frame) => f.playing || f.jumpProgress !== null;
+
+/** The new frame must be shown at once: time stands still, or the run changed state. */
+function urgent(next: Frame, shown: Frame | null): boolean {
+  if (!shown || !running(next)) return true;
+  return (
+    next.playing !== shown.playing ||
+    next.speed !== shown.speed ||
+    (next.jumpProgress === null) !== (shown.jumpProgress === null) ||
+    next.jumpTarget !== shown.jumpTarget ||
+    next.future !== shown.future ||
+    (next.inspection?.key ?? null) !== (shown.inspection?.key ?? null)
+  );
+}
 
 /** Merges newly arrived events (oldest first) into the newest-first bounded buffer. */
 export function mergeLog(current: LogEvent[], incoming: LogEvent[], limit = LOG_LIMIT): LogEvent[] {
@@ -92,19 +131,77 @@ export function mergeLog(current: LogEvent[], incoming: LogEvent[], limit = LOG_
 export function createAppStore(send: (msg: ToWorker) => void, options: StoreOptions = {}): AppStore {
   const scheduleAck = options.scheduleAck ?? defaultScheduleAck;
   const now = options.now ?? defaultNow;
+  const viewEveryMs = options.viewEveryMs ?? VIEW_EVERY_MS;
   let playAfterReady = false;
+  // Published with their channel: the log, samples and faults of every frame since the last time.
+  let log: LogEvent[] = [];
+  let logSkipped = 0;
+  let series: readonly MetricsSample[] = [];
+  let faults: readonly LogEvent[] = [];
+  const publishedAt: Record<Channel, number> = { view: -Infinity, log: -Infinity, series: -Infinity };
+  const pending: Record<Channel, boolean> = { view: false, log: false, series: false };
+  /** When any channel last went out: two never go out within one frame's time. */
+  let lastPublish = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | null = null;
 
   return createStore<AppState>()((set, get) => {
+    const patch = (c: Channel): Partial<AppState> =>
+      c === 'view' ? { view: get().frame } : c === 'log' ? { log, logSkipped } : { series, faults };
+
+    const publish = (channels: readonly Channel[]) => {
+      const out: Partial<AppState> = {};
+      const t = now();
+      for (const c of channels) {
+        Object.assign(out, patch(c));
+        pending[c] = false;
+        publishedAt[c] = t;
+      }
+      if (channels.length === 0) return;
+      lastPublish = t;
+      set(out);
+    };
+
+    /** The pending channel that waited longest, if its time has come (and no other just went out). */
+    const due = (): Channel | null => {
+      if (now() - lastPublish < MIN_SPACING_MS) return null;
+      let pick: Channel | null = null;
+      for (const c of CHANNELS) {
+        if (!pending[c] || now() - publishedAt[c] < viewEveryMs) continue;
+        if (pick === null || publishedAt[c] < publishedAt[pick]) pick = c;
+      }
+      return pick;
+    };
+
+    /** Held-back channels go out later even if no frame comes: one per timer, like one per frame. */
+    const schedule = () => {
+      if (timer !== null || typeof setTimeout !== 'function') return;
+      let wait = Infinity;
+      for (const c of CHANNELS) if (pending[c]) wait = Math.min(wait, viewEveryMs - (now() - publishedAt[c]));
+      if (wait === Infinity) return;
+      wait = Math.max(wait, MIN_SPACING_MS - (now() - lastPublish));
+      timer = setTimeout(() => {
+        timer = null;
+        const c = due();
+        if (c) publish([c]);
+        schedule();
+      }, Math.max(MIN_SPACING_MS, wait));
+    };
+
     const actions: AppActions = {
       receive(msg) {
         switch (msg.type) {
           case 'ready':
+            log = [];
+            logSkipped = 0;
+            series = [];
+            faults = [];
+            pending.log = pending.series = false;
             set({
               cluster: msg.cluster,
-              log: [],
-              logSkipped: 0,
-              series: [],
-              faults: [],
+              log,
+              logSkipped,
+              series,
+              faults,
               selected: null,
               scenario: get().pendingScenario ?? get().scenario,
               pendingScenario: null,
@@ -113,15 +210,29 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
             playAfterReady = false;
             return;
           case 'frame': {
-            const log = mergeLog(get().log, msg.frame.log);
-            set({
-              frame: msg.frame,
-              frameReceivedAt: now(),
-              log,
-              logSkipped: get().logSkipped + msg.frame.logSkipped,
-              series: appendSamples(get().series, msg.frame.samples ?? []),
-              faults: appendFaults(get().faults, msg.frame.log),
-            });
+            const frame = msg.frame;
+            if (frame.log.length > 0 || frame.logSkipped > 0) {
+              log = mergeLog(log, frame.log);
+              logSkipped += frame.logSkipped;
+              pending.log = true;
+            }
+            const nextSeries = appendSamples(series, frame.samples ?? []);
+            const nextFaults = appendFaults(faults, frame.log);
+            if (nextSeries !== series || nextFaults !== faults) {
+              series = nextSeries;
+              faults = nextFaults;
+              pending.series = true;
+            }
+            pending.view = true;
+            set({ frame, frameReceivedAt: now() });
+            if (viewEveryMs <= 0 || urgent(frame, get().view)) {
+              publish(CHANNELS.filter((c) => pending[c]));
+            } else {
+              // At most one channel a frame: the panels' DOM work spreads over the frames.
+              const c = due();
+              if (c) publish([c]);
+              schedule();
+            }
             scheduleAck(() => send({ type: 'frameAck' }));
             return;
           }
@@ -171,6 +282,7 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       cluster: null,
       frame: null,
       frameReceivedAt: 0,
+      view: null,
       log: [],
       logSkipped: 0,
       series: [],

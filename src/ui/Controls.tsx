@@ -50,6 +50,16 @@ function StepIcon() {
   );
 }
 
+/** The simulated clock, updated with the panels (ten times a second while time runs). */
+function Clock() {
+  const now = useAppStore(selectNow);
+  return (
+    <output className="clock" data-testid="clock" aria-label="Simulated time">
+      {formatClock(now)}
+    </output>
+  );
+}
+
 export function Controls() {
   const actions = useAppStore(selectActions);
   const ready = useAppStore(hasFrame);
@@ -141,9 +151,7 @@ export function Controls() {
       <JumpTo disabled={!ready || ended} now={now} until={until} onJump={actions.jumpTo} />
       <div className="clock-wrap">
         <span className="clock-label">sim time</span>
-        <output className="clock" data-testid="clock" aria-label="Simulated time">
-          {formatClock(now)}
-        </output>
+        <Clock />
         {until !== null && (
           <span className={`clock-end${ended ? ' clock-ended' : ''}`} data-testid="scenario-end" title="The scenario's end time">
             <span className="sr-only">{ended ? 'Reached the scenario end at ' : 'The scenario ends at '}</span>

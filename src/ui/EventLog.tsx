@@ -1,7 +1,7 @@
 // The latest events, newest first, coloured and labelled by kind; filtered by kind and node.
 // Clicking an event selects its node (ring, "what X believes") and flashes its messages;
 // clicking a key in an event inspects that key.
-import { useState, type ReactNode } from 'react';
+import { memo, useCallback, useState, type ReactNode, type UIEvent } from 'react';
 import type { LogEvent, LogKind } from '../protocol';
 import { LOG_LIMIT, selectActions, selectCluster, selectLog, selectLogSkipped, useAppStore } from '../store';
 import { formatClock, formatCount } from './format';
@@ -25,6 +25,31 @@ export function notShown(log: readonly LogEvent[], skipped: number): number {
   return Math.max(skipped, newest - log.length);
 }
 
+/**
+ * Rows rendered while the list sits at its top, at most: those that fit in it and a few more.
+ * The rest of the buffer is rendered once the list is scrolled. At high speed the whole buffer
+ * turns over ten times a second, and 200 fresh rows each time would cost the frame rate for nothing.
+ */
+export const LOG_ROWS_AT_TOP = 40;
+/** A row's height, about (one line of text). */
+const ROW_PX = 19;
+
+/** How many rows the list shows at its top: measured where the browser can, else LOG_ROWS_AT_TOP. */
+function useRowsThatFit() {
+  const [rows, setRows] = useState(LOG_ROWS_AT_TOP);
+  // A callback ref: the list comes and goes with the events.
+  const ref = useCallback((el: HTMLOListElement | null) => {
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      const next = Math.min(LOG_ROWS_AT_TOP, Math.ceil(el.clientHeight / ROW_PX) + 6);
+      setRows((prev) => (prev === next ? prev : next));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return { ref, rows };
+}
+
 export function EventLog() {
   const log = useAppStore(selectLog);
   const skipped = useAppStore(selectLogSkipped);
@@ -32,15 +57,22 @@ export function EventLog() {
   const actions = useAppStore(selectActions);
   const [hidden, setHidden] = useState<readonly LogKind[]>([]);
   const [node, setNode] = useState('');
+  const [scrolled, setScrolled] = useState(false);
+  const fit = useRowsThatFit();
 
   const toggle = (k: LogKind) => setHidden((h) => (h.includes(k) ? h.filter((x) => x !== k) : [...h, k]));
   const shown = log.filter((e) => !hidden.includes(e.kind) && (node === '' || mentions(e, node)));
   const filtered = hidden.length > 0 || node !== '';
   const earlier = notShown(log, skipped);
-  const pickNode = (id: string) => {
-    actions.select(id);
-    actions.flashNode(id);
-  };
+  const pickNode = useCallback(
+    (id: string) => {
+      actions.select(id);
+      actions.flashNode(id);
+    },
+    [actions],
+  );
+  const onScroll = (e: UIEvent<HTMLOListElement>) => setScrolled(e.currentTarget.scrollTop > 0);
+  const rows = scrolled || shown.length <= fit.rows ? shown : shown.slice(0, fit.rows);
 
   return (
     <section className="panel event-log" aria-labelledby="log-title">
@@ -85,21 +117,11 @@ export function EventLog() {
       ) : shown.length === 0 ? (
         <p className="empty-state">No {hidden.length > 0 ? 'such ' : ''}events{node ? ` about ${node}` : ''} among the latest {log.length}.</p>
       ) : (
-        <ol className="log-list" data-testid="event-log">
-          {shown.map((e) => (
-            <li
-              key={e.seq}
-              className={`log-${e.kind}${e.node ? ' log-clickable' : ''}`}
-              onClick={e.node ? () => pickNode(e.node!) : undefined}
-              title={e.node ? `Select ${e.node} and show its messages` : undefined}
-            >
-              <span className="log-time">{formatClock(e.at)}</span>
-              <span className="log-kind">{LOG_KIND_LABEL[e.kind]}</span>
-              <span className="log-text">
-                <LogText node={e.node} text={e.text} onNode={pickNode} onKey={actions.inspect} />
-              </span>
-            </li>
+        <ol className="log-list" data-testid="event-log" onScroll={onScroll} ref={fit.ref}>
+          {rows.map((e) => (
+            <LogRow key={e.seq} event={e} onNode={pickNode} onKey={actions.inspect} />
           ))}
+          {rows.length < shown.length && <li className="log-more" aria-hidden="true" style={{ height: (shown.length - rows.length) * ROW_PX }} />}
         </ol>
       )}
       {earlier > 0 && (
@@ -110,6 +132,23 @@ export function EventLog() {
     </section>
   );
 }
+
+/** One event; events never change, so a row renders once however often the list does. */
+const LogRow = memo(function LogRow({ event: e, onNode, onKey }: { event: LogEvent; onNode(id: string): void; onKey(key: string): void }) {
+  return (
+    <li
+      className={`log-${e.kind}${e.node ? ' log-clickable' : ''}`}
+      onClick={e.node ? () => onNode(e.node!) : undefined}
+      title={e.node ? `Select ${e.node} and show its messages` : undefined}
+    >
+      <span className="log-time">{formatClock(e.at)}</span>
+      <span className="log-kind">{LOG_KIND_LABEL[e.kind]}</span>
+      <span className="log-text">
+        <LogText node={e.node} text={e.text} onNode={onNode} onKey={onKey} />
+      </span>
+    </li>
+  );
+});
 
 function NodeButton({ node, label, onNode }: { node: string; label: string; onNode(id: string): void }) {
   return (

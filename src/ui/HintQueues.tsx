@@ -6,16 +6,51 @@ import { formatCount, formatDuration } from './format';
 import { hintWords } from './wording';
 
 const NO_QUEUES: HintQueueView[] = [];
+/** localeCompare, without building a collator per call. */
+const byName = new Intl.Collator().compare;
+
+/**
+ * Rows listed, the largest queues first. A lecture's cluster (up to 6 nodes: 30 pairs) shows them
+ * all; a 64-node cluster can have thousands of pairs, and a table that long helps nobody.
+ */
+export const QUEUE_ROWS = 30;
+
+const before = (a: HintQueueView, b: HintQueueView) => b.pending - a.pending || byName(a.holder, b.holder) || byName(a.target, b.target);
+
+/**
+ * The `limit` largest queues with something pending or replaying, in order; how many more there
+ * are, and their pending total. One pass, no sort of the whole list (it can be thousands long).
+ */
+export function topQueues(queues: readonly HintQueueView[], limit: number): { rows: HintQueueView[]; more: number; rest: number } {
+  const rows: HintQueueView[] = [];
+  let more = 0;
+  let rest = 0;
+  for (const q of queues) {
+    if (q.pending <= 0 && !q.replaying) continue;
+    if (rows.length === limit && before(q, rows[limit - 1]!) >= 0) {
+      more++;
+      rest += q.pending;
+      continue;
+    }
+    let i = rows.length;
+    while (i > 0 && before(q, rows[i - 1]!) < 0) i--;
+    rows.splice(i, 0, q);
+    if (rows.length > limit) {
+      const out = rows.pop()!;
+      more++;
+      rest += out.pending;
+    }
+  }
+  return { rows, more, rest };
+}
 
 export function HintQueues() {
   const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
   const now = useAppStore(selectNow);
   const words = hintWords(useAppStore(selectHintMode));
-  const rows = queues
-    .filter((q) => q.pending > 0 || q.replaying)
-    .slice()
-    .sort((a, b) => b.pending - a.pending || a.holder.localeCompare(b.holder) || a.target.localeCompare(b.target));
-  const max = Math.max(1, ...rows.map((q) => q.pending));
+  const { rows, more, rest } = topQueues(queues, QUEUE_ROWS);
+  let max = 1;
+  for (const q of rows) if (q.pending > max) max = q.pending;
 
   return (
     <section className="panel hint-queues" data-testid="hint-queues" aria-labelledby="hq-title">
@@ -69,6 +104,11 @@ export function HintQueues() {
             ))}
           </tbody>
         </table>
+      )}
+      {more > 0 && (
+        <p className="panel-note hq-more" data-testid="hint-queues-more">
+          {formatCount(more)} more queues with {formatCount(rest)} {rest === 1 ? words.one : words.many} not listed (the largest {rows.length} are).
+        </p>
       )}
     </section>
   );

@@ -24,6 +24,18 @@ const NO_MESSAGES: MessageView[] = [];
 
 export const PICK_HINT = 'Pause, then click a message to drop or delay it';
 
+const selectInFlight = (s: Parameters<typeof selectMessages>[0]) => (s.view ? s.view.messages.length + s.view.messagesOmitted : 0);
+
+/** How many messages are on the wire now (drawn or not): the label of the button that lists them. */
+export function InFlightCount() {
+  const n = useAppStore(selectInFlight);
+  return (
+    <span className="inflight-count" data-testid="messages-in-flight">
+      {formatCount(n)} {n === 1 ? 'message' : 'messages'} in flight
+    </span>
+  );
+}
+
 export function InFlightList() {
   const [open, setOpen] = useState(false);
   const paused = useAppStore(selectPaused);
@@ -52,7 +64,7 @@ export function InFlightList() {
         data-testid="inflight-toggle"
         onClick={() => setOpen((o) => !o)}
       >
-        Messages in flight…
+        <InFlightCount />
       </button>
       {open && <InFlightPopover id={popId} paused={paused} onPause={actions.pause} onClose={close} triggerRef={trigger} />}
     </div>

@@ -1,5 +1,5 @@
 // Cut the network: put nodes on side 1 or side 2 (the rest form one more group), partition, heal.
-import { useState } from 'react';
+import { memo, useCallback, useState } from 'react';
 import type { NodeView } from '../protocol';
 import { selectActions, selectCluster, selectFrame, selectNodes, useAppStore } from '../store';
 import { currentGroups, cutsSomething, describeGroups, sidesToGroups, type Side } from './partition';
@@ -7,7 +7,7 @@ import { currentGroups, cutsSomething, describeGroups, sidesToGroups, type Side 
 const NO_NODES: NodeView[] = [];
 const hasFrame = (s: Parameters<typeof selectFrame>[0]) => selectFrame(s) !== null;
 
-function SideRow({
+const SideRow = memo(function SideRow({
   side,
   order,
   sides,
@@ -42,7 +42,7 @@ function SideRow({
       </div>
     </div>
   );
-}
+});
 
 export function NetworkPanel() {
   const cluster = useAppStore(selectCluster);
@@ -56,13 +56,16 @@ export function NetworkPanel() {
   const planned = sidesToGroups(order, sides);
   const rest = order.filter((id) => !sides.has(id));
 
-  const toggle = (id: string, side: Side) =>
-    setSides((cur) => {
-      const next = new Map(cur);
-      if (next.get(id) === side) next.delete(id);
-      else next.set(id, side);
-      return next;
-    });
+  const toggle = useCallback(
+    (id: string, side: Side) =>
+      setSides((cur) => {
+        const next = new Map(cur);
+        if (next.get(id) === side) next.delete(id);
+        else next.set(id, side);
+        return next;
+      }),
+    [],
+  );
   const halves = () => {
     const half = Math.ceil(order.length / 2);
     setSides(new Map(order.map((id, i) => [id, (i < half ? 1 : 2) as Side])));

@@ -207,7 +207,32 @@ function glyphTags(node: NodeView, state: NodeState, s: { by: number; of: number
   return tags;
 }
 
-function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand }: GlyphProps) {
+/** What a glyph shows: props that changed elsewhere (a node's beliefs, its key count) do not redraw it. */
+function sameGlyph(a: GlyphProps, b: GlyphProps): boolean {
+  return (
+    a.node.id === b.node.id &&
+    a.node.up === b.node.up &&
+    a.node.serving === b.node.serving &&
+    a.node.slowMs === b.node.slowMs &&
+    a.at === b.at &&
+    a.inward.x === b.inward.x &&
+    a.inward.y === b.inward.y &&
+    a.r === b.r &&
+    a.colour === b.colour &&
+    a.held === b.held &&
+    a.waiting === b.waiting &&
+    a.suspectedBy.by === b.suspectedBy.by &&
+    a.suspectedBy.of === b.suspectedBy.of &&
+    a.open === b.open &&
+    a.expanded === b.expanded &&
+    a.onOpen === b.onOpen &&
+    a.words === b.words &&
+    a.group === b.group &&
+    a.onCommand === b.onCommand
+  );
+}
+
+const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand }: GlyphProps) {
   const state = nodeState(node);
   const onKey = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -274,7 +299,7 @@ function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, op
       )}
     </g>
   );
-}
+}, sameGlyph);
 
 function Tag({ x, y, text, className }: { x: number; y: number; text: string; className: string }) {
   const w = text.length * 8.4 + 14;

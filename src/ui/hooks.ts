@@ -1,15 +1,28 @@
 import { useSyncExternalStore } from 'react';
 
+/** One MediaQueryList per query: matchMedia parses the query on every call, and renders ask often. */
+const lists = new Map<string, MediaQueryList>();
+
+function mediaQueryList(query: string): MediaQueryList | null {
+  if (typeof window === 'undefined' || !window.matchMedia) return null;
+  let mql = lists.get(query);
+  if (!mql) {
+    mql = window.matchMedia(query);
+    lists.set(query, mql);
+  }
+  return mql;
+}
+
 /** True while the media query matches (false where matchMedia does not exist). */
 export function useMediaQuery(query: string): boolean {
   return useSyncExternalStore(
     (onChange) => {
-      if (typeof window === 'undefined' || !window.matchMedia) return () => {};
-      const mql = window.matchMedia(query);
+      const mql = mediaQueryList(query);
+      if (!mql) return () => {};
       mql.addEventListener('change', onChange);
       return () => mql.removeEventListener('change', onChange);
     },
-    () => (typeof window !== 'undefined' && window.matchMedia ? window.matchMedia(query).matches : false),
+    () => mediaQueryList(query)?.matches ?? false,
     () => false,
   );
 }

@@ -2,10 +2,11 @@
 // it talks through an endpoint and reads time through a clock, so tests drive it by hand.
 import { createSession as defaultCreateSimulation } from '../engine';
 import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
-import { SPEEDS } from '../protocol';
+import { packFrame, SPEEDS } from '../protocol';
 
 export interface Endpoint {
-  postMessage(msg: FromWorker): void;
+  /** `transfer`: buffers handed over with the message (a frame's packed columns). */
+  postMessage(msg: FromWorker, transfer?: ArrayBuffer[]): void;
   setHandler(fn: (msg: ToWorker) => void): void;
 }
 
@@ -31,6 +32,11 @@ export interface HostOptions {
   maxMessages?: number;
   /** Wall ms between two chart samples (a sample costs a pass over the keys). */
   sampleEveryMs?: number;
+  /**
+   * At most this share of wall time goes to chart samples: with 100,000 keys a sample takes
+   * ~30 ms, and ten a second would take a third of a core from the engine and the page.
+   */
+  maxSampleShare?: number;
   /** Wall ms between two refreshes of the inspected key. */
   inspectEveryMs?: number;
   createSimulation?: (scenario: unknown, log?: unknown) => Simulation;
@@ -56,6 +62,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   const maxMessages = options.maxMessages ?? 3000;
   const create = options.createSimulation ?? defaultCreateSimulation;
   const sampleEveryMs = options.sampleEveryMs ?? 100;
+  const maxSampleShare = options.maxSampleShare ?? 0.1;
   const inspectEveryMs = options.inspectEveryMs ?? 200;
 
   let sim: Simulation | null = null;
@@ -76,6 +83,8 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   let samples: MetricsSample[] = [];
   let lastSampleWall = -Infinity;
   let lastSampleSim = -1;
+  /** Wall ms the last sample took. */
+  let sampleCost = 0;
   let inspectKey: string | null = null;
   let inspection: KeyInspection | null = null;
   let lastInspectWall = -Infinity;
@@ -98,10 +107,11 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   function sample(force = false): void {
     if (!sim || sim.now === lastSampleSim) return;
     const wall = clock.now();
-    if (!force && wall - lastSampleWall < sampleEveryMs) return;
+    if (!force && wall - lastSampleWall < Math.max(sampleEveryMs, sampleCost / maxSampleShare)) return;
     lastSampleWall = wall;
     lastSampleSim = sim.now;
     samples.push(sim.metrics());
+    sampleCost = clock.now() - wall;
   }
 
   function refreshInspection(force = false): void {
@@ -140,7 +150,9 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     logSkipped = 0;
     dirty = false;
     frameInFlight = true;
-    post({ type: 'frame', frame });
+    // The bulky parts go as typed arrays, transferred rather than cloned.
+    const wire = packFrame(frame);
+    endpoint.postMessage({ type: 'frame', frame: wire.frame }, wire.transfer);
   }
 
   function changed(): void {

@@ -6,7 +6,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 createHost(
   {
-    postMessage: (msg) => scope.postMessage(msg),
+    postMessage: (msg, transfer) => scope.postMessage(msg, transfer ?? []),
     setHandler: (fn) => {
       scope.onmessage = (e: MessageEvent<ToWorker>) => fn(e.data);
     },

@@ -106,7 +106,7 @@ export function makeCluster(over: Partial<ClusterInfo> = {}): ClusterInfo {
 /** Renders `ui` with a fresh store fed a ready message and `frame` (acks run at once). */
 export function renderWithStore(ui: ReactElement, opts: { frame?: Frame | null; cluster?: ClusterInfo | null } = {}) {
   const send = vi.fn<(msg: ToWorker) => void>();
-  const store = createAppStore(send, { scheduleAck: (fn) => fn(), now: () => 0 });
+  const store = createAppStore(send, { scheduleAck: (fn) => fn(), now: () => 0, viewEveryMs: 0 });
   const cluster = opts.cluster === undefined ? makeCluster() : opts.cluster;
   if (cluster) store.getState().actions.receive({ type: 'ready', cluster });
   const frame = opts.frame === undefined ? makeFrame() : opts.frame;

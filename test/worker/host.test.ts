@@ -1,7 +1,7 @@
 // Drives the worker host with an in-memory endpoint and a manual wall clock.
 import { describe, expect, it } from 'vitest';
 import { defaultScenario } from '../../src/engine';
-import type { Frame, FromWorker, ToWorker } from '../../src/protocol';
+import { createUnpacker, type Frame, type FromWorker, type ToWorker } from '../../src/protocol';
 import { createHost, type HostOptions } from '../../src/worker/host';
 
 function harness(options: HostOptions = {}) {
@@ -28,7 +28,14 @@ function harness(options: HostOptions = {}) {
     }
     wall = end;
   };
-  const frames = () => out.filter((m): m is { type: 'frame'; frame: Frame } => m.type === 'frame').map((m) => m.frame);
+  /** The frames posted so far, unpacked as the UI sees them. */
+  const frames = (): Frame[] => {
+    const unpack = createUnpacker();
+    return out.flatMap((m) => {
+      const u = unpack(m);
+      return u.type === 'frame' ? [u.frame] : [];
+    });
+  };
   const lastFrame = () => frames().at(-1);
   const errors = () => out.filter((m) => m.type === 'error');
   /** Acks every frame as it comes, until the wall clock has moved ms. */

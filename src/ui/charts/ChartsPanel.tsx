@@ -5,8 +5,8 @@
 import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { MetricsSample } from '../../protocol';
 import { selectCluster, selectFaults, selectHintMode, selectJumpTarget, selectSeries, useAppStore } from '../../store';
-import { formatClock } from '../format';
-import { metricLine, pendingLine, rateLine, targetsOf, timeDomain } from './chartModel';
+import { formatClock, formatCount } from '../format';
+import { metricLine, pendingLines, rateLine, timeDomain, type PendingLines } from './chartModel';
 import { METRIC_STYLES, nodeLineStyle } from './seriesStyle';
 import { TimeChart, type ChartLine } from './TimeChart';
 import { useElementSize } from './useElementSize';
@@ -16,7 +16,7 @@ type ChartId = 'pending' | 'under' | 'stale' | 'writes';
 const ALL: ChartId[] = ['pending', 'under', 'stale', 'writes'];
 const RATE_BINS = 60;
 
-const count = (n: number) => Math.round(n).toLocaleString('en-US');
+const count = formatCount;
 const rate = (v: number) => (v >= 100 ? count(v) : v >= 10 ? v.toFixed(0) : v.toFixed(1).replace(/\.0$/, ''));
 
 interface ChartData {
@@ -33,13 +33,20 @@ interface ChartData {
 }
 
 function useChartData(series: readonly MetricsSample[], order: readonly string[], sloppy: boolean, domain: readonly [number, number]): Record<ChartId, ChartData> {
+  // The pending lines grow with the series instead of being rebuilt ten times a second.
+  const [pending, setPending] = useState<PendingLines | null>(null);
+  let built = pending;
+  if (!built || built.series !== series || built.order !== order) {
+    built = pendingLines(series, order, pending);
+    setPending(built);
+  }
+  const lines = built;
   return useMemo(() => {
     const last = series[series.length - 1];
     const at = last ? ` at ${formatClock(last.now)}` : '';
-    const targets = targetsOf(series, order);
-    const pendingLines: ChartLine[] = targets.map((t) => {
+    const pendingLines: ChartLine[] = lines.targets.map((t) => {
       const i = order.indexOf(t);
-      return { id: t, label: t, testId: `pending-line-${t}`, points: pendingLine(series, t), ...nodeLineStyle(i < 0 ? order.length : i) };
+      return { id: t, label: t, testId: `pending-line-${t}`, points: lines.lines.get(t) ?? [], ...nodeLineStyle(i < 0 ? order.length : i) };
     });
     const total = last?.hintsPending ?? 0;
     const what = sloppy ? 'stand-in copies' : 'hints';
@@ -54,7 +61,7 @@ function useChartData(series: readonly MetricsSample[], order: readonly string[]
         short: sloppy ? 'Hand-offs waiting' : 'Pending hints',
         value: count(total),
         summary:
-          targets.length === 0
+          lines.targets.length === 0
             ? `No ${what} pending${at}.`
             : `${what[0]!.toUpperCase()}${what.slice(1)} pending${at}: ${pendingLines.map((l) => `${l.label} ${count(l.points[l.points.length - 1]?.[1] ?? 0)}`).join(', ')}.`,
         lines: pendingLines,
@@ -91,7 +98,7 @@ function useChartData(series: readonly MetricsSample[], order: readonly string[]
         minMax: 1,
       },
     };
-  }, [series, order, sloppy, domain]);
+  }, [series, order, sloppy, domain, lines]);
 }
 
 function ChartBox({ data, domain, pendingFrom }: { data: ChartData; domain: readonly [number, number]; pendingFrom: number | null }) {

@@ -1,11 +1,11 @@
 // One chart over simulated time. React owns the SVG; d3 only computes scales, ticks and
 // path strings. No transitions anywhere (each sample redraws in place), so reduced motion
 // needs nothing extra.
-import { area as d3area, line as d3line, scaleLinear, symbol as d3symbol } from 'd3';
+import { scaleLinear, symbol as d3symbol } from 'd3';
 import { useId, useMemo } from 'react';
 import type { LogEvent } from '../../protocol';
-import { formatClock } from '../format';
-import { dodge, formatTick, markerIndexes, placeMarkers, timeTicks, type Point } from './chartModel';
+import { formatClock, formatCount } from '../format';
+import { areaPath, decimate, dodge, formatTick, markerIndexes, placeMarkers, polylinePath, timeTicks, type Point } from './chartModel';
 import { SYMBOLS, type LineStyle } from './seriesStyle';
 
 export interface ChartLine extends LineStyle {
@@ -43,7 +43,18 @@ const M = { top: 24, right: 8, bottom: 20, left: 38 };
 const END_LABEL_W = 64;
 const MARKER_SPACING = 96;
 
-const countFormat = (v: number) => Math.round(v).toLocaleString('en-US');
+const countFormat = formatCount;
+
+const symbols = new Map<LineStyle['marker'], string>();
+/** A marker's path data (the same few shapes on every line, every update). */
+function symbolPath(marker: LineStyle['marker']): string {
+  let d = symbols.get(marker);
+  if (d === undefined) {
+    d = d3symbol(SYMBOLS[marker], 42)() ?? '';
+    symbols.set(marker, d);
+  }
+  return d;
+}
 
 export function TimeChart(props: TimeChartProps) {
   const { id, title, summary, lines, domain, faults, width, height, fill, pendingFrom, minMax = 4, empty } = props;
@@ -69,12 +80,13 @@ export function TimeChart(props: TimeChartProps) {
   }, [lines, minMax]);
   const y = useMemo(() => scaleLinear().domain([0, yMax]).nice(Math.max(2, Math.floor(plotH / 28))).range([plotH, 0]), [yMax, plotH]);
 
+  // What the paths go through: at most four points per pixel column.
+  const drawn = useMemo(() => lines.map((l) => decimate(l.points, x)), [lines, x]);
+
   const xTicks = timeTicks(domain[0], domain[1], Math.max(2, Math.floor(plotW / 50)));
   const yTicks = y.ticks(Math.max(2, Math.floor(plotH / 30)));
   const siFormat = y.tickFormat(yTicks.length, '~s');
   const yFormat = (v: number) => (v === 0 ? '0' : siFormat(v));
-  const linePath = d3line<Point>().x((p) => x(p[0])).y((p) => y(p[1]));
-  const areaPath = d3area<Point>().x((p) => x(p[0])).y0(plotH).y1((p) => y(p[1]));
   const markers = placeMarkers(faults, x, domain[0], domain[1]);
 
   const ends = lines.map((l) => {
@@ -101,8 +113,9 @@ export function TimeChart(props: TimeChartProps) {
         </pattern>
       </defs>
       <g transform={`translate(${M.left},${M.top})`}>
-        {yTicks.map((t) => (
-          <g key={t} className="chart-grid" transform={`translate(0,${y(t)})`}>
+        {/* Keyed by position, not value: as the scales move, the same elements move with them. */}
+        {yTicks.map((t, i) => (
+          <g key={i} className="chart-grid" transform={`translate(0,${y(t)})`}>
             <line x2={plotW} />
             <text x={-6} dy="0.32em" textAnchor="end" className="chart-tick">
               {yFormat(t)}
@@ -121,8 +134,8 @@ export function TimeChart(props: TimeChartProps) {
         )}
         <g className="chart-axis" transform={`translate(0,${plotH})`}>
           <line x2={plotW} className="chart-baseline" />
-          {xTicks.map((t) => (
-            <g key={t} transform={`translate(${x(t)},0)`}>
+          {xTicks.map((t, i) => (
+            <g key={i} transform={`translate(${x(t)},0)`}>
               <line y2={4} />
               <text y={15} textAnchor={x(t) < 10 ? 'start' : x(t) > plotW - 10 ? 'end' : 'middle'} className="chart-tick">
                 {formatTick(t)}
@@ -148,19 +161,19 @@ export function TimeChart(props: TimeChartProps) {
         ))}
         {lines.map((l, li) => {
           if (l.points.length === 0) return null;
-          const d = linePath(l.points as Point[]) ?? '';
-          const sym = d3symbol(SYMBOLS[l.marker], 42)() ?? '';
+          const d = polylinePath(drawn[li]!, x, y);
+          const sym = symbolPath(l.marker);
           const marks = markerIndexes(l.points, x, MARKER_SPACING, 24 + ((li * 29) % MARKER_SPACING));
           const end = ends[li]!;
           const ly = labelYs[li]!;
           return (
             <g key={l.id} className="chart-line" data-testid={l.testId} aria-label={`${l.label}: ${endLabels[li]}`}>
-              {fill && lines.length === 1 && <path className="chart-area" d={areaPath(l.points as Point[]) ?? ''} fill={l.colour} />}
+              {fill && lines.length === 1 && <path className="chart-area" d={areaPath(drawn[li]!, x, y, plotH)} fill={l.colour} />}
               <path className="chart-halo" d={d} />
               <path className="chart-stroke" d={d} stroke={l.colour} strokeDasharray={l.dash || undefined} />
-              {marks.map((i) => {
+              {marks.map((i, k) => {
                 const p = l.points[i]!;
-                return <path key={i} className="chart-marker" d={sym} fill={l.colour} transform={`translate(${x(p[0])},${y(p[1])})`} />;
+                return <path key={k} className="chart-marker" d={sym} fill={l.colour} transform={`translate(${x(p[0])},${y(p[1])})`} />;
               })}
               {Math.abs(ly - end.y) > 3 && <line className="chart-leader" x1={end.x + 4} y1={end.y} x2={end.x + 10} y2={ly} stroke={l.colour} />}
               <text className="chart-end-label" x={end.x + 11} y={ly} dy="0.32em">

@@ -50,7 +50,16 @@ export function timeDomain(series: readonly MetricsSample[], jumpTarget: number 
 /** Targets that had pending hints at any sample, in cluster order (unknown names last, sorted). */
 export function targetsOf(series: readonly MetricsSample[], order: readonly string[]): string[] {
   const seen = new Set<string>();
-  for (const s of series) for (const [id, n] of Object.entries(s.pendingByTarget)) if (n > 0) seen.add(id);
+  for (const s of series) addTargets(seen, s);
+  return rankTargets(seen, order);
+}
+
+function addTargets(seen: Set<string>, s: MetricsSample): void {
+  const by = s.pendingByTarget;
+  for (const id in by) if ((by[id] ?? 0) > 0) seen.add(id);
+}
+
+function rankTargets(seen: ReadonlySet<string>, order: readonly string[]): string[] {
   const rank = (id: string) => {
     const i = order.indexOf(id);
     return i < 0 ? order.length : i;
@@ -60,6 +69,38 @@ export function targetsOf(series: readonly MetricsSample[], order: readonly stri
 
 export function pendingLine(series: readonly MetricsSample[], target: string): Point[] {
   return series.map((s) => [s.now, s.pendingByTarget[target] ?? 0] as const);
+}
+
+/** The pending-hints lines of a series, and what it takes to extend them when the series grows. */
+export interface PendingLines {
+  series: readonly MetricsSample[];
+  order: readonly string[];
+  seen: ReadonlySet<string>;
+  targets: readonly string[];
+  lines: ReadonlyMap<string, readonly Point[]>;
+}
+
+/**
+ * pendingLine for every target of targetsOf, reusing `prev` when `series` only added samples
+ * at its end (the common case: a sample or two ten times a second on 64 lines of 2,000): then
+ * only the new samples become points. Anything else (thinning, a new run) starts over.
+ */
+export function pendingLines(series: readonly MetricsSample[], order: readonly string[], prev: PendingLines | null = null): PendingLines {
+  const n = prev?.series.length ?? 0;
+  const extends_ = !!prev && prev.order === order && n > 0 && series.length >= n && series[0] === prev.series[0] && series[n - 1] === prev.series[n - 1];
+  const from = extends_ ? n : 0;
+  const seen = new Set(extends_ ? prev.seen : []);
+  for (let i = from; i < series.length; i++) addTargets(seen, series[i]!);
+  const targets = extends_ && seen.size === prev.seen.size ? prev.targets : rankTargets(seen, order);
+  const lines = new Map<string, readonly Point[]>();
+  const added = series.slice(from);
+  for (const t of targets) {
+    const old = extends_ ? prev.lines.get(t) : undefined;
+    const tail = added.map((s) => [s.now, s.pendingByTarget[t] ?? 0] as const);
+    // A target first seen now gets its zeros before, as pendingLine would.
+    lines.set(t, old ? (tail.length ? old.concat(tail) : old) : pendingLine(series, t));
+  }
+  return { series, order, seen, targets, lines };
 }
 
 export function metricLine(series: readonly MetricsSample[], pick: (s: MetricsSample) => number): Point[] {
@@ -170,4 +211,69 @@ export function markerIndexes(points: readonly Point[], x: (t: number) => number
   const last = points.length - 1;
   if (out[out.length - 1] !== last) out.push(last);
   return out;
+}
+
+/**
+ * The points that draw the same polyline at one-pixel resolution (M4): in each pixel column the
+ * first, lowest, highest and last point, in time order. Two thousand samples across a chart a
+ * few hundred pixels wide become a few hundred points, and the picture does not change.
+ */
+export function decimate(points: readonly Point[], x: (t: number) => number): readonly Point[] {
+  const n = points.length;
+  if (n <= 8) return points;
+  const span = Math.abs(x(points[n - 1]![0]) - x(points[0]![0]));
+  if (n <= 2 * (span + 1)) return points;
+  const out: Point[] = [];
+  let col = Math.floor(x(points[0]![0]));
+  let first = 0;
+  let lo = 0;
+  let hi = 0;
+  let last = 0;
+  const emit = () => {
+    // The four indexes in time order, each once.
+    const idx = [first, lo, hi, last].sort((a, b) => a - b);
+    let prev = -1;
+    for (const i of idx) {
+      if (i !== prev) out.push(points[i]!);
+      prev = i;
+    }
+  };
+  for (let i = 1; i < n; i++) {
+    const p = points[i]!;
+    const c = Math.floor(x(p[0]));
+    if (c !== col) {
+      emit();
+      col = c;
+      first = lo = hi = last = i;
+      continue;
+    }
+    if (p[1] < points[lo]![1]) lo = i;
+    if (p[1] > points[hi]![1]) hi = i;
+    last = i;
+  }
+  emit();
+  return out;
+}
+
+/** A coordinate to a tenth of a pixel, as path data writes it (no trailing ".0"). */
+const coord = (v: number) => String(Math.round(v * 10) / 10);
+
+/**
+ * SVG path data of the polyline through the points (what d3.line() makes, to a tenth of a
+ * pixel): "M x,y L x,y …". Written by hand: charts redraw tens of thousands of points a second.
+ */
+export function polylinePath(points: readonly Point[], x: (t: number) => number, y: (v: number) => number): string {
+  let d = '';
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    d += (i === 0 ? 'M' : 'L') + coord(x(p[0])) + ',' + coord(y(p[1]));
+  }
+  return d;
+}
+
+/** The area between the polyline and the baseline y = base (closed), as path data. */
+export function areaPath(points: readonly Point[], x: (t: number) => number, y: (v: number) => number, base: number): string {
+  if (points.length === 0) return '';
+  const b = coord(base);
+  return `${polylinePath(points, x, y)}L${coord(x(points[points.length - 1]![0]))},${b}L${coord(x(points[0]![0]))},${b}Z`;
 }
