@@ -1,7 +1,7 @@
 // The keyboard path to one message in flight: a list of the first ones (by kind, from → to),
 // each with Drop and Delay. Picking needs time to stand still, as clicking on the canvas does.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { packedMessagesOf, type MessageView } from '../protocol';
+import type { MessageView } from '../protocol';
 import {
   hiddenKinds,
   selectActions,
@@ -24,9 +24,7 @@ const NO_MESSAGES: MessageView[] = [];
 
 export const PICK_HINT = 'Pause, then click a message to drop or delay it';
 
-/** Drawn plus not drawn; read from the packed columns where the frame came packed (no objects built). */
-const selectInFlight = (s: Parameters<typeof selectMessages>[0]) =>
-  s.view ? (packedMessagesOf(s.view)?.messages.count ?? s.view.messages.length) + s.view.messagesOmitted : 0;
+const selectInFlight = (s: Parameters<typeof selectMessages>[0]) => (s.view ? s.view.messages.length + s.view.messagesOmitted : 0);
 
 /** How many messages are on the wire now (drawn or not): the label of the button that lists them. */
 export function InFlightCount() {

@@ -27,7 +27,6 @@ import { NodeMenu } from './NodeMenu';
 import { Ring } from './Ring';
 
 const NO_NODES: NodeView[] = [];
-const selectMessagesWhenPaused = (s: Parameters<typeof selectPaused>[0]) => (selectPaused(s) ? selectMessages(s) : undefined);
 const NO_QUEUES: HintQueueView[] = [];
 
 function useSquareSide(fallback: number) {
@@ -58,8 +57,7 @@ export function RingPanel() {
   const selected = useAppStore(selectSelected);
   const actions = useAppStore(selectActions);
   const paused = useAppStore(selectPaused);
-  // Only while time stands still (for the popover): a running frame's messages are the canvas's business.
-  const messages = useAppStore(selectMessagesWhenPaused);
+  const messages = useAppStore(selectMessages);
   const now = useAppStore(selectNow);
   const inspecting = useAppStore(selectInspecting);
   const rawInspection = useAppStore(selectInspection);

@@ -112,10 +112,4 @@ describe('Messages in flight (the keyboard path)', () => {
     await user.click(within(list).getByRole('button', { name: 'Pause' }));
     expect(commands(send)).toEqual([{ type: 'pause' }]);
   });
-
-  it('its button reads how many messages are in flight, drawn or not', () => {
-    renderWithStore(<RingPanel />, { frame: makeFrame({ now: 1004, playing: true, messages: [write, ack], messagesOmitted: 1234 }) });
-    expect(screen.getByTestId('messages-in-flight')).toHaveTextContent('1,236 messages in flight');
-    expect(screen.getByTestId('inflight-toggle')).toHaveTextContent('1,236 messages in flight');
-  });
 });
