@@ -28,7 +28,9 @@ export const JUMPS = [
   { byMs: 10_800_000, text: '+3 h', name: 'Jump ahead 3 hours' },
 ] as const;
 
-const speedText = (s: number) => `${s.toLocaleString('en-US')}×`;
+/** The speed menu's labels, made once (toLocaleString is slow, and the toolbar redraws often). */
+const SPEED_TEXT = new Map<number, string>(SPEEDS.map((s) => [s, `${s.toLocaleString('en-US')}×`]));
+const speedText = (s: number) => SPEED_TEXT.get(s) ?? `${s.toLocaleString('en-US')}×`;
 
 function PlayIcon({ playing }: { playing: boolean }) {
   return (

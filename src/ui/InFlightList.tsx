@@ -1,7 +1,7 @@
 // The keyboard path to one message in flight: a list of the first ones (by kind, from → to),
 // each with Drop and Delay. Picking needs time to stand still, as clicking on the canvas does.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import type { MessageView } from '../protocol';
+import { packedMessagesOf, type MessageView } from '../protocol';
 import {
   hiddenKinds,
   selectActions,
@@ -24,7 +24,9 @@ const NO_MESSAGES: MessageView[] = [];
 
 export const PICK_HINT = 'Pause, then click a message to drop or delay it';
 
-const selectInFlight = (s: Parameters<typeof selectMessages>[0]) => (s.view ? s.view.messages.length + s.view.messagesOmitted : 0);
+/** Drawn plus not drawn; read from the packed columns where the frame came packed (no objects built). */
+const selectInFlight = (s: Parameters<typeof selectMessages>[0]) =>
+  s.view ? (packedMessagesOf(s.view)?.messages.count ?? s.view.messages.length) + s.view.messagesOmitted : 0;
 
 /** How many messages are on the wire now (drawn or not): the label of the button that lists them. */
 export function InFlightCount() {
@@ -93,14 +95,15 @@ function InFlightPopover({
   const dark = useMediaQuery('(prefers-color-scheme: dark)');
   const styles = messageStyles(dark);
 
+  /** Where focus went for want of a message to drop, while it stays there. */
+  const stopGap = useRef<HTMLElement | null>(null);
   useEffect(() => {
     // Straight to the first message that can be dropped; else the first button (Pause or Close).
     const el = ref.current;
-    (
-      el?.querySelector<HTMLElement>('.inflight-drop:not([aria-disabled])') ??
-      el?.querySelector<HTMLElement>('.inflight-rows button') ??
-      el?.querySelector<HTMLElement>('.inflight-note button, button')
-    )?.focus();
+    const drop = el?.querySelector<HTMLElement>('.inflight-drop:not([aria-disabled])');
+    const other = drop ? null : (el?.querySelector<HTMLElement>('.inflight-rows button') ?? el?.querySelector<HTMLElement>('.inflight-note button, button'));
+    (drop ?? other)?.focus();
+    stopGap.current = other ?? null;
   }, []);
 
   useEffect(() => {
@@ -128,6 +131,16 @@ function InFlightPopover({
     .sort((a, b) => a.sentAt - b.sentAt || a.id - b.id)
     .slice(0, LIST_LIMIT);
   const notListed = shown.length - rows.length + omitted;
+  const firstDroppable = paused ? rows.find((m) => !m.doomed)?.id : undefined;
+
+  // Opened a moment before the messages came (a write just sent): the first of them gets the
+  // focus after all, unless the user has moved it since.
+  useEffect(() => {
+    const gap = stopGap.current;
+    if (firstDroppable === undefined || !gap) return;
+    stopGap.current = null;
+    if (document.activeElement === gap) ref.current?.querySelector<HTMLElement>('.inflight-drop:not([aria-disabled])')?.focus();
+  }, [firstDroppable]);
 
   return (
     <div ref={ref} id={id} className="inflight-pop" role="dialog" aria-label="Messages in flight" onKeyDown={onKeyDown} data-testid="inflight-list">

@@ -39,18 +39,30 @@ export function MessageLayer({ side, positions, nodeRadius }: MessageLayerProps)
   useEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    // A canvas goes to a worker only once: each mount makes its own.
-    const canvas = document.createElement('canvas');
-    canvas.className = 'message-canvas';
-    host.appendChild(canvas);
-    const { config: c, positions: p } = latest.current;
-    const driver = canDrawOffThread() ? createWorkerDriver(canvas, store, c, p) : createLocalDriver(canvas, store, c, p);
-    driverRef.current = driver;
-    return () => {
-      driverRef.current = null;
-      driver.destroy();
-      canvas.remove();
+    let canvas: HTMLCanvasElement | null = null;
+    let driver: CanvasDriver | null = null;
+    const stop = () => {
+      driver?.destroy();
+      canvas?.remove();
+      driverRef.current = driver = canvas = null;
     };
+    const start = (offThread: boolean) => {
+      // A canvas goes to a worker only once: each start makes its own.
+      canvas = document.createElement('canvas');
+      canvas.className = 'message-canvas';
+      host.appendChild(canvas);
+      const { config: c, positions: p } = latest.current;
+      driver = offThread
+        ? createWorkerDriver(canvas, store, c, p, () => {
+            // No canvas worker after all (blocked, failed to load): draw here instead.
+            stop();
+            start(false);
+          })
+        : createLocalDriver(canvas, store, c, p);
+      driverRef.current = driver;
+    };
+    start(canDrawOffThread());
+    return stop;
   }, [store]);
 
   return <div ref={hostRef} className="message-layer" style={{ width: side, height: side }} aria-hidden="true" />;

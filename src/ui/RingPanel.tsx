@@ -27,6 +27,7 @@ import { NodeMenu } from './NodeMenu';
 import { Ring } from './Ring';
 
 const NO_NODES: NodeView[] = [];
+const selectMessagesWhenPaused = (s: Parameters<typeof selectPaused>[0]) => (selectPaused(s) ? selectMessages(s) : undefined);
 const NO_QUEUES: HintQueueView[] = [];
 
 function useSquareSide(fallback: number) {
@@ -57,7 +58,8 @@ export function RingPanel() {
   const selected = useAppStore(selectSelected);
   const actions = useAppStore(selectActions);
   const paused = useAppStore(selectPaused);
-  const messages = useAppStore(selectMessages);
+  // Only while time stands still (for the popover): a running frame's messages are the canvas's business.
+  const messages = useAppStore(selectMessagesWhenPaused);
   const now = useAppStore(selectNow);
   const inspecting = useAppStore(selectInspecting);
   const rawInspection = useAppStore(selectInspection);

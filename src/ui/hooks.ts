@@ -2,9 +2,15 @@ import { useSyncExternalStore } from 'react';
 
 /** One MediaQueryList per query: matchMedia parses the query on every call, and renders ask often. */
 const lists = new Map<string, MediaQueryList>();
+let listsOf: typeof window.matchMedia | null = null;
 
 function mediaQueryList(query: string): MediaQueryList | null {
   if (typeof window === 'undefined' || !window.matchMedia) return null;
+  if (listsOf !== window.matchMedia) {
+    // Another matchMedia (tests swap it): its lists, not the old one's.
+    lists.clear();
+    listsOf = window.matchMedia;
+  }
   let mql = lists.get(query);
   if (!mql) {
     mql = window.matchMedia(query);

@@ -5,7 +5,7 @@ import type { LogEvent, MetricsSample } from '../../src/protocol';
 import { createAppStore } from '../../src/store';
 import { appendFaults, appendSamples, SERIES_LIMIT, thinOlderHalf } from '../../src/store/series';
 import { ChartsPanel } from '../../src/ui/charts/ChartsPanel';
-import { dodge, faultLabel, formatTick, rateLine, targetsOf, timeTicks } from '../../src/ui/charts/chartModel';
+import { areaPath, decimate, dodge, faultLabel, formatTick, pendingLine, pendingLines, polylinePath, rateLine, targetsOf, timeTicks } from '../../src/ui/charts/chartModel';
 import { makeCluster, makeFrame, renderWithStore } from './fixtures';
 
 const sample = (now: number, over: Partial<MetricsSample> = {}): MetricsSample => ({
@@ -160,5 +160,49 @@ describe('chart model', () => {
 
   it('spreads end labels apart', () => {
     expect(dodge([50, 52, 10], 13, 0, 100)).toEqual([50, 63, 10]);
+  });
+});
+
+describe('chart model at scale', () => {
+  const x = (t: number) => t / 10; // 10 ms a pixel
+
+  it('decimates to the first, lowest, highest and last point of each pixel column', () => {
+    const points = Array.from({ length: 1000 }, (_, i) => [i, (i * 7919) % 101] as const);
+    const out = decimate(points, x);
+    expect(out.length).toBeLessThanOrEqual(4 * 100);
+    expect(out.length).toBeLessThan(points.length);
+    expect(out[0]).toBe(points[0]);
+    expect(out.at(-1)).toBe(points.at(-1));
+    // Each column keeps its extremes, in time order.
+    for (let c = 0; c < 100; c++) {
+      const col = points.filter((p) => Math.floor(x(p[0])) === c);
+      const kept = out.filter((p) => Math.floor(x(p[0])) === c);
+      expect(Math.min(...kept.map((p) => p[1]))).toBe(Math.min(...col.map((p) => p[1])));
+      expect(Math.max(...kept.map((p) => p[1]))).toBe(Math.max(...col.map((p) => p[1])));
+      expect(kept.map((p) => p[0])).toEqual([...kept.map((p) => p[0])].sort((a, b) => a - b));
+    }
+    const sparse = [[0, 1], [500, 2], [990, 3]] as const;
+    expect(decimate(sparse, x)).toBe(sparse);
+  });
+
+  it('writes path data as d3.line does, to a tenth of a pixel', () => {
+    const pts = [[0, 1], [10, 2.25], [20, 3]] as const;
+    expect(polylinePath(pts, x, (v) => v * 2)).toBe('M0,2L1,4.5L2,6');
+    expect(areaPath(pts, x, (v) => v * 2, 10)).toBe('M0,2L1,4.5L2,6L2,10L0,10Z');
+    expect(polylinePath([], x, (v) => v)).toBe('');
+  });
+
+  it('extends the pending lines as the series grows, as a rebuild would', () => {
+    const order = ['A', 'B', 'C'];
+    const s1 = [sample(0, { pendingByTarget: { B: 1 } }), sample(10, { pendingByTarget: { B: 2 } })];
+    const first = pendingLines(s1, order);
+    const s2 = [...s1, sample(20, { pendingByTarget: { B: 1, C: 4 } }), sample(30, { pendingByTarget: { C: 2 } })];
+    const next = pendingLines(s2, order, first);
+    expect(next.targets).toEqual(targetsOf(s2, order));
+    for (const t of next.targets) expect(next.lines.get(t)).toEqual(pendingLine(s2, t));
+    // Thinned (the first sample dropped): rebuilt.
+    const thinned = s2.slice(1);
+    const again = pendingLines(thinned, order, next);
+    for (const t of again.targets) expect(again.lines.get(t)).toEqual(pendingLine(thinned, t));
   });
 });

@@ -1,9 +1,9 @@
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../src/protocol';
 import { BeliefPanel } from '../../src/ui/BeliefPanel';
-import { EventLog } from '../../src/ui/EventLog';
+import { EventLog, LOG_ROWS_AT_TOP } from '../../src/ui/EventLog';
 import { RingPanel } from '../../src/ui/RingPanel';
 import { makeFrame, renderWithStore } from './fixtures';
 
@@ -91,5 +91,20 @@ describe('EventLog picking', () => {
     buttons[0]!.focus();
     await user.keyboard('{Enter}');
     expect(store.getState().selected).toBe('D');
+  });
+});
+
+describe('EventLog at speed', () => {
+  const many: LogEvent[] = Array.from({ length: 150 }, (_, i) => ({ seq: i + 1, at: i, kind: 'write', node: 'A', text: `Write k${i}=v at ONE via A` }));
+
+  it('renders the rows at the top of the list, and the rest once the list is scrolled', () => {
+    renderWithStore(<EventLog />, { frame: makeFrame({ log: many }) });
+    expect(texts()).toHaveLength(LOG_ROWS_AT_TOP);
+    expect(texts()[0]).toContain('k149'); // newest first
+    const list = screen.getByTestId('event-log');
+    list.scrollTop = 100;
+    fireEvent.scroll(list);
+    expect(texts()).toHaveLength(150);
+    expect(texts().at(-1)).toContain('k0');
   });
 });

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { HintQueues } from '../../src/ui/HintQueues';
+import { HintQueues, QUEUE_ROWS, topQueues } from '../../src/ui/HintQueues';
 import { makeFrame, makeQueue, renderWithStore } from './fixtures';
 
 describe('HintQueues', () => {
@@ -34,5 +34,30 @@ describe('HintQueues', () => {
       'No pending hints. Kill a replica while writes flow to see hints queue up.',
     );
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+});
+
+describe('HintQueues at scale', () => {
+  const queues = Array.from({ length: 200 }, (_, i) =>
+    makeQueue(`n${i % 20}`, `n${(i * 7) % 20}x`, { pending: (i * 37) % 11, replaying: i % 50 === 0 }),
+  );
+  const byName = new Intl.Collator().compare;
+  const sorted = queues
+    .filter((q) => q.pending > 0 || q.replaying)
+    .sort((a, b) => b.pending - a.pending || byName(a.holder, b.holder) || byName(a.target, b.target));
+
+  it('picks the largest queues in the order a full sort gives, and counts the rest', () => {
+    const { rows, more, rest } = topQueues(queues, QUEUE_ROWS);
+    expect(rows).toEqual(sorted.slice(0, QUEUE_ROWS));
+    expect(more).toBe(sorted.length - QUEUE_ROWS);
+    expect(rest).toBe(sorted.slice(QUEUE_ROWS).reduce((n, q) => n + q.pending, 0));
+    expect(topQueues(queues, 1000).rows).toEqual(sorted);
+  });
+
+  it('lists the largest ones and says how many more there are', () => {
+    renderWithStore(<HintQueues />, { frame: makeFrame({ hintQueues: queues }) });
+    const panel = screen.getByTestId('hint-queues');
+    expect(within(panel).getAllByRole('row').slice(1)).toHaveLength(QUEUE_ROWS);
+    expect(screen.getByTestId('hint-queues-more')).toHaveTextContent(`${sorted.length - QUEUE_ROWS} more queues with`);
   });
 });

@@ -112,4 +112,19 @@ describe('Messages in flight (the keyboard path)', () => {
     await user.click(within(list).getByRole('button', { name: 'Pause' }));
     expect(commands(send)).toEqual([{ type: 'pause' }]);
   });
+
+  it('its button reads how many messages are in flight, drawn or not', () => {
+    renderWithStore(<RingPanel />, { frame: makeFrame({ now: 1004, playing: true, messages: [write, ack], messagesOmitted: 1234 }) });
+    expect(screen.getByTestId('messages-in-flight')).toHaveTextContent('1,236 messages in flight');
+    expect(screen.getByTestId('inflight-toggle')).toHaveTextContent('1,236 messages in flight');
+  });
+
+  it('opened just before the messages arrive, it moves focus to the first one that can be dropped', async () => {
+    const user = userEvent.setup();
+    const { store } = renderWithStore(<RingPanel />, { frame: makeFrame({ now: 1000, playing: false, messages: [] }) });
+    await user.click(screen.getByTestId('inflight-toggle'));
+    expect(screen.getByRole('button', { name: 'Close' })).toHaveFocus();
+    act(() => store.getState().actions.receive({ type: 'frame', frame: makeFrame({ now: 1004, playing: false, messages: [write] }) }));
+    expect(screen.getByRole('button', { name: 'Drop write A → C (#42)' })).toHaveFocus();
+  });
 });

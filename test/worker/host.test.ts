@@ -1,7 +1,7 @@
 // Drives the worker host with an in-memory endpoint and a manual wall clock.
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../../src/engine';
-import { createUnpacker, type Frame, type FromWorker, type ToWorker } from '../../src/protocol';
+import { createSession, defaultScenario } from '../../src/engine';
+import { createUnpacker, type Frame, type FromWorker, type Simulation, type ToWorker } from '../../src/protocol';
 import { createHost, type HostOptions } from '../../src/worker/host';
 
 function harness(options: HostOptions = {}) {
@@ -284,5 +284,62 @@ describe('worker host: time travel', () => {
     expect(nodes.find((n) => n.id === 'C')!.up).toBe(true);
     expect(nodes.find((n) => n.id === 'D')!.up).toBe(false);
     expect(h.lastFrame()!.future).toBe(0);
+  });
+});
+
+describe('worker host: what it costs the page', () => {
+  it('posts the bulky parts of a frame as transferred buffers', () => {
+    const posted: { msg: FromWorker; transfer: ArrayBuffer[] }[] = [];
+    let handler: ((m: ToWorker) => void) | null = null;
+    createHost(
+      { postMessage: (msg, transfer = []) => posted.push({ msg, transfer }), setHandler: (fn) => (handler = fn) },
+      { now: () => 0, schedule: () => {} },
+    );
+    handler!({ type: 'init', scenario: defaultScenario() });
+    const frame = posted.find((p) => p.msg.type === 'frame')!;
+    expect(frame.transfer.length).toBeGreaterThan(10);
+    expect(frame.transfer.every((b) => b instanceof ArrayBuffer)).toBe(true);
+  });
+
+  it('keeps chart samples to a tenth of wall time when one is costly (a pass over 100,000 keys)', () => {
+    const out: FromWorker[] = [];
+    let handler: ((m: ToWorker) => void) | null = null;
+    let wall = 0;
+    const timers: { at: number; fn: () => void }[] = [];
+    let metricsCalls = 0;
+    createHost(
+      { postMessage: (m) => out.push(m), setHandler: (fn) => (handler = fn) },
+      { now: () => wall, schedule: (fn, ms) => void timers.push({ at: wall + ms, fn }) },
+      {
+        createSimulation: (scenario): Simulation => {
+          const sim = createSession(scenario);
+          const metrics = sim.metrics.bind(sim);
+          // Each sample takes 40 ms of wall time.
+          sim.metrics = () => {
+            metricsCalls++;
+            wall += 40;
+            return metrics();
+          };
+          return sim;
+        },
+      },
+    );
+    const send = (m: ToWorker) => handler!(m);
+    send({ type: 'init', scenario: defaultScenario() });
+    send({ type: 'play' });
+    const start = wall;
+    metricsCalls = 0;
+    while (wall - start < 4000) {
+      timers.sort((a, b) => a.at - b.at);
+      const next = timers.shift();
+      if (!next) break;
+      wall = Math.max(wall, next.at);
+      next.fn();
+      send({ type: 'frameAck' });
+    }
+    // Every 100 ms would be ~40 samples in 4 s; at most 10 % of the time is one per 400 ms.
+    expect(metricsCalls).toBeGreaterThan(5);
+    expect(metricsCalls).toBeLessThanOrEqual(11);
+    expect(out.some((m) => m.type === 'frame')).toBe(true);
   });
 });

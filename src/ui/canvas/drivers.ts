@@ -78,10 +78,21 @@ const positionList = (p: ReadonlyMap<string, Point>): PositionList => [...p].map
 
 /**
  * Hands the canvas to a canvas worker and keeps it told: each new frame's messages (packed, the
- * buffers transferred), the legend's filters and the flashed node.
+ * buffers transferred), the legend's filters and the flashed node. `onFail`: the worker could not
+ * run (the canvas is gone with it; the caller draws on a new one).
  */
-export function createWorkerDriver(canvas: HTMLCanvasElement, store: AppStore, config: CanvasConfig, positions: ReadonlyMap<string, Point>): CanvasDriver {
+export function createWorkerDriver(
+  canvas: HTMLCanvasElement,
+  store: AppStore,
+  config: CanvasConfig,
+  positions: ReadonlyMap<string, Point>,
+  onFail?: () => void,
+): CanvasDriver {
   const worker = new Worker(new URL('./canvas.worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('error', (e) => {
+    e.preventDefault();
+    onFail?.();
+  });
   const post = (msg: ToCanvas, transfer: Transferable[] = []) => worker.postMessage(msg, transfer);
   const offscreen = canvas.transferControlToOffscreen();
   let current = config;
