@@ -29,6 +29,10 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    files: ['src/offline/sw.js'],
+    languageOptions: { globals: { ...globals.serviceworker, __HINTSCOPE_FILES__: 'readonly' } },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {

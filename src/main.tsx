@@ -48,6 +48,14 @@ if (shared) {
   store.getState().actions.play();
 }
 
+// Offline once loaded (a classroom's Wi-Fi): the built app caches itself. Not in dev, where
+// a cache would serve yesterday's modules.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  navigator.serviceWorker.register('./sw.js').catch((err: unknown) => {
+    console.warn('HintScope will not work offline:', err);
+  });
+}
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(

@@ -43,6 +43,18 @@ export interface MessagePopoverProps {
 export function MessagePopover({ message, id, now, left, top, onCommand, onClose }: MessagePopoverProps) {
   const ref = useRef<HTMLDivElement>(null);
 
+  // Closing hands focus back to where it was (the message list, the ring), not to <body>:
+  // a keyboard user must not lose their place. Declared before the effect that moves focus in.
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const popover = ref.current;
+    return () => {
+      const now = document.activeElement;
+      const lost = !now || now === document.body || (popover?.contains(now) ?? false);
+      if (lost && before?.isConnected) before.focus();
+    };
+  }, []);
+
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [id]);

@@ -1,6 +1,6 @@
 // The stage: the ring SVG, the message canvas over it, the node menu, the message popover
 // and the legend.
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
+import { useCallback, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import type { HintQueueView, NodeView } from '../protocol';
 import {
   hiddenKinds,
@@ -25,28 +25,11 @@ import { LANE, MessageLayer, markScale } from './MessageLayer';
 import { MessagePopover } from './MessagePopover';
 import { NodeMenu } from './NodeMenu';
 import { Ring } from './Ring';
+import { useElementSize } from './useElementSize';
 
 const NO_NODES: NodeView[] = [];
 const selectMessagesWhenPaused = (s: Parameters<typeof selectPaused>[0]) => (selectPaused(s) ? selectMessages(s) : undefined);
 const NO_QUEUES: HintQueueView[] = [];
-
-function useSquareSide(fallback: number) {
-  const ref = useRef<HTMLDivElement>(null);
-  const [side, setSide] = useState(fallback);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const ro = new ResizeObserver((entries) => {
-      const box = entries[0]?.contentRect;
-      if (!box) return;
-      const next = Math.max(160, Math.floor(Math.min(box.width, box.height || box.width)));
-      setSide((prev) => (prev === next ? prev : next));
-    });
-    ro.observe(el);
-    return () => ro.disconnect();
-  }, []);
-  return { ref, side };
-}
 
 /** Clicks on these belong to them, not to the message under the pointer. */
 const OWN_CLICKS = '.node-glyph, .node-menu, .msg-popover';
@@ -66,7 +49,10 @@ export function RingPanel() {
   const inspection = rawInspection && inspecting !== null && rawInspection.key === inspecting ? rawInspection : null;
   const store = useAppStoreApi();
   const reduced = useMediaQuery('(prefers-reduced-motion: reduce)');
-  const { ref, side } = useSquareSide(560);
+  const box = useElementSize<HTMLDivElement>({ width: 560, height: 560 });
+  const ref = box.ref;
+  // The ring is a square as large as its box allows (never below 160 px, where glyphs collide).
+  const side = Math.max(160, Math.min(box.width, box.height || box.width));
   const svgBox = useRef<HTMLDivElement>(null);
   // The node menu opens from the ring only; a node selected elsewhere (the event log) is just highlighted.
   const [menuFor, setMenuFor] = useState<string | null>(null);

@@ -69,6 +69,19 @@ describe('Picking a message on the canvas', () => {
     fireEvent.click(screen.getByTestId('ring-box'), { clientX: 320, clientY: 600 });
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
+
+  it('Escape closes the popover and gives focus back to where it was', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<RingPanel />, { frame: makeFrame({ now: 1004, playing: false, messages: [write] }) });
+    const toggle = screen.getByTestId('inflight-toggle');
+    toggle.focus();
+    const at = drawnAt(write, 1004);
+    fireEvent.click(screen.getByTestId('ring-box'), { clientX: at.x, clientY: at.y });
+    expect(screen.getByRole('button', { name: 'Drop message' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(toggle).toHaveFocus();
+  });
 });
 
 describe('Messages in flight (the keyboard path)', () => {

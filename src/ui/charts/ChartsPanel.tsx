@@ -9,7 +9,7 @@ import { formatClock, formatCount } from '../format';
 import { metricLine, pendingLines, rateLine, timeDomain, type PendingLines } from './chartModel';
 import { METRIC_STYLES, nodeLineStyle } from './seriesStyle';
 import { TimeChart, type ChartLine } from './TimeChart';
-import { useElementSize } from './useElementSize';
+import { useElementSize } from '../useElementSize';
 import './charts.css';
 
 type ChartId = 'pending' | 'under' | 'stale' | 'writes';
