@@ -24,7 +24,7 @@ const SCENARIO = {
 
 function world() {
   let wall = 0;
-  let timers: { at: number; seq: number; fn: () => void }[] = [];
+  const timers: { at: number; seq: number; fn: () => void }[] = [];
   let seq = 0;
   const queue: (() => void)[] = [];
   const later = (fn: () => void, ms: number) => void timers.push({ at: wall + ms, seq: seq++, fn });
