@@ -34,7 +34,7 @@ export function ChangePicker({ scenario, log, active, onCompare }: {
 
   return (
     <section className="compare-change panel" aria-labelledby={`${uid}-title`}>
-      <h2 id={`${uid}-title`}>B changes one setting</h2>
+      <h2 id={`${uid}-title`}>B changes</h2>
       <div className="compare-presets" role="group" aria-label="One-click comparisons">
         {COMPARE_PRESETS.map((p) => {
           const pdef = changeDef(p.path)!;
@@ -49,9 +49,13 @@ export function ChangePicker({ scenario, log, active, onCompare }: {
               data-testid={`compare-preset-${p.id}`}
               aria-pressed={pressed}
               title={`${p.why} (${pdef.real})`}
+              aria-describedby={`${uid}-${p.id}-why`}
               onClick={() => onCompare({ path: p.path, value: b })}
             >
               {p.label}
+              <span id={`${uid}-${p.id}-why`} className="sr-only">
+                {`${pdef.name} ${describeValue(pdef, a)} → ${describeValue(pdef, b)}. ${p.why}`}
+              </span>
             </button>
           );
         })}
@@ -67,7 +71,7 @@ export function ChangePicker({ scenario, log, active, onCompare }: {
             ))}
           </select>
         </label>
-        <span className="compare-real" data-testid="compare-real">
+        <span className="compare-real" data-testid="compare-real" title={def.real}>
           <span className="sr-only">Real name: </span>
           {def.real}
         </span>

@@ -10,6 +10,7 @@ import { metricLine, pendingLines, rateLine, timeDomain } from '../charts/chartM
 import { METRIC_STYLES, nodeLineStyle } from '../charts/seriesStyle';
 import { TimeChart, type ChartLine } from '../charts/TimeChart';
 import { useElementSize } from '../charts/useElementSize';
+import '../charts/charts.css';
 
 export type CompareChartId = 'pending' | 'under' | 'stale' | 'writes';
 const RATE_BINS = 40;

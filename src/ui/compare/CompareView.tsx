@@ -108,7 +108,7 @@ export function CompareView({ onBack, spawn = spawnWorkerRun, store: given }: { 
   const def = choice ? changeDef(choice.path) : undefined;
   const aValue = def && session ? describeValue(def, currentValue(session.scenario, def)) : '';
   const bValue = def && choice ? describeValue(def, choice.value) : '';
-  const labels = { a: def ? `${def.name} ${aValue} (as in the lab)` : 'as in the lab', b: def ? `${def.name} ${bValue}` : '' };
+  const labels = { a: def ? `${def.name} ${aValue}` : '', b: def ? `${def.name} ${bValue}` : '' };
   const sloppy = { a: false, b: false };
   if (runs) {
     sloppy.a = runs.a.getState().cluster?.hintMode === 'sloppy-quorum';
@@ -119,8 +119,8 @@ export function CompareView({ onBack, spawn = spawnWorkerRun, store: given }: { 
     <div className="app compare-view" data-testid="compare-view">
       <header className="topbar compare-top">
         <div className="brand">
-          <button ref={backRef} type="button" className="btn" data-testid="compare-back" onClick={onBack} aria-keyshortcuts="Escape" title="Back to the lab (Esc)">
-            <span aria-hidden="true">←</span> Lab
+          <button ref={backRef} type="button" className="btn btn-small" data-testid="compare-back" onClick={onBack} aria-keyshortcuts="Escape" title="Back to the lab (Esc)">
+            <span aria-hidden="true">←</span> Back to the lab
           </button>
           <h1>Compare</h1>
           <p className="tagline">

@@ -51,7 +51,7 @@ export function RunCard({ id, store, title, detail }: { id: RunId; store: AppSto
           <div className="compare-ring" inert aria-hidden="true">
             <Ring nodes={nodes} order={order} hintQueues={queues ?? []} positions={positions} glyphR={glyphRadius(order.length)} selected={null} onOpen={noop} hintMode={cluster?.hintMode} />
           </div>
-          <ul className="compare-nodes" aria-label={`Run ${letter} nodes`}>
+          <ul className="compare-nodes sr-only" aria-label={`Run ${letter} nodes`}>
             {order.map((n) => {
               const node = nodes.find((x) => x.id === n);
               if (!node) return null;

@@ -73,14 +73,14 @@ export interface ComparePreset {
 }
 
 export const COMPARE_PRESETS: readonly ComparePreset[] = [
-  { id: 'handoff', label: 'Hinted handoff on / off', path: 'settings.hintedHandoffEnabled', values: [true, false], why: 'Off: a replica that missed writes gets nothing until read repair or anti-entropy — under-replicated keys stay.' },
-  { id: 'window', label: 'Hint window 3h / 10m', path: 'settings.maxHintWindow', values: ['3h', '10m'], why: 'A short window stops hinting a long-dead node: hints dropped, keys left under-replicated.' },
-  { id: 'ttl', label: 'Hint TTL 10d / 2m', path: 'settings.hintTtl', values: ['10d', '2m'], why: 'Hints older than the TTL expire unreplayed.' },
-  { id: 'mode', label: 'Coordinator hints / sloppy quorum', path: 'settings.hintMode', values: ['coordinator', 'sloppy-quorum'], why: 'Cassandra’s coordinator keeps an opaque hint; Dynamo’s next healthy node keeps a real, readable copy.' },
-  { id: 'level', label: 'Consistency QUORUM / ONE', path: 'workload.consistency', values: ['QUORUM', 'ONE'], why: 'ONE acknowledges on one replica: reads at ONE see stale values more often.' },
-  { id: 'readRepair', label: 'Read repair on / off', path: 'settings.readRepair', values: [true, false], why: 'Without read repair a stale replica stays stale after a read finds it.' },
-  { id: 'antiEntropy', label: 'Anti-entropy off / every 5m', path: 'settings.antiEntropyInterval', values: ['', '5m'], why: 'Periodic Merkle-tree repair fixes what hints missed.' },
-  { id: 'throttle', label: 'Replay throttle 1000/s / 5/s', path: 'settings.hintReplayRate', values: ['1000', '5'], why: 'A tight throttle drains the hint backlog slowly after the node returns.' },
+  { id: 'handoff', label: 'Handoff on/off', path: 'settings.hintedHandoffEnabled', values: [true, false], why: 'Off: a replica that missed writes gets nothing until read repair or anti-entropy — under-replicated keys stay.' },
+  { id: 'window', label: 'Window 3h/10m', path: 'settings.maxHintWindow', values: ['3h', '10m'], why: 'A short window stops hinting a long-dead node: hints dropped, keys left under-replicated.' },
+  { id: 'ttl', label: 'TTL 10d/2m', path: 'settings.hintTtl', values: ['10d', '2m'], why: 'Hints older than the TTL expire unreplayed.' },
+  { id: 'mode', label: 'Coordinator/sloppy', path: 'settings.hintMode', values: ['coordinator', 'sloppy-quorum'], why: 'Cassandra’s coordinator keeps an opaque hint; Dynamo’s next healthy node keeps a real, readable copy.' },
+  { id: 'level', label: 'QUORUM/ONE', path: 'workload.consistency', values: ['QUORUM', 'ONE'], why: 'ONE acknowledges on one replica: reads at ONE see stale values more often.' },
+  { id: 'readRepair', label: 'Read repair on/off', path: 'settings.readRepair', values: [true, false], why: 'Without read repair a stale replica stays stale after a read finds it.' },
+  { id: 'antiEntropy', label: 'Anti-entropy off/5m', path: 'settings.antiEntropyInterval', values: ['', '5m'], why: 'Periodic Merkle-tree repair fixes what hints missed.' },
+  { id: 'throttle', label: 'Throttle 1000/5 per s', path: 'settings.hintReplayRate', values: ['1000', '5'], why: 'A tight throttle drains the hint backlog slowly after the node returns.' },
 ];
 
 export type FieldValue = string | boolean;
