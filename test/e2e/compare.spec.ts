@@ -67,6 +67,21 @@ test('compare hinted handoff on vs off: B has no hints and more under-replicated
   assert.equal(await text(page, 'compare-time-b'), '0:01:30.000');
   assert.equal(await text(page, 'compare-hash-a'), labHash);
 
+  // Play both on the one clock for a few simulated seconds, pause: they stand at the same moment.
+  await page.getByTestId('compare-play').click();
+  await page.waitForFunction(() => (document.querySelector('[data-testid="compare-clock"]')?.textContent ?? '') >= '0:01:33', null, { timeout: 60_000 });
+  await page.getByTestId('compare-play').click();
+  // (Page functions are serialised: no helper functions inside.)
+  await page.waitForFunction(
+    (ids) => {
+      const [play, a, b, at, clock] = ids.map((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent?.trim());
+      return play === 'Play' && a === clock && b === clock && at === clock;
+    },
+    ['compare-play', 'compare-time-a', 'compare-time-b', 'compare-report-at', 'compare-clock'],
+    { timeout: 60_000 },
+  );
+  assert.notEqual(await text(page, 'compare-clock'), '0:01:30.000');
+
   // Both to the end, on the one clock.
   await page.getByTestId('compare-jump-end').click();
   await waitText(page, 'compare-report-at', '0:05:00.000', 120_000);
