@@ -80,6 +80,9 @@ function Cell({ run, id, title, summary, lines, domain, faults, yTop }: {
   const { ref, width, height } = useElementSize<HTMLDivElement>({ width: 360, height: 110 });
   return (
     <div className="compare-chart-cell" ref={ref} data-testid={`compare-chart-${run}-${id}`}>
+      <span className={`compare-cell-letter compare-cell-letter-${run}`} aria-hidden="true">
+        {run.toUpperCase()}
+      </span>
       {width > 0 && height > 0 && (
         <TimeChart
           id={`${run}-${id}`}
