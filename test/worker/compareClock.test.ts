@@ -83,6 +83,24 @@ function labSession(at: number) {
   return { log: [...sim.commandLog] as LoggedCommand[], traceHash: sim.traceHash(), now: sim.now };
 }
 
+describe('host: report request', () => {
+  it('answers with the report of scenario-format.md at the current moment', () => {
+    const out: unknown[] = [];
+    let handler: ((m: ToWorker) => void) | null = null;
+    createHost({ postMessage: (m) => out.push(m), setHandler: (fn) => (handler = fn) }, { now: () => 0, schedule: () => {} });
+    handler!({ type: 'report' });
+    expect(out.at(-1)).toMatchObject({ type: 'error', message: expect.stringMatching(/init first/) });
+    handler!({ type: 'init', scenario: SCENARIO });
+    handler!({ type: 'command', command: { type: 'kill', node: 'D' } });
+    handler!({ type: 'report' });
+    const msg = out.at(-1) as { type: string; now: number; report: { format: string; simulatedMs: number; traceHash: string } };
+    expect(msg.type).toBe('report');
+    expect(msg.report.format).toBe('hintscope/report@1');
+    expect(msg.report.simulatedMs).toBe(msg.now);
+    expect(msg.now).toBeGreaterThan(0);
+  });
+});
+
 describe('compare clock', () => {
   it('replays the lab session in A (same trace hash at the lab moment), then both stand there', () => {
     const lab = labSession(90_000);
