@@ -8,13 +8,19 @@ export function CompareButton({ onOpen, ref }: { onOpen(): void; ref?: Ref<HTMLB
     <button
       ref={ref}
       type="button"
-      className="btn btn-small"
+      className="btn btn-small compare-open-button"
       data-testid="compare-button"
       disabled={!ready}
       onClick={onOpen}
-      title="Run this session again beside a copy with one setting changed"
+      aria-label="Compare"
+      title="Compare: this session beside a copy with one setting changed"
     >
-      Compare
+      <span className="compare-open-long" aria-hidden="true">
+        Compare
+      </span>
+      <span className="compare-open-short" aria-hidden="true">
+        A/B
+      </span>
     </button>
   );
 }
