@@ -91,6 +91,8 @@ export interface CompareOptions {
   reportEveryMs?: number;
   /** Wall ms one jump step aims to take. */
   stepWallMs?: number;
+  /** A jump goes in at least this many steps (default MIN_JUMP_STEPS). */
+  minJumpSteps?: number;
 }
 
 const MAX_WALL_DELTA = 250;
@@ -111,6 +113,7 @@ export function createCompareStore(options: CompareOptions): CompareStore {
   const nextFrame = options.nextFrame ?? defaultNextFrame;
   const reportEveryMs = options.reportEveryMs ?? 500;
   const stepWallMs = options.stepWallMs ?? 150;
+  const minJumpSteps = options.minJumpSteps ?? MIN_JUMP_STEPS;
 
   let ports: Record<RunId, RunPort> | null = null;
   let generation = 0;
@@ -162,7 +165,7 @@ export function createCompareStore(options: CompareOptions): CompareStore {
 
     const until = () => clock().until ?? Infinity;
 
-    /** The next step of a jump: sized to take about stepWallMs, and at most 1/MIN_JUMP_STEPS of it. */
+    /** The next step of a jump: sized to take about stepWallMs, and at most 1/minJumpSteps of it. */
     const stepJump = () => {
       const c = clock();
       const j = c.jump;
@@ -173,7 +176,7 @@ export function createCompareStore(options: CompareOptions): CompareStore {
         return;
       }
       const span = j.to - j.from;
-      const step = Math.max(1, Math.min(jumpStep || span / MIN_JUMP_STEPS, span / MIN_JUMP_STEPS));
+      const step = Math.max(1, Math.min(jumpStep || span / minJumpSteps, span / minJumpSteps));
       seekBoth(Math.min(j.to, c.time + step));
     };
 

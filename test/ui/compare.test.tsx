@@ -94,7 +94,7 @@ function fakeWorkers() {
 
 function setup(labNow = 60_000) {
   const workers = fakeWorkers();
-  const store = createCompareStore({ spawn: workers.spawn, runStore: { scheduleAck: () => {}, viewEveryMs: 0 }, nextFrame: (fn) => setTimeout(fn, 0) });
+  const store = createCompareStore({ spawn: workers.spawn, runStore: { scheduleAck: () => {}, viewEveryMs: 0 }, nextFrame: (fn) => setTimeout(fn, 0), minJumpSteps: 8 });
   const onBack = vi.fn();
   const r = renderWithStore(<CompareView onBack={onBack} store={store} spawn={workers.spawn} />);
   // The lab answers its exportSession.
@@ -102,7 +102,8 @@ function setup(labNow = 60_000) {
   return { ...r, workers, store, onBack, answer: () => act(() => r.store.getState().actions.receive(session)) };
 }
 
-describe('CompareView', () => {
+// Two runs' charts re-render at every step: give a loaded machine room.
+describe('CompareView', { timeout: 30_000 }, () => {
   it('pauses the lab, asks for its session, and starts A as the lab and B with handoff off', async () => {
     const { send, answer, workers } = setup();
     expect(send.mock.calls.map((c) => c[0].type)).toEqual(['pause', 'exportSession']);

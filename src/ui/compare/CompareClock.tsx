@@ -3,6 +3,8 @@ import { useStore } from 'zustand';
 import { SPEEDS } from '../../protocol';
 import type { CompareStore } from '../../store/compare';
 import { formatClock, formatDuration } from '../format';
+import { JumpTo } from '../time/JumpTo';
+import '../time/time.css';
 
 export const COMPARE_JUMPS = [
   { byMs: 60_000, text: '+1 min', name: 'Both: jump ahead 1 minute' },
@@ -56,6 +58,7 @@ export function CompareClock({ store }: { store: CompareStore }) {
           To end
         </button>
       </div>
+      <JumpTo disabled={!ready || ended} now={clock.time} until={clock.until} onJump={(at) => actions.jumpTo(at)} />
       <div className="clock-wrap">
         <span className="clock-label">both at</span>
         <output className="clock" data-testid="compare-clock" aria-label="Shared simulated time">

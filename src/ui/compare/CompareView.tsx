@@ -124,7 +124,7 @@ export function CompareView({ onBack, spawn = spawnWorkerRun, store: given }: { 
           </button>
           <h1>Compare</h1>
           <p className="tagline">
-            same seed{session ? ` · ${session.commandLog.length} command${session.commandLog.length === 1 ? '' : 's'} of yours` : ''} · one setting changed
+            same seed{session ? (session.commandLog.length === 0 ? ', no commands of yours' : `, your ${session.commandLog.length} command${session.commandLog.length === 1 ? '' : 's'}`) : ''}
           </p>
         </div>
         <CompareClock store={store} />
