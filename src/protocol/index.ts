@@ -1,10 +1,12 @@
 // The one typed protocol between the UI and the worker that owns the engine.
 // Imported by both sides and by nothing in the engine.
 import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Snapshot } from '../engine/api';
+import type { Report } from '../engine/check/report';
 import { createSnapshotDecoder, packedBuffers, packSnapshot, type PackedMessageList, type PackedSnapshot } from './packing';
 
 export type * from '../engine/api';
 export type { PackedSnapshot } from './packing';
+export type { Report } from '../engine/check/report';
 export { CONSISTENCY_LEVELS } from '../engine/api';
 
 export interface Frame extends Snapshot {
@@ -49,6 +51,8 @@ export type ToWorker =
   | { type: 'inspect'; key: string | null }
   /** Asks for the session (scenario as given + command log): answered by 'session'. */
   | { type: 'exportSession' }
+  /** Asks for the report of scenario-format.md at the current moment: answered by 'report'. */
+  | { type: 'report' }
   | { type: 'command'; command: Command }
   | { type: 'frameAck' };
 
@@ -65,7 +69,8 @@ export type FromWorker =
   | { type: 'ready'; cluster: ClusterInfo }
   | { type: 'frame'; frame: WireFrame }
   | { type: 'error'; message: string }
-  | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number };
+  | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number }
+  | { type: 'report'; report: Report; now: number };
 
 /** Worker → UI once unpacked: what the app store receives. */
 export type UiMessage = Exclude<FromWorker, { type: 'frame' }> | { type: 'frame'; frame: Frame };

@@ -1,5 +1,8 @@
 // The page: header with time controls, the ring stage, and two columns of panels.
+import { useRef, useState } from 'react';
 import { selectCluster, useAppStore } from '../store';
+import { CompareButton } from './compare/CompareButton';
+import { CompareView } from './compare/CompareView';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { Controls } from './Controls';
 import { PauseWhenHidden } from './time/PauseWhenHidden';
@@ -19,6 +22,19 @@ import { WriteForm } from './WriteForm';
 
 export function App() {
   const cluster = useAppStore(selectCluster);
+  // Compare replaces the lab's page; the lab's store (and its paused session) stays as it was.
+  const [comparing, setComparing] = useState(false);
+  const compareButton = useRef<HTMLButtonElement>(null);
+  if (comparing) {
+    return (
+      <CompareView
+        onBack={() => {
+          setComparing(false);
+          requestAnimationFrame(() => compareButton.current?.focus());
+        }}
+      />
+    );
+  }
   return (
     <div className="app">
       <header className="topbar">
@@ -35,6 +51,7 @@ export function App() {
           </p>
           <SettingsButton />
           <ShareButton />
+          <CompareButton ref={compareButton} onOpen={() => setComparing(true)} />
         </div>
         <Controls />
       </header>

@@ -1,7 +1,7 @@
 // Hosts one Simulation and paces it against wall-clock time. Knows nothing of Workers:
 // it talks through an endpoint and reads time through a clock, so tests drive it by hand.
 import { createSession as defaultCreateSimulation } from '../engine';
-import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
+import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Report, Simulation, ToWorker } from '../protocol';
 import { packFrame, SPEEDS } from '../protocol';
 
 export interface Endpoint {
@@ -359,6 +359,12 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         const s = requireSim();
         if (!s) return;
         post({ type: 'session', scenario: scenarioInput, commandLog: [...s.commandLog], traceHash: s.traceHash(), now: s.now });
+        return;
+      }
+      case 'report': {
+        const s = requireSim();
+        if (!s) return;
+        post({ type: 'report', report: s.report() as Report, now: s.now });
         return;
       }
       case 'command': {

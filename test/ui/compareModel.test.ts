@@ -1,0 +1,117 @@
+// Run B = run A with exactly one setting changed; bad values are rejected naming the field.
+import { describe, expect, it } from 'vitest';
+import { parseScenario, type LoggedCommand } from '../../src/engine';
+import { changeDef, CHANGES, COMPARE_PRESETS, currentValue, deriveB, presetValue } from '../../src/ui/compare/model';
+
+const A = {
+  format: 'hintscope/scenario@1',
+  name: 'D down then back',
+  seed: 3,
+  cluster: { nodes: ['A', 'B', 'C', 'D', 'E', 'F'], vnodes: 8, replicationFactor: 3 },
+  settings: { preset: 'cassandra' },
+  workload: [
+    { from: '0s', to: '4m', rate: 20, keys: 1000, writeRatio: 0.8, consistency: 'QUORUM' },
+    { at: '10s', write: { key: 'k1', value: 'v', consistency: 'QUORUM' } },
+    { at: '11s', read: { key: 'k1' } },
+  ],
+  faults: [
+    { at: '30s', kill: 'D' },
+    { at: '2m', restart: 'D' },
+  ],
+  until: '5m',
+};
+
+const LOG: LoggedCommand[] = [
+  { at: 12_000.001, command: { type: 'kill', node: 'C' } },
+  { at: 13_000.001, command: { type: 'dropMessage', id: 17 } },
+  { at: 14_000.001, command: { type: 'workload', rate: 5, keys: 10, writeRatio: 1, consistency: 'QUORUM' } },
+  { at: 15_000.001, command: { type: 'write', key: 'x', value: 'y', consistency: 'ALL' } },
+];
+
+/** Paths (a.b[0].c) where two values differ. */
+function diff(a: unknown, b: unknown, path = ''): string[] {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return Object.is(a, b) ? [] : [path];
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].flatMap((k) => diff((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], Array.isArray(a) ? `${path}[${k}]` : path ? `${path}.${k}` : k));
+}
+
+describe('deriveB: one setting changed', () => {
+  it.each(COMPARE_PRESETS.filter((p) => p.path.startsWith('settings.')))('$label changes $path and nothing else', (preset) => {
+    const def = changeDef(preset.path)!;
+    const value = presetValue(preset, def, currentValue(A, def));
+    const r = deriveB(A, LOG, preset.path, value);
+    if (!r.ok) throw new Error(r.error);
+    const changed = diff(parseScenario(A), parseScenario(r.scenario));
+    expect(changed).toEqual([preset.path]);
+    // The user's commands are B's too, except those naming one of A's messages in flight.
+    expect(r.log).toEqual(LOG.filter((c) => c.command.type !== 'dropMessage'));
+    expect(r.omitted).toBe(1);
+    // A's scenario object is left as it was.
+    expect(A.settings).toEqual({ preset: 'cassandra' });
+  });
+
+  it('hinted handoff off: B has hintedHandoffEnabled false, A keeps true', () => {
+    const r = deriveB(A, [], 'settings.hintedHandoffEnabled', false);
+    if (!r.ok) throw new Error(r.error);
+    expect(parseScenario(r.scenario).settings.hintedHandoffEnabled).toBe(false);
+    expect(parseScenario(A).settings.hintedHandoffEnabled).toBe(true);
+  });
+
+  it('the consistency level changes every workload operation and every command, nothing else', () => {
+    const r = deriveB(A, LOG, 'workload.consistency', 'ONE');
+    if (!r.ok) throw new Error(r.error);
+    const changed = diff(parseScenario(A), parseScenario(r.scenario));
+    expect(changed).toEqual(['workload[0].consistency', 'workload[1].consistency', 'workload[2].consistency']);
+    expect(r.log.map((c) => ('consistency' in c.command ? c.command.consistency : null))).toEqual([null, 'ONE', 'ONE']);
+  });
+
+  it('a nested setting (latency.p99) changes only itself', () => {
+    const r = deriveB(A, [], 'settings.latency.p99', '80ms');
+    if (!r.ok) throw new Error(r.error);
+    expect(diff(parseScenario(A), parseScenario(r.scenario))).toEqual(['settings.latency.p99']);
+  });
+
+  it('every listed setting can be derived from its current value (B = A then)', () => {
+    for (const def of CHANGES) {
+      const r = deriveB(A, [], def.path, currentValue(A, def));
+      expect(r.ok ? 'ok' : r.error, def.path).toBe('ok');
+      if (r.ok) expect(diff(parseScenario(A), parseScenario(r.scenario)), def.path).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['settings.maxHintWindow', '3 hours', /^settings\.maxHintWindow: expected a duration/],
+    ['settings.hintTtl', '-5m', /^settings\.hintTtl: /],
+    ['settings.hintReplayRate', 'fast', /^settings\.hintReplayRate: expected a number/],
+    ['settings.hintReplayRate', '0', /^settings\.hintReplayRate: expected a rate > 0/],
+    ['settings.phiConvictThreshold', '500', /^settings\.phiConvictThreshold: expected a number <= 100/],
+    ['settings.merkleDepth', '2.5', /^settings\.merkleDepth: expected an integer/],
+    ['settings.latency.p99', '1ms', /^settings\.latency\.p99: expected p99 >= median/],
+    ['settings.hintMode', 'gossip', /^settings\.hintMode: expected one of/],
+    ['workload.consistency', 'MOST', /^workload\.consistency: expected one of/],
+    ['settings.hintedHandoffEnabled', 'maybe', /^settings\.hintedHandoffEnabled: expected on or off/],
+    ['settings.noSuchThing', '1', /^setting: unknown setting/],
+  ])('%s = %j is rejected naming the field', (path, value, message) => {
+    const r = deriveB(A, LOG, path, value);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(message);
+  });
+
+  it('presets flip to the other value when A already has B’s', () => {
+    const def = changeDef('settings.hintedHandoffEnabled')!;
+    const handoff = COMPARE_PRESETS.find((p) => p.id === 'handoff')!;
+    expect(presetValue(handoff, def, true)).toBe(false);
+    expect(presetValue(handoff, def, false)).toBe(true);
+    const window = COMPARE_PRESETS.find((p) => p.id === 'window')!;
+    const wdef = changeDef('settings.maxHintWindow')!;
+    expect(presetValue(window, wdef, '3h')).toBe('10m');
+    expect(presetValue(window, wdef, '600000')).toBe('3h');
+  });
+
+  it('names the real systems’ parameters beside ours', () => {
+    expect(changeDef('settings.hintedHandoffEnabled')!.real).toMatch(/hinted_handoff_enabled/);
+    expect(changeDef('settings.maxHintWindow')!.real).toMatch(/max_hint_window/);
+    expect(changeDef('settings.hintReplayRate')!.real).toMatch(/hinted_handoff_throttle/);
+    expect(changeDef('settings.preset')).toBeUndefined();
+  });
+});
