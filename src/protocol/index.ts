@@ -1,10 +1,12 @@
 // The one typed protocol between the UI and the worker that owns the engine.
 // Imported by both sides and by nothing in the engine.
 import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Snapshot } from '../engine/api';
+import type { LessonRequest, LessonStatusMessage } from './lessons';
 import { createSnapshotDecoder, packedBuffers, packSnapshot, type PackedMessageList, type PackedSnapshot } from './packing';
 
 export type * from '../engine/api';
 export type { PackedSnapshot } from './packing';
+export type * from './lessons';
 export { CONSISTENCY_LEVELS } from '../engine/api';
 
 export interface Frame extends Snapshot {
@@ -50,7 +52,9 @@ export type ToWorker =
   /** Asks for the session (scenario as given + command log): answered by 'session'. */
   | { type: 'exportSession' }
   | { type: 'command'; command: Command }
-  | { type: 'frameAck' };
+  | { type: 'frameAck' }
+  /** Lessons and interview questions: see ./lessons. */
+  | LessonRequest;
 
 /**
  * A frame as the worker posts it: nodes, messages in flight and hint queues travel packed in
@@ -65,7 +69,8 @@ export type FromWorker =
   | { type: 'ready'; cluster: ClusterInfo }
   | { type: 'frame'; frame: WireFrame }
   | { type: 'error'; message: string }
-  | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number };
+  | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number }
+  | LessonStatusMessage;
 
 /** Worker → UI once unpacked: what the app store receives. */
 export type UiMessage = Exclude<FromWorker, { type: 'frame' }> | { type: 'frame'; frame: Frame };

@@ -1,8 +1,9 @@
 // Hosts one Simulation and paces it against wall-clock time. Knows nothing of Workers:
 // it talks through an endpoint and reads time through a clock, so tests drive it by hand.
 import { createSession as defaultCreateSimulation } from '../engine';
-import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
+import type { Command, Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
 import { packFrame, SPEEDS } from '../protocol';
+import { createLessonRunner } from './lessonRunner';
 
 export interface Endpoint {
   /** `transfer`: buffers handed over with the message (a frame's packed columns). */
@@ -198,6 +199,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         if (runSlice(s, jump.to)) {
           jump = null;
           target = s.now;
+          lessons.jumpDone();
         }
       } else if (playing) {
         target = Math.min(s.until, Math.max(target, s.now) + wallDelta * speed);
@@ -227,13 +229,13 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     return sim;
   }
 
-  function init(scenario: unknown, commands?: unknown, keepFuture = false): void {
+  function init(scenario: unknown, commands?: unknown, keepFuture = false): boolean {
     let next: Simulation;
     try {
       next = create(scenario, commands);
     } catch (err) {
       fail(err); // the running simulation, if any, stays as it was
-      return;
+      return false;
     }
     if (!keepFuture) future = [];
     sim = next;
@@ -249,11 +251,57 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     refreshInspection(true);
     post({ type: 'ready', cluster: next.info });
     changed();
+    return true;
   }
 
+  /** A user's command (and a lesson step's: the same path, the same log). */
+  function command(cmd: Command): void {
+    const s = requireSim();
+    if (!s) return;
+    try {
+      s.apply(cmd);
+      // A new command after a seek back forks the run: the old future is discarded.
+      if (future.length > 0) future = [];
+      // The engine queues a command just after now; while paused, run up to it so the
+      // lecturer sees its effect at once (while playing the next tick does it).
+      const at = s.commandLog[s.commandLog.length - 1]?.at;
+      if (!playing && !jump && at !== undefined && at > s.now) s.advanceTo(at);
+    } catch (err) {
+      fail(err);
+      return;
+    }
+    collectLog();
+    refreshInspection(true);
+    changed();
+  }
+
+  const lessons = createLessonRunner({
+    init: (scenario) => init(scenario),
+    simulation: () => sim,
+    command,
+    jumpBy: (ms) => {
+      if (!sim) return;
+      playing = false;
+      jump = { from: sim.now, to: Math.min(sim.until, sim.now + ms) };
+      startPacing();
+      changed();
+    },
+    pause: () => {
+      playing = false;
+    },
+    post,
+  });
+
+  /** What a user's time control does to a lesson step that is running (it cuts it short). */
+  const INTERRUPTS: Partial<Record<ToWorker['type'], string>> = { pause: 'pausing', cancelJump: 'cancelling the jump', step: 'stepping', jump: 'another jump', jumpTo: 'another jump', seek: 'time travel' };
+
   function handle(msg: ToWorker): void {
+    const cut = INTERRUPTS[msg.type];
+    if (cut) lessons.interrupt(cut);
+    if (msg.type === 'seek') lessons.invalidate();
     switch (msg.type) {
       case 'init':
+        lessons.leave();
         init(msg.scenario, msg.log);
         return;
       case 'seek': {
@@ -361,26 +409,12 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         post({ type: 'session', scenario: scenarioInput, commandLog: [...s.commandLog], traceHash: s.traceHash(), now: s.now });
         return;
       }
-      case 'command': {
-        const s = requireSim();
-        if (!s) return;
-        try {
-          s.apply(msg.command);
-          // A new command after a seek back forks the run: the old future is discarded.
-          if (future.length > 0) future = [];
-          // The engine queues a command just after now; while paused, run up to it so the
-          // lecturer sees its effect at once (while playing the next tick does it).
-          const at = s.commandLog[s.commandLog.length - 1]?.at;
-          if (!playing && !jump && at !== undefined && at > s.now) s.advanceTo(at);
-        } catch (err) {
-          fail(err);
-          return;
-        }
-        collectLog();
-        refreshInspection(true);
-        changed();
+      case 'command':
+        command(msg.command);
         return;
-      }
+      case 'lesson':
+        lessons.handle(msg);
+        return;
       default: {
         const unknown: { type?: unknown } = msg;
         post({ type: 'error', message: `Unknown message type: ${String(unknown.type)}` });
