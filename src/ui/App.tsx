@@ -1,5 +1,5 @@
 // The page: header with time controls, the ring stage, and two columns of panels.
-import { selectCluster, useAppStore } from '../store';
+import { selectCluster, selectPresenter, useAppStore } from '../store';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { Controls } from './Controls';
 import { PauseWhenHidden } from './time/PauseWhenHidden';
@@ -9,6 +9,8 @@ import { EventLog } from './EventLog';
 import { BeliefPanel } from './BeliefPanel';
 import { HintQueues } from './HintQueues';
 import { KeyInspector } from './KeyInspector';
+import { LessonPlayer } from './lessons/LessonPlayer';
+import { PresenterKeys } from './lessons/PresenterKeys';
 import { NetworkPanel } from './NetworkPanel';
 import { RingPanel } from './RingPanel';
 import { SettingsButton } from './SettingsButton';
@@ -19,8 +21,10 @@ import { WriteForm } from './WriteForm';
 
 export function App() {
   const cluster = useAppStore(selectCluster);
+  const presenter = useAppStore(selectPresenter);
+  const lessonOn = useAppStore((s) => s.lesson !== null);
   return (
-    <div className="app">
+    <div className={`app${presenter ? ' presenter' : ''}${lessonOn ? ' lesson-on' : ''}`}>
       <header className="topbar">
         <div className="brand">
           <h1>HintScope</h1>
@@ -40,6 +44,7 @@ export function App() {
       </header>
       <ErrorBanner />
       <PauseWhenHidden />
+      <PresenterKeys />
       <main className="layout">
         <section className="stage" aria-label="Cluster">
           <RingPanel />
@@ -54,6 +59,7 @@ export function App() {
           <SettingsReadout />
         </div>
         <div className="column column-act">
+          <LessonPlayer />
           <WorkloadPanel />
           <WriteForm />
           <EventLog />
