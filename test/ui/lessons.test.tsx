@@ -168,6 +168,21 @@ describe('presenter mode', () => {
     expect(app).not.toHaveClass('presenter');
   });
 
+  it('at the end of a lesson, Space (or the button) starts the next one', async () => {
+    const user = userEvent.setup();
+    const { send, store } = renderWithStore(<App />);
+    act(() => {
+      store.getState().actions.setPresenter(true);
+      store.getState().actions.receive({ type: 'lessonStatus', status: status({ id: 'replication', ranThrough: 1, verdicts: [pass(0)] }) });
+    });
+    const next = LESSONS[LESSONS.findIndex((l) => l.id === 'replication') + 1]!;
+    expect(screen.getByRole('button', { name: 'Next lesson →' })).toHaveAttribute('title', next.title);
+    (document.activeElement as HTMLElement | null)?.blur();
+    send.mockClear();
+    await user.keyboard(' ');
+    expect(commands(send)).toEqual([{ type: 'lesson', op: 'start', kind: 'lesson', id: next.id }]);
+  });
+
   it('keys are left alone in text fields and dialogs; outside presenter mode only F is taken', () => {
     const input = document.createElement('input');
     const dialog = document.createElement('div');

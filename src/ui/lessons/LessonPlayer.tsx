@@ -4,7 +4,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { selectActions, selectLesson, selectLessonStep, selectPrediction, selectPresenter, useAppStore } from '../../store';
 import type { LessonStatus } from '../../protocol';
-import { demoDone, INTERVIEW, interviewOf, lessonOf, LESSONS, nextMove, stepState, type InterviewQuestion } from './catalogue';
+import { demoDone, INTERVIEW, interviewOf, lessonOf, LESSONS, nextLesson, stepState, type InterviewQuestion } from './catalogue';
 import { LessonsButton } from './LessonsButton';
 import { PresenterButton } from './PresenterKeys';
 
@@ -107,7 +107,7 @@ export function LessonPlayer() {
   const busy = status.phase !== 'ready';
   const ran = status.verdicts[step] !== null && status.verdicts[step] !== undefined;
   const needsPrediction = question !== undefined && prediction === null;
-  const move = nextMove(status, step, prediction);
+  const after = nextLesson(status);
   const kindLabel = status.kind === 'interview' ? 'Interview question' : 'Lesson';
 
   return (
@@ -152,9 +152,15 @@ export function LessonPlayer() {
         >
           {busy ? 'Running…' : ran ? 'Run again' : needsPrediction ? 'Predict first' : 'Run step'}
         </button>
-        <button type="button" className="btn" onClick={() => actions.showLessonStep(step + 1)} disabled={step + 1 >= status.stepCount} aria-label="Next step" data-testid="lesson-next">
-          Next →
-        </button>
+        {after && step + 1 >= status.stepCount && ran && !busy ? (
+          <button type="button" className="btn" onClick={() => actions.startLesson(status.kind, after.id, after.scenario)} title={after.title} data-testid="lesson-next-lesson">
+            {status.kind === 'interview' ? 'Next question →' : 'Next lesson →'}
+          </button>
+        ) : (
+          <button type="button" className="btn" onClick={() => actions.showLessonStep(step + 1)} disabled={step + 1 >= status.stepCount} aria-label="Next step" data-testid="lesson-next">
+            Next →
+          </button>
+        )}
       </div>
       <div className="lp-foot">
         <button type="button" className="btn btn-small lp-leave" aria-label={`Leave the ${status.kind === 'interview' ? 'question' : 'lesson'}: back to the sandbox`} onClick={() => actions.leaveLesson()} data-testid="lesson-leave">
@@ -164,8 +170,6 @@ export function LessonPlayer() {
         <PresenterButton small />
       </div>
       {presenter && <p className="lp-keys">→ or Space: run / next · ← back{question ? ' · 1–4: predict' : ''} · Esc: exit presenter</p>}
-      {/* Keeps `move` honest in tests and for screen readers: what the main key does now. */}
-      <span className="sr-only" data-testid="lesson-next-move">{move ? ('run' in move ? 'run' : 'next') : 'wait'}</span>
     </section>
   );
 }

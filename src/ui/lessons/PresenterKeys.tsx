@@ -2,8 +2,7 @@
 // capture phase so that, in presenter mode, Space means "next step" rather than play/pause.
 import { useEffect } from 'react';
 import { useAppStoreApi, selectActions, selectPresenter, useAppStore } from '../../store';
-import { INTERVIEW } from './catalogue';
-import { nextMove } from './catalogue';
+import { INTERVIEW, nextMove } from './catalogue';
 import { presenterKeyFor } from './presenter';
 
 export function PresenterButton({ small = false }: { small?: boolean }) {
@@ -43,8 +42,10 @@ export function PresenterKeys() {
       }
       if (what === 'forward') {
         const move = nextMove(lesson, lessonStep, prediction);
-        if (move && 'run' in move) actions.runLessonStep(move.run);
-        else if (move) actions.showLessonStep(move.show);
+        if (!move) return;
+        if ('run' in move) actions.runLessonStep(move.run);
+        else if ('show' in move) actions.showLessonStep(move.show);
+        else actions.startLesson(lesson.kind, move.start.id, move.start.scenario);
         return;
       }
       const q = lesson.kind === 'interview' ? INTERVIEW.find((x) => x.id === lesson.id) : undefined;

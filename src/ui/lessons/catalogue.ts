@@ -35,9 +35,18 @@ export function demoDone(status: LessonStatus): boolean {
  * has not run, else go to the next step; null when nothing can happen (busy, last step done, or an
  * interview waiting for its prediction).
  */
-export function nextMove(status: LessonStatus, step: number, prediction: number | null): { run: number } | { show: number } | null {
+export function nextMove(status: LessonStatus, step: number, prediction: number | null): { run: number } | { show: number } | { start: Lesson } | null {
   if (status.phase !== 'ready') return null;
   if (status.kind === 'interview' && prediction === null) return null;
   if (!status.verdicts[step]) return { run: step };
-  return step + 1 < status.stepCount ? { show: step + 1 } : null;
+  if (step + 1 < status.stepCount) return { show: step + 1 };
+  const after = nextLesson(status);
+  return after ? { start: after } : null;
+}
+
+/** The lesson (or question) after this one in its list, if any. */
+export function nextLesson(status: LessonStatus): Lesson | undefined {
+  const list: readonly Lesson[] = status.kind === 'interview' ? INTERVIEW : LESSONS;
+  const i = list.findIndex((l) => l.id === status.id);
+  return i >= 0 ? list[i + 1] : undefined;
 }
