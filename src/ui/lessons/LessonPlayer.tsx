@@ -75,10 +75,13 @@ function LearnPanel() {
       <h2 className="panel-title" id="learn-title">
         Learn
       </h2>
+      <p className="panel-note learn-note">
+        {LESSONS.length} guided lessons and {INTERVIEW.length} interview questions, each checked live.
+      </p>
       <div className="learn-buttons">
-        <LessonsButton label={`Lessons (${LESSONS.length})`} />
-        <LessonsButton label={`Interview (${INTERVIEW.length})`} section="interview" testId="interview-button" />
-        <PresenterButton />
+        <LessonsButton label="Lessons" className="btn btn-small" />
+        <LessonsButton label="Interview" className="btn btn-small" section="interview" testId="interview-button" />
+        <PresenterButton small />
       </div>
     </section>
   );
