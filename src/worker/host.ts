@@ -1,7 +1,7 @@
 // Hosts one Simulation and paces it against wall-clock time. Knows nothing of Workers:
 // it talks through an endpoint and reads time through a clock, so tests drive it by hand.
 import { createSession as defaultCreateSimulation } from '../engine';
-import type { Command, Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
+import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
 import { packFrame, SPEEDS } from '../protocol';
 import { createLessonRunner } from './lessonRunner';
 
@@ -229,13 +229,13 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     return sim;
   }
 
-  function init(scenario: unknown, commands?: unknown, keepFuture = false): boolean {
+  function init(scenario: unknown, commands?: unknown, keepFuture = false): void {
     let next: Simulation;
     try {
       next = create(scenario, commands);
     } catch (err) {
       fail(err); // the running simulation, if any, stays as it was
-      return false;
+      return;
     }
     if (!keepFuture) future = [];
     sim = next;
@@ -251,34 +251,17 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     refreshInspection(true);
     post({ type: 'ready', cluster: next.info });
     changed();
-    return true;
   }
 
-  /** A user's command (and a lesson step's: the same path, the same log). */
-  function command(cmd: Command): void {
-    const s = requireSim();
-    if (!s) return;
-    try {
-      s.apply(cmd);
-      // A new command after a seek back forks the run: the old future is discarded.
-      if (future.length > 0) future = [];
-      // The engine queues a command just after now; while paused, run up to it so the
-      // lecturer sees its effect at once (while playing the next tick does it).
-      const at = s.commandLog[s.commandLog.length - 1]?.at;
-      if (!playing && !jump && at !== undefined && at > s.now) s.advanceTo(at);
-    } catch (err) {
-      fail(err);
-      return;
-    }
-    collectLog();
-    refreshInspection(true);
-    changed();
-  }
-
+  // Lessons: a step's commands take the very path of a user's `command` message.
   const lessons = createLessonRunner({
-    init: (scenario) => init(scenario),
+    init: (scenario) => {
+      const before = sim;
+      init(scenario);
+      return sim !== before;
+    },
     simulation: () => sim,
-    command,
+    command: (command) => handle({ type: 'command', command }),
     jumpBy: (ms) => {
       if (!sim) return;
       playing = false;
@@ -409,9 +392,26 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         post({ type: 'session', scenario: scenarioInput, commandLog: [...s.commandLog], traceHash: s.traceHash(), now: s.now });
         return;
       }
-      case 'command':
-        command(msg.command);
+      case 'command': {
+        const s = requireSim();
+        if (!s) return;
+        try {
+          s.apply(msg.command);
+          // A new command after a seek back forks the run: the old future is discarded.
+          if (future.length > 0) future = [];
+          // The engine queues a command just after now; while paused, run up to it so the
+          // lecturer sees its effect at once (while playing the next tick does it).
+          const at = s.commandLog[s.commandLog.length - 1]?.at;
+          if (!playing && !jump && at !== undefined && at > s.now) s.advanceTo(at);
+        } catch (err) {
+          fail(err);
+          return;
+        }
+        collectLog();
+        refreshInspection(true);
+        changed();
         return;
+      }
       case 'lesson':
         lessons.handle(msg);
         return;

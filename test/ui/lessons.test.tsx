@@ -27,6 +27,8 @@ describe('lesson picker', () => {
     const { send, store } = renderWithStore(<LessonPlayer />);
     await user.click(screen.getByRole('button', { name: 'Lessons' }));
     const dialog = screen.getByRole('dialog', { name: 'Lessons and interview' });
+    // In the body, not inside the panel (whose layout containment would trap a fixed drawer).
+    expect(dialog.closest('.panel')).toBeNull();
     const starts = within(dialog).getAllByRole('button', { name: /^Start: / });
     expect(starts).toHaveLength(LESSONS.length + INTERVIEW.length);
     expect(within(dialog).getByText(lesson('hint-window').summary)).toBeInTheDocument();

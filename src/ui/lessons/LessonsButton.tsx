@@ -1,5 +1,6 @@
 // The "Lessons" button and the picker it opens: guided lessons and interview questions.
 import { useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { selectActions, useAppStore } from '../../store';
 import { Drawer } from '../Drawer';
 import { INTERVIEW, LESSONS, type Lesson } from './catalogue';
@@ -45,7 +46,9 @@ export function LessonsButton({ section = 'lessons', label, className = 'btn', t
       <button ref={button} type="button" className={className} onClick={() => setOpen(true)} aria-haspopup="dialog" aria-expanded={open} data-testid={testId}>
         {label}
       </button>
-      {open && (
+      {/* To the body: a panel's layout containment would make it the fixed drawer's containing block. */}
+      {open &&
+        createPortal(
         <Drawer
           title="Lessons and interview"
           subtitle="Each step acts on a live cluster and then checks what it claims."
@@ -68,8 +71,9 @@ export function LessonsButton({ section = 'lessons', label, className = 'btn', t
               ))}
             </ol>
           </div>
-        </Drawer>
-      )}
+        </Drawer>,
+          document.body,
+        )}
     </>
   );
 }
