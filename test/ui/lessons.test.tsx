@@ -58,6 +58,7 @@ describe('lesson player', () => {
     expect(player).toHaveTextContent('step 1 of 3');
     expect(player).toHaveTextContent(l.steps[0]!.text);
     expect(player).toHaveTextContent(l.steps[0]!.check.claim);
+    expect(player).toHaveTextContent(l.story);
     expect(screen.getByTestId('lesson-verdict')).toHaveTextContent(/Preparing the cluster/);
     expect(screen.getByTestId('lesson-run')).toBeDisabled();
     expect(screen.getByRole('heading', { name: l.title })).toHaveFocus();

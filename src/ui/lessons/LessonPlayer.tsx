@@ -122,6 +122,7 @@ export function LessonPlayer() {
         <h2 id="lp-title" ref={heading} tabIndex={-1}>
           {lesson.title}
         </h2>
+        {!question && step === 0 && <p className="lp-story">{lesson.story}</p>}
       </header>
       {question && <Prediction question={question} status={status} />}
       <div className="lp-step">
