@@ -6,6 +6,8 @@ import { createUnpacker, type FromWorker, type ToWorker } from './protocol';
 import { AppStoreProvider, createAppStore } from './store';
 import { decodeSession, type SharedSession } from './store/share';
 import { App } from './ui/App';
+import { lessonOf } from './ui/lessons/catalogue';
+import { parseLessonLink, type LessonLink } from './ui/lessons/link';
 import './ui/app.css';
 
 const worker = new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' });
@@ -39,7 +41,20 @@ try {
 } catch (err) {
   store.getState().actions.showError(`${(err as Error).message}. Opened a fresh cluster instead.`);
 }
-if (shared) {
+// A lesson link (#lesson=<id>&step=<n>) opens that lesson; a bad one says which field and opens the sandbox.
+let lessonLink: LessonLink | null = null;
+try {
+  lessonLink = parseLessonLink(window.location.hash);
+} catch (err) {
+  store.getState().actions.showError(`${(err as Error).message}. Opened a fresh cluster instead.`);
+}
+if (lessonLink) {
+  const { kind, id, step, predict, present } = lessonLink;
+  const actions = store.getState().actions;
+  if (present) actions.setPresenter(true);
+  actions.startLesson(kind, id, lessonOf(kind, id)!.scenario, step);
+  if (predict !== undefined) actions.predict(predict);
+} else if (shared) {
   store.getState().actions.init(shared.scenario, shared.log ?? []);
   // Run (in the worker, with progress and cancel) to the moment it was shared, then stay paused.
   if (shared.at !== undefined && shared.at > 0) send({ type: 'jumpTo', atMs: shared.at });

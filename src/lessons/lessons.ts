@@ -1,46 +1,7 @@
 // The guided lessons. Each one drives the engine with ordinary commands and checks that the live
 // state shows what the text claims.
-import type { Command, ConsistencyLevel } from '../engine/api';
-import type { Lesson, LessonAction, LessonCheck, Probe } from './types';
-
-const NODES = ['A', 'B', 'C', 'D', 'E', 'F'];
-
-function scenario(name: string, settings: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    format: 'hintscope/scenario@1', name, seed: 7,
-    cluster: { nodes: NODES, vnodes: 8, replicationFactor: 3 },
-    settings, workload: [], faults: [], until: '1d',
-  };
-}
-
-// ---- reading the live state ----------------------------------------------------------------
-
-const replicas = (p: Probe, key: string) => p.inspect(key).preferenceList.filter((x) => x.replica).map((x) => x.node);
-/** The first node after the replicas in the preference list: not a replica (and the first stand-in). */
-const outsider = (p: Probe, key: string) => p.inspect(key).preferenceList.find((x) => !x.replica)!.node;
-const valueOn = (p: Probe, key: string, node: string) => p.inspect(key).preferenceList.find((x) => x.node === node)?.versions.map((v) => v.value) ?? [];
-const node = (p: Probe, id: string) => p.snapshot.nodes.find((n) => n.id === id)!;
-const pendingOn = (p: Probe, holder: string, target?: string) =>
-  p.snapshot.hintQueues.filter((q) => q.holder === holder && (target === undefined || q.target === target)).reduce((a, q) => a + q.pending, 0);
-
-function check(claim: string, verify: (p: Probe) => true | string): LessonCheck {
-  return { claim, verify };
-}
-
-// ---- acting -------------------------------------------------------------------------------
-
-const wait = (seconds: number): LessonAction => ({ advanceMs: seconds * 1000 });
-const act = (c: (p: Probe) => Command): LessonAction => ({ command: c });
-const replica = (key: string, rank: number) => (p: Probe) => replicas(p, key)[rank]!;
-const kill = (who: (p: Probe) => string, wipe = false) => act((p) => ({ type: 'kill', node: who(p), wipe }));
-const restart = (who: (p: Probe) => string) => act((p) => ({ type: 'restart', node: who(p) }));
-const write = (key: string, value: string, consistency: ConsistencyLevel, via: (p: Probe) => string) =>
-  act((p) => ({ type: 'write', key, value, consistency, coordinator: via(p) }));
-const read = (key: string, consistency: ConsistencyLevel, via: (p: Probe) => string) => act((p) => ({ type: 'read', key, consistency, coordinator: via(p) }));
-const via = (key: string) => (p: Probe) => outsider(p, key);
-
-const CHAT = 'chat:42';
-const LEDGER = 'acct:1001';
+import type { Lesson } from './types';
+import { act, check, CHAT, kill, LEDGER, node, outsider, pendingOn, read, replica, replicas, restart, scenario, valueOn, via, wait, write } from './dsl';
 
 export const LESSONS: Lesson[] = [
   {

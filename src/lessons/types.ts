@@ -48,3 +48,17 @@ export interface Lesson {
  * initial 2 s guess of the heartbeat interval and would take ~37 s, not ~18 s, to convict.
  */
 export const WARM_UP_MS = 60_000;
+
+/**
+ * An interview question: the candidate picks one of the predictable outcomes before the demo
+ * runs; the demo (a lesson's steps, checked live) shows which one happens; then the model answer.
+ */
+export interface InterviewQuestion extends Lesson {
+  question: string;
+  /** 2–4 outcomes to predict. */
+  choices: string[];
+  /** Index of the outcome the demo shows. */
+  correct: number;
+  /** What a good candidate says: a short paragraph with the real parameter names and defaults. */
+  modelAnswer: string;
+}

@@ -2,11 +2,13 @@
 // Imported by both sides and by nothing in the engine.
 import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Snapshot } from '../engine/api';
 import type { Report } from '../engine/check/report';
+import type { LessonRequest, LessonStatusMessage } from './lessons';
 import { createSnapshotDecoder, packedBuffers, packSnapshot, type PackedMessageList, type PackedSnapshot } from './packing';
 
 export type * from '../engine/api';
 export type { PackedSnapshot } from './packing';
 export type { Report } from '../engine/check/report';
+export type * from './lessons';
 export { CONSISTENCY_LEVELS } from '../engine/api';
 
 export interface Frame extends Snapshot {
@@ -54,7 +56,9 @@ export type ToWorker =
   /** Asks for the report of scenario-format.md at the current moment: answered by 'report'. */
   | { type: 'report' }
   | { type: 'command'; command: Command }
-  | { type: 'frameAck' };
+  | { type: 'frameAck' }
+  /** Lessons and interview questions: see ./lessons. */
+  | LessonRequest;
 
 /**
  * A frame as the worker posts it: nodes, messages in flight and hint queues travel packed in
@@ -70,7 +74,8 @@ export type FromWorker =
   | { type: 'frame'; frame: WireFrame }
   | { type: 'error'; message: string }
   | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number }
-  | { type: 'report'; report: Report; now: number };
+  | { type: 'report'; report: Report; now: number }
+  | LessonStatusMessage;
 
 /** Worker → UI once unpacked: what the app store receives. */
 export type UiMessage = Exclude<FromWorker, { type: 'frame' }> | { type: 'frame'; frame: Frame };

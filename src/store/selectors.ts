@@ -25,3 +25,7 @@ export const selectJumpTarget = (s: AppState) => s.view?.jumpTarget ?? null;
 export const selectUntil = (s: AppState) => s.view?.until ?? null;
 export const selectSeries = (s: AppState) => s.series;
 export const selectFaults = (s: AppState) => s.faults;
+export const selectLesson = (s: AppState) => s.lesson;
+export const selectLessonStep = (s: AppState) => s.lessonStep;
+export const selectPrediction = (s: AppState) => s.prediction;
+export const selectPresenter = (s: AppState) => s.presenter;

@@ -1,7 +1,7 @@
 // The app's state: what the worker last reported, plus view state (selection, errors).
 // The UI never changes the simulation here; actions only send ToWorker messages.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ClusterInfo, Command, Frame, FromWorker, LogEvent, MetricsSample, ToWorker, UiMessage } from '../protocol';
+import type { ClusterInfo, Command, Frame, FromWorker, LessonKind, LessonStatus, LogEvent, MetricsSample, ToWorker, UiMessage } from '../protocol';
 import { appendFaults, appendSamples } from './series';
 import { DEFAULT_HIDDEN_GROUPS, type Flash, type MessageGroup } from './instrument';
 
@@ -35,6 +35,20 @@ export interface AppActions {
   flashNode(node: string | null): void;
   showError(message: string): void;
   dismissError(): void;
+  /**
+   * Starts a lesson or interview question (the worker builds its scenario, which it knows too;
+   * `scenario` is what Settings and the store record as running). With `runThrough` n, steps
+   * 1 … n run as soon as it is ready and step n is shown.
+   */
+  startLesson(kind: LessonKind, id: string, scenario: unknown, runThrough?: number): void;
+  /** Runs one step (0-based) in the worker; its verdict arrives in `lesson`. */
+  runLessonStep(step: number): void;
+  /** Which step the player shows (0-based). */
+  showLessonStep(step: number): void;
+  /** The candidate's prediction for the interview question (index of a choice). */
+  predict(choice: number | null): void;
+  leaveLesson(): void;
+  setPresenter(on: boolean): void;
 }
 
 export interface AppState {
@@ -74,6 +88,14 @@ export interface AppState {
   pendingScenario: unknown;
   /** The last session the worker exported (for share links and files). */
   session: Extract<FromWorker, { type: 'session' }> | null;
+  /** The running lesson or interview question as the worker reports it, or null (free sandbox). */
+  lesson: LessonStatus | null;
+  /** The step the player shows (0-based). */
+  lessonStep: number;
+  /** The interview prediction made before the demo ran, or null. */
+  prediction: number | null;
+  /** Presenter mode: large type, ring + step + hint queues only, keyboard-driven steps. */
+  presenter: boolean;
   actions: AppActions;
 }
 
@@ -133,6 +155,8 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
   const now = options.now ?? defaultNow;
   const viewEveryMs = options.viewEveryMs ?? VIEW_EVERY_MS;
   let playAfterReady = false;
+  /** A lesson link asks for steps 1 … n to run once the lesson is ready. */
+  let autoRun: { id: string; through: number } | null = null;
   // Published with their channel: the log, samples and faults of every frame since the last time.
   let log: LogEvent[] = [];
   let logSkipped = 0;
@@ -239,6 +263,24 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
           case 'session':
             set({ session: msg });
             return;
+          case 'lessonStatus': {
+            const status = msg.status;
+            if (!status) {
+              autoRun = null;
+              set({ lesson: null, lessonStep: 0, prediction: null });
+              return;
+            }
+            set({ lesson: status });
+            if (autoRun && autoRun.id === status.id && status.phase === 'ready') {
+              const step = Math.min(autoRun.through, status.stepCount) - 1;
+              autoRun = null;
+              if (step >= 0) {
+                set({ lessonStep: step });
+                send({ type: 'lesson', op: 'run', step });
+              }
+            }
+            return;
+          }
           case 'error':
             playAfterReady = false;
             set({ error: msg.message });
@@ -277,6 +319,22 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       flashNode: (node) => set({ flash: node === null ? null : { node, at: now() } }),
       showError: (message) => set({ error: message }),
       dismissError: () => set({ error: null }),
+      startLesson: (kind, id, scenario, runThrough) => {
+        autoRun = runThrough ? { id, through: runThrough } : null;
+        set({ pendingScenario: scenario, lessonStep: 0, prediction: null, error: null });
+        send({ type: 'lesson', op: 'start', kind, id });
+      },
+      runLessonStep: (step) => {
+        set({ lessonStep: step });
+        send({ type: 'lesson', op: 'run', step });
+      },
+      showLessonStep: (step) => set({ lessonStep: step }),
+      predict: (choice) => set({ prediction: choice }),
+      leaveLesson: () => {
+        autoRun = null;
+        send({ type: 'lesson', op: 'leave' });
+      },
+      setPresenter: (on) => set({ presenter: on }),
     };
     return {
       cluster: null,
@@ -295,6 +353,10 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       scenario: null,
       pendingScenario: null,
       session: null,
+      lesson: null,
+      lessonStep: 0,
+      prediction: null,
+      presenter: false,
       actions,
     };
   });

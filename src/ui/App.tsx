@@ -1,6 +1,6 @@
 // The page: header with time controls, the ring stage, and two columns of panels.
 import { useRef, useState } from 'react';
-import { selectCluster, useAppStore } from '../store';
+import { selectCluster, selectPresenter, useAppStore } from '../store';
 import { CompareButton } from './compare/CompareButton';
 import { CompareView } from './compare/CompareView';
 import { ChartsPanel } from './charts/ChartsPanel';
@@ -12,6 +12,8 @@ import { EventLog } from './EventLog';
 import { BeliefPanel } from './BeliefPanel';
 import { HintQueues } from './HintQueues';
 import { KeyInspector } from './KeyInspector';
+import { LessonPlayer } from './lessons/LessonPlayer';
+import { PresenterKeys } from './lessons/PresenterKeys';
 import { NetworkPanel } from './NetworkPanel';
 import { RingPanel } from './RingPanel';
 import { SettingsButton } from './SettingsButton';
@@ -22,6 +24,8 @@ import { WriteForm } from './WriteForm';
 
 export function App() {
   const cluster = useAppStore(selectCluster);
+  const presenter = useAppStore(selectPresenter);
+  const lessonOn = useAppStore((s) => s.lesson !== null);
   // Compare replaces the lab's page; the lab's store (and its paused session) stays as it was.
   const [comparing, setComparing] = useState(false);
   const compareButton = useRef<HTMLButtonElement>(null);
@@ -36,7 +40,7 @@ export function App() {
     );
   }
   return (
-    <div className="app">
+    <div className={`app${presenter ? ' presenter' : ''}${lessonOn ? ' lesson-on' : ''}`}>
       <header className="topbar">
         <div className="brand">
           <h1>HintScope</h1>
@@ -57,6 +61,7 @@ export function App() {
       </header>
       <ErrorBanner />
       <PauseWhenHidden />
+      <PresenterKeys />
       <main className="layout">
         <section className="stage" aria-label="Cluster">
           <RingPanel />
@@ -71,6 +76,7 @@ export function App() {
           <SettingsReadout />
         </div>
         <div className="column column-act">
+          <LessonPlayer />
           <WorkloadPanel />
           <WriteForm />
           <EventLog />

@@ -3,6 +3,7 @@
 import { createSession as defaultCreateSimulation } from '../engine';
 import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Report, Simulation, ToWorker } from '../protocol';
 import { packFrame, SPEEDS } from '../protocol';
+import { createLessonRunner } from './lessonRunner';
 
 export interface Endpoint {
   /** `transfer`: buffers handed over with the message (a frame's packed columns). */
@@ -198,6 +199,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         if (runSlice(s, jump.to)) {
           jump = null;
           target = s.now;
+          lessons.jumpDone();
         }
       } else if (playing) {
         target = Math.min(s.until, Math.max(target, s.now) + wallDelta * speed);
@@ -251,9 +253,38 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     changed();
   }
 
+  // Lessons: a step's commands take the very path of a user's `command` message.
+  const lessons = createLessonRunner({
+    init: (scenario) => {
+      const before = sim;
+      init(scenario);
+      return sim !== before;
+    },
+    simulation: () => sim,
+    command: (command) => handle({ type: 'command', command }),
+    jumpBy: (ms) => {
+      if (!sim) return;
+      playing = false;
+      jump = { from: sim.now, to: Math.min(sim.until, sim.now + ms) };
+      startPacing();
+      changed();
+    },
+    pause: () => {
+      playing = false;
+    },
+    post,
+  });
+
+  /** What a user's time control does to a lesson step that is running (it cuts it short). */
+  const INTERRUPTS: Partial<Record<ToWorker['type'], string>> = { pause: 'pausing', cancelJump: 'cancelling the jump', step: 'stepping', jump: 'another jump', jumpTo: 'another jump', seek: 'time travel' };
+
   function handle(msg: ToWorker): void {
+    const cut = INTERRUPTS[msg.type];
+    if (cut) lessons.interrupt(cut);
+    if (msg.type === 'seek') lessons.invalidate();
     switch (msg.type) {
       case 'init':
+        lessons.leave();
         init(msg.scenario, msg.log);
         return;
       case 'seek': {
@@ -387,6 +418,9 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         changed();
         return;
       }
+      case 'lesson':
+        lessons.handle(msg);
+        return;
       default: {
         const unknown: { type?: unknown } = msg;
         post({ type: 'error', message: `Unknown message type: ${String(unknown.type)}` });

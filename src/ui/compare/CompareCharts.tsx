@@ -9,7 +9,7 @@ import { formatCount } from '../format';
 import { metricLine, pendingLines, rateLine, timeDomain } from '../charts/chartModel';
 import { METRIC_STYLES, nodeLineStyle } from '../charts/seriesStyle';
 import { TimeChart, type ChartLine } from '../charts/TimeChart';
-import { useElementSize } from '../charts/useElementSize';
+import { useElementSize } from '../useElementSize';
 import '../charts/charts.css';
 
 export type CompareChartId = 'pending' | 'under' | 'stale' | 'writes';

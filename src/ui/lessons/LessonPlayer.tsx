@@ -1,0 +1,179 @@
+// The lesson / interview player: step N of M, its text, "Run step" (the worker acts and checks),
+// the claim and a plain verdict — pass ✓, or fail ✗ with what was seen instead. Interview
+// questions first ask for a prediction, and reveal right or wrong once the demo has run.
+import { useEffect, useRef, type ReactNode } from 'react';
+import { selectActions, selectLesson, selectLessonStep, selectPrediction, selectPresenter, useAppStore } from '../../store';
+import type { LessonStatus } from '../../protocol';
+import { demoDone, INTERVIEW, interviewOf, lessonOf, LESSONS, nextLesson, stepState, type InterviewQuestion } from './catalogue';
+import { LessonsButton } from './LessonsButton';
+import { PresenterButton } from './PresenterKeys';
+
+function Verdict({ status, step }: { status: LessonStatus; step: number }) {
+  const state = stepState(status, step);
+  const v = status.verdicts[step];
+  let text: ReactNode;
+  if (state === 'preparing') text = status.ranThrough === null && step === 0 ? 'Preparing the cluster (a minute of gossip, run flat out)…' : 'Replaying the lesson up to this step…';
+  else if (state === 'running') text = 'Running the step…';
+  else if (state === 'passed') text = <><span className="lp-mark" aria-hidden="true">✓</span> Passed</>;
+  else if (state === 'failed')
+    text = (
+      <>
+        <span className="lp-mark" aria-hidden="true">✗</span> Failed — seen instead: <span className="lp-seen">{v?.seen}</span>
+      </>
+    );
+  else text = 'Not run yet.';
+  return (
+    <p className="lp-verdict" role="status" aria-live="polite" data-testid="lesson-verdict" data-state={state}>
+      {state === 'passed' && <span className="sr-only">Check passed: </span>}
+      {state === 'failed' && <span className="sr-only">Check failed: </span>}
+      {text}
+    </p>
+  );
+}
+
+function Prediction({ question, status }: { question: InterviewQuestion; status: LessonStatus }) {
+  const actions = useAppStore(selectActions);
+  const prediction = useAppStore(selectPrediction);
+  const locked = status.verdicts.some((v) => v !== null) || status.phase === 'running';
+  const done = demoDone(status);
+  const name = `predict-${question.id}`;
+  return (
+    <div className="lp-interview">
+      <p className="lp-question" data-testid="interview-question">{question.question}</p>
+      <fieldset className="lp-choices" disabled={locked}>
+        <legend>{locked ? 'Your prediction (locked):' : 'Predict the outcome before the demo runs:'}</legend>
+        {question.choices.map((c, i) => {
+          const mark = done ? (i === question.correct ? 'correct' : i === prediction ? 'wrong' : '') : '';
+          return (
+            <label key={i} className={`lp-choice${i === prediction ? ' picked' : ''}${mark ? ` ${mark}` : ''}`} data-testid={`choice-${i}`}>
+              <input type="radio" name={name} checked={prediction === i} onChange={() => actions.predict(i)} />
+              <span className="lp-choice-key" aria-hidden="true">{i + 1}</span>
+              <span>{c}</span>
+              {mark === 'correct' && <span className="lp-choice-tag">✓ what happened</span>}
+              {mark === 'wrong' && <span className="lp-choice-tag">✗ your pick</span>}
+            </label>
+          );
+        })}
+      </fieldset>
+      {done && prediction !== null && (
+        <div className="lp-reveal" data-testid="interview-reveal" data-right={prediction === question.correct}>
+          <p className="lp-reveal-head">
+            {prediction === question.correct ? '✓ Right: the demo showed what you predicted.' : `✗ Not quite: the demo showed choice ${question.correct + 1}.`}
+          </p>
+          <h4>Model answer</h4>
+          <p className="lp-answer">{question.modelAnswer}</p>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Without a lesson: where lessons, interview questions and presenter mode start. */
+function LearnPanel() {
+  return (
+    <section className="panel learn-panel" aria-labelledby="learn-title" data-testid="learn-panel">
+      <h2 className="panel-title" id="learn-title">
+        Learn
+      </h2>
+      <p className="panel-note learn-note">
+        {LESSONS.length} guided lessons and {INTERVIEW.length} interview questions, each checked live.
+      </p>
+      <div className="learn-buttons">
+        <LessonsButton label="Lessons" className="btn btn-small" />
+        <LessonsButton label="Interview" className="btn btn-small" section="interview" testId="interview-button" />
+        <PresenterButton small />
+      </div>
+    </section>
+  );
+}
+
+export function LessonPlayer() {
+  const status = useAppStore(selectLesson);
+  const stepIndex = useAppStore(selectLessonStep);
+  const prediction = useAppStore(selectPrediction);
+  const presenter = useAppStore(selectPresenter);
+  const actions = useAppStore(selectActions);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const startedKey = status ? `${status.kind}:${status.id}` : null;
+
+  // A new lesson takes the focus (the picker that started it has closed).
+  useEffect(() => {
+    if (startedKey) heading.current?.focus();
+  }, [startedKey]);
+
+  if (!status) return <LearnPanel />;
+  const lesson = lessonOf(status.kind, status.id);
+  if (!lesson) return <LearnPanel />;
+  const step = Math.min(Math.max(0, stepIndex), status.stepCount - 1);
+  const s = lesson.steps[step]!;
+  const question = interviewOf(status);
+  const busy = status.phase !== 'ready';
+  const ran = status.verdicts[step] !== null && status.verdicts[step] !== undefined;
+  const needsPrediction = question !== undefined && prediction === null;
+  const after = nextLesson(status);
+  const kindLabel = status.kind === 'interview' ? 'Interview question' : 'Lesson';
+
+  return (
+    <section className="panel lesson-player" aria-labelledby="lp-title" data-testid="lesson-player" data-phase={status.phase}>
+      <header className="lp-head">
+        <p className="lp-kind">
+          {kindLabel} · <span data-testid="lesson-step-count">step {step + 1} of {status.stepCount}</span>
+        </p>
+        <h2 id="lp-title" ref={heading} tabIndex={-1}>
+          {lesson.title}
+        </h2>
+        {!question && step === 0 && <p className="lp-story">{lesson.story}</p>}
+      </header>
+      {question && <Prediction question={question} status={status} />}
+      <div className="lp-step">
+        <h3 className="lp-step-title" data-testid="lesson-step-title">
+          {step + 1}. {s.title}
+        </h3>
+        <p className="lp-text">{s.text}</p>
+        <div className="lp-check" data-state={stepState(status, step)}>
+          <p className="lp-claim">
+            <span className="lp-label">Check:</span> {s.check.claim}
+          </p>
+          <Verdict status={status} step={step} />
+        </div>
+        {status.message && (
+          <p className="lp-message" role="alert">
+            {status.message}
+          </p>
+        )}
+      </div>
+      <div className="lp-nav" role="group" aria-label="Steps">
+        <button type="button" className="btn" onClick={() => actions.showLessonStep(step - 1)} disabled={step === 0} aria-label="Previous step">
+          ← Prev
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary lp-run"
+          onClick={() => actions.runLessonStep(step)}
+          disabled={busy || needsPrediction}
+          data-testid="lesson-run"
+          title={needsPrediction ? 'Pick a prediction first' : undefined}
+        >
+          {busy ? 'Running…' : ran ? 'Run again' : needsPrediction ? 'Predict first' : 'Run step'}
+        </button>
+        {after && step + 1 >= status.stepCount && ran && !busy ? (
+          <button type="button" className="btn" onClick={() => actions.startLesson(status.kind, after.id, after.scenario)} title={after.title} data-testid="lesson-next-lesson">
+            {status.kind === 'interview' ? 'Next question →' : 'Next lesson →'}
+          </button>
+        ) : (
+          <button type="button" className="btn" onClick={() => actions.showLessonStep(step + 1)} disabled={step + 1 >= status.stepCount} aria-label="Next step" data-testid="lesson-next">
+            Next →
+          </button>
+        )}
+      </div>
+      <div className="lp-foot">
+        <button type="button" className="btn btn-small lp-leave" aria-label={`Leave the ${status.kind === 'interview' ? 'question' : 'lesson'}: back to the sandbox`} onClick={() => actions.leaveLesson()} data-testid="lesson-leave">
+          Leave
+        </button>
+        <LessonsButton label="All lessons" className="btn btn-small" section={status.kind === 'interview' ? 'interview' : 'lessons'} testId="lessons-switch" />
+        <PresenterButton small />
+      </div>
+      {presenter && <p className="lp-keys">→ or Space: run / next · ← back{question ? ' · 1–4: predict' : ''} · Esc: exit presenter</p>}
+    </section>
+  );
+}
