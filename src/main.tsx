@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { defaultScenario } from './engine';
 import { createUnpacker, type FromWorker, type ToWorker } from './protocol';
 import { AppStoreProvider, createAppStore } from './store';
-import { decodeSession, type SharedSession } from './store/share';
+import { parseLink, type ImportedSession } from './store/sessionFile';
 import { App } from './ui/App';
 import './ui/app.css';
 
@@ -33,16 +33,17 @@ worker.onerror = (e: ErrorEvent) => {
 };
 
 // A share link opens its session paused, exactly where it was shared; otherwise a fresh cluster runs.
-let shared: SharedSession | null = null;
+// The link is checked in full here (every field named) before the worker builds anything.
+let shared: ImportedSession | null = null;
 try {
-  shared = decodeSession(window.location.hash);
+  shared = parseLink(window.location.hash);
 } catch (err) {
-  store.getState().actions.showError(`${(err as Error).message}. Opened a fresh cluster instead.`);
+  store.getState().actions.showError(`Share link rejected — ${(err as Error).message}. Opened a fresh cluster instead.`);
 }
 if (shared) {
-  store.getState().actions.init(shared.scenario, shared.log ?? []);
+  store.getState().actions.init(shared.scenario, shared.log);
   // Run (in the worker, with progress and cancel) to the moment it was shared, then stay paused.
-  if (shared.at !== undefined && shared.at > 0) send({ type: 'jumpTo', atMs: shared.at });
+  if (shared.at !== null && shared.at > 0) send({ type: 'jumpTo', atMs: shared.at });
 } else {
   store.getState().actions.init(defaultScenario());
   store.getState().actions.play();

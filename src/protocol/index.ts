@@ -49,6 +49,8 @@ export type ToWorker =
   | { type: 'inspect'; key: string | null }
   /** Asks for the session (scenario as given + command log): answered by 'session'. */
   | { type: 'exportSession' }
+  /** Asks for the report of scenario-format.md at the current moment: answered by 'report'. */
+  | { type: 'exportReport' }
   | { type: 'command'; command: Command }
   | { type: 'frameAck' };
 
@@ -65,7 +67,8 @@ export type FromWorker =
   | { type: 'ready'; cluster: ClusterInfo }
   | { type: 'frame'; frame: WireFrame }
   | { type: 'error'; message: string }
-  | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number };
+  | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number }
+  | { type: 'report'; report: unknown };
 
 /** Worker → UI once unpacked: what the app store receives. */
 export type UiMessage = Exclude<FromWorker, { type: 'frame' }> | { type: 'frame'; frame: Frame };

@@ -14,6 +14,8 @@ export interface AppActions {
   init(scenario: unknown, log?: unknown): void;
   /** Asks the worker for the session (scenario + command log); it arrives as `session`. */
   exportSession(): void;
+  /** Asks the worker for the report at this moment; it arrives as `report`. */
+  exportReport(): void;
   /** Restarts with a new scenario and plays it: init, then play. A rejected scenario leaves the running one as it was. */
   applyScenario(scenario: unknown): void;
   play(): void;
@@ -74,6 +76,8 @@ export interface AppState {
   pendingScenario: unknown;
   /** The last session the worker exported (for share links and files). */
   session: Extract<FromWorker, { type: 'session' }> | null;
+  /** The last report the worker exported (scenario-format.md's report), or null. */
+  report: unknown;
   actions: AppActions;
 }
 
@@ -239,6 +243,9 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
           case 'session':
             set({ session: msg });
             return;
+          case 'report':
+            set({ report: msg.report });
+            return;
           case 'error':
             playAfterReady = false;
             set({ error: msg.message });
@@ -246,6 +253,7 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
         }
       },
       exportSession: () => send({ type: 'exportSession' }),
+      exportReport: () => send({ type: 'exportReport' }),
       init: (scenario, log) => {
         set({ pendingScenario: scenario });
         send(log === undefined ? { type: 'init', scenario } : { type: 'init', scenario, log });
@@ -295,6 +303,7 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       scenario: null,
       pendingScenario: null,
       session: null,
+      report: null,
       actions,
     };
   });

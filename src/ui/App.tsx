@@ -13,6 +13,7 @@ import { NetworkPanel } from './NetworkPanel';
 import { RingPanel } from './RingPanel';
 import { SettingsButton } from './SettingsButton';
 import { ShareButton } from './ShareButton';
+import { FilesBar } from './files/FilesBar';
 import { SettingsReadout } from './SettingsReadout';
 import { WorkloadPanel } from './WorkloadPanel';
 import { WriteForm } from './WriteForm';
@@ -35,6 +36,7 @@ export function App() {
           </p>
           <SettingsButton />
           <ShareButton />
+          <FilesBar />
         </div>
         <Controls />
       </header>

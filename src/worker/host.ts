@@ -361,6 +361,12 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         post({ type: 'session', scenario: scenarioInput, commandLog: [...s.commandLog], traceHash: s.traceHash(), now: s.now });
         return;
       }
+      case 'exportReport': {
+        const s = requireSim();
+        if (!s) return;
+        post({ type: 'report', report: s.report() });
+        return;
+      }
       case 'command': {
         const s = requireSim();
         if (!s) return;

@@ -215,7 +215,7 @@ export function parseScenario(input: unknown): Scenario {
     seen.add(n);
   });
   const rf = raw.cluster.replicationFactor ?? 3;
-  if (rf > nodes.length) throw new ScenarioError('cluster.replicationFactor', `expected at most the number of nodes (${nodes.length})`);
+  if (rf > nodes.length) throw new ScenarioError('cluster.replicationFactor', `expected at most the number of nodes (${nodes.length}), got ${rf}`);
   const s = raw.settings ?? {};
   const base = PRESETS[(s.preset ?? 'cassandra') as PresetName];
   const settings: Settings = {
