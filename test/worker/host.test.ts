@@ -236,6 +236,28 @@ describe('worker host: jumps, samples, inspection, export', () => {
     const session = h.out.find((m) => m.type === 'session');
     expect(session).toMatchObject({ type: 'session', scenario, commandLog: [{ command: { type: 'kill', node: 'C' } }] });
   });
+
+  it('exports the report of the current moment', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'command', command: { type: 'kill', node: 'C' } });
+    h.send({ type: 'exportReport' });
+    const msg = h.out.find((m) => m.type === 'report');
+    expect(msg).toMatchObject({ type: 'report', report: { format: 'hintscope/report@1', nodes: { C: { state: 'down' } } } });
+    expect((msg as { report: { traceHash: string } }).report.traceHash).toBe(h.host.simulation!.traceHash());
+  });
+
+  it('a refused init (a bad log) leaves the running simulation as it was', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'command', command: { type: 'kill', node: 'C' } });
+    const before = h.host.simulation;
+    const hash = before!.traceHash();
+    h.send({ type: 'init', scenario: defaultScenario(), log: [{ at: 5, command: { type: 'dropMessage', id: 987654 } }] });
+    expect(h.errors().at(-1)).toMatchObject({ message: expect.stringMatching(/^log\[0\]\.command\.id: /) });
+    expect(h.host.simulation).toBe(before);
+    expect(h.host.simulation!.traceHash()).toBe(hash);
+  });
 });
 
 describe('worker host: time travel', () => {

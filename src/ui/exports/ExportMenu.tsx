@@ -7,11 +7,11 @@ import { download, fileName } from './download';
 import { produce, type ExportKind } from './exporters';
 
 const ITEMS: { kind: ExportKind; label: string; hint: string }[] = [
-  { kind: 'session', label: 'Session file', hint: '.json — reopens this run' },
-  { kind: 'report', label: 'Report', hint: '.json — counts at this moment' },
+  { kind: 'session', label: 'Session file', hint: '.json · reopens this run' },
+  { kind: 'report', label: 'Report', hint: '.json · counts now' },
   { kind: 'events', label: 'Event log', hint: '.csv' },
   { kind: 'svg', label: 'Ring picture', hint: '.svg' },
-  { kind: 'png', label: 'Ring picture', hint: '.png, with messages' },
+  { kind: 'png', label: 'Ring picture', hint: '.png · with messages' },
 ];
 
 export function ExportMenu({ record }: { record: EventRecord | null }) {

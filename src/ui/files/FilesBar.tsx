@@ -72,19 +72,21 @@ export function FilesBar() {
 
   return (
     <>
-      <button
-        ref={button}
-        type="button"
-        className="btn"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        disabled={!cluster}
-        data-testid="import-open"
-        onClick={() => setOpen(true)}
-      >
-        Open…
-      </button>
-      <ExportMenu record={record} />
+      <div className="files-bar">
+        <button
+          ref={button}
+          type="button"
+          className="btn"
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          disabled={!cluster}
+          data-testid="import-open"
+          onClick={() => setOpen(true)}
+        >
+          Open…
+        </button>
+        <ExportMenu record={record} />
+      </div>
       {open && (
         <ImportDialog
           state={imp.state}
