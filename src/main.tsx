@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { defaultScenario } from './engine';
 import { createUnpacker, type FromWorker, type ToWorker } from './protocol';
 import { AppStoreProvider, createAppStore } from './store';
+import { openSession } from './store/files';
 import { parseLink, type ImportedSession } from './store/sessionFile';
 import { App } from './ui/App';
 import './ui/app.css';
@@ -41,9 +42,8 @@ try {
   store.getState().actions.showError(`Share link rejected — ${(err as Error).message}. Opened a fresh cluster instead.`);
 }
 if (shared) {
-  store.getState().actions.init(shared.scenario, shared.log);
-  // Run (in the worker, with progress and cancel) to the moment it was shared, then stay paused.
-  if (shared.at !== null && shared.at > 0) send({ type: 'jumpTo', atMs: shared.at });
+  // Rebuilt in the worker (in slices, with progress), then run to the moment it was shared and paused.
+  void openSession(store, shared);
 } else {
   store.getState().actions.init(defaultScenario());
   store.getState().actions.play();

@@ -51,6 +51,8 @@ export type ToWorker =
   | { type: 'exportSession' }
   /** Asks for the report of scenario-format.md at the current moment: answered by 'report'. */
   | { type: 'exportReport' }
+  /** Stops rebuilding a session that init is replaying in slices (the running one stays). */
+  | { type: 'cancelImport' }
   | { type: 'command'; command: Command }
   | { type: 'frameAck' };
 
@@ -68,7 +70,9 @@ export type FromWorker =
   | { type: 'frame'; frame: WireFrame }
   | { type: 'error'; message: string }
   | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number }
-  | { type: 'report'; report: unknown };
+  | { type: 'report'; report: unknown }
+  /** While init rebuilds a session from its log in slices: 0..1; null when done, refused or cancelled. */
+  | { type: 'importProgress'; progress: number | null };
 
 /** Worker → UI once unpacked: what the app store receives. */
 export type UiMessage = Exclude<FromWorker, { type: 'frame' }> | { type: 'frame'; frame: Frame };

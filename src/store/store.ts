@@ -16,6 +16,8 @@ export interface AppActions {
   exportSession(): void;
   /** Asks the worker for the report at this moment; it arrives as `report`. */
   exportReport(): void;
+  /** Stops the worker rebuilding an imported session (the running one stays). */
+  cancelImport(): void;
   /** Restarts with a new scenario and plays it: init, then play. A rejected scenario leaves the running one as it was. */
   applyScenario(scenario: unknown): void;
   play(): void;
@@ -78,6 +80,8 @@ export interface AppState {
   session: Extract<FromWorker, { type: 'session' }> | null;
   /** The last report the worker exported (scenario-format.md's report), or null. */
   report: unknown;
+  /** 0..1 while the worker rebuilds an imported session from its log; null otherwise. */
+  importProgress: number | null;
   actions: AppActions;
 }
 
@@ -246,6 +250,9 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
           case 'report':
             set({ report: msg.report });
             return;
+          case 'importProgress':
+            set({ importProgress: msg.progress });
+            return;
           case 'error':
             playAfterReady = false;
             set({ error: msg.message });
@@ -254,6 +261,7 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       },
       exportSession: () => send({ type: 'exportSession' }),
       exportReport: () => send({ type: 'exportReport' }),
+      cancelImport: () => send({ type: 'cancelImport' }),
       init: (scenario, log) => {
         set({ pendingScenario: scenario });
         send(log === undefined ? { type: 'init', scenario } : { type: 'init', scenario, log });
@@ -304,6 +312,7 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       pendingScenario: null,
       session: null,
       report: null,
+      importProgress: null,
       actions,
     };
   });

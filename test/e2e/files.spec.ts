@@ -216,3 +216,30 @@ test('the session file reopens in a fresh page with the same trace hash (picker,
   assert.deepEqual(problems, []);
   await fresh.close();
 });
+
+test('a long session replays with progress while the running one goes on; Cancel leaves it untouched', async () => {
+  const heavy = JSON.stringify({
+    format: 'hintscope/session@1',
+    scenario: {
+      format: 'hintscope/scenario@1', name: 'Heavy', cluster: { nodes: 64, vnodes: 16 },
+      workload: [{ from: 0, to: '1h', rate: 2000, keys: 10000 }], until: '1h',
+    },
+    log: [{ at: 900_000, command: { type: 'kill', node: 'n3' } }],
+    at: 900_000,
+  });
+  const hash = await traceHash(page);
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-paste').fill(heavy);
+  await page.getByTestId('import-paste-open').click();
+  await page.getByTestId('import-progress').waitFor({ state: 'visible', timeout: 10_000 });
+  // The page stays responsive and the old session is still the one shown.
+  assert.equal(await traceHash(page), hash);
+  assert.equal(await page.getByTestId('node-A').count(), 1);
+  await page.getByTestId('import-progress').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('import-error').filter({ hasText: 'cancelled' }).waitFor({ timeout: 10_000 });
+  await page.getByTestId('import-progress').waitFor({ state: 'detached' });
+  assert.equal(await traceHash(page), hash);
+  assert.equal(await page.getByTestId('node-A').count(), 1);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(problems, []);
+});

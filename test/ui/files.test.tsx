@@ -231,3 +231,16 @@ describe('CSV', () => {
     expect(fileName('???', 0, 'report.json')).toBe('hintscope-session-0h00m00s.report.json');
   });
 });
+
+describe('opening a long session', () => {
+  it('shows the replay progress with a Cancel that stops it', async () => {
+    const user = userEvent.setup();
+    const { send, store } = renderWithStore(<FilesBar />);
+    act(() => store.getState().actions.receive({ type: 'importProgress', progress: 0.42 }));
+    expect(screen.getByTestId('import-progress')).toHaveTextContent('Opening the session… 42%');
+    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(commands(send)).toContainEqual({ type: 'cancelImport' });
+    act(() => store.getState().actions.receive({ type: 'importProgress', progress: null }));
+    expect(screen.queryByTestId('import-progress')).toBeNull();
+  });
+});

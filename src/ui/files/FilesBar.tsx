@@ -2,7 +2,7 @@
 // over the whole page while a file is dragged, Ctrl/Cmd+V of a session anywhere outside a text
 // field, share links pasted into the address bar of a running tab, and the Export menu.
 import { useEffect, useRef, useState } from 'react';
-import { selectCluster, useAppStore, useAppStoreApi } from '../../store';
+import { selectActions, selectCluster, useAppStore, useAppStoreApi, type AppState } from '../../store';
 import { recordEvents, type EventRecord } from '../../store/files';
 import { looksLikeLink } from '../../store/sessionFile';
 import { ExportMenu } from '../exports/ExportMenu';
@@ -10,6 +10,8 @@ import { DropOverlay } from './DropOverlay';
 import { ImportDialog } from './ImportDialog';
 import { useImport } from './useImport';
 import './files.css';
+
+const selectImportProgress = (s: AppState) => s.importProgress;
 
 function isTextField(t: EventTarget | null): boolean {
   if (!(t instanceof HTMLElement)) return false;
@@ -21,6 +23,8 @@ function isTextField(t: EventTarget | null): boolean {
 export function FilesBar() {
   const store = useAppStoreApi();
   const cluster = useAppStore(selectCluster);
+  const actions = useAppStore(selectActions);
+  const progress = useAppStore(selectImportProgress);
   const imp = useImport();
   const [open, setOpen] = useState(false);
   const [record, setRecord] = useState<EventRecord | null>(null);
@@ -104,6 +108,15 @@ export function FilesBar() {
           if (await openFile(file)) setOpen(false);
         }}
       />
+      {progress !== null && (
+        <div className="import-progress" data-testid="import-progress">
+          <span role="status">Opening the session… {Math.floor(progress * 100)}%</span>
+          <progress value={progress} max={1} aria-label="Replaying the session's commands" />
+          <button type="button" className="btn btn-small" onClick={() => actions.cancelImport()}>
+            Cancel
+          </button>
+        </div>
+      )}
       <span className="sr-only" role="status" data-testid="import-status">
         {imp.state.busy ? 'Opening…' : imp.state.opened ? `Opened “${imp.state.opened}”` : ''}
       </span>
