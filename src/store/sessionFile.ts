@@ -2,14 +2,15 @@
 // completely on the main thread before anything reaches the worker, so a bad file never touches
 // the running simulation. Every error names its field. Pure: no DOM.
 import { checkLog, checkReplayWork, parseScenario, ScenarioError, type LoggedCommand } from '../engine';
+import { jsonDepth, MAX_DEPTH } from './jsonDepth';
 import { decodeSession } from './share';
+
+export { jsonDepth, MAX_DEPTH };
 
 export const SESSION_FORMAT = 'hintscope/session@1';
 export const SCENARIO_FORMAT = 'hintscope/scenario@1';
 /** A file or a paste: at most this many bytes (UTF-8). */
 export const MAX_FILE_BYTES = 1_000_000;
-/** Objects and lists nested deeper than this are refused before JSON.parse sees them. */
-export const MAX_DEPTH = 32;
 const MAX_AT_MS = 30 * 86_400_000;
 /** Keys that could reach an object's prototype if a consumer ever merged them carelessly. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -56,26 +57,6 @@ export function toSessionFile(session: { scenario: unknown; commandLog: readonly
 function utf8Length(s: string): number {
   if (s.length * 3 <= MAX_FILE_BYTES) return s.length; // cheap: at most 3 bytes per UTF-16 unit
   return new TextEncoder().encode(s).length;
-}
-
-/** Deepest nesting of objects and lists in JSON text (strings skipped), stopping past `limit`. */
-export function jsonDepth(text: string, limit = MAX_DEPTH): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-      continue;
-    }
-    if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > max && (max = depth) > limit) return max;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return max;
 }
 
 function fieldOf(path: readonly (string | number)[]): string {

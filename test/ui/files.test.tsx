@@ -244,3 +244,20 @@ describe('opening a long session', () => {
     expect(screen.queryByTestId('import-progress')).toBeNull();
   });
 });
+
+describe('the paste box', () => {
+  it('refuses over 1 MB without taking it in', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<FilesBar />);
+    await user.click(screen.getByTestId('import-open'));
+    const box = screen.getByTestId('import-paste') as HTMLTextAreaElement;
+    const big = '{"a":"' + 'x'.repeat(1_000_001) + '"}';
+    act(() => {
+      fireEvent.paste(box, { clipboardData: { getData: () => big } });
+    });
+    await screen.findByTestId('import-error');
+    expect(screen.getByTestId('import-error-field')).toHaveTextContent('pasted text');
+    expect(screen.getByTestId('import-error')).toHaveTextContent('larger than 1 MB');
+    expect(box.value).toBe('');
+  });
+});

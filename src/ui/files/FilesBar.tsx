@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { selectActions, selectCluster, useAppStore, useAppStoreApi, type AppState } from '../../store';
 import { recordEvents, type EventRecord } from '../../store/files';
-import { looksLikeLink } from '../../store/sessionFile';
+import { looksLikeLink, MAX_FILE_BYTES } from '../../store/sessionFile';
 import { ExportMenu } from '../exports/ExportMenu';
 import { DropOverlay } from './DropOverlay';
 import { ImportDialog } from './ImportDialog';
@@ -101,6 +101,7 @@ export function FilesBar() {
           onFile={async (file) => {
             if (await openFile(file)) close();
           }}
+          onTooBig={(n) => imp.refuse('pasted text', `larger than 1 MB (${n.toLocaleString('en-US')} characters); at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`, 'pasted text')}
         />
       )}
       <DropOverlay

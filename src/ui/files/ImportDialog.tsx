@@ -9,9 +9,11 @@ export interface ImportDialogProps {
   onClose(): void;
   onText(text: string): void;
   onFile(file: File): void;
+  /** Text refused before it reaches the box (over 1 MB): the caller shows why. */
+  onTooBig(bytes: number): void;
 }
 
-export function ImportDialog({ state, onClose, onText, onFile }: ImportDialogProps) {
+export function ImportDialog({ state, onClose, onText, onFile, onTooBig }: ImportDialogProps) {
   const [text, setText] = useState('');
   const input = useRef<HTMLInputElement>(null);
   const pasteId = useId();
@@ -72,9 +74,16 @@ export function ImportDialog({ state, onClose, onText, onFile }: ImportDialogPro
             rows={6}
             spellCheck={false}
             value={text}
-            maxLength={MAX_FILE_BYTES + 1}
             data-testid="import-paste"
             onChange={(e) => setText(e.target.value)}
+            onPaste={(e) => {
+              // Over 1 MB never goes into the box (nor gets cut to look like other JSON).
+              const pasted = e.clipboardData.getData('text/plain');
+              if (pasted.length > MAX_FILE_BYTES) {
+                e.preventDefault();
+                onTooBig(pasted.length);
+              }
+            }}
           />
           <div className="import-actions">
             <button type="button" className="btn btn-primary" disabled={state.busy || text.trim() === ''} data-testid="import-paste-open" onClick={() => onText(text)}>

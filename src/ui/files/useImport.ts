@@ -83,7 +83,16 @@ export function useImport() {
 
   const openLink = useCallback((hash: string) => open(() => parseLink(hash), 'share link'), [open]);
 
+  /** Shows a problem found before any parsing (text too big to even take). */
+  const refuse = useCallback(
+    (field: string, detail: string, from: string) =>
+      void open(() => {
+        throw new ImportError(field, detail);
+      }, from),
+    [open],
+  );
+
   const clearProblem = useCallback(() => setState((s) => ({ ...s, problem: null })), []);
 
-  return { state, openText, openFile, openLink, clearProblem };
+  return { state, openText, openFile, openLink, refuse, clearProblem };
 }
