@@ -235,7 +235,7 @@ test('a long session replays with progress while the running one goes on; Cancel
   // The page stays responsive and the old session is still the one shown.
   assert.equal(await traceHash(page), hash);
   assert.equal(await page.getByTestId('node-A').count(), 1);
-  await page.getByTestId('import-progress').getByRole('button', { name: 'Cancel' }).click();
+  await page.getByTestId('import-progress').getByRole('button', { name: 'Cancel opening the session' }).click();
   await page.getByTestId('import-error').filter({ hasText: 'cancelled' }).waitFor({ timeout: 10_000 });
   await page.getByTestId('import-progress').waitFor({ state: 'detached' });
   assert.equal(await traceHash(page), hash);

@@ -238,7 +238,7 @@ describe('opening a long session', () => {
     const { send, store } = renderWithStore(<FilesBar />);
     act(() => store.getState().actions.receive({ type: 'importProgress', progress: 0.42 }));
     expect(screen.getByTestId('import-progress')).toHaveTextContent('Opening the session… 42%');
-    await user.click(screen.getByRole('button', { name: 'Cancel' }));
+    await user.click(screen.getByRole('button', { name: 'Cancel opening the session' }));
     expect(commands(send)).toContainEqual({ type: 'cancelImport' });
     act(() => store.getState().actions.receive({ type: 'importProgress', progress: null }));
     expect(screen.queryByTestId('import-progress')).toBeNull();

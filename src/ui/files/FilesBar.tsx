@@ -113,7 +113,7 @@ export function FilesBar() {
         <div className="import-progress" data-testid="import-progress">
           <span role="status">Opening the session… {Math.floor(progress * 100)}%</span>
           <progress value={progress} max={1} aria-label="Replaying the session's commands" />
-          <button type="button" className="btn btn-small" onClick={() => actions.cancelImport()}>
+          <button type="button" className="btn btn-small" aria-label="Cancel opening the session" onClick={() => actions.cancelImport()}>
             Cancel
           </button>
         </div>
