@@ -25,7 +25,9 @@ export function openSession(store: AppStore, imported: ImportedSession): Promise
         if (imported.at !== null && imported.at > 0 && imported.at >= last) store.getState().actions.jumpTo(imported.at);
         if (imported.kind === 'scenario') store.getState().actions.play();
         resolve({ ok: true });
-      } else if (s.error !== null && s.error !== prev.error) {
+      } else if (s.error !== null && s.error !== prev.error && s.importProgress === null) {
+        // (While the worker replays the log, an error is about the running session, not this one:
+        // a failed replay first reports its progress as ended, then the error.)
         unsubscribe();
         // The refused scenario must not be taken for the running one on a later ready.
         store.setState({ pendingScenario: null });

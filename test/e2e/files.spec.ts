@@ -75,6 +75,9 @@ test('the index.html CSP is strict', async () => {
   assert.match(csp, /object-src 'none'/);
   assert.doesNotMatch(csp, /unsafe-eval/);
   assert.doesNotMatch(csp, /script-src[^;]*unsafe-inline/);
+  // The built page connects nowhere and runs only its own workers (dev's ws: / blob: are dropped).
+  assert.match(csp, /connect-src 'self'(;|$)/);
+  assert.match(csp, /worker-src 'self'(;|$)/);
 });
 
 test('Export → Session file: the format of the README, with the trace hash shown', async () => {

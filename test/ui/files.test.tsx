@@ -261,3 +261,18 @@ describe('the paste box', () => {
     expect(box.value).toBe('');
   });
 });
+
+describe('openSession', () => {
+  it('ignores an error about the running session while the replay goes on', async () => {
+    const { openSession } = await import('../../src/store/files');
+    const { parseImport } = await import('../../src/store/sessionFile');
+    const { store, send } = renderWithStore(<></>);
+    const done = openSession(store, parseImport(session(), 'paste'));
+    act(() => store.getState().actions.receive({ type: 'importProgress', progress: 0 }));
+    act(() => store.getState().actions.receive({ type: 'error', message: 'jump: the scenario has reached its end time' }));
+    act(() => store.getState().actions.receive({ type: 'importProgress', progress: null }));
+    act(() => store.getState().actions.receive({ type: 'ready', cluster: makeCluster() }));
+    await expect(done).resolves.toEqual({ ok: true });
+    expect(commands(send)).toContainEqual({ type: 'jumpTo', atMs: 5000 });
+  });
+});
