@@ -139,6 +139,7 @@ test('Export → Event log: CSV with a header and well-formed rows', async () =>
 test('Export → Ring SVG: parses, has the nodes, opens in Chromium as an image', async () => {
   const path = await exportAs('svg');
   const svg = readFileSync(path, 'utf8');
+  assert.equal(svg.match(/xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g)?.length, 1, 'one namespace declaration');
   const info = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     return { error: doc.querySelector('parsererror')?.textContent ?? null, nodes: doc.querySelectorAll('[data-testid^="node-"]').length, root: doc.documentElement.nodeName };

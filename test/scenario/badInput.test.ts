@@ -96,3 +96,15 @@ describe('session files', () => {
     expect(() => parseImport('#s=abc', 'file')).toThrow(/^file: not JSON/);
   });
 });
+
+describe('replay work bound', () => {
+  it('lets ordinary sessions through and refuses absurd ones', async () => {
+    const { checkReplayWork, parseScenario } = await import('../../src/engine');
+    const six = parseScenario({ ...defaultScenario(), workload: [{ from: 0, to: '30d', rate: 100, keys: 1000 }] });
+    // Six nodes, 100 ops/s, a command 3 hours in: fine.
+    expect(() => checkReplayWork(six, [{ at: 3 * 3_600_000, command: { type: 'heal' } }])).not.toThrow();
+    // 256 nodes, a command 20 days in: refused, naming the entry.
+    const big = parseScenario({ ...defaultScenario(), cluster: { nodes: 256 } });
+    expect(() => checkReplayWork(big, [{ at: 1000, command: { type: 'heal' } }, { at: 20 * 86_400_000, command: { type: 'heal' } }])).toThrow(/^log\[1\]\.at: .*too much work/);
+  });
+});

@@ -36,7 +36,6 @@ export function ringSvgText(svg: SVGSVGElement, opts: { background: string; size
   // Elements React or the browser hides from assistive tech (focus rings) stay; interactive bits go.
   for (const el of clone.querySelectorAll('foreignObject, script')) el.remove();
   const size = opts.size ?? VIEW;
-  clone.setAttribute('xmlns', SVG_NS);
   clone.setAttribute('width', String(size));
   clone.setAttribute('height', String(size));
   if (!clone.getAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${VIEW} ${VIEW}`);
@@ -50,7 +49,10 @@ export function ringSvgText(svg: SVGSVGElement, opts: { background: string; size
     t.textContent = opts.title;
     clone.insertBefore(t, clone.firstChild);
   }
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + new XMLSerializer().serializeToString(clone);
+  let text = new XMLSerializer().serializeToString(clone);
+  // An SVG element declares its namespace when serialized; set by hand it would appear twice.
+  if (!/^<svg[^>]*\sxmlns="/.test(text)) text = text.replace(/^<svg/, `<svg xmlns="${SVG_NS}"`);
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + text;
 }
 
 function loadImage(src: string): Promise<HTMLImageElement> {
