@@ -33,7 +33,10 @@ export function useImport() {
 
   const open = useCallback(
     async (parse: () => ImportedSession | null, from: string): Promise<boolean> => {
-      if (busy.current) return false;
+      if (busy.current) {
+        setState((s) => ({ ...s, problem: { field: '', detail: 'Another session is still opening: wait for it, or cancel it first.', from } }));
+        return false;
+      }
       let imported: ImportedSession | null;
       try {
         imported = parse();
