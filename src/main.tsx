@@ -4,7 +4,8 @@ import { createRoot } from 'react-dom/client';
 import { defaultScenario } from './engine';
 import { createUnpacker, type FromWorker, type ToWorker } from './protocol';
 import { AppStoreProvider, createAppStore } from './store';
-import { decodeSession, type SharedSession } from './store/share';
+import { openSession } from './store/files';
+import { parseLink, type ImportedSession } from './store/sessionFile';
 import { App } from './ui/App';
 import { lessonOf } from './ui/lessons/catalogue';
 import { parseLessonLink, type LessonLink } from './ui/lessons/link';
@@ -35,11 +36,12 @@ worker.onerror = (e: ErrorEvent) => {
 };
 
 // A share link opens its session paused, exactly where it was shared; otherwise a fresh cluster runs.
-let shared: SharedSession | null = null;
+// The link is checked in full here (every field named) before the worker builds anything.
+let shared: ImportedSession | null = null;
 try {
-  shared = decodeSession(window.location.hash);
+  shared = parseLink(window.location.hash);
 } catch (err) {
-  store.getState().actions.showError(`${(err as Error).message}. Opened a fresh cluster instead.`);
+  store.getState().actions.showError(`Share link rejected — ${(err as Error).message}. Opened a fresh cluster instead.`);
 }
 // A lesson link (#lesson=<id>&step=<n>) opens that lesson; a bad one says which field and opens the sandbox.
 let lessonLink: LessonLink | null = null;
@@ -55,9 +57,8 @@ if (lessonLink) {
   actions.startLesson(kind, id, lessonOf(kind, id)!.scenario, step);
   if (predict !== undefined) actions.predict(predict);
 } else if (shared) {
-  store.getState().actions.init(shared.scenario, shared.log ?? []);
-  // Run (in the worker, with progress and cancel) to the moment it was shared, then stay paused.
-  if (shared.at !== undefined && shared.at > 0) send({ type: 'jumpTo', atMs: shared.at });
+  // Rebuilt in the worker (in slices, with progress), then run to the moment it was shared and paused.
+  void openSession(store, shared);
 } else {
   store.getState().actions.init(defaultScenario());
   store.getState().actions.play();

@@ -83,3 +83,7 @@ export function createSession(scenario: unknown, log?: unknown): Simulation & { 
   });
   return sim;
 }
+
+export { checkLog, checkReplayWork, replayWork, MAX_LOG_ENTRIES, MAX_REPLAY_WORK } from './scenario/session';
+export { startReplay } from './replay';
+export type { Replay } from './replay';

@@ -55,6 +55,8 @@ export type ToWorker =
   | { type: 'exportSession' }
   /** Asks for the report of scenario-format.md at the current moment: answered by 'report'. */
   | { type: 'report' }
+  /** Stops rebuilding a session that init is replaying in slices (the running one stays). */
+  | { type: 'cancelImport' }
   | { type: 'command'; command: Command }
   | { type: 'frameAck' }
   /** Lessons and interview questions: see ./lessons. */
@@ -75,7 +77,9 @@ export type FromWorker =
   | { type: 'error'; message: string }
   | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number }
   | { type: 'report'; report: Report; now: number }
-  | LessonStatusMessage;
+  | LessonStatusMessage
+  /** While init rebuilds a session from its log in slices: 0..1; null when done, refused or cancelled. */
+  | { type: 'importProgress'; progress: number | null };
 
 /** Worker → UI once unpacked: what the app store receives. */
 export type UiMessage = Exclude<FromWorker, { type: 'frame' }> | { type: 'frame'; frame: Frame };

@@ -2,6 +2,7 @@
 // opens the same run (same trace hash). Links are untrusted: bounded in size before and after
 // decompression; the engine validates the content and names any bad field.
 import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { jsonDepth, MAX_DEPTH } from './jsonDepth';
 
 export const MAX_LINK_CHARS = 200_000;
 export const MAX_SESSION_CHARS = 1_000_000;
@@ -31,6 +32,7 @@ export function decodeSession(hash: string): SharedSession | null {
   }
   if (!text) throw new Error('share link: not a HintScope link (it does not decompress)');
   if (text.length > MAX_SESSION_CHARS) throw new Error('share link: the session inside is larger than 1 MB');
+  if (jsonDepth(text) > MAX_DEPTH) throw new Error(`share link: the session inside is nested deeper than ${MAX_DEPTH} levels`);
   let data: unknown;
   try {
     data = JSON.parse(text);

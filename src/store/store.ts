@@ -14,6 +14,10 @@ export interface AppActions {
   init(scenario: unknown, log?: unknown): void;
   /** Asks the worker for the session (scenario + command log); it arrives as `session`. */
   exportSession(): void;
+  /** Asks the worker for the report at this moment; it arrives as `report`. */
+  exportReport(): void;
+  /** Stops the worker rebuilding an imported session (the running one stays). */
+  cancelImport(): void;
   /** Restarts with a new scenario and plays it: init, then play. A rejected scenario leaves the running one as it was. */
   applyScenario(scenario: unknown): void;
   play(): void;
@@ -96,6 +100,10 @@ export interface AppState {
   prediction: number | null;
   /** Presenter mode: large type, ring + step + hint queues only, keyboard-driven steps. */
   presenter: boolean;
+  /** The last report the worker exported (scenario-format.md's report), or null. */
+  report: unknown;
+  /** 0..1 while the worker rebuilds an imported session from its log; null otherwise. */
+  importProgress: number | null;
   actions: AppActions;
 }
 
@@ -281,6 +289,12 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
             }
             return;
           }
+          case 'report':
+            set({ report: msg.report });
+            return;
+          case 'importProgress':
+            set({ importProgress: msg.progress });
+            return;
           case 'error':
             playAfterReady = false;
             set({ error: msg.message });
@@ -288,6 +302,8 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
         }
       },
       exportSession: () => send({ type: 'exportSession' }),
+      exportReport: () => send({ type: 'report' }),
+      cancelImport: () => send({ type: 'cancelImport' }),
       init: (scenario, log) => {
         set({ pendingScenario: scenario });
         send(log === undefined ? { type: 'init', scenario } : { type: 'init', scenario, log });
@@ -357,6 +373,8 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       lessonStep: 0,
       prediction: null,
       presenter: false,
+      report: null,
+      importProgress: null,
       actions,
     };
   });

@@ -18,6 +18,7 @@ import { NetworkPanel } from './NetworkPanel';
 import { RingPanel } from './RingPanel';
 import { SettingsButton } from './SettingsButton';
 import { ShareButton } from './ShareButton';
+import { FilesBar } from './files/FilesBar';
 import { SettingsReadout } from './SettingsReadout';
 import { WorkloadPanel } from './WorkloadPanel';
 import { WriteForm } from './WriteForm';
@@ -55,6 +56,7 @@ export function App() {
           </p>
           <SettingsButton />
           <ShareButton />
+          <FilesBar />
           <CompareButton ref={compareButton} onOpen={() => setComparing(true)} />
         </div>
         <Controls />

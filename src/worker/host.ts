@@ -1,6 +1,6 @@
 // Hosts one Simulation and paces it against wall-clock time. Knows nothing of Workers:
 // it talks through an endpoint and reads time through a clock, so tests drive it by hand.
-import { createSession as defaultCreateSimulation } from '../engine';
+import { createSession as defaultCreateSimulation, startReplay as defaultStartReplay } from '../engine';
 import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Report, Simulation, ToWorker } from '../protocol';
 import { packFrame, SPEEDS } from '../protocol';
 import { createLessonRunner } from './lessonRunner';
@@ -41,6 +41,12 @@ export interface HostOptions {
   /** Wall ms between two refreshes of the inspected key. */
   inspectEveryMs?: number;
   createSimulation?: (scenario: unknown, log?: unknown) => Simulation;
+  /**
+   * Rebuilds a session from a command log a slice at a time (an imported file, a share link):
+   * the running simulation goes on until the new one is complete, then they swap. Without it
+   * (or with a custom createSimulation) init replays the log at once.
+   */
+  startReplay?: (scenario: unknown, log: unknown) => { readonly sim: Simulation; readonly progress: number; run(maxEvents: number): boolean };
 }
 
 export interface Host {
@@ -65,6 +71,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   const sampleEveryMs = options.sampleEveryMs ?? 100;
   const maxSampleShare = options.maxSampleShare ?? 0.1;
   const inspectEveryMs = options.inspectEveryMs ?? 200;
+  const startReplay = options.startReplay ?? (options.createSimulation ? null : defaultStartReplay);
 
   let sim: Simulation | null = null;
   let playing = false;
@@ -89,6 +96,8 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   let inspectKey: string | null = null;
   let inspection: KeyInspection | null = null;
   let lastInspectWall = -Infinity;
+  /** A session being rebuilt from its log, in slices, before it replaces the running one. */
+  let staging: { replay: NonNullable<ReturnType<NonNullable<HostOptions['startReplay']>>>; scenario: unknown; lastPostWall: number } | null = null;
 
   const post = (msg: FromWorker) => endpoint.postMessage(msg);
   const fail = (err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
@@ -162,7 +171,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   }
 
   function ensureTick(): void {
-    if (tickScheduled || !sim || (!playing && !jump)) return;
+    if (tickScheduled || (!staging && (!sim || (!playing && !jump)))) return;
     tickScheduled = true;
     clock.schedule(tick, tickMs);
   }
@@ -187,8 +196,49 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     }
   }
 
+  /** One slice of the staged replay; swaps it in when complete, drops it on an error. */
+  function stageSlice(): void {
+    const st = staging;
+    if (!st) return;
+    const start = clock.now();
+    try {
+      for (;;) {
+        if (st.replay.run(eventsPerChunk)) {
+          staging = null;
+          post({ type: 'importProgress', progress: null });
+          install(st.replay.sim, st.scenario, false);
+          return;
+        }
+        if (clock.now() - start >= sliceBudgetMs) break;
+      }
+    } catch (err) {
+      staging = null;
+      post({ type: 'importProgress', progress: null });
+      fail(err); // the running simulation, if any, stays as it was
+      return;
+    }
+    if (start - st.lastPostWall >= 100) {
+      st.lastPostWall = start;
+      post({ type: 'importProgress', progress: st.replay.progress });
+    }
+  }
+
+  function cancelStaging(why: string): void {
+    if (!staging) return;
+    staging = null;
+    post({ type: 'importProgress', progress: null });
+    post({ type: 'error', message: why });
+  }
+
   function tick(): void {
     tickScheduled = false;
+    if (staging) {
+      stageSlice();
+      if (!sim || (!playing && !jump)) {
+        ensureTick();
+        return;
+      }
+    }
     const s = sim;
     if (!s) return;
     const wall = clock.now();
@@ -230,6 +280,19 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   }
 
   function init(scenario: unknown, commands?: unknown, keepFuture = false): void {
+    if (!keepFuture) cancelStaging('Opening the session was cancelled: another one was started. The running session is unchanged.');
+    if (!keepFuture && startReplay && Array.isArray(commands) && commands.length > 0) {
+      // A session with a log: validated now, rebuilt in slices, swapped in when complete.
+      try {
+        staging = { replay: startReplay(scenario, commands), scenario, lastPostWall: clock.now() };
+      } catch (err) {
+        fail(err); // the running simulation, if any, stays as it was
+        return;
+      }
+      post({ type: 'importProgress', progress: 0 });
+      ensureTick();
+      return;
+    }
     let next: Simulation;
     try {
       next = create(scenario, commands);
@@ -237,6 +300,11 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       fail(err); // the running simulation, if any, stays as it was
       return;
     }
+    install(next, scenario, keepFuture);
+  }
+
+  /** Makes `next` the hosted simulation (paused) and tells the UI. */
+  function install(next: Simulation, scenario: unknown, keepFuture: boolean): void {
     if (!keepFuture) future = [];
     sim = next;
     scenarioInput = scenario;
@@ -286,6 +354,9 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       case 'init':
         lessons.leave();
         init(msg.scenario, msg.log);
+        return;
+      case 'cancelImport':
+        cancelStaging('Opening the session was cancelled. The running session is unchanged.');
         return;
       case 'seek': {
         const s = requireSim();

@@ -236,6 +236,119 @@ describe('worker host: jumps, samples, inspection, export', () => {
     const session = h.out.find((m) => m.type === 'session');
     expect(session).toMatchObject({ type: 'session', scenario, commandLog: [{ command: { type: 'kill', node: 'C' } }] });
   });
+
+  it('exports the report of the current moment', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'command', command: { type: 'kill', node: 'C' } });
+    h.send({ type: 'report' });
+    const msg = h.out.find((m) => m.type === 'report');
+    expect(msg).toMatchObject({ type: 'report', report: { format: 'hintscope/report@1', nodes: { C: { state: 'down' } } } });
+    expect((msg as { report: { traceHash: string } }).report.traceHash).toBe(h.host.simulation!.traceHash());
+  });
+
+  it('a refused init (a bad log) leaves the running simulation as it was', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'command', command: { type: 'kill', node: 'C' } });
+    const before = h.host.simulation;
+    const hash = before!.traceHash();
+    h.send({ type: 'init', scenario: defaultScenario(), log: [{ at: 5, command: { type: 'dropMessage', id: 987654 } }] });
+    h.advance(100); // the log is replayed in slices, on the side
+    expect(h.errors().at(-1)).toMatchObject({ message: expect.stringMatching(/^log\[0\]\.command\.id: /) });
+    expect(h.host.simulation).toBe(before);
+    expect(h.host.simulation!.traceHash()).toBe(hash);
+  });
+});
+
+describe('worker host: opening a session with a log', () => {
+  /** Like harness(), but every look at the wall clock costs 0.25 ms, so slices end. */
+  function slowHarness(options: HostOptions) {
+    const out: FromWorker[] = [];
+    let handler: ((m: ToWorker) => void) | null = null;
+    let wall = 0;
+    let timers: { at: number; fn: () => void }[] = [];
+    const host = createHost(
+      { postMessage: (m) => out.push(m), setHandler: (fn) => (handler = fn) },
+      { now: () => (wall += 0.25), schedule: (fn, ms) => void timers.push({ at: wall + ms, fn }) },
+      options,
+    );
+    const send = (m: ToWorker) => handler!(m);
+    const advance = (ms: number) => {
+      const end = wall + ms;
+      for (;;) {
+        timers.sort((a, b) => a.at - b.at);
+        const next = timers[0];
+        if (!next || next.at > end) break;
+        timers = timers.slice(1);
+        wall = Math.max(wall, next.at);
+        next.fn();
+      }
+      wall = Math.max(wall, end);
+    };
+    const runAcking = (ms: number) => {
+      for (let moved = 0; moved < ms; moved += 16) {
+        advance(16);
+        send({ type: 'frameAck' });
+      }
+    };
+    const errors = () => out.filter((m) => m.type === 'error');
+    return { host, out, send, advance, runAcking, errors };
+  }
+  const busy = () => ({ ...defaultScenario(), workload: [{ from: 0, to: '1h', rate: 200, keys: 100 }] });
+  const log = [
+    { at: 5_000.001, command: { type: 'kill', node: 'C' } },
+    { at: 40_000.001, command: { type: 'restart', node: 'C' } },
+  ];
+
+  it('rebuilds it in slices while the running session goes on, then swaps it in (same trace hash)', () => {
+    const h = slowHarness({ sliceBudgetMs: 1, eventsPerChunk: 50 });
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'play' });
+    const running = h.host.simulation!;
+    h.runAcking(32);
+    h.send({ type: 'init', scenario: busy(), log });
+    // Not yet: the replay needs many slices (each one wall ms); the old run still plays.
+    h.runAcking(48);
+    expect(h.host.simulation).toBe(running);
+    const progress = h.out.filter((m) => m.type === 'importProgress').map((m) => (m as { progress: number | null }).progress);
+    expect(progress[0]).toBe(0);
+    const before = running.now;
+    h.runAcking(32);
+    expect(running.now).toBeGreaterThan(before);
+    // Now let it finish.
+    for (let i = 0; i < 20_000 && h.host.simulation === running; i++) h.advance(16);
+    expect(h.host.simulation).not.toBe(running);
+    expect(h.out.filter((m) => m.type === 'importProgress').at(-1)).toEqual({ type: 'importProgress', progress: null });
+    expect(h.out.filter((m) => m.type === 'ready')).toHaveLength(2);
+    const expected = createSession(busy(), log);
+    expect(h.host.simulation!.traceHash()).toBe(expected.traceHash());
+    expect(h.host.simulation!.now).toBe(expected.now);
+    expect(h.host.playing).toBe(false);
+  });
+
+  it('Cancel stops the replay; the running session stays', () => {
+    const h = slowHarness({ sliceBudgetMs: 1, eventsPerChunk: 50 });
+    h.send({ type: 'init', scenario: defaultScenario() });
+    const running = h.host.simulation!;
+    h.send({ type: 'init', scenario: busy(), log });
+    h.advance(32);
+    h.send({ type: 'cancelImport' });
+    expect(h.errors().at(-1)).toMatchObject({ message: expect.stringMatching(/cancelled/) });
+    for (let i = 0; i < 200; i++) h.advance(16);
+    expect(h.host.simulation).toBe(running);
+    expect(h.out.filter((m) => m.type === 'ready')).toHaveLength(1);
+  });
+
+  it('refuses a malformed log before replaying anything', () => {
+    const h = harness();
+    h.send({ type: 'init', scenario: defaultScenario() });
+    const running = h.host.simulation;
+    h.send({ type: 'init', scenario: defaultScenario(), log: [{ at: 10, command: { type: 'kill', node: 'z' } }] });
+    expect(h.errors().at(-1)).toMatchObject({ message: 'log[0].command.node: unknown node "z"' });
+    expect(h.host.simulation).toBe(running);
+    expect(h.out.some((m) => m.type === 'importProgress')).toBe(false);
+  });
 });
 
 describe('worker host: time travel', () => {

@@ -29,7 +29,9 @@ function key(k: unknown): string {
 }
 
 function finite(v: unknown, field: string, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new ScenarioError(field, `expected a number from ${min} to ${max}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
+    throw new ScenarioError(field, min === Number.MIN_VALUE ? `expected a number > 0 and <= ${max}` : `expected a number from ${min} to ${max}`);
+  }
   return v;
 }
 

@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { parseDuration } from '../core/duration';
 import { PRESETS, type PresetName, type Settings } from './presets';
 
+// No code generation: zod's JIT probes `new Function`, which the page's CSP (script-src 'self')
+// reports as a violation now that files and links are validated on the page itself.
+z.config({ jitless: true });
+
 export class ScenarioError extends Error {
   constructor(readonly field: string, detail: string) {
     super(field ? `${field}: ${detail}` : detail);
@@ -215,7 +219,7 @@ export function parseScenario(input: unknown): Scenario {
     seen.add(n);
   });
   const rf = raw.cluster.replicationFactor ?? 3;
-  if (rf > nodes.length) throw new ScenarioError('cluster.replicationFactor', `expected at most the number of nodes (${nodes.length})`);
+  if (rf > nodes.length) throw new ScenarioError('cluster.replicationFactor', `expected at most the number of nodes (${nodes.length}), got ${rf}`);
   const s = raw.settings ?? {};
   const base = PRESETS[(s.preset ?? 'cassandra') as PresetName];
   const settings: Settings = {

@@ -1,0 +1,126 @@
+// The top bar's "Open" and "Export": the import dialog (file picker, paste box), a drop target
+// over the whole page while a file is dragged, Ctrl/Cmd+V of a session anywhere outside a text
+// field, share links pasted into the address bar of a running tab, and the Export menu.
+import { useEffect, useRef, useState } from 'react';
+import { selectActions, selectCluster, useAppStore, useAppStoreApi, type AppState } from '../../store';
+import { recordEvents, type EventRecord } from '../../store/files';
+import { looksLikeLink, MAX_FILE_BYTES } from '../../store/sessionFile';
+import { ExportMenu } from '../exports/ExportMenu';
+import { DropOverlay } from './DropOverlay';
+import { ImportDialog } from './ImportDialog';
+import { useImport } from './useImport';
+import './files.css';
+
+const selectImportProgress = (s: AppState) => s.importProgress;
+
+function isTextField(t: EventTarget | null): boolean {
+  if (!(t instanceof HTMLElement)) return false;
+  if (t.isContentEditable) return true;
+  if (t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return true;
+  return t instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'file', 'color'].includes(t.type);
+}
+
+export function FilesBar() {
+  const store = useAppStoreApi();
+  const cluster = useAppStore(selectCluster);
+  const actions = useAppStore(selectActions);
+  const progress = useAppStore(selectImportProgress);
+  const imp = useImport();
+  const [open, setOpen] = useState(false);
+  const [record, setRecord] = useState<EventRecord | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const { openText, openFile, openLink, clearProblem } = imp;
+  const problem = imp.state.problem;
+
+  useEffect(() => {
+    const r = recordEvents(store);
+    setRecord(r);
+    return () => r.stop();
+  }, [store]);
+
+  // A problem found outside the dialog (a drop, a paste on the page, a link) opens it to show it.
+  useEffect(() => {
+    if (problem) setOpen(true);
+  }, [problem]);
+
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      if (isTextField(e.target) || document.querySelector('[role="dialog"][aria-modal="true"]')) return;
+      const text = e.clipboardData?.getData('text/plain') ?? '';
+      const file = e.clipboardData?.files?.[0];
+      const t = text.trim();
+      if (t.startsWith('{') || t.startsWith('[') || looksLikeLink(t)) {
+        e.preventDefault();
+        void openText(text, 'paste', 'pasted text');
+      } else if (!t && file) {
+        e.preventDefault();
+        void openFile(file);
+      }
+    };
+    const onHash = () => {
+      if (window.location.hash.startsWith('#s=')) void openLink(window.location.hash);
+    };
+    document.addEventListener('paste', onPaste);
+    window.addEventListener('hashchange', onHash);
+    return () => {
+      document.removeEventListener('paste', onPaste);
+      window.removeEventListener('hashchange', onHash);
+    };
+  }, [openText, openFile, openLink]);
+
+  const close = () => {
+    setOpen(false);
+    clearProblem();
+    button.current?.focus();
+  };
+
+  return (
+    <>
+      <div className="files-bar">
+        <button
+          ref={button}
+          type="button"
+          className="btn"
+          aria-haspopup="dialog"
+          aria-expanded={open}
+          disabled={!cluster}
+          data-testid="import-open"
+          onClick={() => setOpen(true)}
+        >
+          Open…
+        </button>
+        <ExportMenu record={record} />
+      </div>
+      {open && (
+        <ImportDialog
+          state={imp.state}
+          onClose={close}
+          onText={async (text) => {
+            if (await openText(text, 'paste', 'pasted text')) close();
+          }}
+          onFile={async (file) => {
+            if (await openFile(file)) close();
+          }}
+          onTooBig={(n) => imp.refuse('pasted text', `larger than 1 MB (${n.toLocaleString('en-US')} characters); at most ${MAX_FILE_BYTES.toLocaleString('en-US')} bytes`, 'pasted text')}
+        />
+      )}
+      <DropOverlay
+        onFile={async (file) => {
+          if (await openFile(file)) setOpen(false);
+        }}
+      />
+      {progress !== null && (
+        <div className="import-progress" data-testid="import-progress">
+          <span role="status">Opening the session… {Math.floor(progress * 100)}%</span>
+          <progress value={progress} max={1} aria-label="Replaying the session's commands" />
+          <button type="button" className="btn btn-small" aria-label="Cancel opening the session" onClick={() => actions.cancelImport()}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <span className="sr-only" role="status" data-testid="import-status">
+        {imp.state.busy ? 'Opening…' : imp.state.opened ? `Opened “${imp.state.opened}”` : ''}
+      </span>
+    </>
+  );
+}
