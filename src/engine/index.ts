@@ -83,3 +83,6 @@ export function createSession(scenario: unknown, log?: unknown): Simulation & { 
   });
   return sim;
 }
+
+export { takeCheckpoint, restoreCheckpoint, canCheckpoint, type Checkpoint } from './checkpoint';
+export { CloneError } from './core/clone';
