@@ -116,11 +116,6 @@ export function cloneGraph<T>(root: T, options: CloneOptions = {}): CloneResult<
       copies.set(v, out);
       return out;
     }
-    if (v instanceof Date) {
-      const out = new Date(v.getTime());
-      copies.set(v, out);
-      return out;
-    }
     if (v instanceof WeakMap || v instanceof WeakSet || v instanceof WeakRef || v instanceof Promise) {
       throw new CloneError(where(), `a ${(v as object).constructor.name}, whose contents cannot be read`);
     }
