@@ -3,6 +3,7 @@
 import { createSession as defaultCreateSimulation } from '../engine';
 import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
 import { packFrame, SPEEDS } from '../protocol';
+import { createCheckpoints, type CheckpointOptions } from './checkpoints';
 
 export interface Endpoint {
   /** `transfer`: buffers handed over with the message (a frame's packed columns). */
@@ -40,6 +41,8 @@ export interface HostOptions {
   /** Wall ms between two refreshes of the inspected key. */
   inspectEveryMs?: number;
   createSimulation?: (scenario: unknown, log?: unknown) => Simulation;
+  /** Checkpoints kept while running, so seeking back re-runs from the nearest (./checkpoints); false: none. */
+  checkpoints?: CheckpointOptions | false;
 }
 
 export interface Host {
@@ -48,6 +51,8 @@ export interface Host {
   readonly playing: boolean;
   readonly speed: number;
   readonly frameInFlight: boolean;
+  /** For tests and the benchmark: the checkpoints held. */
+  checkpointStats(): ReturnType<ReturnType<typeof createCheckpoints>['stats']>;
 }
 
 const MIN_SPEED = Math.min(...SPEEDS);
@@ -88,6 +93,8 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   let inspectKey: string | null = null;
   let inspection: KeyInspection | null = null;
   let lastInspectWall = -Infinity;
+  const checkpoints = createCheckpoints(options.checkpoints === false ? { max: 2, maxCells: 0 } : options.checkpoints);
+  const useCheckpoints = options.checkpoints !== false;
 
   const post = (msg: FromWorker) => endpoint.postMessage(msg);
   const fail = (err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
@@ -211,6 +218,13 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       fail(err);
     }
     collectLog();
+    if (useCheckpoints && sim === s) {
+      try {
+        checkpoints.maybeTake(s, () => clock.now());
+      } catch (err) {
+        fail(err);
+      }
+    }
     sample();
     changed();
     ensureTick();
@@ -235,7 +249,15 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       fail(err); // the running simulation, if any, stays as it was
       return;
     }
-    if (!keepFuture) future = [];
+    if (!keepFuture) {
+      future = [];
+      checkpoints.clear();
+    }
+    adopt(next, scenario);
+  }
+
+  /** Makes `next` the hosted simulation (a new one, or one restored from a checkpoint). */
+  function adopt(next: Simulation, scenario: unknown): void {
     sim = next;
     scenarioInput = scenario;
     playing = false;
@@ -265,11 +287,18 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         }
         const at = Math.min(s.until, msg.atMs);
         if (at < s.now) {
-          // Back in time: re-run from the start (deterministic), keeping later commands queued.
+          // Back in time: re-run from the latest checkpoint at or before the moment (or from the
+          // start), keeping later commands queued: they replay as time reaches them.
           const all = [...s.commandLog, ...future];
-          const past = all.filter((c) => c.at <= at);
-          init(scenarioInput, past, true);
-          future = all.filter((c) => c.at > at);
+          const past = all.filter((c) => c.at <= at).length;
+          const cp = useCheckpoints ? checkpoints.before(at, past) : null;
+          if (cp) {
+            adopt(checkpoints.restore(cp), scenarioInput);
+            future = all.slice(cp.commands);
+          } else {
+            init(scenarioInput, all.slice(0, past), true);
+            future = all.slice(past);
+          }
         }
         if (at > sim!.now) {
           jump = { from: sim!.now, to: at };
@@ -366,8 +395,10 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         if (!s) return;
         try {
           s.apply(msg.command);
-          // A new command after a seek back forks the run: the old future is discarded.
+          // A new command after a seek back forks the run: the old future is discarded, and so
+          // are the checkpoints taken beyond this moment.
           if (future.length > 0) future = [];
+          checkpoints.forkedAt(s.now, s.commandLog.length - 1);
           // The engine queues a command just after now; while paused, run up to it so the
           // lecturer sees its effect at once (while playing the next tick does it).
           const at = s.commandLog[s.commandLog.length - 1]?.at;
@@ -409,5 +440,6 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     get frameInFlight() {
       return frameInFlight;
     },
+    checkpointStats: () => checkpoints.stats(),
   };
 }
