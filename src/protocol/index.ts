@@ -1,10 +1,12 @@
 // The one typed protocol between the UI and the worker that owns the engine.
 // Imported by both sides and by nothing in the engine.
 import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Snapshot } from '../engine/api';
+import type { Timeline } from './timeline';
 import { createSnapshotDecoder, packedBuffers, packSnapshot, type PackedMessageList, type PackedSnapshot } from './packing';
 
 export type * from '../engine/api';
 export type { PackedSnapshot } from './packing';
+export type * from './timeline';
 export { CONSISTENCY_LEVELS } from '../engine/api';
 
 export interface Frame extends Snapshot {
@@ -26,6 +28,10 @@ export interface Frame extends Snapshot {
   until: number;
   /** Commands from before a seek back that will replay as time moves on (0 when live). */
   future: number;
+  /** Time travel: the run's reach and its marks (faults, commands, queued commands). */
+  timeline?: Timeline;
+  /** The id of the last `seek` the worker handled (the UI sends the next drag target after it). */
+  seekId?: number;
 }
 
 /** UI → worker. */
@@ -44,7 +50,7 @@ export type ToWorker =
    * deterministically from its start up to that moment; the commands given after it stay queued
    * and replay as time moves on, until a new command forks the run (the rest is discarded).
    */
-  | { type: 'seek'; atMs: number }
+  | { type: 'seek'; atMs: number; id?: number }
   /** Key to inspect in every frame, or null to stop. */
   | { type: 'inspect'; key: string | null }
   /** Asks for the session (scenario as given + command log): answered by 'session'. */

@@ -1,9 +1,10 @@
 // Hosts one Simulation and paces it against wall-clock time. Knows nothing of Workers:
 // it talks through an endpoint and reads time through a clock, so tests drive it by hand.
-import { createSession as defaultCreateSimulation } from '../engine';
-import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Simulation, ToWorker } from '../protocol';
+import { createSession as defaultCreateSimulation, parseScenario } from '../engine';
+import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Simulation, Timeline, ToWorker } from '../protocol';
 import { packFrame, SPEEDS } from '../protocol';
 import { createCheckpoints, type CheckpointOptions } from './checkpoints';
+import { buildTimeline, type FaultLike } from './timeline';
 
 export interface Endpoint {
   /** `transfer`: buffers handed over with the message (a frame's packed columns). */
@@ -95,6 +96,18 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   let lastInspectWall = -Infinity;
   const checkpoints = createCheckpoints(options.checkpoints === false ? { max: 2, maxCells: 0 } : options.checkpoints);
   const useCheckpoints = options.checkpoints !== false;
+  /** Time travel: the furthest moment the current run reached, the scenario's faults, the last seek handled. */
+  let horizon = 0;
+  let scenarioFaults: FaultLike[] = [];
+  let seekId: number | undefined;
+  let timeline: { key: string; value: Timeline } | null = null;
+
+  function currentTimeline(s: Simulation): Timeline {
+    horizon = Math.max(horizon, s.now);
+    const key = `${horizon}/${s.commandLog.length}/${future.length}/${future[0]?.at ?? ''}`;
+    if (timeline?.key !== key) timeline = { key, value: buildTimeline(horizon, scenarioFaults, s.commandLog, future) };
+    return timeline.value;
+  }
 
   const post = (msg: FromWorker) => endpoint.postMessage(msg);
   const fail = (err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
@@ -151,6 +164,8 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       inspection,
       until: sim.until,
       future: future.length,
+      timeline: currentTimeline(sim),
+      ...(seekId === undefined ? {} : { seekId }),
     };
     samples = [];
     log = [];
@@ -252,6 +267,12 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     if (!keepFuture) {
       future = [];
       checkpoints.clear();
+      horizon = 0;
+      try {
+        scenarioFaults = parseScenario(scenario).faults;
+      } catch {
+        scenarioFaults = [];
+      }
     }
     adopt(next, scenario);
   }
@@ -281,8 +302,11 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       case 'seek': {
         const s = requireSim();
         if (!s) return;
+        // Acknowledged whatever comes of it, so the UI's next drag target is never held back.
+        if (typeof msg.id === 'number' && Number.isFinite(msg.id)) seekId = msg.id;
         if (typeof msg.atMs !== 'number' || !Number.isFinite(msg.atMs) || msg.atMs < 0) {
           post({ type: 'error', message: `seek.atMs: expected a time in ms, got ${String(msg.atMs)}` });
+          changed();
           return;
         }
         const at = Math.min(s.until, msg.atMs);
@@ -397,7 +421,10 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
           s.apply(msg.command);
           // A new command after a seek back forks the run: the old future is discarded, and so
           // are the checkpoints taken beyond this moment.
-          if (future.length > 0) future = [];
+          if (future.length > 0) {
+            future = [];
+            horizon = s.now;
+          }
           checkpoints.forkedAt(s.now, s.commandLog.length - 1);
           // The engine queues a command just after now; while paused, run up to it so the
           // lecturer sees its effect at once (while playing the next tick does it).

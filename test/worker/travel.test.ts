@@ -145,4 +145,32 @@ describe('worker host: checkpoints', { timeout: 60_000 }, () => {
     expect(h.host.checkpointStats().count).toBe(0);
     expect(h.sim().traceHash()).toBe(straight(h.sim()));
   });
+
+  it('frames carry the timeline: the horizon, fault and command marks, queued commands after a seek back, the seek id', () => {
+    const h = harness({ checkpoints: { spacingMs: MIN } });
+    session(h);
+    let tl = h.lastFrame().timeline!;
+    expect(tl.horizon).toBe(60 * MIN);
+    expect(tl.marks.map((m) => [m.label, m.queued])).toEqual([['workload 10/s', false], ['kill C', false], ['restart C', false]]);
+    h.send({ type: 'seek', atMs: 30 * MIN, id: 7 });
+    h.settle();
+    const f = h.lastFrame();
+    expect(f.seekId).toBe(7);
+    tl = f.timeline!;
+    expect(tl.horizon).toBe(60 * MIN);
+    expect(tl.marks.filter((m) => m.queued).map((m) => m.label)).toEqual(['restart C']);
+    expect(tl.marks.find((m) => m.label === 'kill C')!.fault).toBe(true);
+    // A bad target is still acknowledged (the UI must not wait for it forever).
+    h.send({ type: 'seek', atMs: Number.NaN, id: 8 });
+    h.send({ type: 'frameAck' });
+    expect(h.lastFrame().seekId).toBe(8);
+    // A fork cuts the horizon back to the fork and drops the queued marks.
+    h.send({ type: 'command', command: { type: 'heal' } });
+    h.send({ type: 'frameAck' });
+    tl = h.lastFrame().timeline!;
+    expect(tl.horizon).toBeLessThan(30 * MIN + 1);
+    expect(tl.marks.some((m) => m.queued || m.label === 'restart C')).toBe(false);
+    expect(tl.marks.at(-1)!.label).toBe('heal');
+  });
 });
+
