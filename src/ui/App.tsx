@@ -3,6 +3,7 @@ import { selectCluster, useAppStore } from '../store';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { Controls } from './Controls';
 import { PauseWhenHidden } from './time/PauseWhenHidden';
+import { TimeBar } from './time/TimeBar';
 import { Counters } from './Counters';
 import { ErrorBanner } from './ErrorBanner';
 import { EventLog } from './EventLog';
@@ -37,6 +38,7 @@ export function App() {
           <ShareButton />
         </div>
         <Controls />
+        <TimeBar />
       </header>
       <ErrorBanner />
       <PauseWhenHidden />
