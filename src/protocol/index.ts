@@ -46,9 +46,10 @@ export type ToWorker =
   | { type: 'jumpTo'; atMs: number }
   | { type: 'cancelJump' }
   /**
-   * Time travel: go to any simulated moment. Back in time, the worker re-runs the session
-   * deterministically from its start up to that moment; the commands given after it stay queued
-   * and replay as time moves on, until a new command forks the run (the rest is discarded).
+   * Time travel: go to any simulated moment. Back in time, the worker restores its latest
+   * checkpoint at or before that moment (or starts over) and re-runs deterministically up to it;
+   * the commands given after it stay queued and replay as time moves on, until a new command
+   * forks the run (the rest is discarded). `id` comes back in frames as `seekId`.
    */
   | { type: 'seek'; atMs: number; id?: number }
   /** Key to inspect in every frame, or null to stop. */
