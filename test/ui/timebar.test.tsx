@@ -96,7 +96,7 @@ describe('time bar', () => {
       { type: 'seek', atMs: 0, id: 3 },
       { type: 'seek', atMs: 60 * MIN, id: 4 },
     ]);
-    // Other keys are left alone (Space still plays).
+    // Other keys are left alone (Space stays with the slider, as useTimeKeys leaves it).
     fireEvent.keyDown(slider, { key: ' ' });
     expect(commands(send)).toHaveLength(4);
   });
