@@ -320,8 +320,10 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
             adopt(checkpoints.restore(cp), scenarioInput);
             future = all.slice(cp.commands);
           } else {
-            init(scenarioInput, all.slice(0, past), true);
-            future = all.slice(past);
+            // From the start, as a jump in slices (with progress, taking checkpoints on the way)
+            // rather than one blocking replay: every command is queued and applied at its moment.
+            init(scenarioInput, [], true);
+            future = all;
           }
         }
         if (at > sim!.now) {
