@@ -87,3 +87,5 @@ export function createSession(scenario: unknown, log?: unknown): Simulation & { 
 export { checkLog, checkReplayWork, replayWork, MAX_LOG_ENTRIES, MAX_REPLAY_WORK } from './scenario/session';
 export { startReplay } from './replay';
 export type { Replay } from './replay';
+export { takeCheckpoint, restoreCheckpoint, canCheckpoint, type Checkpoint } from './checkpoint';
+export { CloneError } from './core/clone';

@@ -3,12 +3,14 @@
 import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Snapshot } from '../engine/api';
 import type { Report } from '../engine/check/report';
 import type { LessonRequest, LessonStatusMessage } from './lessons';
+import type { Timeline } from './timeline';
 import { createSnapshotDecoder, packedBuffers, packSnapshot, type PackedMessageList, type PackedSnapshot } from './packing';
 
 export type * from '../engine/api';
 export type { PackedSnapshot } from './packing';
 export type { Report } from '../engine/check/report';
 export type * from './lessons';
+export type * from './timeline';
 export { CONSISTENCY_LEVELS } from '../engine/api';
 
 export interface Frame extends Snapshot {
@@ -30,6 +32,10 @@ export interface Frame extends Snapshot {
   until: number;
   /** Commands from before a seek back that will replay as time moves on (0 when live). */
   future: number;
+  /** Time travel: the run's reach and its marks (faults, commands, queued commands). */
+  timeline?: Timeline;
+  /** The id of the last `seek` the worker handled (the UI sends the next drag target after it). */
+  seekId?: number;
 }
 
 /** UI → worker. */
@@ -44,11 +50,12 @@ export type ToWorker =
   | { type: 'jumpTo'; atMs: number }
   | { type: 'cancelJump' }
   /**
-   * Time travel: go to any simulated moment. Back in time, the worker re-runs the session
-   * deterministically from its start up to that moment; the commands given after it stay queued
-   * and replay as time moves on, until a new command forks the run (the rest is discarded).
+   * Time travel: go to any simulated moment. Back in time, the worker restores its latest
+   * checkpoint at or before that moment (or starts over) and re-runs deterministically up to it;
+   * the commands given after it stay queued and replay as time moves on, until a new command
+   * forks the run (the rest is discarded). `id` comes back in frames as `seekId`.
    */
-  | { type: 'seek'; atMs: number }
+  | { type: 'seek'; atMs: number; id?: number }
   /** Key to inspect in every frame, or null to stop. */
   | { type: 'inspect'; key: string | null }
   /** Asks for the session (scenario as given + command log): answered by 'session'. */

@@ -29,6 +29,8 @@ export interface AppActions {
   /** Runs flat out to the simulated time atMs. */
   jumpTo(atMs: number): void;
   cancelJump(): void;
+  /** Time travel: go to the simulated moment atMs (back: re-run from a checkpoint; `id` is echoed in frames as seekId). */
+  seek(atMs: number, id?: number): void;
   command(command: Command): void;
   select(node: string | null): void;
   /** Asks the worker to report this key in every frame (null stops). */
@@ -322,6 +324,7 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       jump: (byMs) => send({ type: 'jump', byMs }),
       jumpTo: (atMs) => send({ type: 'jumpTo', atMs }),
       cancelJump: () => send({ type: 'cancelJump' }),
+      seek: (atMs, id) => send(id === undefined ? { type: 'seek', atMs } : { type: 'seek', atMs, id }),
       command: (command) => send({ type: 'command', command }),
       select: (node) => set({ selected: node }),
       inspect: (key) => {

@@ -6,6 +6,7 @@ import { CompareView } from './compare/CompareView';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { Controls } from './Controls';
 import { PauseWhenHidden } from './time/PauseWhenHidden';
+import { TimeBar } from './time/TimeBar';
 import { Counters } from './Counters';
 import { ErrorBanner } from './ErrorBanner';
 import { EventLog } from './EventLog';
@@ -60,6 +61,7 @@ export function App() {
           <CompareButton ref={compareButton} onOpen={() => setComparing(true)} />
         </div>
         <Controls />
+        <TimeBar />
       </header>
       <ErrorBanner />
       <PauseWhenHidden />

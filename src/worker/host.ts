@@ -1,9 +1,11 @@
 // Hosts one Simulation and paces it against wall-clock time. Knows nothing of Workers:
 // it talks through an endpoint and reads time through a clock, so tests drive it by hand.
-import { createSession as defaultCreateSimulation, startReplay as defaultStartReplay } from '../engine';
-import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Report, Simulation, ToWorker } from '../protocol';
+import { createSession as defaultCreateSimulation, parseScenario, startReplay as defaultStartReplay } from '../engine';
+import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Report, Simulation, Timeline, ToWorker } from '../protocol';
 import { packFrame, SPEEDS } from '../protocol';
+import { createCheckpoints, type CheckpointOptions } from './checkpoints';
 import { createLessonRunner } from './lessonRunner';
+import { buildTimeline, type FaultLike } from './timeline';
 
 export interface Endpoint {
   /** `transfer`: buffers handed over with the message (a frame's packed columns). */
@@ -47,6 +49,8 @@ export interface HostOptions {
    * (or with a custom createSimulation) init replays the log at once.
    */
   startReplay?: (scenario: unknown, log: unknown) => { readonly sim: Simulation; readonly progress: number; run(maxEvents: number): boolean };
+  /** Checkpoints kept while running, so seeking back re-runs from the nearest (./checkpoints); false: none. */
+  checkpoints?: CheckpointOptions | false;
 }
 
 export interface Host {
@@ -55,6 +59,8 @@ export interface Host {
   readonly playing: boolean;
   readonly speed: number;
   readonly frameInFlight: boolean;
+  /** For tests and the benchmark: the checkpoints held. */
+  checkpointStats(): ReturnType<ReturnType<typeof createCheckpoints>['stats']>;
 }
 
 const MIN_SPEED = Math.min(...SPEEDS);
@@ -98,6 +104,20 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   let lastInspectWall = -Infinity;
   /** A session being rebuilt from its log, in slices, before it replaces the running one. */
   let staging: { replay: NonNullable<ReturnType<NonNullable<HostOptions['startReplay']>>>; scenario: unknown; lastPostWall: number } | null = null;
+  const checkpoints = createCheckpoints(options.checkpoints === false ? { max: 2, maxCells: 0 } : options.checkpoints);
+  const useCheckpoints = options.checkpoints !== false;
+  /** Time travel: the furthest moment the current run reached, the scenario's faults, the last seek handled. */
+  let horizon = 0;
+  let scenarioFaults: FaultLike[] = [];
+  let seekId: number | undefined;
+  let timeline: { key: string; value: Timeline } | null = null;
+
+  function currentTimeline(s: Simulation): Timeline {
+    horizon = Math.max(horizon, s.now);
+    const key = `${horizon}/${s.commandLog.length}/${future.length}/${future[0]?.at ?? ''}`;
+    if (timeline?.key !== key) timeline = { key, value: buildTimeline(horizon, scenarioFaults, s.commandLog, future) };
+    return timeline.value;
+  }
 
   const post = (msg: FromWorker) => endpoint.postMessage(msg);
   const fail = (err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
@@ -154,6 +174,8 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       inspection,
       until: sim.until,
       future: future.length,
+      timeline: currentTimeline(sim),
+      ...(seekId === undefined ? {} : { seekId }),
     };
     samples = [];
     log = [];
@@ -263,6 +285,13 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       fail(err);
     }
     collectLog();
+    if (useCheckpoints && sim === s) {
+      try {
+        checkpoints.maybeTake(s, () => clock.now());
+      } catch (err) {
+        fail(err);
+      }
+    }
     sample();
     changed();
     ensureTick();
@@ -303,9 +332,23 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     install(next, scenario, keepFuture);
   }
 
-  /** Makes `next` the hosted simulation (paused) and tells the UI. */
+  /** Makes `next` the hosted simulation (paused) and tells the UI; a new session starts a new timeline. */
   function install(next: Simulation, scenario: unknown, keepFuture: boolean): void {
-    if (!keepFuture) future = [];
+    if (!keepFuture) {
+      future = [];
+      checkpoints.clear();
+      horizon = 0;
+      try {
+        scenarioFaults = parseScenario(scenario).faults;
+      } catch {
+        scenarioFaults = [];
+      }
+    }
+    adopt(next, scenario);
+  }
+
+  /** Makes `next` the hosted simulation (a new one, or one restored from a checkpoint). */
+  function adopt(next: Simulation, scenario: unknown): void {
     sim = next;
     scenarioInput = scenario;
     playing = false;
@@ -361,17 +404,29 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       case 'seek': {
         const s = requireSim();
         if (!s) return;
+        // Acknowledged whatever comes of it, so the UI's next drag target is never held back.
+        if (typeof msg.id === 'number' && Number.isFinite(msg.id)) seekId = msg.id;
         if (typeof msg.atMs !== 'number' || !Number.isFinite(msg.atMs) || msg.atMs < 0) {
           post({ type: 'error', message: `seek.atMs: expected a time in ms, got ${String(msg.atMs)}` });
+          changed();
           return;
         }
         const at = Math.min(s.until, msg.atMs);
         if (at < s.now) {
-          // Back in time: re-run from the start (deterministic), keeping later commands queued.
+          // Back in time: re-run from the latest checkpoint at or before the moment (or from the
+          // start), keeping later commands queued: they replay as time reaches them.
           const all = [...s.commandLog, ...future];
-          const past = all.filter((c) => c.at <= at);
-          init(scenarioInput, past, true);
-          future = all.filter((c) => c.at > at);
+          const past = all.filter((c) => c.at <= at).length;
+          const cp = useCheckpoints ? checkpoints.before(at, past) : null;
+          if (cp) {
+            adopt(checkpoints.restore(cp), scenarioInput);
+            future = all.slice(cp.commands);
+          } else {
+            // From the start, as a jump in slices (with progress, taking checkpoints on the way)
+            // rather than one blocking replay: every command is queued and applied at its moment.
+            init(scenarioInput, [], true);
+            future = all;
+          }
         }
         if (at > sim!.now) {
           jump = { from: sim!.now, to: at };
@@ -474,8 +529,13 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         if (!s) return;
         try {
           s.apply(msg.command);
-          // A new command after a seek back forks the run: the old future is discarded.
-          if (future.length > 0) future = [];
+          // A new command after a seek back forks the run: the old future is discarded, and so
+          // are the checkpoints taken beyond this moment.
+          if (future.length > 0) {
+            future = [];
+            horizon = s.now;
+          }
+          checkpoints.forkedAt(s.now, s.commandLog.length - 1);
           // The engine queues a command just after now; while paused, run up to it so the
           // lecturer sees its effect at once (while playing the next tick does it).
           const at = s.commandLog[s.commandLog.length - 1]?.at;
@@ -520,5 +580,6 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     get frameInFlight() {
       return frameInFlight;
     },
+    checkpointStats: () => checkpoints.stats(),
   };
 }

@@ -32,24 +32,48 @@ export function hashString32(s: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+/**
+ * sfc32 with its state in plain fields (not a closure), so a checkpoint of the simulation
+ * (core/checkpoint.ts) copies the stream's position like any other state.
+ */
+export class Sfc32 implements Prng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed32: number) {
+    const mix = splitmix32(seed32);
+    this.a = mix();
+    this.b = mix();
+    this.c = mix();
+    this.d = mix();
+    for (let i = 0; i < 12; i++) this.next32();
+  }
+
+  next32(): number {
+    const { a, b, c, d } = this;
+    const t = (((a + b) | 0) + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    const r = (c << 21) | (c >>> 11);
+    this.c = (r + t) | 0;
+    return t >>> 0;
+  }
+
+  next(): number {
+    return this.next32() / 4294967296;
+  }
+
+  int(n: number): number {
+    return Math.floor((this.next32() / 4294967296) * n);
+  }
+}
+
 export function createPrng(seed: number, stream: string): Prng {
   // Hash the seed's decimal form: every integer seed (not only 32-bit ones) gives its own streams.
-  const mix = splitmix32(hashString32(`${seed}/${stream}`));
-  let a = mix(), b = mix(), c = mix(), d = mix();
-  const next32 = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  for (let i = 0; i < 12; i++) next32();
-  return {
-    next: () => next32() / 4294967296,
-    int: (n) => Math.floor((next32() / 4294967296) * n),
-  };
+  return new Sfc32(hashString32(`${seed}/${stream}`));
 }
 
 /** Standard normal by inverse CDF (Acklam), one draw per sample so streams stay aligned. */

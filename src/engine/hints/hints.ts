@@ -34,7 +34,8 @@ const REFUSAL_TEXT: Record<Refusal, string> = {
   cap: 'max hints per host reached',
 };
 
-const lastRefusal = new WeakMap<HintQueue, Refusal | null>();
+/** Last refusal logged per queue (so a run of refusals logs once); checkpoints copy it (core/checkpoint.ts). */
+export const lastRefusal = new WeakMap<HintQueue, Refusal | null>();
 
 /** Stores a hint for `target` on `holder` if the hint policy allows; returns whether it did. */
 export function offerHint(sim: Sim, holder: NodeState, target: number, key: string, v: Version): boolean {
