@@ -17,6 +17,7 @@ export const selectLog = (s: AppState) => s.log;
 export const selectLogSkipped = (s: AppState) => s.logSkipped;
 export const selectError = (s: AppState) => s.error;
 export const selectSelected = (s: AppState) => s.selected;
+export const selectCutting = (s: AppState) => s.cutting;
 export const selectMessagesOmitted = (s: AppState) => s.view?.messagesOmitted ?? 0;
 export const selectScenario = (s: AppState) => s.scenario;
 export const selectHintMode = (s: AppState) => s.cluster?.hintMode ?? 'coordinator';

@@ -33,6 +33,8 @@ export interface AppActions {
   seek(atMs: number, id?: number): void;
   command(command: Command): void;
   select(node: string | null): void;
+  /** Turns the ring's cut gesture on or off. */
+  setCutting(on: boolean): void;
   /** Asks the worker to report this key in every frame (null stops). */
   inspect(key: string | null): void;
   /** Shows or hides one kind of message on the canvas. */
@@ -86,6 +88,8 @@ export interface AppState {
   inspecting: string | null;
   /** Message groups the canvas does not draw. */
   hiddenMessages: readonly MessageGroup[];
+  /** The ring takes a drag as a cut through the network (Network panel → Draw a cut). */
+  cutting: boolean;
   /** A node whose traffic stands out on the canvas for a moment. */
   flash: Flash | null;
   /** The scenario the running simulation was built from, as sent (null before the first ready). */
@@ -327,6 +331,7 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       seek: (atMs, id) => send(id === undefined ? { type: 'seek', atMs } : { type: 'seek', atMs, id }),
       command: (command) => send({ type: 'command', command }),
       select: (node) => set({ selected: node }),
+      setCutting: (on) => set({ cutting: on }),
       inspect: (key) => {
         set({ inspecting: key });
         send({ type: 'inspect', key });
@@ -368,6 +373,7 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       selected: null,
       inspecting: null,
       hiddenMessages: DEFAULT_HIDDEN_GROUPS,
+      cutting: false,
       flash: null,
       scenario: null,
       pendingScenario: null,

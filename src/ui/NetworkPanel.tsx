@@ -1,7 +1,7 @@
 // Cut the network: put nodes on side 1 or side 2 (the rest form one more group), partition, heal.
 import { memo, useCallback, useState } from 'react';
 import type { NodeView } from '../protocol';
-import { selectActions, selectCluster, selectFrame, selectNodes, useAppStore } from '../store';
+import { selectActions, selectCluster, selectCutting, selectFrame, selectNodes, useAppStore } from '../store';
 import { currentGroups, cutsSomething, describeGroups, sidesToGroups, type Side } from './partition';
 
 const NO_NODES: NodeView[] = [];
@@ -49,6 +49,7 @@ export function NetworkPanel() {
   const nodes = useAppStore(selectNodes) ?? NO_NODES;
   const ready = useAppStore(hasFrame);
   const actions = useAppStore(selectActions);
+  const cutting = useAppStore(selectCutting);
   const [sides, setSides] = useState<ReadonlyMap<string, Side>>(new Map());
   const order = cluster?.nodes ?? nodes.map((n) => n.id);
   const groups = currentGroups(nodes);
@@ -112,6 +113,17 @@ export function NetworkPanel() {
           onClick={() => actions.command({ type: 'partition', groups: planned })}
         >
           Partition
+        </button>
+        <button
+          type="button"
+          className={`btn btn-cut${cutting ? ' btn-on' : ''}`}
+          data-testid="draw-cut"
+          aria-pressed={cutting}
+          disabled={!ready || order.length < 2}
+          onClick={() => actions.setCutting(!cutting)}
+          title="Drag a line across the ring: the nodes on each side become the two groups"
+        >
+          <span aria-hidden="true">✂ </span>Draw a cut
         </button>
         <button type="button" className="btn" data-testid="heal" disabled={!ready || !partitioned} onClick={() => actions.command({ type: 'heal' })}>
           Heal

@@ -22,6 +22,7 @@ import { CENTER, VIEW, glyphRadius, nodePositions } from './geometry';
 import { useMediaQuery } from './hooks';
 import { Legend } from './Legend';
 import { LANE, MessageLayer, markScale } from './MessageLayer';
+import { CutLayer } from './CutLayer';
 import { MessagePopover } from './MessagePopover';
 import { NodeMenu } from './NodeMenu';
 import { Ring } from './Ring';
@@ -32,7 +33,7 @@ const selectMessagesWhenPaused = (s: Parameters<typeof selectPaused>[0]) => (sel
 const NO_QUEUES: HintQueueView[] = [];
 
 /** Clicks on these belong to them, not to the message under the pointer. */
-const OWN_CLICKS = '.node-glyph, .node-menu, .msg-popover';
+const OWN_CLICKS = '.node-glyph, .node-menu, .msg-popover, .cut-layer';
 
 export function RingPanel() {
   const nodes = useAppStore(selectNodes) ?? NO_NODES;
@@ -156,6 +157,7 @@ export function RingPanel() {
             />
           )}
           <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
+          <CutLayer order={order} positions={positions} />
           {openNode && anchor && (
             <NodeMenu
               node={openNode}

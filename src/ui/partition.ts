@@ -43,3 +43,26 @@ export function cutsBetween(order: readonly string[], groupOf: ReadonlyMap<strin
   });
   return out;
 }
+
+/**
+ * The two groups a straight cut from `a` to `b` makes (ring order in each): nodes left of the
+ * line, then nodes right of it. Fewer than two groups when the line misses the cluster.
+ */
+export function groupsOfCut(
+  order: readonly string[],
+  positions: ReadonlyMap<string, { x: number; y: number }>,
+  a: { x: number; y: number },
+  b: { x: number; y: number },
+): string[][] {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  if (dx * dx + dy * dy < 1) return [];
+  const left: string[] = [];
+  const right: string[] = [];
+  for (const id of order) {
+    const p = positions.get(id);
+    if (!p) continue;
+    (dx * (p.y - a.y) - dy * (p.x - a.x) < 0 ? left : right).push(id);
+  }
+  return [left, right].filter((g) => g.length > 0);
+}
