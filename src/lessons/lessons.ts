@@ -350,8 +350,8 @@ export const LESSONS: Lesson[] = [
   },
   {
     id: 'vector-clocks',
-    title: 'Last-write-wins versus vector clocks',
-    summary: 'Under Dynamo’s vector clocks, concurrent writes on two sides of a partition become siblings.',
+    title: 'Last-write-wins, vector clocks and a CRDT',
+    summary: 'Under Dynamo’s vector clocks, concurrent writes on two sides of a partition become siblings; a CRDT merges them.',
     story: 'Two phones add items to the same cart while the network is split.',
     scenario: scenario('Lesson: vector clocks', { preset: 'dynamo' }),
     steps: [
@@ -373,6 +373,15 @@ export const LESSONS: Lesson[] = [
         check: check('The first replica holds both "apples" and "pears".', (p) => {
           const v = valueOn(p, CHAT, replicas(p, CHAT)[0]!).sort().join(', ');
           return v === 'apples, pears' ? true : `it holds ${v || 'nothing'}`;
+        }),
+      },
+      {
+        title: 'A CRDT merges the siblings',
+        text: 'Siblings hand the conflict to the application. A CRDT makes the merge part of the data type: the cart is an add-wins set, and merging two versions is their union, the same on every replica in any order — Riak’s sets and maps, the Dynamo paper’s shopping cart. The engine keeps the siblings (what a CRDT merges); the check takes their union on each replica.',
+        actions: [wait(5)],
+        check: check('On every replica the siblings merge to the cart {apples, pears}.', (p) => {
+          const seen = replicas(p, CHAT).map((id) => `${id}: {${[...new Set(valueOn(p, CHAT, id))].sort().join(', ')}}`);
+          return seen.every((s) => s.endsWith(': {apples, pears}')) ? true : seen.join('; ');
         }),
       },
     ],
