@@ -4,9 +4,10 @@ import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, LogK
 import { EventHeap } from './core/heap';
 import { EV, P_FAULT, P_OTHER, P_WORKLOAD, SimEvent } from './core/events';
 import { EventLog } from './core/log';
+import { DeadlineFifo } from './core/deadlines';
 import { createPrng, type Prng } from './core/prng';
 import { TraceHash } from './core/trace';
-import { createLatency } from './net/latency';
+import { Latency } from './net/latency';
 import { Ring, type KeyPlacement } from './ring/ring';
 import type { Body, HintQueue, Msg, NodeState } from './node/types';
 import type { Version } from './node/versions';
@@ -82,24 +83,20 @@ export class Sim implements Simulation {
   readonly heap = new EventHeap<SimEvent>();
   private seq = 0;
   readonly rng: { net: Prng; workload: Prng; gossip: Prng };
-  private readonly latency: () => number;
+  private readonly latency: Latency;
   readonly stats: Stats = {
     writesAttempted: 0, writesAcknowledged: 0, writesFailed: 0, writesUnavailable: 0,
     readsAttempted: 0, readsSucceeded: 0, readsFailed: 0, readsStale: 0, readRepairs: 0,
     hintsCreated: 0, hintsDelivered: 0, hintsExpired: 0, hintsDropped: 0, hintsLost: 0,
     repairSessions: 0, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0, messagesSent: 0, messagesLost: 0,
   };
-  readonly writes = new Map<number, WriteHandler>();
-  readonly reads = new Map<number, ReadHandler>();
   /** page id → holder, target */
   readonly pages = new Map<number, { holder: number; target: number }>();
   nextId = 1;
   /** Every key the workload touched: its placement and its acknowledged writes. */
   readonly keys = new Map<string, KeyInfo>();
-  /** Write deadlines in time order (writeTimeout is one constant, so a FIFO replaces a heap entry per write). */
-  private readonly deadlineT: number[] = [];
-  private readonly deadlineId: number[] = [];
-  private deadlineHead = 0;
+  /** Write deadlines: writeTimeout is one constant, so they come due in the order they were set. */
+  private readonly deadlines = new DeadlineFifo<WriteHandler>();
   private deadlineArmed = false;
   /** Partition group per node (all 0 when the network is whole). */
   group: number[];
@@ -122,7 +119,7 @@ export class Sim implements Simulation {
       workload: createPrng(scenario.seed, 'workload'),
       gossip: createPrng(scenario.seed, 'gossip'),
     };
-    this.latency = createLatency(this.S.latency.median, this.S.latency.p99, this.rng.net);
+    this.latency = new Latency(this.S.latency.median, this.S.latency.p99, this.rng.net);
     const n = scenario.nodes.length;
     this.seeds = new Set(Array.from({ length: Math.min(3, n) }, (_, i) => i));
     this.group = new Array<number>(n).fill(0);
@@ -164,8 +161,9 @@ export class Sim implements Simulation {
     return this.sc.until;
   }
 
-  schedule(t: number, k: number, n: number, e: number, x: number, p = P_OTHER): void {
-    this.heap.push(new SimEvent(t, p, this.seq++, k, n, e, x, '', -1, 0, false, null));
+  /** `ref`: the object the event acts on, where it has one (a read's handler for its timeouts). */
+  schedule(t: number, k: number, n: number, e: number, x: number, p = P_OTHER, ref: unknown = null): void {
+    this.heap.push(new SimEvent(t, p, this.seq++, k, n, e, x, '', -1, 0, false, ref));
   }
 
   startTimers(node: NodeState, initial: boolean): void {
@@ -202,11 +200,10 @@ export class Sim implements Simulation {
   advanceTo(ms: number, maxEvents = Infinity): boolean {
     const target = this.us(ms);
     let budget = maxEvents;
-    for (;;) {
-      const top = this.heap.peek();
-      if (!top || top.t > target) break;
+    const heap = this.heap;
+    while (heap.peekTime() <= target) {
       if (budget-- <= 0) return false;
-      this.process(this.heap.pop()!);
+      this.process(heap.pop()!);
     }
     if (target > this.nowUs) this.nowUs = target;
     return true;
@@ -238,8 +235,8 @@ export class Sim implements Simulation {
       case EV.pageNext: if (this.live(ev)) sendNextPage(this, this.nodes[ev.n]!, ev.x); break;
       case EV.pageTimeout: if (this.live(ev)) onPageTimeout(this, this.nodes[ev.n]!, ev.x); break;
       case EV.writeTimeout: this.sweepDeadlines(); break;
-      case EV.readTimeout: onReadTimeout(this, ev.x); break;
-      case EV.repairWriteTimeout: onRepairWriteTimeout(this, ev.x); break;
+      case EV.readTimeout: onReadTimeout(this, ev.body as ReadHandler); break;
+      case EV.repairWriteTimeout: onRepairWriteTimeout(this, ev.body as ReadHandler); break;
       case EV.fault: this.applyFault(this.sc.faults[ev.x]!); break;
       case EV.op: this.runOp(this.sc.workload[ev.x]!); break;
       case EV.gen: this.runGenerator(this.generators[ev.x]!); break;
@@ -253,10 +250,9 @@ export class Sim implements Simulation {
     return node.up && node.epoch === ev.e;
   }
 
-  armDeadline(id: number): void {
+  armDeadline(h: WriteHandler): void {
     const t = this.nowUs + this.us(this.S.writeTimeout);
-    this.deadlineT.push(t);
-    this.deadlineId.push(id);
+    this.deadlines.push(t, h);
     if (!this.deadlineArmed) {
       this.deadlineArmed = true;
       this.schedule(t, EV.writeTimeout, -1, 0, 0);
@@ -264,18 +260,15 @@ export class Sim implements Simulation {
   }
 
   private sweepDeadlines(): void {
-    const T = this.deadlineT;
-    while (this.deadlineHead < T.length && T[this.deadlineHead]! <= this.nowUs) {
-      onWriteTimeout(this, this.deadlineId[this.deadlineHead]!);
-      this.deadlineHead++;
-    }
-    if (this.deadlineHead > 4096 && this.deadlineHead * 2 > T.length) {
-      T.splice(0, this.deadlineHead);
-      this.deadlineId.splice(0, this.deadlineHead);
-      this.deadlineHead = 0;
-    }
-    this.deadlineArmed = this.deadlineHead < T.length;
-    if (this.deadlineArmed) this.schedule(T[this.deadlineHead]!, EV.writeTimeout, -1, 0, 0);
+    const d = this.deadlines;
+    while (d.nextTime() <= this.nowUs) onWriteTimeout(this, d.shift());
+    this.deadlineArmed = d.size > 0;
+    if (this.deadlineArmed) this.schedule(d.nextTime(), EV.writeTimeout, -1, 0, 0);
+  }
+
+  /** Writes with a deadline pending: every live write, and some finished ones. */
+  writesWithDeadline(): WriteHandler[] {
+    return this.deadlines.pending();
   }
 
   // ---- network ---------------------------------------------------------------------------
@@ -285,7 +278,7 @@ export class Sim implements Simulation {
   }
 
   send(from: number, to: number, kind: Msg['kind'], body: Body): void {
-    const delay = this.latency() + this.nodes[from]!.slowUs + this.nodes[to]!.slowUs;
+    const delay = this.latency.sample() + this.nodes[from]!.slowUs + this.nodes[to]!.slowUs;
     const dropped = this.S.dropRate > 0 && this.rng.net.next() < this.S.dropRate;
     const doomed = dropped || !this.reachable(from, to);
     this.stats.messagesSent++;

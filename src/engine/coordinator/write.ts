@@ -4,12 +4,12 @@
 // (always, or only if the level was met: Scylla). Sloppy-quorum mode follows Dynamo §4.6: the
 // first N healthy nodes of the extended preference list, stand-ins keeping hinted replicas.
 import type { KeyInfo, Sim } from '../sim';
-import type { Msg, NodeState } from '../node/types';
+import type { Body, Msg, NodeState } from '../node/types';
 import { applyVersion, mergeClocks, type Version, type VersionSlot } from '../node/versions';
 import type { Level } from '../scenario/schema';
 import { offerHint } from '../hints/hints';
 import { blockFor } from './levels';
-import { onRepairAck } from './read';
+import { failReadsOf, onRepairAck } from './read';
 
 export interface WriteHandler {
   id: number;
@@ -29,6 +29,8 @@ export interface WriteHandler {
   user: boolean;
   /** Sloppy mode: stragglers were already handed to stand-ins once. */
   rerouted: boolean;
+  /** Still waiting for replies or its deadline; false once finished (late replies are then ignored). */
+  live: boolean;
 }
 
 function makeVersion(sim: Sim, coord: NodeState, key: string, value: string): Version {
@@ -55,19 +57,23 @@ export function startWrite(sim: Sim, coordIdx: number, info: KeyInfo, value: str
   }
   const h: WriteHandler = {
     id: sim.nextId++, coord: coord.idx, info, v: makeVersion(sim, coord, key, value), level, required: blockFor(level, sim.rf),
-    acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user, rerouted: false,
+    acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user, rerouted: false, live: false,
   };
   const started = sim.S.hintMode === 'coordinator' ? coordinatorMode(sim, coord, h) : sloppyMode(sim, coord, h);
   if (!started) return;
-  sim.writes.set(h.id, h);
+  h.live = true;
   if (user) sim.note('write', `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
   for (let i = 0; i < h.targets.length; i++) {
     const to = h.targets[i]!;
     if (to === coord.idx) ack(sim, h, to, receive(sim, coord, info, h.v, h.owners[i]!));
-    else sim.send(coord.idx, to, 'mutation', { k: 'mut', wid: h.id, key, v: h.v, owner: h.owners[i]!, slot: info });
+    else sim.send(coord.idx, to, 'mutation', mutation(h, h.owners[i]!));
   }
   checkDone(sim, h);
-  if (sim.writes.has(h.id)) sim.armDeadline(h.id);
+  if (h.live) sim.armDeadline(h);
+}
+
+function mutation(h: WriteHandler, owner: number): Body {
+  return { k: 'mut', h, key: h.info.key, v: h.v, owner, repairOf: null, more: null, slot: h.info };
 }
 
 function unavailable(sim: Sim, h: WriteHandler, alive: number): false {
@@ -128,17 +134,17 @@ function receive(sim: Sim, node: NodeState, slot: VersionSlot, v: Version, owner
 export function onWriteMessage(sim: Sim, node: NodeState, m: Msg): void {
   const b = m.body;
   if (b.k === 'mut') {
-    const slot = b.slot ?? sim.keyInfo(b.key);
+    const slot = b.slot;
     const ok = receive(sim, node, slot, b.v, b.owner);
     // Read repair sends every version the replica lacks (siblings, under vector clocks).
     if (b.more) for (const v of b.more) applyVersion(node.data, node.idx, slot, v);
-    sim.send(node.idx, m.from, 'mutation-ack', { k: 'mutAck', wid: b.wid, ok, owner: b.owner, repairOf: b.repairOf });
+    sim.send(node.idx, m.from, 'mutation-ack', { k: 'mutAck', h: b.h, ok, owner: b.owner, repairOf: b.repairOf });
     return;
   }
   if (b.k !== 'mutAck') return;
-  if (b.repairOf !== undefined) return onRepairAck(sim, b.repairOf, m.from);
-  const h = sim.writes.get(b.wid);
-  if (h && h.coord === node.idx) ack(sim, h, m.from, b.ok);
+  if (b.repairOf !== null) return onRepairAck(sim, b.repairOf, m.from);
+  const h = b.h;
+  if (h && h.live && h.coord === node.idx) ack(sim, h, m.from, b.ok);
 }
 
 function ack(sim: Sim, h: WriteHandler, from: number, ok: boolean): void {
@@ -159,23 +165,22 @@ function checkDone(sim: Sim, h: WriteHandler): void {
     sim.recordAck(h.info, h.v);
     if (h.user) sim.note('write', `Write ${h.info.key} acknowledged at ${h.level} (${h.acks} ack${h.acks === 1 ? '' : 's'})`, h.coord, h.info.key);
   }
-  if (h.done && h.unanswered === 0) sim.writes.delete(h.id);
+  if (h.done && h.unanswered === 0) h.live = false;
 }
 
-export function onWriteTimeout(sim: Sim, id: number): void {
-  const h = sim.writes.get(id);
-  if (!h) return;
+export function onWriteTimeout(sim: Sim, h: WriteHandler): void {
+  if (!h.live) return;
   // Sloppy quorum: a replica that timed out is treated like a down one — the next healthy node
   // beyond those already used stands in for its owner, and its ack counts as a down replica's
   // stand-in would. The write waits one more writeTimeout for them.
   if (sim.S.hintMode === 'sloppy-quorum' && !h.rerouted) {
     h.rerouted = true;
     if (reroute(sim, h) > 0) {
-      sim.armDeadline(h.id);
+      sim.armDeadline(h);
       return;
     }
   }
-  sim.writes.delete(id);
+  h.live = false;
   if (!h.done) {
     h.done = true;
     fail(sim, `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks`, h.user, h.coord, h.info.key);
@@ -197,24 +202,18 @@ function reroute(sim: Sim, h: WriteHandler): number {
     target(h, next, owner);
     sent++;
     if (next === coord.idx) ack(sim, h, next, receive(sim, coord, h.info, h.v, owner));
-    else sim.send(coord.idx, next, 'mutation', { k: 'mut', wid: h.id, key: h.info.key, v: h.v, owner, slot: h.info });
+    else sim.send(coord.idx, next, 'mutation', mutation(h, owner));
   }
   return sent;
 }
 
 /** The coordinator crashed: its writes in flight fail, its reads too. */
 export function failHandlersOf(sim: Sim, coord: number): void {
-  for (const [id, h] of sim.writes) {
-    if (h.coord !== coord) continue;
-    sim.writes.delete(id);
+  // Every live write has exactly one pending deadline; they fail in the order they started.
+  const writes = sim.writesWithDeadline().filter((h) => h.live && h.coord === coord).sort((a, b) => a.id - b.id);
+  for (const h of writes) {
+    h.live = false;
     if (!h.done) fail(sim, `Write ${h.info.key} failed: coordinator ${sim.nodes[coord]!.id} crashed`, h.user, coord, h.info.key);
   }
-  for (const [id, r] of sim.reads) {
-    if (r.coord !== coord) continue;
-    sim.reads.delete(id);
-    if (!r.done) {
-      r.done = true;
-      sim.stats.readsFailed++;
-    }
-  }
+  failReadsOf(sim, coord);
 }

@@ -32,24 +32,48 @@ export function hashString32(s: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
-export function createPrng(seed: number, stream: string): Prng {
+/**
+ * sfc32. Its state lives in fields, not a closure: the hot path calls it several times per event
+ * (a method call inlines where a closure call may not), and a deep copy of the simulation copies it.
+ */
+export class Sfc32 implements Prng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(a: number, b: number, c: number, d: number) {
+    this.a = a | 0;
+    this.b = b | 0;
+    this.c = c | 0;
+    this.d = d | 0;
+    for (let i = 0; i < 12; i++) this.next32();
+  }
+
+  next32(): number {
+    const a = this.a, b = this.b, c = this.c, d = this.d;
+    const t = (((a + b) | 0) + d) | 0;
+    this.d = (d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
+    return t >>> 0;
+  }
+
+  next(): number {
+    return this.next32() / 4294967296;
+  }
+
+  int(n: number): number {
+    return Math.floor((this.next32() / 4294967296) * n);
+  }
+}
+
+export function createPrng(seed: number, stream: string): Sfc32 {
   // Hash the seed's decimal form: every integer seed (not only 32-bit ones) gives its own streams.
   const mix = splitmix32(hashString32(`${seed}/${stream}`));
-  let a = mix(), b = mix(), c = mix(), d = mix();
-  const next32 = (): number => {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) | 0;
-    return t >>> 0;
-  };
-  for (let i = 0; i < 12; i++) next32();
-  return {
-    next: () => next32() / 4294967296,
-    int: (n) => Math.floor((next32() / 4294967296) * n),
-  };
+  const a = mix(), b = mix(), c = mix(), d = mix();
+  return new Sfc32(a, b, c, d);
 }
 
 /** Standard normal by inverse CDF (Acklam), one draw per sample so streams stay aligned. */

@@ -3,6 +3,9 @@ import type { MessageKind } from '../api';
 import type { SimEvent } from '../core/events';
 import type { ArrivalWindow } from '../gossip/arrivalWindow';
 import type { Version, VersionSlot } from './versions';
+import type { WriteHandler } from '../coordinator/write';
+import type { ReadHandler } from '../coordinator/read';
+import type { KeyInfo } from '../sim';
 
 export interface Hint {
   id: number;
@@ -62,10 +65,13 @@ export interface NodeState {
 }
 
 export type Body =
-  | { k: 'mut'; wid: number; key: string; v: Version; owner: number; repairOf?: number; more?: readonly Version[]; slot?: VersionSlot }
-  | { k: 'mutAck'; wid: number; ok: boolean; owner: number; repairOf?: number }
-  | { k: 'read'; rid: number; key: string }
-  | { k: 'readResp'; rid: number; versions: readonly Version[] }
+  // The write and read bodies carry their coordinator's handler itself (the coordinator's own
+  // memory, which a reply finds without a lookup); a handler no longer live ignores late replies.
+  // Each kind always has every field, so all bodies of a kind share one shape.
+  | { k: 'mut'; h: WriteHandler | null; key: string; v: Version; owner: number; repairOf: ReadHandler | null; more: readonly Version[] | null; slot: VersionSlot }
+  | { k: 'mutAck'; h: WriteHandler | null; ok: boolean; owner: number; repairOf: ReadHandler | null }
+  | { k: 'read'; h: ReadHandler; slot: KeyInfo }
+  | { k: 'readResp'; h: ReadHandler; versions: readonly Version[] }
   | { k: 'hintPage'; page: number; hints: { id: number; key: string; v: Version; createdAt: number }[] }
   | { k: 'hintAck'; page: number; expired: number }
   | { k: 'syn' | 'gack'; gens: number[]; vers: number[] }
