@@ -95,6 +95,7 @@ export class Sim implements Simulation {
   nextId = 1;
   /** Every key the workload touched: its placement and its acknowledged writes. */
   readonly keys = new Map<string, KeyInfo>();
+  private readonly rangeReplicas: (readonly number[] | undefined)[] = [];
   /** Write deadlines: writeTimeout is one constant, so they come due in the order they were set. */
   private readonly deadlines = new DeadlineFifo<WriteHandler>();
   private deadlineArmed = false;
@@ -252,7 +253,7 @@ export class Sim implements Simulation {
 
   armDeadline(h: WriteHandler): void {
     const t = this.nowUs + this.us(this.S.writeTimeout);
-    this.deadlines.push(t, h);
+    h.deadline = this.deadlines.push(t, h);
     if (!this.deadlineArmed) {
       this.deadlineArmed = true;
       this.schedule(t, EV.writeTimeout, -1, 0, 0);
@@ -261,14 +262,23 @@ export class Sim implements Simulation {
 
   private sweepDeadlines(): void {
     const d = this.deadlines;
-    while (d.nextTime() <= this.nowUs) onWriteTimeout(this, d.shift());
+    while (d.nextTime() <= this.nowUs) {
+      const h = d.shift();
+      if (h) onWriteTimeout(this, h);
+    }
     this.deadlineArmed = d.size > 0;
     if (this.deadlineArmed) this.schedule(d.nextTime(), EV.writeTimeout, -1, 0, 0);
   }
 
-  /** Writes with a deadline pending: every live write, and some finished ones. */
-  writesWithDeadline(): WriteHandler[] {
+  /** Every live write (each has one deadline pending), in deadline order. */
+  liveWrites(): WriteHandler[] {
     return this.deadlines.pending();
+  }
+
+  /** A write finished: its deadline no longer needs it. */
+  releaseWrite(h: WriteHandler): void {
+    h.live = false;
+    this.deadlines.withdraw(h.deadline);
   }
 
   // ---- network ---------------------------------------------------------------------------
@@ -310,11 +320,18 @@ export class Sim implements Simulation {
     this.log.add(this.now, kind, text, node === undefined ? undefined : this.nodes[node]!.id, key);
   }
 
+  /** A ring range's replicas: one shared array per range, so every key's lookups hit the same few. */
+  private replicasOfRange(range: number): readonly number[] {
+    let r = this.rangeReplicas[range];
+    if (!r) this.rangeReplicas[range] = r = this.ring.replicasOfRange(range, this.rf);
+    return r;
+  }
+
   keyInfo(key: string): KeyInfo {
     let info = this.keys.get(key);
     if (!info) {
       const place = this.ring.place(key);
-      info = { key, place, replicas: place.pref.slice(0, this.rf), acked: null, copies: [] };
+      info = { key, place, replicas: this.replicasOfRange(place.range), acked: null, copies: [] };
       this.keys.set(key, info);
     }
     return info;
@@ -341,8 +358,17 @@ export class Sim implements Simulation {
   /** A random node that is up and serving, as a client's driver would pick; -1 if none. */
   pickCoordinator(named: string | undefined): number {
     if (named !== undefined) return this.byName.get(named)!;
-    const ok = this.nodes.filter((n) => n.up && n.serving);
-    return ok.length === 0 ? -1 : ok[this.rng.workload.int(ok.length)]!.idx;
+    // The pick-th node that is up and serving (no array of them built per operation).
+    const nodes = this.nodes;
+    let ok = 0;
+    for (let i = 0; i < nodes.length; i++) if (nodes[i]!.up && nodes[i]!.serving) ok++;
+    if (ok === 0) return -1;
+    let pick = this.rng.workload.int(ok);
+    for (let i = 0; i < nodes.length; i++) {
+      if (!nodes[i]!.up || !nodes[i]!.serving) continue;
+      if (pick-- === 0) return i;
+    }
+    return -1;
   }
 
   // ---- faults ----------------------------------------------------------------------------

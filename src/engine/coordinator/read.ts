@@ -16,9 +16,10 @@ export interface ReadHandler {
   info: KeyInfo;
   level: Level;
   contacted: number[];
-  /** Who answered, in arrival order, and what each answered. */
+  /** Who answered, in arrival order, and what each answered: the first `answers` entries. */
   respondents: number[];
   responses: (readonly Version[])[];
+  answers: number;
   /** What "not stale" means: the newest acknowledged write when the read began. */
   baselineTs: number;
   baselineVersions: Version[];
@@ -60,7 +61,8 @@ export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Leve
   }
   if (candidates.length > required) candidates.length = required;
   const h: ReadHandler = {
-    id: sim.nextId++, coord: coord.idx, key, level, contacted: candidates, respondents: [], responses: [],
+    id: sim.nextId++, coord: coord.idx, key, level, contacted: candidates,
+    respondents: new Array<number>(candidates.length), responses: new Array<readonly Version[]>(candidates.length), answers: 0,
     baselineTs: info.acked?.newest ?? -1, baselineVersions: info.acked?.frontier ?? [], info,
     repairsPending: [], merged: [], done: false, user,
   };
@@ -105,15 +107,16 @@ export function onReadMessage(sim: Sim, node: NodeState, m: Msg): void {
 
 function respond(sim: Sim, h: ReadHandler, from: number, versions: readonly Version[]): void {
   if (h.done || h.respondents.includes(from) || !h.contacted.includes(from)) return;
-  h.respondents.push(from);
-  h.responses.push(versions);
-  if (h.respondents.length < h.contacted.length) return;
+  h.respondents[h.answers] = from;
+  h.responses[h.answers] = versions;
+  h.answers++;
+  if (h.answers < h.contacted.length) return;
   let merged: readonly Version[] = [];
-  for (const vs of h.responses) merged = mergeAll(merged, vs);
+  for (let i = 0; i < h.answers; i++) merged = mergeAll(merged, h.responses[i]!);
   h.merged = merged;
   if (sim.S.readRepair) {
     const owners = h.info.replicas;
-    for (let i = 0; i < h.respondents.length; i++) {
+    for (let i = 0; i < h.answers; i++) {
       const r = h.respondents[i]!;
       const vs = h.responses[i]!;
       const missing = merged.filter((v) => !holds(vs, v));

@@ -31,6 +31,8 @@ export interface WriteHandler {
   rerouted: boolean;
   /** Still waiting for replies or its deadline; false once finished (late replies are then ignored). */
   live: boolean;
+  /** Its pending deadline's ticket (see Sim.armDeadline). */
+  deadline: number;
 }
 
 function makeVersion(sim: Sim, coord: NodeState, key: string, value: string): Version {
@@ -57,7 +59,7 @@ export function startWrite(sim: Sim, coordIdx: number, info: KeyInfo, value: str
   }
   const h: WriteHandler = {
     id: sim.nextId++, coord: coord.idx, info, v: makeVersion(sim, coord, key, value), level, required: blockFor(level, sim.rf),
-    acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user, rerouted: false, live: false,
+    acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user, rerouted: false, live: false, deadline: -1,
   };
   const started = sim.S.hintMode === 'coordinator' ? coordinatorMode(sim, coord, h) : sloppyMode(sim, coord, h);
   if (!started) return;
@@ -82,6 +84,15 @@ function unavailable(sim: Sim, h: WriteHandler, alive: number): false {
   return false;
 }
 
+/** The first targets, all at once: arrays of exactly their size (a write allocates them per request). */
+function setTargets(h: WriteHandler, targets: number[], owners: number[]): void {
+  h.targets = targets;
+  h.owners = owners;
+  h.answered = new Array<boolean>(targets.length).fill(false);
+  h.unanswered = targets.length;
+}
+
+/** One more target (sloppy mode's stand-ins for stragglers). */
 function target(h: WriteHandler, to: number, owner: number): void {
   h.targets.push(to);
   h.owners.push(owner);
@@ -94,11 +105,14 @@ function coordinatorMode(sim: Sim, coord: NodeState, h: WriteHandler): boolean {
   let alive = 0;
   for (const r of replicas) if (sim.believesAlive(coord, r)) alive++;
   if (h.required > sim.rf || (h.level !== 'ANY' && alive < h.required)) return unavailable(sim, h, alive);
+  const targets = new Array<number>(alive);
+  let j = 0;
   for (const r of replicas) {
-    if (sim.believesAlive(coord, r)) target(h, r, r);
+    if (sim.believesAlive(coord, r)) targets[j++] = r;
     // A hint is never an ack, except at ANY where a stored hint alone acknowledges (Cassandra).
     else if (offerHint(sim, coord, r, h.info.key, h.v) && h.level === 'ANY') h.acks++;
   }
+  setTargets(h, targets, targets.slice());
   return true;
 }
 
@@ -117,8 +131,13 @@ function sloppyMode(sim: Sim, coord: NodeState, h: WriteHandler): boolean {
   if (h.required > sim.rf || countable < h.required) return unavailable(sim, h, countable);
   // Handoff disabled: the down owners' replicas are refused by policy (an unavailable write drops none).
   if (!sim.S.hintedHandoffEnabled) sim.stats.hintsDropped += down.length;
-  for (const r of own) target(h, r, r);
-  for (const [s, owner] of standIns) target(h, s, owner);
+  const targets = own.slice();
+  const owners = own.slice();
+  for (const [s, owner] of standIns) {
+    targets.push(s);
+    owners.push(owner);
+  }
+  setTargets(h, targets, owners);
   return true;
 }
 
@@ -165,7 +184,7 @@ function checkDone(sim: Sim, h: WriteHandler): void {
     sim.recordAck(h.info, h.v);
     if (h.user) sim.note('write', `Write ${h.info.key} acknowledged at ${h.level} (${h.acks} ack${h.acks === 1 ? '' : 's'})`, h.coord, h.info.key);
   }
-  if (h.done && h.unanswered === 0) h.live = false;
+  if (h.done && h.unanswered === 0) sim.releaseWrite(h);
 }
 
 export function onWriteTimeout(sim: Sim, h: WriteHandler): void {
@@ -180,7 +199,7 @@ export function onWriteTimeout(sim: Sim, h: WriteHandler): void {
       return;
     }
   }
-  h.live = false;
+  sim.releaseWrite(h);
   if (!h.done) {
     h.done = true;
     fail(sim, `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks`, h.user, h.coord, h.info.key);
@@ -210,9 +229,9 @@ function reroute(sim: Sim, h: WriteHandler): number {
 /** The coordinator crashed: its writes in flight fail, its reads too. */
 export function failHandlersOf(sim: Sim, coord: number): void {
   // Every live write has exactly one pending deadline; they fail in the order they started.
-  const writes = sim.writesWithDeadline().filter((h) => h.live && h.coord === coord).sort((a, b) => a.id - b.id);
+  const writes = sim.liveWrites().filter((h) => h.live && h.coord === coord).sort((a, b) => a.id - b.id);
   for (const h of writes) {
-    h.live = false;
+    sim.releaseWrite(h);
     if (!h.done) fail(sim, `Write ${h.info.key} failed: coordinator ${sim.nodes[coord]!.id} crashed`, h.user, coord, h.info.key);
   }
   failReadsOf(sim, coord);
