@@ -162,9 +162,13 @@ export class Sim implements Simulation {
     return this.sc.until;
   }
 
-  /** `ref`: the object the event acts on, where it has one (a read's handler for its timeouts). */
-  schedule(t: number, k: number, n: number, e: number, x: number, p = P_OTHER, ref: unknown = null): void {
-    this.heap.push(new SimEvent(t, p, this.seq++, k, n, e, x, '', -1, 0, false, ref));
+  /**
+   * `ref`: the object the event acts on, where it has one (a read's handler for its timeouts).
+   * `recycle`: an event just processed and referenced nowhere else, to carry this one.
+   */
+  schedule(t: number, k: number, n: number, e: number, x: number, p = P_OTHER, ref: unknown = null, recycle: SimEvent | null = null): void {
+    const s = this.seq++;
+    this.heap.push(recycle ? recycle.reuse(t, p, s, k, n, e, x, '', -1, 0, false, ref) : new SimEvent(t, p, s, k, n, e, x, '', -1, 0, false, ref));
   }
 
   startTimers(node: NodeState, initial: boolean): void {
@@ -193,9 +197,9 @@ export class Sim implements Simulation {
     this.schedule(this.us(w.at), EV.op, -1, 0, i, P_WORKLOAD + i);
   }
 
-  private scheduleGenerator(g: Generator): void {
+  private scheduleGenerator(g: Generator, recycle: SimEvent | null = null): void {
     const t = this.us(g.entry.from) + Math.round((g.i * 1e6) / g.entry.rate);
-    if (t < g.toUs) this.schedule(t, EV.gen, -1, 0, g.index, P_WORKLOAD + g.index);
+    if (t < g.toUs) this.schedule(t, EV.gen, -1, 0, g.index, P_WORKLOAD + g.index, null, recycle);
   }
 
   advanceTo(ms: number, maxEvents = Infinity): boolean {
@@ -235,12 +239,12 @@ export class Sim implements Simulation {
       case EV.hintTrigger: if (this.live(ev)) hintTrigger(this, this.nodes[ev.n]!); break;
       case EV.pageNext: if (this.live(ev)) sendNextPage(this, this.nodes[ev.n]!, ev.x); break;
       case EV.pageTimeout: if (this.live(ev)) onPageTimeout(this, this.nodes[ev.n]!, ev.x); break;
-      case EV.writeTimeout: this.sweepDeadlines(); break;
+      case EV.writeTimeout: this.sweepDeadlines(ev); break;
       case EV.readTimeout: onReadTimeout(this, ev.body as ReadHandler); break;
       case EV.repairWriteTimeout: onRepairWriteTimeout(this, ev.body as ReadHandler); break;
       case EV.fault: this.applyFault(this.sc.faults[ev.x]!); break;
       case EV.op: this.runOp(this.sc.workload[ev.x]!); break;
-      case EV.gen: this.runGenerator(this.generators[ev.x]!); break;
+      case EV.gen: this.runGenerator(this.generators[ev.x]!, ev); break;
       case EV.antiEntropy: this.runAntiEntropy(); break;
     }
   }
@@ -260,14 +264,14 @@ export class Sim implements Simulation {
     }
   }
 
-  private sweepDeadlines(): void {
+  private sweepDeadlines(ev: SimEvent): void {
     const d = this.deadlines;
     while (d.nextTime() <= this.nowUs) {
       const h = d.shift();
       if (h) onWriteTimeout(this, h);
     }
     this.deadlineArmed = d.size > 0;
-    if (this.deadlineArmed) this.schedule(d.nextTime(), EV.writeTimeout, -1, 0, 0);
+    if (this.deadlineArmed) this.schedule(d.nextTime(), EV.writeTimeout, -1, 0, 0, P_OTHER, null, ev);
   }
 
   /** Every live write (each has one deadline pending), in deadline order. */
@@ -287,12 +291,18 @@ export class Sim implements Simulation {
     return this.group[a] === this.group[b];
   }
 
-  send(from: number, to: number, kind: Msg['kind'], body: Body): void {
+  /** `inReplyTo`: the message being answered, delivered and done with: the reply reuses its object. */
+  send(from: number, to: number, kind: Msg['kind'], body: Body, inReplyTo: SimEvent | null = null): void {
     const delay = this.latency.sample() + this.nodes[from]!.slowUs + this.nodes[to]!.slowUs;
     const dropped = this.S.dropRate > 0 && this.rng.net.next() < this.S.dropRate;
     const doomed = dropped || !this.reachable(from, to);
     this.stats.messagesSent++;
-    this.heap.push(new SimEvent(this.nowUs + delay, P_OTHER, this.seq++, EV.deliver, to, 0, this.nextId++, kind, from, this.nowUs, doomed, body));
+    const t = this.nowUs + delay;
+    const s = this.seq++;
+    const id = this.nextId++;
+    this.heap.push(inReplyTo
+      ? inReplyTo.reuse(t, P_OTHER, s, EV.deliver, to, 0, id, kind, from, this.nowUs, doomed, body)
+      : new SimEvent(t, P_OTHER, s, EV.deliver, to, 0, id, kind, from, this.nowUs, doomed, body));
   }
 
   private deliver(m: Msg): void {
@@ -464,7 +474,7 @@ export class Sim implements Simulation {
     else startRead(this, coord, this.keyInfo(w.key), w.consistency, true);
   }
 
-  private runGenerator(g: Generator): void {
+  private runGenerator(g: Generator, ev: SimEvent): void {
     const t = this.us(g.entry.from) + Math.round((g.i * 1e6) / g.entry.rate);
     if (t >= g.toUs) return;
     const e = g.entry;
@@ -475,7 +485,7 @@ export class Sim implements Simulation {
     if (isWrite) startWrite(this, coord, info, `v${g.index}.${g.i}`, e.consistency, false);
     else startRead(this, coord, info, e.consistency, false);
     g.i++;
-    this.scheduleGenerator(g);
+    this.scheduleGenerator(g, ev);
   }
 
   // ---- the public surface ----------------------------------------------------------------

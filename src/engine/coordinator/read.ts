@@ -97,7 +97,7 @@ function readCandidates(sim: Sim, coord: NodeState, info: KeyInfo): number[] {
 export function onReadMessage(sim: Sim, node: NodeState, m: Msg): void {
   const b = m.body;
   if (b.k === 'read') {
-    sim.send(node.idx, m.from, 'read-response', { k: 'readResp', h: b.h, versions: localVersions(sim, node, b.slot) });
+    sim.send(node.idx, m.from, 'read-response', { k: 'readResp', h: b.h, versions: localVersions(sim, node, b.slot) }, m);
     return;
   }
   if (b.k !== 'readResp') return;

@@ -157,7 +157,7 @@ export function onWriteMessage(sim: Sim, node: NodeState, m: Msg): void {
     const ok = receive(sim, node, slot, b.v, b.owner);
     // Read repair sends every version the replica lacks (siblings, under vector clocks).
     if (b.more) for (const v of b.more) applyVersion(node.data, node.idx, slot, v);
-    sim.send(node.idx, m.from, 'mutation-ack', { k: 'mutAck', h: b.h, ok, owner: b.owner, repairOf: b.repairOf });
+    sim.send(node.idx, m.from, 'mutation-ack', { k: 'mutAck', h: b.h, ok, owner: b.owner, repairOf: b.repairOf }, m);
     return;
   }
   if (b.k !== 'mutAck') return;

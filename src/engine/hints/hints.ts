@@ -149,7 +149,7 @@ export function onHintMessage(sim: Sim, node: NodeState, m: Msg): void {
       if (sim.S.hintTtl !== null && sim.nowUs - h.createdAt > sim.us(sim.S.hintTtl)) { expired++; continue; }
       applyVersion(node.data, node.idx, sim.keyInfo(h.key), h.v);
     }
-    sim.send(node.idx, m.from, 'hint-ack', { k: 'hintAck', page: b.page, expired });
+    sim.send(node.idx, m.from, 'hint-ack', { k: 'hintAck', page: b.page, expired }, m);
     return;
   }
   if (b.k !== 'hintAck') return;
