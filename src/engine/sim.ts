@@ -5,6 +5,7 @@ import { EventHeap } from './core/heap';
 import { EV, P_FAULT, P_OTHER, P_WORKLOAD, SimEvent } from './core/events';
 import { EventLog } from './core/log';
 import { DeadlineFifo } from './core/deadlines';
+import { AckLog } from './check/ackLog';
 import { createPrng, type Prng } from './core/prng';
 import { TraceHash } from './core/trace';
 import { Latency } from './net/latency';
@@ -38,6 +39,8 @@ export interface Stats {
 
 export interface KeyInfo {
   key: string;
+  /** Order of first use: the key's index in the ack log. */
+  ord: number;
   place: KeyPlacement;
   /** The first replicationFactor nodes of the preference list. */
   replicas: readonly number[];
@@ -50,8 +53,6 @@ export interface KeyInfo {
 }
 
 export interface AckedKey {
-  /** Timestamps of every acknowledged write (numbers, not objects: a 3-hour run acks a million). */
-  writes: number[];
   /** Under vector clocks, every acknowledged version. */
   versions: Version[];
   /** Newest acknowledged timestamp (last-write-wins). */
@@ -95,6 +96,8 @@ export class Sim implements Simulation {
   nextId = 1;
   /** Every key the workload touched: its placement and its acknowledged writes. */
   readonly keys = new Map<string, KeyInfo>();
+  /** Timestamps of every acknowledged write, by key (numbers, not objects: a 3-hour run acks a million). */
+  readonly ackLog = new AckLog();
   private readonly rangeReplicas: (readonly number[] | undefined)[] = [];
   /** Write deadlines: writeTimeout is one constant, so they come due in the order they were set. */
   private readonly deadlines = new DeadlineFifo<WriteHandler>();
@@ -341,7 +344,7 @@ export class Sim implements Simulation {
     let info = this.keys.get(key);
     if (!info) {
       const place = this.ring.place(key);
-      info = { key, place, replicas: this.replicasOfRange(place.range), acked: null, copies: [] };
+      info = { key, ord: this.keys.size, place, replicas: this.replicasOfRange(place.range), acked: null, copies: [] };
       this.keys.set(key, info);
     }
     return info;
@@ -349,8 +352,8 @@ export class Sim implements Simulation {
 
   recordAck(info: KeyInfo, v: Version): void {
     let a = info.acked;
-    if (!a) info.acked = a = { writes: [], versions: [], newest: -1, frontier: [] };
-    a.writes.push(v.ts);
+    if (!a) info.acked = a = { versions: [], newest: -1, frontier: [] };
+    this.ackLog.add(info.ord, v.ts);
     if (v.ts > a.newest) a.newest = v.ts;
     if (v.clock) {
       a.versions.push(v);
