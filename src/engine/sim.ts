@@ -69,6 +69,7 @@ interface Generator {
   i: number;
   /** µs; mutable so a user's "stop" ends it. */
   toUs: number;
+  fromUs: number;
 }
 
 export class Sim implements Simulation {
@@ -192,7 +193,7 @@ export class Sim implements Simulation {
   private scheduleWorkload(i: number): void {
     const w = this.sc.workload[i]!;
     if (w.kind === 'generator') {
-      const g: Generator = { entry: w, index: i, i: 0, toUs: this.us(w.to), keyInfos: [] };
+      const g: Generator = { entry: w, index: i, i: 0, toUs: this.us(w.to), fromUs: this.us(w.from), keyInfos: [] };
       this.generators[i] = g;
       this.scheduleGenerator(g);
       return;
@@ -201,7 +202,7 @@ export class Sim implements Simulation {
   }
 
   private scheduleGenerator(g: Generator, recycle: SimEvent | null = null): void {
-    const t = this.us(g.entry.from) + Math.round((g.i * 1e6) / g.entry.rate);
+    const t = g.fromUs + Math.round((g.i * 1e6) / g.entry.rate);
     if (t < g.toUs) this.schedule(t, EV.gen, -1, 0, g.index, P_WORKLOAD + g.index, null, recycle);
   }
 
@@ -344,7 +345,9 @@ export class Sim implements Simulation {
     let info = this.keys.get(key);
     if (!info) {
       const place = this.ring.place(key);
-      info = { key, ord: this.keys.size, place, replicas: this.replicasOfRange(place.range), acked: null, copies: [] };
+      // copies sized now, not grown by the first writes: it is then allocated beside the key's other data.
+      const copies = new Array<Version[] | undefined>(this.rf).fill(undefined);
+      info = { key, ord: this.keys.size, place, replicas: this.replicasOfRange(place.range), acked: null, copies };
       this.keys.set(key, info);
     }
     return info;
@@ -478,7 +481,7 @@ export class Sim implements Simulation {
   }
 
   private runGenerator(g: Generator, ev: SimEvent): void {
-    const t = this.us(g.entry.from) + Math.round((g.i * 1e6) / g.entry.rate);
+    const t = g.fromUs + Math.round((g.i * 1e6) / g.entry.rate);
     if (t >= g.toUs) return;
     const e = g.entry;
     const k = this.rng.workload.int(e.keys);

@@ -65,14 +65,21 @@ export function startWrite(sim: Sim, coordIdx: number, info: KeyInfo, value: str
   if (!started) return;
   h.live = true;
   if (user) sim.note('write', `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
+  // Every replica writing for itself gets the same body (bodies are never changed once sent).
+  let forItself: Body | null = null;
   for (let i = 0; i < h.targets.length; i++) {
     const to = h.targets[i]!;
-    if (to === coord.idx) ack(sim, h, to, receive(sim, coord, info, h.v, h.owners[i]!));
-    else sim.send(coord.idx, to, 'mutation', mutation(h, h.owners[i]!));
+    const owner = h.owners[i]!;
+    if (to === coord.idx) ack(sim, h, to, receive(sim, coord, info, h.v, owner));
+    else if (owner === to) sim.send(coord.idx, to, 'mutation', (forItself ??= mutation(h, RECEIVER)));
+    else sim.send(coord.idx, to, 'mutation', mutation(h, owner));
   }
   checkDone(sim, h);
   if (h.live) sim.armDeadline(h);
 }
+
+/** A mutation's owner when it is the receiving node itself. */
+const RECEIVER = -1;
 
 function mutation(h: WriteHandler, owner: number): Body {
   return { k: 'mut', h, key: h.info.key, v: h.v, owner, repairOf: null, more: null, slot: h.info };
@@ -110,7 +117,7 @@ function coordinatorMode(sim: Sim, coord: NodeState, h: WriteHandler): boolean {
   for (const r of replicas) {
     if (sim.believesAlive(coord, r)) targets[j++] = r;
     // A hint is never an ack, except at ANY where a stored hint alone acknowledges (Cassandra).
-    else if (offerHint(sim, coord, r, h.info.key, h.v) && h.level === 'ANY') h.acks++;
+    else if (offerHint(sim, coord, r, h.info, h.v) && h.level === 'ANY') h.acks++;
   }
   setTargets(h, targets, targets.slice());
   return true;
@@ -147,17 +154,18 @@ function receive(sim: Sim, node: NodeState, slot: VersionSlot, v: Version, owner
     applyVersion(node.data, node.idx, slot, v);
     return true;
   }
-  return offerHint(sim, node, owner, slot.key, v);
+  return offerHint(sim, node, owner, slot, v);
 }
 
 export function onWriteMessage(sim: Sim, node: NodeState, m: Msg): void {
   const b = m.body;
   if (b.k === 'mut') {
     const slot = b.slot;
-    const ok = receive(sim, node, slot, b.v, b.owner);
+    const owner = b.owner === RECEIVER ? node.idx : b.owner;
+    const ok = receive(sim, node, slot, b.v, owner);
     // Read repair sends every version the replica lacks (siblings, under vector clocks).
     if (b.more) for (const v of b.more) applyVersion(node.data, node.idx, slot, v);
-    sim.send(node.idx, m.from, 'mutation-ack', { k: 'mutAck', h: b.h, ok, owner: b.owner, repairOf: b.repairOf }, m);
+    sim.send(node.idx, m.from, 'mutation-ack', { k: 'mutAck', h: b.h, ok, owner, repairOf: b.repairOf }, m);
     return;
   }
   if (b.k !== 'mutAck') return;
@@ -206,7 +214,7 @@ export function onWriteTimeout(sim: Sim, h: WriteHandler): void {
   }
   if (sim.S.hintMode !== 'coordinator') return;
   const hint = sim.S.hintOnTimeout === 'always' || h.success || h.level === 'ANY';
-  if (hint) h.targets.forEach((r, i) => { if (!h.answered[i]) offerHint(sim, sim.nodes[h.coord]!, r, h.info.key, h.v); });
+  if (hint) h.targets.forEach((r, i) => { if (!h.answered[i]) offerHint(sim, sim.nodes[h.coord]!, r, h.info, h.v); });
 }
 
 function reroute(sim: Sim, h: WriteHandler): number {

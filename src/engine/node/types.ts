@@ -12,6 +12,8 @@ export interface Hint {
   /** Node index the mutation is meant for. */
   target: number;
   key: string;
+  /** Where the key's versions live (its replicas' copies): replay applies without a key lookup. */
+  slot: VersionSlot;
   v: Version;
   /** µs */
   createdAt: number;
@@ -72,7 +74,7 @@ export type Body =
   | { k: 'mutAck'; h: WriteHandler | null; ok: boolean; owner: number; repairOf: ReadHandler | null }
   | { k: 'read'; h: ReadHandler; slot: KeyInfo }
   | { k: 'readResp'; h: ReadHandler; versions: readonly Version[] }
-  | { k: 'hintPage'; page: number; hints: { id: number; key: string; v: Version; createdAt: number }[] }
+  | { k: 'hintPage'; page: number; hints: { id: number; key: string; slot: VersionSlot; v: Version; createdAt: number }[] }
   | { k: 'hintAck'; page: number; expired: number }
   | { k: 'syn' | 'gack'; gens: number[]; vers: number[] }
   | { k: 'echo' | 'echoReply' }
