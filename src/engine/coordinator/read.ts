@@ -119,8 +119,8 @@ function respond(sim: Sim, h: ReadHandler, from: number, versions: readonly Vers
     for (let i = 0; i < h.answers; i++) {
       const r = h.respondents[i]!;
       const vs = h.responses[i]!;
+      if (holdsAll(vs, merged) || !owners.includes(r)) continue;
       const missing = merged.filter((v) => !holds(vs, v));
-      if (missing.length === 0 || !owners.includes(r)) continue;
       sim.stats.readRepairs++;
       if (r === h.coord) {
         const node = sim.nodes[r]!;
@@ -137,6 +137,12 @@ function respond(sim: Sim, h: ReadHandler, from: number, versions: readonly Vers
     }
   }
   finish(sim, h);
+}
+
+/** Does `vs` hold every version of `all`? (The common case: checked without building the list of those missing.) */
+function holdsAll(vs: readonly Version[], all: readonly Version[]): boolean {
+  for (let i = 0; i < all.length; i++) if (!holds(vs, all[i]!)) return false;
+  return true;
 }
 
 export function onRepairAck(sim: Sim, h: ReadHandler, from: number): void {
