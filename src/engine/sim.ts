@@ -367,7 +367,7 @@ export class Sim implements Simulation {
 
   queue(holder: NodeState, target: number): HintQueue {
     let q = holder.hints.get(target);
-    if (!q) holder.hints.set(target, (q = { target, hints: [], delivered: 0, page: null, dispatching: false, nextPageAt: 0 }));
+    if (!q) holder.hints.set(target, (q = { target, hints: [], delivered: 0, page: null, dispatching: false, nextPageAt: 0, lastRefusal: null }));
     return q;
   }
 

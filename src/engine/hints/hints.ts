@@ -34,19 +34,17 @@ const REFUSAL_TEXT: Record<Refusal, string> = {
   cap: 'max hints per host reached',
 };
 
-const lastRefusal = new WeakMap<HintQueue, Refusal | null>();
-
 /** Stores a hint for `target` on `holder` if the hint policy allows; returns whether it did. */
 export function offerHint(sim: Sim, holder: NodeState, target: number, slot: VersionSlot, v: Version): boolean {
   const q = sim.queue(holder, target);
   const why = refusal(sim, holder, q);
   if (why) {
     sim.stats.hintsDropped++;
-    if (lastRefusal.get(q) !== why) sim.note('hint', `${holder.id} drops hint for ${sim.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`, holder.idx);
-    lastRefusal.set(q, why);
+    if (q.lastRefusal !== why) sim.note('hint', `${holder.id} drops hint for ${sim.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`, holder.idx);
+    q.lastRefusal = why;
     return false;
   }
-  lastRefusal.set(q, null);
+  q.lastRefusal = null;
   const h: Hint = { id: sim.nextId++, target, key: slot.key, slot, v, createdAt: sim.nowUs, flushed: sim.S.hintFlushPeriod === 0 };
   q.hints.push(h);
   sim.stats.hintsCreated++;

@@ -31,6 +31,11 @@ export interface HintQueue {
   dispatching: boolean;
   /** Earliest µs the next page may go (the throttle). */
   nextPageAt: number;
+  /**
+   * Why the last hint offered was refused (null: stored), so a run of refusals is logged once.
+   * Kept here rather than in a side table: the queue is the simulation's state, and copies with it.
+   */
+  lastRefusal: string | null;
 }
 
 /** What one node believes about one peer (its own failure-detector view). */
