@@ -44,7 +44,14 @@ export interface KeyInfo {
   place: KeyPlacement;
   /** The first replicationFactor nodes of the preference list. */
   replicas: readonly number[];
+  /** null until a write of the key is acknowledged. */
   acked: AckedKey | null;
+  // The two below are read by every read and ack, so they sit on the key itself (one object to
+  // fetch, not two).
+  /** Newest acknowledged timestamp (last-write-wins); -1 if none. */
+  newest: number;
+  /** Acknowledged versions not covered by another acknowledged version (vector clocks; else empty). */
+  frontier: Version[];
   /**
    * Each replica's versions, by rank: the same arrays as in the replicas' data maps, so the hot
    * write path needs no map lookup. Kept in step by storeVersion; a wipe clears its entries.
@@ -55,11 +62,10 @@ export interface KeyInfo {
 export interface AckedKey {
   /** Under vector clocks, every acknowledged version. */
   versions: Version[];
-  /** Newest acknowledged timestamp (last-write-wins). */
-  newest: number;
-  /** Acknowledged versions not covered by another acknowledged version (vector clocks). */
-  frontier: Version[];
 }
+
+/** The frontier of a key with none (never changed in place: recordAck replaces it). */
+const NO_VERSIONS: Version[] = [];
 
 interface Generator {
   entry: Extract<WorkloadEntry, { kind: 'generator' }>;
@@ -347,7 +353,7 @@ export class Sim implements Simulation {
       const place = this.ring.place(key);
       // copies sized now, not grown by the first writes: it is then allocated beside the key's other data.
       const copies = new Array<Version[] | undefined>(this.rf).fill(undefined);
-      info = { key, ord: this.keys.size, place, replicas: this.replicasOfRange(place.range), acked: null, copies };
+      info = { key, ord: this.keys.size, place, replicas: this.replicasOfRange(place.range), acked: null, newest: -1, frontier: NO_VERSIONS, copies };
       this.keys.set(key, info);
     }
     return info;
@@ -355,13 +361,14 @@ export class Sim implements Simulation {
 
   recordAck(info: KeyInfo, v: Version): void {
     let a = info.acked;
-    if (!a) info.acked = a = { versions: [], newest: -1, frontier: [] };
+    if (!a) info.acked = a = { versions: [] };
     this.ackLog.add(info.ord, v.ts);
-    if (v.ts > a.newest) a.newest = v.ts;
+    if (v.ts > info.newest) info.newest = v.ts;
     if (v.clock) {
       a.versions.push(v);
-      a.frontier = a.frontier.filter((c) => !covers(v, c));
-      if (!a.frontier.some((c) => covers(c, v))) a.frontier.push(v);
+      const frontier = info.frontier.filter((c) => !covers(v, c));
+      if (!frontier.some((c) => covers(c, v))) frontier.push(v);
+      info.frontier = frontier;
     }
   }
 

@@ -52,7 +52,8 @@ export function buildReport(sim: Sim): Report {
   for (const [key, info] of sim.keys) {
     if (!info.acked) continue;
     keys++;
-    const { versions, newest, frontier } = info.acked;
+    const { versions } = info.acked;
+    const { newest, frontier } = info;
     const replicas = info.replicas.map((r) => sim.nodes[r]!.data.get(key));
     const required: Version[] = frontier.length > 0 ? frontier : [{ ts: newest, value: '' }];
     if (replicas.every((vs) => required.every((w) => holds(vs, w)))) fully++;

@@ -63,7 +63,7 @@ export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Leve
   const h: ReadHandler = {
     id: sim.nextId++, coord: coord.idx, key, level, contacted: candidates,
     respondents: new Array<number>(candidates.length), responses: new Array<readonly Version[]>(candidates.length), answers: 0,
-    baselineTs: info.acked?.newest ?? -1, baselineVersions: info.acked?.frontier ?? [], info,
+    baselineTs: info.newest, baselineVersions: info.frontier, info,
     repairsPending: [], merged: [], done: false, user,
   };
   if (user) sim.note('read', `Read ${key} at ${level} via ${coord.id}`, coord.idx, key);
