@@ -12,7 +12,7 @@ import { Latency } from './net/latency';
 import { Ring, type KeyPlacement } from './ring/ring';
 import type { Body, HintQueue, Msg, NodeState } from './node/types';
 import type { Version } from './node/versions';
-import { covers } from './node/versions';
+import { covers, setCopyAt, type VersionSlot } from './node/versions';
 import type { FaultEntry, Scenario, WorkloadEntry } from './scenario/schema';
 import { ScenarioError } from './scenario/schema';
 import type { Settings } from './scenario/presets';
@@ -37,7 +37,7 @@ export interface Stats {
   messagesSent: number; messagesLost: number;
 }
 
-export interface KeyInfo {
+export interface KeyInfo extends VersionSlot {
   key: string;
   /** Order of first use: the key's index in the ack log. */
   ord: number;
@@ -52,11 +52,6 @@ export interface KeyInfo {
   newest: number;
   /** Acknowledged versions not covered by another acknowledged version (vector clocks; else empty). */
   frontier: Version[];
-  /**
-   * Each replica's versions, by rank: the same arrays as in the replicas' data maps, so the hot
-   * write path needs no map lookup. Kept in step by storeVersion; a wipe clears its entries.
-   */
-  copies: (Version[] | undefined)[];
 }
 
 export interface AckedKey {
@@ -351,9 +346,11 @@ export class Sim implements Simulation {
     let info = this.keys.get(key);
     if (!info) {
       const place = this.ring.place(key);
-      // copies sized now, not grown by the first writes: it is then allocated beside the key's other data.
-      const copies = new Array<Version[] | undefined>(this.rf).fill(undefined);
-      info = { key, ord: this.keys.size, place, replicas: this.replicasOfRange(place.range), acked: null, newest: -1, frontier: NO_VERSIONS, copies };
+      const copiesFrom3 = this.rf > 3 ? new Array<Version[] | undefined>(this.rf - 3).fill(undefined) : null;
+      info = {
+        key, ord: this.keys.size, place, replicas: this.replicasOfRange(place.range), acked: null, newest: -1, frontier: NO_VERSIONS,
+        copy0: undefined, copy1: undefined, copy2: undefined, copiesFrom3,
+      };
       this.keys.set(key, info);
     }
     return info;
@@ -445,7 +442,7 @@ export class Sim implements Simulation {
       for (const key of node.data.keys()) {
         const info = this.keys.get(key);
         const r = info ? info.replicas.indexOf(idx) : -1;
-        if (r >= 0) info!.copies[r] = undefined;
+        if (r >= 0) setCopyAt(info!, r, undefined);
       }
       node.data.clear();
       this.wiped[idx] = true;
