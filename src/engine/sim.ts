@@ -70,6 +70,7 @@ interface Generator {
   i: number;
   /** µs; mutable so a user's "stop" ends it. */
   toUs: number;
+  /** µs; entry.from, converted once rather than per operation. */
   fromUs: number;
 }
 
