@@ -4,13 +4,15 @@ import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, LogK
 import { EventHeap } from './core/heap';
 import { EV, P_FAULT, P_OTHER, P_WORKLOAD, SimEvent } from './core/events';
 import { EventLog } from './core/log';
+import { DeadlineFifo } from './core/deadlines';
+import { AckLog } from './check/ackLog';
 import { createPrng, type Prng } from './core/prng';
 import { TraceHash } from './core/trace';
-import { createLatency } from './net/latency';
+import { Latency } from './net/latency';
 import { Ring, type KeyPlacement } from './ring/ring';
 import type { Body, HintQueue, Msg, NodeState } from './node/types';
 import type { Version } from './node/versions';
-import { covers } from './node/versions';
+import { covers, setCopyAt, type VersionSlot } from './node/versions';
 import type { FaultEntry, Scenario, WorkloadEntry } from './scenario/schema';
 import { ScenarioError } from './scenario/schema';
 import type { Settings } from './scenario/presets';
@@ -35,29 +37,30 @@ export interface Stats {
   messagesSent: number; messagesLost: number;
 }
 
-export interface KeyInfo {
+export interface KeyInfo extends VersionSlot {
   key: string;
+  /** Order of first use: the key's index in the ack log. */
+  ord: number;
   place: KeyPlacement;
   /** The first replicationFactor nodes of the preference list. */
   replicas: readonly number[];
+  /** null until a write of the key is acknowledged. */
   acked: AckedKey | null;
-  /**
-   * Each replica's versions, by rank: the same arrays as in the replicas' data maps, so the hot
-   * write path needs no map lookup. Kept in step by storeVersion; a wipe clears its entries.
-   */
-  copies: (Version[] | undefined)[];
+  // The two below are read by every read and ack, so they sit on the key itself (one object to
+  // fetch, not two).
+  /** Newest acknowledged timestamp (last-write-wins); -1 if none. */
+  newest: number;
+  /** Acknowledged versions not covered by another acknowledged version (vector clocks; else empty). */
+  frontier: Version[];
 }
 
 export interface AckedKey {
-  /** Timestamps of every acknowledged write (numbers, not objects: a 3-hour run acks a million). */
-  writes: number[];
   /** Under vector clocks, every acknowledged version. */
   versions: Version[];
-  /** Newest acknowledged timestamp (last-write-wins). */
-  newest: number;
-  /** Acknowledged versions not covered by another acknowledged version (vector clocks). */
-  frontier: Version[];
 }
+
+/** The frontier of a key with none (never changed in place: recordAck replaces it). */
+const NO_VERSIONS: Version[] = [];
 
 interface Generator {
   entry: Extract<WorkloadEntry, { kind: 'generator' }>;
@@ -67,6 +70,8 @@ interface Generator {
   i: number;
   /** µs; mutable so a user's "stop" ends it. */
   toUs: number;
+  /** µs; entry.from, converted once rather than per operation. */
+  fromUs: number;
 }
 
 export class Sim implements Simulation {
@@ -82,24 +87,23 @@ export class Sim implements Simulation {
   readonly heap = new EventHeap<SimEvent>();
   private seq = 0;
   readonly rng: { net: Prng; workload: Prng; gossip: Prng };
-  private readonly latency: () => number;
+  private readonly latency: Latency;
   readonly stats: Stats = {
     writesAttempted: 0, writesAcknowledged: 0, writesFailed: 0, writesUnavailable: 0,
     readsAttempted: 0, readsSucceeded: 0, readsFailed: 0, readsStale: 0, readRepairs: 0,
     hintsCreated: 0, hintsDelivered: 0, hintsExpired: 0, hintsDropped: 0, hintsLost: 0,
     repairSessions: 0, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0, messagesSent: 0, messagesLost: 0,
   };
-  readonly writes = new Map<number, WriteHandler>();
-  readonly reads = new Map<number, ReadHandler>();
   /** page id → holder, target */
   readonly pages = new Map<number, { holder: number; target: number }>();
   nextId = 1;
   /** Every key the workload touched: its placement and its acknowledged writes. */
   readonly keys = new Map<string, KeyInfo>();
-  /** Write deadlines in time order (writeTimeout is one constant, so a FIFO replaces a heap entry per write). */
-  private readonly deadlineT: number[] = [];
-  private readonly deadlineId: number[] = [];
-  private deadlineHead = 0;
+  /** Timestamps of every acknowledged write, by key (numbers, not objects: a 3-hour run acks a million). */
+  readonly ackLog = new AckLog();
+  private readonly rangeReplicas: (readonly number[] | undefined)[] = [];
+  /** Write deadlines: writeTimeout is one constant, so they come due in the order they were set. */
+  private readonly deadlines = new DeadlineFifo<WriteHandler>();
   private deadlineArmed = false;
   /** Partition group per node (all 0 when the network is whole). */
   group: number[];
@@ -122,7 +126,7 @@ export class Sim implements Simulation {
       workload: createPrng(scenario.seed, 'workload'),
       gossip: createPrng(scenario.seed, 'gossip'),
     };
-    this.latency = createLatency(this.S.latency.median, this.S.latency.p99, this.rng.net);
+    this.latency = new Latency(this.S.latency.median, this.S.latency.p99, this.rng.net);
     const n = scenario.nodes.length;
     this.seeds = new Set(Array.from({ length: Math.min(3, n) }, (_, i) => i));
     this.group = new Array<number>(n).fill(0);
@@ -164,8 +168,13 @@ export class Sim implements Simulation {
     return this.sc.until;
   }
 
-  schedule(t: number, k: number, n: number, e: number, x: number, p = P_OTHER): void {
-    this.heap.push(new SimEvent(t, p, this.seq++, k, n, e, x, '', -1, 0, false, null));
+  /**
+   * `ref`: the object the event acts on, where it has one (a read's handler for its timeouts).
+   * `recycle`: an event just processed and referenced nowhere else, to carry this one.
+   */
+  schedule(t: number, k: number, n: number, e: number, x: number, p = P_OTHER, ref: unknown = null, recycle: SimEvent | null = null): void {
+    const s = this.seq++;
+    this.heap.push(recycle ? recycle.reuse(t, p, s, k, n, e, x, '', -1, 0, false, ref) : new SimEvent(t, p, s, k, n, e, x, '', -1, 0, false, ref));
   }
 
   startTimers(node: NodeState, initial: boolean): void {
@@ -186,7 +195,7 @@ export class Sim implements Simulation {
   private scheduleWorkload(i: number): void {
     const w = this.sc.workload[i]!;
     if (w.kind === 'generator') {
-      const g: Generator = { entry: w, index: i, i: 0, toUs: this.us(w.to), keyInfos: [] };
+      const g: Generator = { entry: w, index: i, i: 0, toUs: this.us(w.to), fromUs: this.us(w.from), keyInfos: [] };
       this.generators[i] = g;
       this.scheduleGenerator(g);
       return;
@@ -194,19 +203,18 @@ export class Sim implements Simulation {
     this.schedule(this.us(w.at), EV.op, -1, 0, i, P_WORKLOAD + i);
   }
 
-  private scheduleGenerator(g: Generator): void {
-    const t = this.us(g.entry.from) + Math.round((g.i * 1e6) / g.entry.rate);
-    if (t < g.toUs) this.schedule(t, EV.gen, -1, 0, g.index, P_WORKLOAD + g.index);
+  private scheduleGenerator(g: Generator, recycle: SimEvent | null = null): void {
+    const t = g.fromUs + Math.round((g.i * 1e6) / g.entry.rate);
+    if (t < g.toUs) this.schedule(t, EV.gen, -1, 0, g.index, P_WORKLOAD + g.index, null, recycle);
   }
 
   advanceTo(ms: number, maxEvents = Infinity): boolean {
     const target = this.us(ms);
     let budget = maxEvents;
-    for (;;) {
-      const top = this.heap.peek();
-      if (!top || top.t > target) break;
+    const heap = this.heap;
+    while (heap.peekTime() <= target) {
       if (budget-- <= 0) return false;
-      this.process(this.heap.pop()!);
+      this.process(heap.pop()!);
     }
     if (target > this.nowUs) this.nowUs = target;
     return true;
@@ -237,12 +245,12 @@ export class Sim implements Simulation {
       case EV.hintTrigger: if (this.live(ev)) hintTrigger(this, this.nodes[ev.n]!); break;
       case EV.pageNext: if (this.live(ev)) sendNextPage(this, this.nodes[ev.n]!, ev.x); break;
       case EV.pageTimeout: if (this.live(ev)) onPageTimeout(this, this.nodes[ev.n]!, ev.x); break;
-      case EV.writeTimeout: this.sweepDeadlines(); break;
-      case EV.readTimeout: onReadTimeout(this, ev.x); break;
-      case EV.repairWriteTimeout: onRepairWriteTimeout(this, ev.x); break;
+      case EV.writeTimeout: this.sweepDeadlines(ev); break;
+      case EV.readTimeout: onReadTimeout(this, ev.body as ReadHandler); break;
+      case EV.repairWriteTimeout: onRepairWriteTimeout(this, ev.body as ReadHandler); break;
       case EV.fault: this.applyFault(this.sc.faults[ev.x]!); break;
       case EV.op: this.runOp(this.sc.workload[ev.x]!); break;
-      case EV.gen: this.runGenerator(this.generators[ev.x]!); break;
+      case EV.gen: this.runGenerator(this.generators[ev.x]!, ev); break;
       case EV.antiEntropy: this.runAntiEntropy(); break;
     }
   }
@@ -253,29 +261,34 @@ export class Sim implements Simulation {
     return node.up && node.epoch === ev.e;
   }
 
-  armDeadline(id: number): void {
+  armDeadline(h: WriteHandler): void {
     const t = this.nowUs + this.us(this.S.writeTimeout);
-    this.deadlineT.push(t);
-    this.deadlineId.push(id);
+    h.deadline = this.deadlines.push(t, h);
     if (!this.deadlineArmed) {
       this.deadlineArmed = true;
       this.schedule(t, EV.writeTimeout, -1, 0, 0);
     }
   }
 
-  private sweepDeadlines(): void {
-    const T = this.deadlineT;
-    while (this.deadlineHead < T.length && T[this.deadlineHead]! <= this.nowUs) {
-      onWriteTimeout(this, this.deadlineId[this.deadlineHead]!);
-      this.deadlineHead++;
+  private sweepDeadlines(ev: SimEvent): void {
+    const d = this.deadlines;
+    while (d.nextTime() <= this.nowUs) {
+      const h = d.shift();
+      if (h) onWriteTimeout(this, h);
     }
-    if (this.deadlineHead > 4096 && this.deadlineHead * 2 > T.length) {
-      T.splice(0, this.deadlineHead);
-      this.deadlineId.splice(0, this.deadlineHead);
-      this.deadlineHead = 0;
-    }
-    this.deadlineArmed = this.deadlineHead < T.length;
-    if (this.deadlineArmed) this.schedule(T[this.deadlineHead]!, EV.writeTimeout, -1, 0, 0);
+    this.deadlineArmed = d.size > 0;
+    if (this.deadlineArmed) this.schedule(d.nextTime(), EV.writeTimeout, -1, 0, 0, P_OTHER, null, ev);
+  }
+
+  /** Every live write (each has one deadline pending), in deadline order. */
+  liveWrites(): WriteHandler[] {
+    return this.deadlines.pending();
+  }
+
+  /** A write finished: its deadline no longer needs it. */
+  releaseWrite(h: WriteHandler): void {
+    h.live = false;
+    this.deadlines.withdraw(h.deadline);
   }
 
   // ---- network ---------------------------------------------------------------------------
@@ -284,12 +297,18 @@ export class Sim implements Simulation {
     return this.group[a] === this.group[b];
   }
 
-  send(from: number, to: number, kind: Msg['kind'], body: Body): void {
-    const delay = this.latency() + this.nodes[from]!.slowUs + this.nodes[to]!.slowUs;
+  /** `inReplyTo`: the message being answered, delivered and done with: the reply reuses its object. */
+  send(from: number, to: number, kind: Msg['kind'], body: Body, inReplyTo: SimEvent | null = null): void {
+    const delay = this.latency.sample() + this.nodes[from]!.slowUs + this.nodes[to]!.slowUs;
     const dropped = this.S.dropRate > 0 && this.rng.net.next() < this.S.dropRate;
     const doomed = dropped || !this.reachable(from, to);
     this.stats.messagesSent++;
-    this.heap.push(new SimEvent(this.nowUs + delay, P_OTHER, this.seq++, EV.deliver, to, 0, this.nextId++, kind, from, this.nowUs, doomed, body));
+    const t = this.nowUs + delay;
+    const s = this.seq++;
+    const id = this.nextId++;
+    this.heap.push(inReplyTo
+      ? inReplyTo.reuse(t, P_OTHER, s, EV.deliver, to, 0, id, kind, from, this.nowUs, doomed, body)
+      : new SimEvent(t, P_OTHER, s, EV.deliver, to, 0, id, kind, from, this.nowUs, doomed, body));
   }
 
   private deliver(m: Msg): void {
@@ -317,11 +336,22 @@ export class Sim implements Simulation {
     this.log.add(this.now, kind, text, node === undefined ? undefined : this.nodes[node]!.id, key);
   }
 
+  /** A ring range's replicas: one shared array per range, so every key's lookups hit the same few. */
+  private replicasOfRange(range: number): readonly number[] {
+    let r = this.rangeReplicas[range];
+    if (!r) this.rangeReplicas[range] = r = this.ring.replicasOfRange(range, this.rf);
+    return r;
+  }
+
   keyInfo(key: string): KeyInfo {
     let info = this.keys.get(key);
     if (!info) {
       const place = this.ring.place(key);
-      info = { key, place, replicas: place.pref.slice(0, this.rf), acked: null, copies: [] };
+      const copiesFrom3 = this.rf > 3 ? new Array<Version[] | undefined>(this.rf - 3).fill(undefined) : null;
+      info = {
+        key, ord: this.keys.size, place, replicas: this.replicasOfRange(place.range), acked: null, newest: -1, frontier: NO_VERSIONS,
+        copy0: undefined, copy1: undefined, copy2: undefined, copiesFrom3,
+      };
       this.keys.set(key, info);
     }
     return info;
@@ -329,27 +359,37 @@ export class Sim implements Simulation {
 
   recordAck(info: KeyInfo, v: Version): void {
     let a = info.acked;
-    if (!a) info.acked = a = { writes: [], versions: [], newest: -1, frontier: [] };
-    a.writes.push(v.ts);
-    if (v.ts > a.newest) a.newest = v.ts;
+    if (!a) info.acked = a = { versions: [] };
+    this.ackLog.add(info.ord, v.ts);
+    if (v.ts > info.newest) info.newest = v.ts;
     if (v.clock) {
       a.versions.push(v);
-      a.frontier = a.frontier.filter((c) => !covers(v, c));
-      if (!a.frontier.some((c) => covers(c, v))) a.frontier.push(v);
+      const frontier = info.frontier.filter((c) => !covers(v, c));
+      if (!frontier.some((c) => covers(c, v))) frontier.push(v);
+      info.frontier = frontier;
     }
   }
 
   queue(holder: NodeState, target: number): HintQueue {
     let q = holder.hints.get(target);
-    if (!q) holder.hints.set(target, (q = { target, hints: [], delivered: 0, page: null, dispatching: false, nextPageAt: 0 }));
+    if (!q) holder.hints.set(target, (q = { target, hints: [], delivered: 0, page: null, dispatching: false, nextPageAt: 0, lastRefusal: null }));
     return q;
   }
 
   /** A random node that is up and serving, as a client's driver would pick; -1 if none. */
   pickCoordinator(named: string | undefined): number {
     if (named !== undefined) return this.byName.get(named)!;
-    const ok = this.nodes.filter((n) => n.up && n.serving);
-    return ok.length === 0 ? -1 : ok[this.rng.workload.int(ok.length)]!.idx;
+    // The pick-th node that is up and serving (no array of them built per operation).
+    const nodes = this.nodes;
+    let ok = 0;
+    for (let i = 0; i < nodes.length; i++) if (nodes[i]!.up && nodes[i]!.serving) ok++;
+    if (ok === 0) return -1;
+    let pick = this.rng.workload.int(ok);
+    for (let i = 0; i < nodes.length; i++) {
+      if (!nodes[i]!.up || !nodes[i]!.serving) continue;
+      if (pick-- === 0) return i;
+    }
+    return -1;
   }
 
   // ---- faults ----------------------------------------------------------------------------
@@ -403,7 +443,7 @@ export class Sim implements Simulation {
       for (const key of node.data.keys()) {
         const info = this.keys.get(key);
         const r = info ? info.replicas.indexOf(idx) : -1;
-        if (r >= 0) info!.copies[r] = undefined;
+        if (r >= 0) setCopyAt(info!, r, undefined);
       }
       node.data.clear();
       this.wiped[idx] = true;
@@ -445,8 +485,8 @@ export class Sim implements Simulation {
     else startRead(this, coord, this.keyInfo(w.key), w.consistency, true);
   }
 
-  private runGenerator(g: Generator): void {
-    const t = this.us(g.entry.from) + Math.round((g.i * 1e6) / g.entry.rate);
+  private runGenerator(g: Generator, ev: SimEvent): void {
+    const t = g.fromUs + Math.round((g.i * 1e6) / g.entry.rate);
     if (t >= g.toUs) return;
     const e = g.entry;
     const k = this.rng.workload.int(e.keys);
@@ -456,7 +496,7 @@ export class Sim implements Simulation {
     if (isWrite) startWrite(this, coord, info, `v${g.index}.${g.i}`, e.consistency, false);
     else startRead(this, coord, info, e.consistency, false);
     g.i++;
-    this.scheduleGenerator(g);
+    this.scheduleGenerator(g, ev);
   }
 
   // ---- the public surface ----------------------------------------------------------------

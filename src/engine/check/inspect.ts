@@ -18,8 +18,8 @@ export function inspectKey(sim: Sim, key: string): KeyInspection {
     }
   }
   const a = info.acked;
-  const acknowledged = !a ? [] : a.frontier.length > 0 ? a.frontier.map(view) : [{ value: '', writetime: Math.floor(a.newest / 1000) }];
-  if (a && a.frontier.length === 0) {
+  const acknowledged = !a ? [] : info.frontier.length > 0 ? info.frontier.map(view) : [{ value: '', writetime: Math.floor(info.newest / 1000) }];
+  if (a && info.frontier.length === 0) {
     // Name the newest acknowledged value where a replica or hint still has it.
     const all = [...info.replicas.flatMap((r) => sim.nodes[r]!.data.get(key) ?? []), ...hints.map((h) => ({ ts: h.writetime * 1000, value: h.value }))];
     const match = all.find((v) => Math.floor(v.ts / 1000) === acknowledged[0]!.writetime);
@@ -50,9 +50,8 @@ export function metrics(sim: Sim): MetricsSample {
   }
   let underReplicated = 0;
   for (const info of sim.keys.values()) {
-    const a = info.acked;
-    if (!a) continue;
-    const need: Version[] = a.frontier.length > 0 ? a.frontier : [{ ts: a.newest, value: '' }];
+    if (!info.acked) continue;
+    const need: Version[] = info.frontier.length > 0 ? info.frontier : [{ ts: info.newest, value: '' }];
     for (const r of info.replicas) {
       const vs = sim.nodes[r]!.data.get(info.key);
       if (!need.every((w) => holds(vs, w))) {

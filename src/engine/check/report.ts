@@ -46,10 +46,14 @@ export function buildReport(sim: Sim): Report {
   let fully = 0;
   let lost = 0;
   let keys = 0;
+  // Per key, the newest timestamp a replica or hint still holds (last-write-wins); the ack log's
+  // writes newer than that are lost. Infinity: counted another way, or nothing acked.
+  const held = new Float64Array(sim.keys.size).fill(Infinity);
   for (const [key, info] of sim.keys) {
     if (!info.acked) continue;
     keys++;
-    const { writes, versions, newest, frontier } = info.acked;
+    const { versions } = info.acked;
+    const { newest, frontier } = info;
     const replicas = info.replicas.map((r) => sim.nodes[r]!.data.get(key));
     const required: Version[] = frontier.length > 0 ? frontier : [{ ts: newest, value: '' }];
     if (replicas.every((vs) => required.every((w) => holds(vs, w)))) fully++;
@@ -58,10 +62,10 @@ export function buildReport(sim: Sim): Report {
       for (const w of versions) if (!replicas.some((vs) => holds(vs, w)) && !holds(hinted, w)) lost++;
     } else {
       // Last-write-wins: a write survives if its value or a newer one is on a replica or in a hint.
-      const held = Math.max(newestTs(hinted), ...replicas.map((vs) => newestTs(vs)));
-      for (const ts of writes) if (ts > held) lost++;
+      held[info.ord] = Math.max(newestTs(hinted), ...replicas.map((vs) => newestTs(vs)));
     }
   }
+  lost += sim.ackLog.countNewerThan(held);
 
   const writesPending = s.writesAttempted - s.writesAcknowledged - s.writesFailed;
   const readsPending = s.readsAttempted - s.readsSucceeded - s.readsFailed;

@@ -2,7 +2,7 @@
 // coordinator first when it is one), return the newest; with read repair (Cassandra 4.0 BLOCKING)
 // write the newest back to the stale replicas that answered before returning. In sloppy-quorum
 // mode the first N healthy nodes of the extended preference list answer, stand-ins included.
-import { EV } from '../core/events';
+import { EV, P_OTHER } from '../core/events';
 import type { KeyInfo, Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
 import { applyAll, holds, mergeAll, newestTs, versionsOf, type Version } from '../node/versions';
@@ -16,11 +16,15 @@ export interface ReadHandler {
   info: KeyInfo;
   level: Level;
   contacted: number[];
-  responses: Map<number, readonly Version[]>;
+  /** Who answered, in arrival order, and what each answered: the first `answers` entries. */
+  respondents: number[];
+  responses: (readonly Version[])[];
+  answers: number;
   /** What "not stale" means: the newest acknowledged write when the read began. */
   baselineTs: number;
   baselineVersions: Version[];
-  repairsPending: Set<number>;
+  /** Replicas whose read-repair write is not acked yet. */
+  repairsPending: number[];
   merged: readonly Version[];
   done: boolean;
   user: boolean;
@@ -50,74 +54,102 @@ export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Leve
     return;
   }
   const required = blockFor(level, sim.rf);
-  const pref = info.place.pref;
-  const healthy = (n: number) => sim.believesAlive(coord, n);
-  let candidates = sim.S.hintMode === 'coordinator' ? info.replicas.filter(healthy) : pref.filter(healthy).slice(0, sim.rf);
-  if (candidates.includes(coord.idx)) candidates = [coord.idx, ...candidates.filter((n) => n !== coord.idx)];
+  const candidates = readCandidates(sim, coord, info);
   if (level === 'ANY' || required > sim.rf || candidates.length < required) {
     fail(sim, `Read ${key} at ${level} unavailable: ${candidates.length} replica${candidates.length === 1 ? '' : 's'} believed alive, ${required} needed`, user, coord.idx, key);
     return;
   }
+  if (candidates.length > required) candidates.length = required;
   const h: ReadHandler = {
-    id: sim.nextId++, coord: coord.idx, key, level, contacted: candidates.slice(0, required), responses: new Map(),
-    baselineTs: info.acked?.newest ?? -1, baselineVersions: info.acked?.frontier ?? [], info,
-    repairsPending: new Set(), merged: [], done: false, user,
+    id: sim.nextId++, coord: coord.idx, key, level, contacted: candidates,
+    respondents: new Array<number>(candidates.length), responses: new Array<readonly Version[]>(candidates.length), answers: 0,
+    baselineTs: info.newest, baselineVersions: info.frontier, info,
+    repairsPending: [], merged: [], done: false, user,
   };
-  sim.reads.set(h.id, h);
   if (user) sim.note('read', `Read ${key} at ${level} via ${coord.id}`, coord.idx, key);
-  sim.schedule(sim.nowUs + sim.us(sim.S.readTimeout), EV.readTimeout, -1, 0, h.id);
+  sim.schedule(sim.nowUs + sim.us(sim.S.readTimeout), EV.readTimeout, -1, 0, h.id, P_OTHER, h);
   for (const r of h.contacted) {
     if (r === coord.idx) respond(sim, h, r, localVersions(sim, coord, info));
-    else sim.send(coord.idx, r, 'read', { k: 'read', rid: h.id, key });
+    else sim.send(coord.idx, r, 'read', { k: 'read', h, slot: info });
   }
+}
+
+/**
+ * The nodes a read may ask, in the order it asks them: the replicas (coordinator mode) or the
+ * first rf of the preference list (sloppy mode) the coordinator believes alive, itself first.
+ */
+function readCandidates(sim: Sim, coord: NodeState, info: KeyInfo): number[] {
+  const from = sim.S.hintMode === 'coordinator' ? info.replicas : info.place.pref;
+  const out: number[] = [];
+  let self = -1;
+  for (let i = 0; i < from.length && out.length < sim.rf; i++) {
+    const n = from[i]!;
+    if (!sim.believesAlive(coord, n)) continue;
+    if (n === coord.idx) self = out.length;
+    out.push(n);
+  }
+  // The coordinator first, the others in their order.
+  for (let i = self; i > 0; i--) out[i] = out[i - 1]!;
+  if (self > 0) out[0] = coord.idx;
+  return out;
 }
 
 export function onReadMessage(sim: Sim, node: NodeState, m: Msg): void {
   const b = m.body;
   if (b.k === 'read') {
-    sim.send(node.idx, m.from, 'read-response', { k: 'readResp', rid: b.rid, versions: localVersions(sim, node, sim.keyInfo(b.key)) });
+    sim.send(node.idx, m.from, 'read-response', { k: 'readResp', h: b.h, versions: localVersions(sim, node, b.slot) }, m);
     return;
   }
   if (b.k !== 'readResp') return;
-  const h = sim.reads.get(b.rid);
-  if (h && h.coord === node.idx) respond(sim, h, m.from, b.versions);
+  const h = b.h;
+  if (!h.done && h.coord === node.idx) respond(sim, h, m.from, b.versions);
 }
 
 function respond(sim: Sim, h: ReadHandler, from: number, versions: readonly Version[]): void {
-  if (h.done || h.responses.has(from) || !h.contacted.includes(from)) return;
-  h.responses.set(from, versions);
-  if (h.responses.size < h.contacted.length) return;
+  if (h.done || h.respondents.includes(from) || !h.contacted.includes(from)) return;
+  h.respondents[h.answers] = from;
+  h.responses[h.answers] = versions;
+  h.answers++;
+  if (h.answers < h.contacted.length) return;
   let merged: readonly Version[] = [];
-  for (const vs of h.responses.values()) merged = mergeAll(merged, vs);
+  for (let i = 0; i < h.answers; i++) merged = mergeAll(merged, h.responses[i]!);
   h.merged = merged;
   if (sim.S.readRepair) {
     const owners = h.info.replicas;
-    for (const [r, vs] of h.responses) {
+    for (let i = 0; i < h.answers; i++) {
+      const r = h.respondents[i]!;
+      const vs = h.responses[i]!;
+      if (holdsAll(vs, merged) || !owners.includes(r)) continue;
       const missing = merged.filter((v) => !holds(vs, v));
-      if (missing.length === 0 || !owners.includes(r)) continue;
       sim.stats.readRepairs++;
       if (r === h.coord) {
         const node = sim.nodes[r]!;
         applyAll(node.data, node.idx, h.info, missing);
         continue;
       }
-      h.repairsPending.add(r);
+      h.repairsPending.push(r);
       const [v, ...more] = missing;
-      sim.send(h.coord, r, 'mutation', { k: 'mut', wid: -1, key: h.key, v: v!, owner: r, repairOf: h.id, more, slot: h.info });
+      sim.send(h.coord, r, 'mutation', { k: 'mut', h: null, key: h.key, v: v!, owner: r, repairOf: h, more, slot: h.info });
     }
-    if (h.repairsPending.size > 0) {
-      sim.schedule(sim.nowUs + sim.us(sim.S.writeTimeout), EV.repairWriteTimeout, -1, 0, h.id);
+    if (h.repairsPending.length > 0) {
+      sim.schedule(sim.nowUs + sim.us(sim.S.writeTimeout), EV.repairWriteTimeout, -1, 0, h.id, P_OTHER, h);
       return;
     }
   }
   finish(sim, h);
 }
 
-export function onRepairAck(sim: Sim, readId: number, from: number): void {
-  const h = sim.reads.get(readId);
-  if (!h || h.done) return;
-  h.repairsPending.delete(from);
-  if (h.repairsPending.size === 0) finish(sim, h);
+/** Does `vs` hold every version of `all`? (The common case: checked without building the list of those missing.) */
+function holdsAll(vs: readonly Version[], all: readonly Version[]): boolean {
+  for (let i = 0; i < all.length; i++) if (!holds(vs, all[i]!)) return false;
+  return true;
+}
+
+export function onRepairAck(sim: Sim, h: ReadHandler, from: number): void {
+  if (h.done) return;
+  const i = h.repairsPending.indexOf(from);
+  if (i >= 0) h.repairsPending.splice(i, 1);
+  if (h.repairsPending.length === 0) finish(sim, h);
 }
 
 function isStale(h: ReadHandler): boolean {
@@ -127,7 +159,6 @@ function isStale(h: ReadHandler): boolean {
 
 function finish(sim: Sim, h: ReadHandler): void {
   h.done = true;
-  sim.reads.delete(h.id);
   sim.stats.readsSucceeded++;
   const stale = isStale(h);
   if (stale) sim.stats.readsStale++;
@@ -137,18 +168,25 @@ function finish(sim: Sim, h: ReadHandler): void {
   }
 }
 
-export function onReadTimeout(sim: Sim, id: number): void {
-  const h = sim.reads.get(id);
-  if (!h || h.done) return;
+export function onReadTimeout(sim: Sim, h: ReadHandler): void {
+  if (h.done) return;
   h.done = true;
-  sim.reads.delete(id);
   fail(sim, `Read ${h.key} timed out at ${h.level}`, h.user, h.coord, h.key);
 }
 
-export function onRepairWriteTimeout(sim: Sim, id: number): void {
-  const h = sim.reads.get(id);
-  if (!h || h.done || h.repairsPending.size === 0) return;
+export function onRepairWriteTimeout(sim: Sim, h: ReadHandler): void {
+  if (h.done || h.repairsPending.length === 0) return;
   h.done = true;
-  sim.reads.delete(id);
   fail(sim, `Read ${h.key} failed: a read-repair write timed out`, h.user, h.coord, h.key);
+}
+
+/** The coordinator crashed: its reads in flight fail. Each has its timeout pending, which finds them. */
+export function failReadsOf(sim: Sim, coord: number): void {
+  for (const ev of sim.heap.all()) {
+    if (ev.k !== EV.readTimeout) continue;
+    const h = ev.body as ReadHandler;
+    if (h.done || h.coord !== coord) continue;
+    h.done = true;
+    sim.stats.readsFailed++;
+  }
 }

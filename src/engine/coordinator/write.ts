@@ -4,12 +4,12 @@
 // (always, or only if the level was met: Scylla). Sloppy-quorum mode follows Dynamo §4.6: the
 // first N healthy nodes of the extended preference list, stand-ins keeping hinted replicas.
 import type { KeyInfo, Sim } from '../sim';
-import type { Msg, NodeState } from '../node/types';
+import type { Body, Msg, NodeState } from '../node/types';
 import { applyVersion, mergeClocks, type Version, type VersionSlot } from '../node/versions';
 import type { Level } from '../scenario/schema';
 import { offerHint } from '../hints/hints';
 import { blockFor } from './levels';
-import { onRepairAck } from './read';
+import { failReadsOf, onRepairAck } from './read';
 
 export interface WriteHandler {
   id: number;
@@ -29,6 +29,10 @@ export interface WriteHandler {
   user: boolean;
   /** Sloppy mode: stragglers were already handed to stand-ins once. */
   rerouted: boolean;
+  /** Still waiting for replies or its deadline; false once finished (late replies are then ignored). */
+  live: boolean;
+  /** Its pending deadline's ticket (see Sim.armDeadline). */
+  deadline: number;
 }
 
 function makeVersion(sim: Sim, coord: NodeState, key: string, value: string): Version {
@@ -55,19 +59,30 @@ export function startWrite(sim: Sim, coordIdx: number, info: KeyInfo, value: str
   }
   const h: WriteHandler = {
     id: sim.nextId++, coord: coord.idx, info, v: makeVersion(sim, coord, key, value), level, required: blockFor(level, sim.rf),
-    acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user, rerouted: false,
+    acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user, rerouted: false, live: false, deadline: -1,
   };
   const started = sim.S.hintMode === 'coordinator' ? coordinatorMode(sim, coord, h) : sloppyMode(sim, coord, h);
   if (!started) return;
-  sim.writes.set(h.id, h);
+  h.live = true;
   if (user) sim.note('write', `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
+  // Every replica writing for itself gets the same body (bodies are never changed once sent).
+  let forItself: Body | null = null;
   for (let i = 0; i < h.targets.length; i++) {
     const to = h.targets[i]!;
-    if (to === coord.idx) ack(sim, h, to, receive(sim, coord, info, h.v, h.owners[i]!));
-    else sim.send(coord.idx, to, 'mutation', { k: 'mut', wid: h.id, key, v: h.v, owner: h.owners[i]!, slot: info });
+    const owner = h.owners[i]!;
+    if (to === coord.idx) ack(sim, h, to, receive(sim, coord, info, h.v, owner));
+    else if (owner === to) sim.send(coord.idx, to, 'mutation', (forItself ??= mutation(h, RECEIVER)));
+    else sim.send(coord.idx, to, 'mutation', mutation(h, owner));
   }
   checkDone(sim, h);
-  if (sim.writes.has(h.id)) sim.armDeadline(h.id);
+  if (h.live) sim.armDeadline(h);
+}
+
+/** A mutation's owner when it is the receiving node itself. */
+const RECEIVER = -1;
+
+function mutation(h: WriteHandler, owner: number): Body {
+  return { k: 'mut', h, key: h.info.key, v: h.v, owner, repairOf: null, more: null, slot: h.info };
 }
 
 function unavailable(sim: Sim, h: WriteHandler, alive: number): false {
@@ -76,6 +91,15 @@ function unavailable(sim: Sim, h: WriteHandler, alive: number): false {
   return false;
 }
 
+/** The first targets, all at once: arrays of exactly their size (a write allocates them per request). */
+function setTargets(h: WriteHandler, targets: number[], owners: number[]): void {
+  h.targets = targets;
+  h.owners = owners;
+  h.answered = new Array<boolean>(targets.length).fill(false);
+  h.unanswered = targets.length;
+}
+
+/** One more target (sloppy mode's stand-ins for stragglers). */
 function target(h: WriteHandler, to: number, owner: number): void {
   h.targets.push(to);
   h.owners.push(owner);
@@ -88,11 +112,14 @@ function coordinatorMode(sim: Sim, coord: NodeState, h: WriteHandler): boolean {
   let alive = 0;
   for (const r of replicas) if (sim.believesAlive(coord, r)) alive++;
   if (h.required > sim.rf || (h.level !== 'ANY' && alive < h.required)) return unavailable(sim, h, alive);
+  const targets = new Array<number>(alive);
+  let j = 0;
   for (const r of replicas) {
-    if (sim.believesAlive(coord, r)) target(h, r, r);
+    if (sim.believesAlive(coord, r)) targets[j++] = r;
     // A hint is never an ack, except at ANY where a stored hint alone acknowledges (Cassandra).
-    else if (offerHint(sim, coord, r, h.info.key, h.v) && h.level === 'ANY') h.acks++;
+    else if (offerHint(sim, coord, r, h.info, h.v) && h.level === 'ANY') h.acks++;
   }
+  setTargets(h, targets, targets.slice());
   return true;
 }
 
@@ -111,8 +138,13 @@ function sloppyMode(sim: Sim, coord: NodeState, h: WriteHandler): boolean {
   if (h.required > sim.rf || countable < h.required) return unavailable(sim, h, countable);
   // Handoff disabled: the down owners' replicas are refused by policy (an unavailable write drops none).
   if (!sim.S.hintedHandoffEnabled) sim.stats.hintsDropped += down.length;
-  for (const r of own) target(h, r, r);
-  for (const [s, owner] of standIns) target(h, s, owner);
+  const targets = own.slice();
+  const owners = own.slice();
+  for (const [s, owner] of standIns) {
+    targets.push(s);
+    owners.push(owner);
+  }
+  setTargets(h, targets, owners);
   return true;
 }
 
@@ -122,23 +154,24 @@ function receive(sim: Sim, node: NodeState, slot: VersionSlot, v: Version, owner
     applyVersion(node.data, node.idx, slot, v);
     return true;
   }
-  return offerHint(sim, node, owner, slot.key, v);
+  return offerHint(sim, node, owner, slot, v);
 }
 
 export function onWriteMessage(sim: Sim, node: NodeState, m: Msg): void {
   const b = m.body;
   if (b.k === 'mut') {
-    const slot = b.slot ?? sim.keyInfo(b.key);
-    const ok = receive(sim, node, slot, b.v, b.owner);
+    const slot = b.slot;
+    const owner = b.owner === RECEIVER ? node.idx : b.owner;
+    const ok = receive(sim, node, slot, b.v, owner);
     // Read repair sends every version the replica lacks (siblings, under vector clocks).
     if (b.more) for (const v of b.more) applyVersion(node.data, node.idx, slot, v);
-    sim.send(node.idx, m.from, 'mutation-ack', { k: 'mutAck', wid: b.wid, ok, owner: b.owner, repairOf: b.repairOf });
+    sim.send(node.idx, m.from, 'mutation-ack', { k: 'mutAck', h: b.h, ok, owner, repairOf: b.repairOf }, m);
     return;
   }
   if (b.k !== 'mutAck') return;
-  if (b.repairOf !== undefined) return onRepairAck(sim, b.repairOf, m.from);
-  const h = sim.writes.get(b.wid);
-  if (h && h.coord === node.idx) ack(sim, h, m.from, b.ok);
+  if (b.repairOf !== null) return onRepairAck(sim, b.repairOf, m.from);
+  const h = b.h;
+  if (h && h.live && h.coord === node.idx) ack(sim, h, m.from, b.ok);
 }
 
 function ack(sim: Sim, h: WriteHandler, from: number, ok: boolean): void {
@@ -159,30 +192,29 @@ function checkDone(sim: Sim, h: WriteHandler): void {
     sim.recordAck(h.info, h.v);
     if (h.user) sim.note('write', `Write ${h.info.key} acknowledged at ${h.level} (${h.acks} ack${h.acks === 1 ? '' : 's'})`, h.coord, h.info.key);
   }
-  if (h.done && h.unanswered === 0) sim.writes.delete(h.id);
+  if (h.done && h.unanswered === 0) sim.releaseWrite(h);
 }
 
-export function onWriteTimeout(sim: Sim, id: number): void {
-  const h = sim.writes.get(id);
-  if (!h) return;
+export function onWriteTimeout(sim: Sim, h: WriteHandler): void {
+  if (!h.live) return;
   // Sloppy quorum: a replica that timed out is treated like a down one — the next healthy node
   // beyond those already used stands in for its owner, and its ack counts as a down replica's
   // stand-in would. The write waits one more writeTimeout for them.
   if (sim.S.hintMode === 'sloppy-quorum' && !h.rerouted) {
     h.rerouted = true;
     if (reroute(sim, h) > 0) {
-      sim.armDeadline(h.id);
+      sim.armDeadline(h);
       return;
     }
   }
-  sim.writes.delete(id);
+  sim.releaseWrite(h);
   if (!h.done) {
     h.done = true;
     fail(sim, `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks`, h.user, h.coord, h.info.key);
   }
   if (sim.S.hintMode !== 'coordinator') return;
   const hint = sim.S.hintOnTimeout === 'always' || h.success || h.level === 'ANY';
-  if (hint) h.targets.forEach((r, i) => { if (!h.answered[i]) offerHint(sim, sim.nodes[h.coord]!, r, h.info.key, h.v); });
+  if (hint) h.targets.forEach((r, i) => { if (!h.answered[i]) offerHint(sim, sim.nodes[h.coord]!, r, h.info, h.v); });
 }
 
 function reroute(sim: Sim, h: WriteHandler): number {
@@ -197,24 +229,18 @@ function reroute(sim: Sim, h: WriteHandler): number {
     target(h, next, owner);
     sent++;
     if (next === coord.idx) ack(sim, h, next, receive(sim, coord, h.info, h.v, owner));
-    else sim.send(coord.idx, next, 'mutation', { k: 'mut', wid: h.id, key: h.info.key, v: h.v, owner, slot: h.info });
+    else sim.send(coord.idx, next, 'mutation', mutation(h, owner));
   }
   return sent;
 }
 
 /** The coordinator crashed: its writes in flight fail, its reads too. */
 export function failHandlersOf(sim: Sim, coord: number): void {
-  for (const [id, h] of sim.writes) {
-    if (h.coord !== coord) continue;
-    sim.writes.delete(id);
+  // Every live write has exactly one pending deadline; they fail in the order they started.
+  const writes = sim.liveWrites().filter((h) => h.live && h.coord === coord).sort((a, b) => a.id - b.id);
+  for (const h of writes) {
+    sim.releaseWrite(h);
     if (!h.done) fail(sim, `Write ${h.info.key} failed: coordinator ${sim.nodes[coord]!.id} crashed`, h.user, coord, h.info.key);
   }
-  for (const [id, r] of sim.reads) {
-    if (r.coord !== coord) continue;
-    sim.reads.delete(id);
-    if (!r.done) {
-      r.done = true;
-      sim.stats.readsFailed++;
-    }
-  }
+  failReadsOf(sim, coord);
 }

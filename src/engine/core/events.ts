@@ -16,23 +16,45 @@ export const P_OTHER = 1_000_000_000;
  */
 export class SimEvent<B = unknown> {
   constructor(
-    readonly t: number,
-    readonly p: number,
-    readonly s: number,
-    readonly k: number,
+    public t: number,
+    public p: number,
+    public s: number,
+    public k: number,
     /** node index */
-    readonly n: number,
+    public n: number,
     /** node epoch the event belongs to */
-    readonly e: number,
+    public e: number,
     /** id (write, read, page, entry index); the message id for a delivery */
-    readonly x: number,
-    readonly kind: string,
-    readonly from: number,
-    readonly sentAt: number,
+    public x: number,
+    public kind: string,
+    public from: number,
+    public sentAt: number,
     /** Lost on arrival; set at send, or later by a user dropping the message by hand. */
     public doomed: boolean,
-    readonly body: B | null,
+    public body: B | null,
   ) {}
+
+  /**
+   * Makes this event, already taken off the queue and done with, a new one (the caller queues it):
+   * a reply travels in its request's object and a periodic timer in its last firing's, which
+   * spares an allocation per message and per tick.
+   */
+  reuse(t: number, p: number, s: number, k: number, n: number, e: number, x: number, kind: string, from: number, sentAt: number, doomed: boolean, body: B | null): this {
+    this.t = t;
+    this.p = p;
+    this.s = s;
+    this.k = k;
+    this.n = n;
+    this.e = e;
+    this.x = x;
+    this.kind = kind;
+    this.from = from;
+    this.sentAt = sentAt;
+    this.doomed = doomed;
+    this.body = body;
+    this.cancelled = false;
+    return this;
+  }
 
   /** Superseded (a delayed message is re-queued as a new event). */
   cancelled = false;

@@ -1,5 +1,7 @@
 // pure: a binary min-heap of events ordered by (t, p, s): time, then priority class
 // (faults before workload before everything else, each in file order), then insertion seq.
+// Times are mirrored in a Float64Array beside the events: nearly every comparison is decided by
+// time alone, and reading it from one contiguous array spares a load from each event object.
 
 export interface Ordered {
   t: number;
@@ -7,12 +9,14 @@ export interface Ordered {
   s: number;
 }
 
-function less(a: Ordered, b: Ordered): boolean {
-  return a.t < b.t || (a.t === b.t && (a.p < b.p || (a.p === b.p && a.s < b.s)));
+/** Same time: priority class, then insertion order. */
+function tieLess(a: Ordered, b: Ordered): boolean {
+  return a.p < b.p || (a.p === b.p && a.s < b.s);
 }
 
 export class EventHeap<E extends Ordered> {
   private items: E[] = [];
+  private times = new Float64Array(1024);
 
   get size(): number {
     return this.items.length;
@@ -20,6 +24,11 @@ export class EventHeap<E extends Ordered> {
 
   peek(): E | undefined {
     return this.items[0];
+  }
+
+  /** Time of the earliest event; Infinity when empty. */
+  peekTime(): number {
+    return this.items.length === 0 ? Infinity : this.times[0]!;
   }
 
   /** Read-only view for snapshots; order is heap order, not time order. */
@@ -30,34 +39,55 @@ export class EventHeap<E extends Ordered> {
   push(e: E): void {
     const items = this.items;
     let i = items.length;
+    if (i === this.times.length) {
+      const grown = new Float64Array(i * 2);
+      grown.set(this.times);
+      this.times = grown;
+    }
+    const times = this.times;
+    const t = e.t;
     items.push(e);
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pe = items[parent]!;
-      if (!less(e, pe)) break;
-      items[i] = pe;
+      const pt = times[parent]!;
+      if (t > pt || (t === pt && !tieLess(e, items[parent]!))) break;
+      items[i] = items[parent]!;
+      times[i] = pt;
       i = parent;
     }
     items[i] = e;
+    times[i] = t;
   }
 
   pop(): E | undefined {
     const items = this.items;
     const top = items[0];
     const last = items.pop();
-    if (items.length === 0 || last === undefined) return top;
     const n = items.length;
+    if (n === 0 || last === undefined) return top;
+    const times = this.times;
+    const lt = times[n]!;
     let i = 0;
     for (;;) {
       const l = 2 * i + 1;
       if (l >= n) break;
       const r = l + 1;
-      const c = r < n && less(items[r]!, items[l]!) ? r : l;
-      if (!less(items[c]!, last)) break;
+      let c = l;
+      let ct = times[l]!;
+      if (r < n) {
+        const rt = times[r]!;
+        if (rt < ct || (rt === ct && tieLess(items[r]!, items[l]!))) {
+          c = r;
+          ct = rt;
+        }
+      }
+      if (ct > lt || (ct === lt && !tieLess(items[c]!, last))) break;
       items[i] = items[c]!;
+      times[i] = ct;
       i = c;
     }
     items[i] = last;
+    times[i] = lt;
     return top;
   }
 }

@@ -1,60 +1,136 @@
 // pure: MurmurHash3 x64_128 as Cassandra's Murmur3Partitioner uses it: the token of a key is the
 // first 64-bit half as a signed long (Long.MIN_VALUE mapped to Long.MAX_VALUE).
 // Keys are hashed as UTF-8 bytes; Cassandra sign-extends tail bytes, which we reproduce.
+// 64-bit words are pairs of 32-bit halves (hi, lo): BigInt arithmetic allocates at every step,
+// and every new key is hashed on the simulation's hot path.
 
-const M64 = (1n << 64n) - 1n;
-const C1 = 0x87c37b91114253d5n;
-const C2 = 0x4cf5ad432745937fn;
+/** A 64-bit word being computed: hi and lo are unsigned 32-bit halves. */
+class U64 {
+  constructor(public hi = 0, public lo = 0) {}
 
-const rotl = (x: bigint, r: bigint): bigint => ((x << r) | (x >> (64n - r))) & M64;
-function fmix(k: bigint): bigint {
-  k ^= k >> 33n;
-  k = (k * 0xff51afd7ed558ccdn) & M64;
-  k ^= k >> 33n;
-  k = (k * 0xc4ceb9fe1a85ec53n) & M64;
-  k ^= k >> 33n;
-  return k;
+  set(hi: number, lo: number): this {
+    this.hi = hi >>> 0;
+    this.lo = lo >>> 0;
+    return this;
+  }
+
+  xor(o: U64): this {
+    return this.set(this.hi ^ o.hi, this.lo ^ o.lo);
+  }
+
+  add(o: U64): this {
+    const lo = this.lo + o.lo;
+    return this.set(this.hi + o.hi + (lo > 0xffffffff ? 1 : 0), lo);
+  }
+
+  /** this * (hi:lo), low 64 bits. */
+  mul(hi: number, lo: number): this {
+    const al = this.lo, ah = this.hi;
+    const a0 = al & 0xffff, a1 = al >>> 16, b0 = lo & 0xffff, b1 = lo >>> 16;
+    const p00 = a0 * b0;
+    const mid = a0 * b1 + a1 * b0;
+    const carry = Math.floor((mid + (p00 >>> 16)) / 65536);
+    const high = a1 * b1 + carry;
+    return this.set(high + Math.imul(ah, lo) + Math.imul(al, hi), Math.imul(al, lo));
+  }
+
+  rotl(r: number): this {
+    const hi = this.hi, lo = this.lo;
+    if (r >= 32) return this.set(lo, hi).rotl(r - 32);
+    if (r === 0) return this;
+    return this.set((hi << r) | (lo >>> (32 - r)), (lo << r) | (hi >>> (32 - r)));
+  }
+
+  /** this ^= this >>> 33 */
+  xorShift33(): this {
+    return this.set(this.hi, this.lo ^ (this.hi >>> 1));
+  }
 }
 
-function getBlock(b: Uint8Array, i: number): bigint {
-  let v = 0n;
-  for (let j = 7; j >= 0; j--) v = (v << 8n) | BigInt(b[i + j]!);
-  return v;
+function fmix(k: U64): void {
+  k.xorShift33();
+  k.mul(0xff51afd7, 0xed558ccd);
+  k.xorShift33();
+  k.mul(0xc4ceb9fe, 0x1a85ec53);
+  k.xorShift33();
 }
 
-/** Sign-extended byte as an unsigned 64-bit value (Java's `(long) byte`). */
-const sbyte = (x: number): bigint => BigInt.asUintN(64, BigInt(x >= 128 ? x - 256 : x));
+const C1H = 0x87c37b91, C1L = 0x114253d5;
+const C2H = 0x4cf5ad43, C2L = 0x2745937f;
+const N1 = new U64(0, 0x52dce729), N2 = new U64(0, 0x38495ab5);
 
+/** UTF-8 bytes; ASCII without the encoder's allocation. */
 const encoder = new TextEncoder();
+function utf8(key: string): Uint8Array | string {
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0x7f) return encoder.encode(key);
+  return key;
+}
 
-export function murmur3Token(key: string): bigint {
-  const data = encoder.encode(key);
+function byteAt(data: Uint8Array | string, i: number): number {
+  return typeof data === 'string' ? data.charCodeAt(i) : data[i]!;
+}
+
+/** Little-endian 32-bit word at i. */
+function word(data: Uint8Array | string, i: number): number {
+  return (byteAt(data, i) | (byteAt(data, i + 1) << 8) | (byteAt(data, i + 2) << 16) | (byteAt(data, i + 3) << 24)) >>> 0;
+}
+
+/** `count` (at most 8) tail bytes from `base` as one word: Java's sign-extended `(long) byte << 8j`, xor-ed. */
+function tailWord(data: Uint8Array | string, base: number, count: number, out: U64): U64 {
+  let hi = 0, lo = 0;
+  for (let j = count - 1; j >= 0; j--) {
+    const b = byteAt(data, base + j);
+    // (long) byte << 8j: a negative byte sets every bit from 8j up.
+    const sx = b >= 128;
+    const sh = j * 8;
+    if (sh < 32) {
+      lo ^= (b << sh) | (sx && sh + 8 < 32 ? ~0 << (sh + 8) : 0);
+      if (sx) hi ^= ~0;
+      if (sh + 8 > 32) hi ^= b >>> (32 - sh);
+    } else {
+      hi ^= (b << (sh - 32)) | (sx && sh - 24 < 32 ? ~0 << (sh - 24) : 0);
+    }
+  }
+  return out.set(hi, lo);
+}
+
+/** The key's token as (hi, lo) halves of the signed 64-bit value. */
+function hash(key: string): U64 {
+  const data = utf8(key);
   const len = data.length;
   const nblocks = len >> 4;
-  let h1 = 0n;
-  let h2 = 0n;
+  const h1 = new U64(), h2 = new U64(), k1 = new U64(), k2 = new U64();
   for (let i = 0; i < nblocks; i++) {
-    let k1 = getBlock(data, i * 16);
-    let k2 = getBlock(data, i * 16 + 8);
-    k1 = (k1 * C1) & M64; k1 = rotl(k1, 31n); k1 = (k1 * C2) & M64; h1 ^= k1;
-    h1 = rotl(h1, 27n); h1 = (h1 + h2) & M64; h1 = (h1 * 5n + 0x52dce729n) & M64;
-    k2 = (k2 * C2) & M64; k2 = rotl(k2, 33n); k2 = (k2 * C1) & M64; h2 ^= k2;
-    h2 = rotl(h2, 31n); h2 = (h2 + h1) & M64; h2 = (h2 * 5n + 0x38495ab5n) & M64;
+    const at = i * 16;
+    k1.set(word(data, at + 4), word(data, at));
+    k2.set(word(data, at + 12), word(data, at + 8));
+    k1.mul(C1H, C1L).rotl(31).mul(C2H, C2L); h1.xor(k1);
+    h1.rotl(27).add(h2).mul(0, 5).add(N1);
+    k2.mul(C2H, C2L).rotl(33).mul(C1H, C1L); h2.xor(k2);
+    h2.rotl(31).add(h1).mul(0, 5).add(N2);
   }
   const tail = nblocks * 16;
-  let k1 = 0n;
-  let k2 = 0n;
   const rem = len & 15;
-  for (let j = rem - 1; j >= 8; j--) k2 ^= (sbyte(data[tail + j]!) << BigInt((j - 8) * 8)) & M64;
-  if (rem > 8) { k2 = (k2 * C2) & M64; k2 = rotl(k2, 33n); k2 = (k2 * C1) & M64; h2 ^= k2; }
-  for (let j = Math.min(rem, 8) - 1; j >= 0; j--) k1 ^= (sbyte(data[tail + j]!) << BigInt(j * 8)) & M64;
-  if (rem > 0) { k1 = (k1 * C1) & M64; k1 = rotl(k1, 31n); k1 = (k1 * C2) & M64; h1 ^= k1; }
-  const L = BigInt(len);
-  h1 ^= L; h2 ^= L;
-  h1 = (h1 + h2) & M64; h2 = (h2 + h1) & M64;
-  h1 = fmix(h1); h2 = fmix(h2);
-  h1 = (h1 + h2) & M64;
-  let token = BigInt.asIntN(64, h1);
-  if (token === -(1n << 63n)) token = (1n << 63n) - 1n;
-  return token;
+  if (rem > 8) {
+    tailWord(data, tail + 8, rem - 8, k2);
+    k2.mul(C2H, C2L).rotl(33).mul(C1H, C1L); h2.xor(k2);
+  }
+  if (rem > 0) {
+    tailWord(data, tail, Math.min(rem, 8), k1);
+    k1.mul(C1H, C1L).rotl(31).mul(C2H, C2L); h1.xor(k1);
+  }
+  const L = new U64(0, len);
+  h1.xor(L); h2.xor(L);
+  h1.add(h2); h2.add(h1);
+  fmix(h1); fmix(h2);
+  h1.add(h2);
+  // Long.MIN_VALUE is mapped to Long.MAX_VALUE.
+  if (h1.hi === 0x80000000 && h1.lo === 0) h1.set(0x7fffffff, 0xffffffff);
+  return h1;
 }
+
+export function murmur3Token(key: string): bigint {
+  const h = hash(key);
+  return BigInt.asIntN(64, (BigInt(h.hi) << 32n) | BigInt(h.lo));
+}
+

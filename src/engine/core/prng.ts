@@ -33,8 +33,8 @@ export function hashString32(s: string, seed = 0x811c9dc5): number {
 }
 
 /**
- * sfc32 with its state in plain fields (not a closure), so a checkpoint of the simulation
- * (core/checkpoint.ts) copies the stream's position like any other state.
+ * sfc32. Its state lives in fields, not a closure: the hot path calls it several times per event
+ * (a method call inlines where a closure call may not), and a deep copy of the simulation copies it.
  */
 export class Sfc32 implements Prng {
   private a: number;
@@ -42,23 +42,21 @@ export class Sfc32 implements Prng {
   private c: number;
   private d: number;
 
-  constructor(seed32: number) {
-    const mix = splitmix32(seed32);
-    this.a = mix();
-    this.b = mix();
-    this.c = mix();
-    this.d = mix();
+  constructor(a: number, b: number, c: number, d: number) {
+    this.a = a | 0;
+    this.b = b | 0;
+    this.c = c | 0;
+    this.d = d | 0;
     for (let i = 0; i < 12; i++) this.next32();
   }
 
   next32(): number {
-    const { a, b, c, d } = this;
+    const a = this.a, b = this.b, c = this.c, d = this.d;
     const t = (((a + b) | 0) + d) | 0;
     this.d = (d + 1) | 0;
     this.a = b ^ (b >>> 9);
     this.b = (c + (c << 3)) | 0;
-    const r = (c << 21) | (c >>> 11);
-    this.c = (r + t) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
     return t >>> 0;
   }
 
@@ -71,9 +69,11 @@ export class Sfc32 implements Prng {
   }
 }
 
-export function createPrng(seed: number, stream: string): Prng {
+export function createPrng(seed: number, stream: string): Sfc32 {
   // Hash the seed's decimal form: every integer seed (not only 32-bit ones) gives its own streams.
-  return new Sfc32(hashString32(`${seed}/${stream}`));
+  const mix = splitmix32(hashString32(`${seed}/${stream}`));
+  const a = mix(), b = mix(), c = mix(), d = mix();
+  return new Sfc32(a, b, c, d);
 }
 
 /** Standard normal by inverse CDF (Acklam), one draw per sample so streams stay aligned. */

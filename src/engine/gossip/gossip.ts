@@ -68,7 +68,7 @@ function sendSyn(sim: Sim, node: NodeState, to: number): void {
 export function onGossipMessage(sim: Sim, node: NodeState, m: Msg): void {
   const b = m.body;
   if (b.k === 'echo') {
-    sim.send(node.idx, m.from, 'echo', { k: 'echoReply' });
+    sim.send(node.idx, m.from, 'echo', { k: 'echoReply' }, m);
     return;
   }
   if (b.k === 'echoReply') {
@@ -79,7 +79,7 @@ export function onGossipMessage(sim: Sim, node: NodeState, m: Msg): void {
   }
   if (b.k !== 'syn' && b.k !== 'gack') return;
   merge(sim, node, b.gens, b.vers);
-  if (b.k === 'syn') sim.send(node.idx, m.from, 'gossip', { k: 'gack', ...digest(node) });
+  if (b.k === 'syn') sim.send(node.idx, m.from, 'gossip', { k: 'gack', ...digest(node) }, m);
 }
 
 function merge(sim: Sim, node: NodeState, gens: number[], vers: number[]): void {

@@ -6,7 +6,7 @@
 import { EV } from '../core/events';
 import type { Sim } from '../sim';
 import type { Hint, HintQueue, Msg, NodeState } from '../node/types';
-import { applyVersion, type Version } from '../node/versions';
+import { applyVersion, type Version, type VersionSlot } from '../node/versions';
 
 /** Cassandra's HintsDispatchTrigger runs every 10 s. */
 export const HINT_TRIGGER_US = 10_000_000;
@@ -34,21 +34,18 @@ const REFUSAL_TEXT: Record<Refusal, string> = {
   cap: 'max hints per host reached',
 };
 
-/** Last refusal logged per queue (so a run of refusals logs once); checkpoints copy it (core/checkpoint.ts). */
-export const lastRefusal = new WeakMap<HintQueue, Refusal | null>();
-
 /** Stores a hint for `target` on `holder` if the hint policy allows; returns whether it did. */
-export function offerHint(sim: Sim, holder: NodeState, target: number, key: string, v: Version): boolean {
+export function offerHint(sim: Sim, holder: NodeState, target: number, slot: VersionSlot, v: Version): boolean {
   const q = sim.queue(holder, target);
   const why = refusal(sim, holder, q);
   if (why) {
     sim.stats.hintsDropped++;
-    if (lastRefusal.get(q) !== why) sim.note('hint', `${holder.id} drops hint for ${sim.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`, holder.idx);
-    lastRefusal.set(q, why);
+    if (q.lastRefusal !== why) sim.note('hint', `${holder.id} drops hint for ${sim.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`, holder.idx);
+    q.lastRefusal = why;
     return false;
   }
-  lastRefusal.set(q, null);
-  const h: Hint = { id: sim.nextId++, target, key, v, createdAt: sim.nowUs, flushed: sim.S.hintFlushPeriod === 0 };
+  q.lastRefusal = null;
+  const h: Hint = { id: sim.nextId++, target, key: slot.key, slot, v, createdAt: sim.nowUs, flushed: sim.S.hintFlushPeriod === 0 };
   q.hints.push(h);
   sim.stats.hintsCreated++;
   if (q.hints.length === 1) sim.note('hint', sim.S.hintMode === 'sloppy-quorum' ? `${holder.id} keeps stand-in copies for ${sim.nodes[target]!.id}` : `${holder.id} stores hints for ${sim.nodes[target]!.id}`, holder.idx);
@@ -125,7 +122,7 @@ export function sendNextPage(sim: Sim, node: NodeState, target: number): void {
   q.page = { id, count: n, sentAt: sim.nowUs };
   q.nextPageAt = sim.nowUs + Math.round((n * 1e6) / sim.S.hintReplayRate);
   sim.pages.set(id, { holder: node.idx, target });
-  const hints = q.hints.slice(0, n).map((h) => ({ id: h.id, key: h.key, v: h.v, createdAt: h.createdAt }));
+  const hints = q.hints.slice(0, n).map((h) => ({ id: h.id, key: h.key, slot: h.slot, v: h.v, createdAt: h.createdAt }));
   sim.send(node.idx, target, 'hint', { k: 'hintPage', page: id, hints });
   sim.schedule(sim.nowUs + sim.us(sim.S.writeTimeout), EV.pageTimeout, node.idx, node.epoch, id);
 }
@@ -148,9 +145,9 @@ export function onHintMessage(sim: Sim, node: NodeState, m: Msg): void {
     for (const h of b.hints) {
       // An expired hint is never applied, even if it expired on the wire (Cassandra Hint.apply).
       if (sim.S.hintTtl !== null && sim.nowUs - h.createdAt > sim.us(sim.S.hintTtl)) { expired++; continue; }
-      applyVersion(node.data, node.idx, sim.keyInfo(h.key), h.v);
+      applyVersion(node.data, node.idx, h.slot, h.v);
     }
-    sim.send(node.idx, m.from, 'hint-ack', { k: 'hintAck', page: b.page, expired });
+    sim.send(node.idx, m.from, 'hint-ack', { k: 'hintAck', page: b.page, expired }, m);
     return;
   }
   if (b.k !== 'hintAck') return;

@@ -3,12 +3,17 @@ import type { MessageKind } from '../api';
 import type { SimEvent } from '../core/events';
 import type { ArrivalWindow } from '../gossip/arrivalWindow';
 import type { Version, VersionSlot } from './versions';
+import type { WriteHandler } from '../coordinator/write';
+import type { ReadHandler } from '../coordinator/read';
+import type { KeyInfo } from '../sim';
 
 export interface Hint {
   id: number;
   /** Node index the mutation is meant for. */
   target: number;
   key: string;
+  /** Where the key's versions live (its replicas' copies): replay applies without a key lookup. */
+  slot: VersionSlot;
   v: Version;
   /** µs */
   createdAt: number;
@@ -26,6 +31,11 @@ export interface HintQueue {
   dispatching: boolean;
   /** Earliest µs the next page may go (the throttle). */
   nextPageAt: number;
+  /**
+   * Why the last hint offered was refused (null: stored), so a run of refusals is logged once.
+   * Kept here rather than in a side table: the queue is the simulation's state, and copies with it.
+   */
+  lastRefusal: string | null;
 }
 
 /** What one node believes about one peer (its own failure-detector view). */
@@ -62,11 +72,14 @@ export interface NodeState {
 }
 
 export type Body =
-  | { k: 'mut'; wid: number; key: string; v: Version; owner: number; repairOf?: number; more?: readonly Version[]; slot?: VersionSlot }
-  | { k: 'mutAck'; wid: number; ok: boolean; owner: number; repairOf?: number }
-  | { k: 'read'; rid: number; key: string }
-  | { k: 'readResp'; rid: number; versions: readonly Version[] }
-  | { k: 'hintPage'; page: number; hints: { id: number; key: string; v: Version; createdAt: number }[] }
+  // The write and read bodies carry their coordinator's handler itself (the coordinator's own
+  // memory, which a reply finds without a lookup); a handler no longer live ignores late replies.
+  // Each kind always has every field, so all bodies of a kind share one shape.
+  | { k: 'mut'; h: WriteHandler | null; key: string; v: Version; owner: number; repairOf: ReadHandler | null; more: readonly Version[] | null; slot: VersionSlot }
+  | { k: 'mutAck'; h: WriteHandler | null; ok: boolean; owner: number; repairOf: ReadHandler | null }
+  | { k: 'read'; h: ReadHandler; slot: KeyInfo }
+  | { k: 'readResp'; h: ReadHandler; versions: readonly Version[] }
+  | { k: 'hintPage'; page: number; hints: { id: number; key: string; slot: VersionSlot; v: Version; createdAt: number }[] }
   | { k: 'hintAck'; page: number; expired: number }
   | { k: 'syn' | 'gack'; gens: number[]; vers: number[] }
   | { k: 'echo' | 'echoReply' }

@@ -57,17 +57,45 @@ export function mergeVersion(existing: readonly Version[] | undefined, incoming:
   return kept;
 }
 
-/** Where a node keeps one key's versions: its data map, and (for replicas) a slot on the key. */
+/**
+ * Where a node keeps one key's versions: its data map, and (for replicas) a slot on the key:
+ * each replica's versions, by rank, the same arrays as in the replicas' data maps, so the hot
+ * write path needs no map lookup. The first three ranks (every replica, at the usual
+ * replication factors) are fields of the key itself: one object to fetch per write, not two.
+ */
 export interface VersionSlot {
   key: string;
   replicas: readonly number[];
-  copies: (Version[] | undefined)[];
+  copy0: Version[] | undefined;
+  copy1: Version[] | undefined;
+  copy2: Version[] | undefined;
+  /** Ranks 3 and up; null below a replication factor of 4. */
+  copiesFrom3: (Version[] | undefined)[] | null;
+}
+
+/** Replica rank r's versions of the slot's key. */
+export function copyAt(slot: VersionSlot, r: number): Version[] | undefined {
+  switch (r) {
+    case 0: return slot.copy0;
+    case 1: return slot.copy1;
+    case 2: return slot.copy2;
+    default: return slot.copiesFrom3![r - 3];
+  }
+}
+
+export function setCopyAt(slot: VersionSlot, r: number, vs: Version[] | undefined): void {
+  switch (r) {
+    case 0: slot.copy0 = vs; break;
+    case 1: slot.copy1 = vs; break;
+    case 2: slot.copy2 = vs; break;
+    default: slot.copiesFrom3![r - 3] = vs;
+  }
 }
 
 /** A node's versions of a key (its own data; no copy). */
 export function versionsOf(data: Map<string, Version[]>, idx: number, slot: VersionSlot): Version[] | undefined {
   const r = slot.replicas.indexOf(idx);
-  return r >= 0 ? slot.copies[r] : data.get(slot.key);
+  return r >= 0 ? copyAt(slot, r) : data.get(slot.key);
 }
 
 /**
@@ -77,11 +105,11 @@ export function versionsOf(data: Map<string, Version[]>, idx: number, slot: Vers
  */
 export function applyVersion(data: Map<string, Version[]>, idx: number, slot: VersionSlot, v: Version): void {
   const r = slot.replicas.indexOf(idx);
-  const cur = r >= 0 ? slot.copies[r] : data.get(slot.key);
+  const cur = r >= 0 ? copyAt(slot, r) : data.get(slot.key);
   if (!cur || cur.length === 0) {
     const fresh = [v];
     data.set(slot.key, fresh);
-    if (r >= 0) slot.copies[r] = fresh;
+    if (r >= 0) setCopyAt(slot, r, fresh);
     return;
   }
   if (!v.clock) {
@@ -91,7 +119,7 @@ export function applyVersion(data: Map<string, Version[]>, idx: number, slot: Ve
   const next = mergeVersion(cur, v) as Version[];
   if (next === cur) return;
   data.set(slot.key, next);
-  if (r >= 0) slot.copies[r] = next;
+  if (r >= 0) setCopyAt(slot, r, next);
 }
 
 export function applyAll(data: Map<string, Version[]>, idx: number, slot: VersionSlot, vs: readonly Version[]): void {
