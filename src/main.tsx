@@ -10,6 +10,7 @@ import { App } from './ui/App';
 import { lessonOf } from './ui/lessons/catalogue';
 import { parseLessonLink, type LessonLink } from './ui/lessons/link';
 import './ui/app.css';
+import './ui/layout.css';
 
 const worker = new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' });
 const send = (msg: ToWorker) => worker.postMessage(msg);

@@ -99,6 +99,7 @@ export function TimeBar() {
         ref={trackRef}
         className={`timebar-track${disabled ? ' is-disabled' : ''}`}
         data-testid="timebar-track"
+        title={queued > 0 ? undefined : forkNote(0)}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
