@@ -25,6 +25,16 @@ export function WorkloadPanel() {
   const workerError = useAppStore(selectError);
   const isRunning = running !== null;
   useEffect(() => setIntent(null), [isRunning, workerError]);
+  // A workload started elsewhere (a share link, a lesson, time travel) shows its own numbers here.
+  const runRate = running?.rate;
+  const runLevel = running?.consistency;
+  const runRatio = running?.writeRatio;
+  useEffect(() => {
+    if (runRate === undefined || runLevel === undefined || runRatio === undefined) return;
+    setRate(String(runRate));
+    setConsistency(runLevel);
+    if (MIXES.some((m) => m.ratio === runRatio)) setWriteRatio(runRatio);
+  }, [runRate, runLevel, runRatio]);
 
   const start = (over: Partial<{ rate: string; consistency: ConsistencyLevel; writeRatio: number }> = {}) => {
     const parsed = parseWorkload({

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { WorkloadPanel } from '../../src/ui/WorkloadPanel';
@@ -35,5 +35,15 @@ describe('WorkloadPanel', () => {
     await user.click(screen.getByTestId('workload-toggle'));
     expect(screen.getByRole('alert')).toHaveTextContent(/^rate:/);
     expect(commands(send)).toEqual([]);
+  });
+
+  it('a workload started elsewhere (a share link, a lesson) shows its own rate and level', () => {
+    const { store } = renderWithStore(<WorkloadPanel />);
+    expect(screen.getByTestId('workload-rate')).toHaveValue(20);
+    const workload = { rate: 150, keys: 1000, writeRatio: 0.5, consistency: 'ONE' as const };
+    act(() => store.getState().actions.receive({ type: 'frame', frame: makeFrame({ now: 10, workload }) }));
+    expect(screen.getByTestId('workload-toggle')).toBeChecked();
+    expect(screen.getByTestId('workload-rate')).toHaveValue(150);
+    expect(screen.getByRole('combobox', { name: 'Consistency' })).toHaveValue('ONE');
   });
 });
