@@ -1,8 +1,7 @@
 // The page: header with time controls, the ring stage, and two columns of panels.
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { selectCluster, selectPresenter, useAppStore } from '../store';
 import { CompareButton } from './compare/CompareButton';
-import { CompareView } from './compare/CompareView';
 import { ChartsPanel } from './charts/ChartsPanel';
 import { Controls } from './Controls';
 import { PauseWhenHidden } from './time/PauseWhenHidden';
@@ -24,6 +23,9 @@ import { SettingsReadout } from './SettingsReadout';
 import { WorkloadPanel } from './WorkloadPanel';
 import { WriteForm } from './WriteForm';
 
+// Compare is opened on demand: its code (two more runs, their charts) stays out of the first load.
+const CompareView = lazy(() => import('./compare/CompareView').then((m) => ({ default: m.CompareView })));
+
 export function App() {
   const cluster = useAppStore(selectCluster);
   const presenter = useAppStore(selectPresenter);
@@ -33,12 +35,14 @@ export function App() {
   const compareButton = useRef<HTMLButtonElement>(null);
   if (comparing) {
     return (
-      <CompareView
-        onBack={() => {
-          setComparing(false);
-          requestAnimationFrame(() => compareButton.current?.focus());
-        }}
-      />
+      <Suspense fallback={<p className="panel-note" role="status">Opening Compare…</p>}>
+        <CompareView
+          onBack={() => {
+            setComparing(false);
+            requestAnimationFrame(() => compareButton.current?.focus());
+          }}
+        />
+      </Suspense>
     );
   }
   return (

@@ -1,6 +1,7 @@
 // The top bar's way into the Compare view.
 import type { Ref } from 'react';
 import { selectCluster, useAppStore } from '../../store';
+import './compareButton.css';
 
 export function CompareButton({ onOpen, ref }: { onOpen(): void; ref?: Ref<HTMLButtonElement> }) {
   const ready = useAppStore(selectCluster) !== null;
