@@ -36,7 +36,7 @@ export function JumpTo({ disabled, now, until, onJump, back = true }: {
       </label>
       <input
         id={`${id}-input`}
-        aria-label="Jump to time"
+        aria-label={back ? 'Jump to time, earlier or later' : 'Jump to time'}
         data-testid="jump-to"
         className="jump-to-input"
         type="text"
@@ -57,7 +57,7 @@ export function JumpTo({ disabled, now, until, onJump, back = true }: {
           if (e.key === 'Escape' && error) setError(null);
         }}
       />
-      <button type="submit" className="btn jump-to-go" disabled={disabled} aria-label={back ? 'Go to that time, earlier or later' : 'Go to that time'}>
+      <button type="submit" className="btn jump-to-go" disabled={disabled} aria-label="Go to that time">
         Go
       </button>
       {error && (
