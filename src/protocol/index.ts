@@ -79,7 +79,15 @@ export interface WireFrame extends Omit<Frame, 'nodes' | 'messages' | 'hintQueue
 
 /** Worker → UI, as posted. */
 export type FromWorker =
+  /** A new simulation (init, a lesson, an imported session): the UI starts its history over. */
   | { type: 'ready'; cluster: ClusterInfo }
+  /**
+   * A seek went back in time to `now` (ms): the same simulation, earlier. The UI keeps its history
+   * (chart samples, fault marks, the event log) up to `now` and drops what came after, a future
+   * that is no longer the run's; selection and inspection stay. Frames go on from there. Also sent
+   * when a seek's re-run stops short of its target (paused, cut short) or forks before it.
+   */
+  | { type: 'rewound'; now: number }
   | { type: 'frame'; frame: WireFrame }
   | { type: 'error'; message: string }
   | { type: 'session'; scenario: unknown; commandLog: LoggedCommand[]; traceHash: string; now: number }

@@ -239,6 +239,7 @@ export function createCompareStore(options: CompareOptions): CompareStore {
 
     const onReady = (id: RunId) => {
       const r = run[id];
+      if (r.readiesLeft <= 0) return;
       r.readiesLeft--;
       // A run created with a command log stands at its last command: go back to 0 (the host
       // re-runs from the start and replays the commands as time reaches them).
@@ -272,7 +273,7 @@ export function createCompareStore(options: CompareOptions): CompareStore {
         return;
       }
       runs[id].getState().actions.receive(msg);
-      if (msg.type === 'ready') {
+      if (msg.type === 'ready' || msg.type === 'rewound') {
         onReady(id);
         return;
       }

@@ -38,3 +38,15 @@ export function appendFaults(current: readonly LogEvent[], log: readonly LogEven
   const next = current.concat(faults);
   return next.length <= limit ? next : next.slice(next.length - limit);
 }
+
+/** After a seek back: the samples at or before `atMs` (the same array when none is later). */
+export function samplesUpTo(current: readonly MetricsSample[], atMs: number): readonly MetricsSample[] {
+  let n = current.length;
+  while (n > 0 && current[n - 1]!.now > atMs) n--;
+  return n === current.length ? current : current.slice(0, n);
+}
+
+/** After a seek back: the events at or before `atMs`, in their order (the same array when none is later). */
+export function eventsUpTo<T extends LogEvent>(events: readonly T[], atMs: number): readonly T[] {
+  return events.some((e) => e.at > atMs) ? events.filter((e) => e.at <= atMs) : events;
+}

@@ -2,7 +2,7 @@
 // The UI never changes the simulation here; actions only send ToWorker messages.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ClusterInfo, Command, Frame, FromWorker, LessonKind, LessonStatus, LogEvent, MetricsSample, ToWorker, UiMessage } from '../protocol';
-import { appendFaults, appendSamples } from './series';
+import { appendFaults, appendSamples, eventsUpTo, samplesUpTo } from './series';
 import { DEFAULT_HIDDEN_GROUPS, type Flash, type MessageGroup } from './instrument';
 
 /** Events kept for the log view, newest first. */
@@ -26,7 +26,7 @@ export interface AppActions {
   setSpeed(speed: number): void;
   step(): void;
   jump(byMs: number): void;
-  /** Runs flat out to the simulated time atMs. */
+  /** Runs flat out to the simulated time atMs; a time already passed is a seek back. */
   jumpTo(atMs: number): void;
   cancelJump(): void;
   /** Time travel: go to the simulated moment atMs (back: re-run from a checkpoint; `id` is echoed in frames as seekId). */
@@ -247,6 +247,15 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
             if (playAfterReady) send({ type: 'play' });
             playAfterReady = false;
             return;
+          case 'rewound':
+            // The same run, earlier: its history up to that moment stays, the discarded future goes
+            // (frames carry what happens from there). Selection and inspection stay.
+            log = eventsUpTo(log, msg.now) as LogEvent[];
+            series = samplesUpTo(series, msg.now);
+            faults = eventsUpTo(faults, msg.now);
+            pending.log = pending.series = false;
+            set({ log, series, faults });
+            return;
           case 'frame': {
             const frame = msg.frame;
             if (frame.log.length > 0 || frame.logSkipped > 0) {
@@ -326,7 +335,10 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
       setSpeed: (speed) => send({ type: 'setSpeed', speed }),
       step: () => send({ type: 'step' }),
       jump: (byMs) => send({ type: 'jump', byMs }),
-      jumpTo: (atMs) => send({ type: 'jumpTo', atMs }),
+      jumpTo: (atMs) => {
+        const at = get().frame?.now;
+        send(at !== undefined && atMs < at ? { type: 'seek', atMs } : { type: 'jumpTo', atMs });
+      },
       cancelJump: () => send({ type: 'cancelJump' }),
       seek: (atMs, id) => send(id === undefined ? { type: 'seek', atMs } : { type: 'seek', atMs, id }),
       command: (command) => send({ type: 'command', command }),

@@ -110,6 +110,12 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   let horizon = 0;
   let scenarioFaults: FaultLike[] = [];
   let seekId: number | undefined;
+  /**
+   * After a seek back: the moment the UI's history (samples, log) is kept up to. The re-run up to
+   * it repeats what the UI already holds, so its samples and events are not sent again; once the
+   * run reaches it (or stops short of it, or forks before it) the host is live again.
+   */
+  let replayFloor: number | null = null;
   let timeline: { key: string; value: Timeline } | null = null;
 
   function currentTimeline(s: Simulation): Timeline {
@@ -125,9 +131,16 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
   function collectLog(): void {
     if (!sim) return;
     const drained = sim.drainLog(maxLog);
-    logSkipped += drained.skipped;
-    if (drained.events.length === 0) return;
-    log = log.concat(drained.events);
+    let events = drained.events;
+    if (replayFloor !== null) {
+      // The re-run's events up to the floor are the ones the UI kept; so are the skipped ones before them.
+      const floor = replayFloor;
+      if ((events[0]?.at ?? Infinity) > floor) logSkipped += drained.skipped;
+      events = events.filter((e) => e.at > floor);
+      if (sim.now >= floor) replayFloor = null;
+    } else logSkipped += drained.skipped;
+    if (events.length === 0) return;
+    log = log.concat(events);
     if (log.length > maxLog) {
       logSkipped += log.length - maxLog;
       log = log.slice(log.length - maxLog);
@@ -136,6 +149,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
 
   function sample(force = false): void {
     if (!sim || sim.now === lastSampleSim) return;
+    if (replayFloor !== null && sim.now < replayFloor) return; // the UI holds the samples up to the floor
     const wall = clock.now();
     if (!force && wall - lastSampleWall < Math.max(sampleEveryMs, sampleCost / maxSampleShare)) return;
     lastSampleWall = wall;
@@ -155,8 +169,20 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     inspection = sim.inspectKey(inspectKey);
   }
 
+  /**
+   * A seek's re-run that no longer heads for its floor (paused, stepped, cut short by another
+   * jump or seek) ends the floor where it stands: the UI drops its history beyond this moment.
+   */
+  function settleFloor(): void {
+    if (replayFloor === null || !sim || jump) return;
+    collectLog();
+    if (replayFloor !== null && sim.now < replayFloor) post({ type: 'rewound', now: sim.now });
+    replayFloor = null;
+  }
+
   function flush(): void {
     if (!sim || frameInFlight || !dirty) return;
+    settleFloor();
     collectLog();
     // While time runs, samples and the inspection are throttled; once it stops, the frame is exact.
     const idle = !playing && !jump;
@@ -344,24 +370,44 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         scenarioFaults = [];
       }
     }
-    adopt(next, scenario);
+    adopt(next, scenario, keepFuture ? seekTarget : null);
   }
 
-  /** Makes `next` the hosted simulation (a new one, or one restored from a checkpoint). */
-  function adopt(next: Simulation, scenario: unknown): void {
+  /** The moment a seek back goes to, while it installs the simulation it re-runs from. */
+  let seekTarget: number | null = null;
+
+  /**
+   * Makes `next` the hosted simulation: a new one (the UI starts over: `ready`), or, with
+   * `rewoundTo`, the one a seek back re-runs from (the UI keeps its history up to that moment:
+   * `rewound`).
+   */
+  function adopt(next: Simulation, scenario: unknown, rewoundTo: number | null = null): void {
+    if (rewoundTo === null) {
+      log = [];
+      logSkipped = 0;
+      samples = [];
+    } else {
+      // What the old run had not sent yet up to that moment is still the run's history.
+      collectLog();
+      log = log.filter((e) => e.at <= rewoundTo);
+      samples = samples.filter((m) => m.now <= rewoundTo);
+    }
+    replayFloor = rewoundTo !== null && rewoundTo > next.now ? rewoundTo : null;
     sim = next;
     scenarioInput = scenario;
     playing = false;
     jump = null;
     target = next.now;
-    log = [];
-    logSkipped = 0;
-    samples = [];
     lastSampleSim = -1;
     sample(true);
     refreshInspection(true);
-    post({ type: 'ready', cluster: next.info });
-    changed();
+    if (rewoundTo === null) {
+      post({ type: 'ready', cluster: next.info });
+      changed();
+      return;
+    }
+    post({ type: 'rewound', now: rewoundTo });
+    dirty = true; // the seek sends the frame once its re-run is under way
   }
 
   // Lessons: a step's commands take the very path of a user's `command` message.
@@ -419,12 +465,17 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
           const past = all.filter((c) => c.at <= at).length;
           const cp = useCheckpoints ? checkpoints.before(at, past) : null;
           if (cp) {
-            adopt(checkpoints.restore(cp), scenarioInput);
+            adopt(checkpoints.restore(cp), scenarioInput, at);
             future = all.slice(cp.commands);
           } else {
             // From the start, as a jump in slices (with progress, taking checkpoints on the way)
             // rather than one blocking replay: every command is queued and applied at its moment.
-            init(scenarioInput, [], true);
+            seekTarget = at;
+            try {
+              init(scenarioInput, [], true);
+            } finally {
+              seekTarget = null;
+            }
             future = all;
           }
         }
@@ -467,6 +518,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         if (!s) return;
         playing = false;
         jump = null;
+        settleFloor();
         try {
           s.step();
         } catch (err) {
@@ -488,7 +540,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
         const from = jump ? jump.from : s.now;
         const to = Math.min(s.until, msg.type === 'jump' ? (jump ? jump.to : s.now) + amount : amount);
         if (to <= s.now) {
-          post({ type: 'error', message: msg.type === 'jump' || s.now >= s.until ? 'jump: the scenario has reached its end time' : 'jumpTo.atMs: that time has passed (time travel comes later)' });
+          post({ type: 'error', message: msg.type === 'jump' || s.now >= s.until ? 'jump: the scenario has reached its end time' : 'jumpTo.atMs: that time has passed (seek goes back in time)' });
           return;
         }
         jump = { from, to };
@@ -527,6 +579,12 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
       case 'command': {
         const s = requireSim();
         if (!s) return;
+        // A command before a seek's re-run reached its moment forks there: the UI's history beyond goes.
+        if (replayFloor !== null) {
+          collectLog();
+          if (replayFloor !== null && s.now < replayFloor) post({ type: 'rewound', now: s.now });
+          replayFloor = null;
+        }
         try {
           s.apply(msg.command);
           // A new command after a seek back forks the run: the old future is discarded, and so

@@ -1,7 +1,8 @@
 // Time travel in the built app: kill C, run on, scrub back before the kill (C is up again), forward
 // to the end (C down, and the trace hash of the straight run); then go back between the kill and a
 // later restart, give a different command (the what-if note warned), and the restart is gone for
-// good. No sleeps: every wait is a condition on the page.
+// good. The charts keep their history up to the moment gone back to. No sleeps: every wait is a
+// condition on the page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -56,6 +57,9 @@ async function clickAt(fraction: number): Promise<void> {
   await page.mouse.click(box.x + box.width * fraction, box.y + box.height / 2);
 }
 
+const pendingChart = '[data-testid="chart-pending"]';
+const marker = (label: string) => `${pendingChart} [data-testid="fault-marker"][data-label="${label}"]`;
+
 const state = (id: string) => page.getByTestId(`node-${id}`).getAttribute('data-state');
 const traceHash = async () => ((await page.getByTestId('trace-hash').textContent()) ?? '').trim();
 
@@ -84,6 +88,9 @@ test('scrub back before a kill and forward again: same states, same trace hash a
   assert.equal(await page.locator(`${bar} [data-testid="timeline-mark"][data-queued="true"]`).getAttribute('data-label'), 'kill C');
   assert.match((await page.getByTestId('timebar-note').textContent()) ?? '', /discards 1 later command/);
   assert.match((await slider.getAttribute('aria-valuetext')) ?? '', /^0:00:3\d, .*1 later command queued$/);
+  // The charts show the run up to 0:00:3x: drawn (not cleared), and the kill ahead is not marked.
+  await page.waitForSelector(`${pendingChart} .chart-axis text`, { timeout: 10_000 });
+  assert.equal(await page.locator(marker('kill C')).count(), 0);
   await screenshot(page, 'travel-back-before-kill');
 
   // Forward to the end with the keyboard: the kill replays; same moment, same trace hash.
@@ -107,6 +114,15 @@ test('a different command at a past moment forks the run: the later commands are
   await settled(1);
   assert.equal(await state('C'), 'down');
   assert.match((await page.getByTestId('timebar-note').textContent()) ?? '', /^What-if: a new command now forks the run from here and discards 1 later command/);
+  // The pending-hints chart keeps its history up to here: C's hints since the kill, the kill's
+  // marker at 0:01; the restart at 0:11 lies ahead, unmarked; not "No hints yet".
+  await page.waitForSelector(marker('kill C'), { timeout: 10_000 });
+  await page.waitForSelector(`${pendingChart} [data-testid="pending-line-C"]`, { timeout: 10_000 });
+  assert.equal(await page.locator(marker('restart C')).count(), 0);
+  assert.equal(await page.locator(`${pendingChart} .chart-empty`).count(), 0);
+  const hintsC = Number((((await page.locator(`${pendingChart} [data-testid="pending-line-C"] .chart-end-label`).textContent()) ?? '').match(/[\d,]+$/)?.[0] ?? '0').replace(/,/g, ''));
+  assert.ok(hintsC > 0, `C's pending hints at the moment gone back to: ${hintsC}`);
+  await screenshot(page, 'travel-back-charts');
 
   // The what-if: kill E instead. The restart of C is gone, and stays gone as time moves on.
   await nodeAction('E', 'Kill');
@@ -114,9 +130,13 @@ test('a different command at a past moment forks the run: the later commands are
   await page.waitForSelector('[data-testid="node-E"][data-state="down"]', { timeout: 10_000 });
   assert.equal(await page.locator(`${bar} [data-testid="timeline-mark"][data-label="restart C"]`).count(), 0);
   assert.match((await page.getByTestId('timebar-note').textContent()) ?? '', /^Live\./);
+  // The fork keeps the past, and the discarded restart never comes back to the chart.
+  await page.waitForSelector(marker('kill E'), { timeout: 10_000 });
+  assert.equal(await page.locator(marker('kill C')).count(), 1);
   await jump('Jump ahead 10 minutes', '0:1');
   assert.equal(await state('C'), 'down');
   assert.equal(await state('E'), 'down');
+  assert.equal(await page.locator(marker('restart C')).count(), 0);
   await screenshot(page, 'travel-forked');
   assert.deepEqual(problems, []);
 });

@@ -76,7 +76,7 @@ function fakeWorkers() {
           post({ type: 'ready', cluster: makeCluster() });
           frame();
         } else if (m.type === 'seek') {
-          if (m.atMs < now) post({ type: 'ready', cluster: makeCluster() });
+          if (m.atMs < now) post({ type: 'rewound', now: m.atMs });
           now = m.atMs;
           frame();
         } else if (m.type === 'report') {

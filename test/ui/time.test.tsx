@@ -12,7 +12,7 @@ describe('jump to a time', () => {
   it('rejects "3 hours" with an error naming the field, and sends nothing', async () => {
     const user = userEvent.setup();
     const { send } = renderWithStore(<Controls />);
-    const input = screen.getByRole('textbox', { name: 'Jump to time' });
+    const input = screen.getByRole('textbox', { name: 'Jump to time, earlier or later' });
     await user.type(input, '3 hours{Enter}');
     const error = screen.getByRole('alert');
     expect(error).toHaveTextContent(/^Jump to: "3 hours" is not a time/);
@@ -27,12 +27,38 @@ describe('jump to a time', () => {
     expect(commands(send)).toEqual([{ type: 'jumpTo', atMs: 5_400_000 }]);
   });
 
+  it('a time earlier than now seeks back; the current time and one past the end are refused naming the field', async () => {
+    const user = userEvent.setup();
+    const { send, store } = renderWithStore(<Controls />, { frame: makeFrame({ now: 3_600_000, until: 7_200_000 }) });
+    const input = screen.getByRole('textbox', { name: 'Jump to time, earlier or later' });
+    expect(input).toHaveAttribute('title', expect.stringMatching(/earlier or later/));
+    await user.type(input, '1h{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent('Jump to: the clock already shows');
+    expect(commands(send)).toEqual([]);
+    await user.clear(input);
+    await user.type(input, '3h{Enter}');
+    expect(screen.getByRole('alert')).toHaveTextContent('Jump to: the scenario ends at 2h.');
+    expect(commands(send)).toEqual([]);
+    await user.clear(input);
+    await user.type(input, '10m{Enter}');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(commands(send)).toEqual([{ type: 'seek', atMs: 600_000 }]);
+    // Ahead of the clock it is still a jump.
+    send.mockClear();
+    act(() => store.getState().actions.receive({ type: 'frame', frame: makeFrame({ now: 600_000, until: 7_200_000 }) }));
+    await user.clear(input);
+    await user.type(input, '30m{Enter}');
+    expect(commands(send)).toEqual([{ type: 'jumpTo', atMs: 1_800_000 }]);
+  });
+
   it('reads durations the scenario way and refuses times passed or past the end', () => {
     expect(readJumpTarget('90s', 0, null)).toEqual({ ok: true, atMs: 90_000 });
     expect(readJumpTarget(' 2d ', 0, null)).toEqual({ ok: true, atMs: 172_800_000 });
     expect(readJumpTarget('1h 30m', 0, null)).toEqual({ ok: true, atMs: 5_400_000 });
     expect(readJumpTarget('', 0, null)).toMatchObject({ ok: false, error: expect.stringMatching(/^Jump to: enter/) });
-    expect(readJumpTarget('30m', 3_600_000, null)).toMatchObject({ ok: false, error: expect.stringMatching(/^Jump to: 30m has passed/) });
+    expect(readJumpTarget('30m', 3_600_000, null)).toEqual({ ok: true, atMs: 1_800_000 });
+    expect(readJumpTarget('1h', 3_600_000, null)).toMatchObject({ ok: false, error: expect.stringMatching(/^Jump to: the clock already shows/) });
+    expect(readJumpTarget('30m', 3_600_000, null, false)).toMatchObject({ ok: false, error: expect.stringMatching(/^Jump to: 30m has passed .*only runs forward/) });
     expect(readJumpTarget('31d', 0, 30 * 86_400_000)).toMatchObject({ ok: false, error: 'Jump to: the scenario ends at 30d.' });
   });
 });
@@ -98,7 +124,7 @@ describe('keyboard', () => {
     expect(commands(send)).toEqual([{ type: 'play' }, { type: 'step' }]);
 
     send.mockClear();
-    await user.click(screen.getByRole('textbox', { name: 'Jump to time' }));
+    await user.click(screen.getByRole('textbox', { name: 'Jump to time, earlier or later' }));
     await user.keyboard(' .');
     expect(commands(send)).toEqual([]);
 

@@ -58,7 +58,7 @@ export function CompareClock({ store }: { store: CompareStore }) {
           To end
         </button>
       </div>
-      <JumpTo disabled={!ready || ended} now={clock.time} until={clock.until} onJump={(at) => actions.jumpTo(at)} />
+      <JumpTo disabled={!ready || ended} now={clock.time} until={clock.until} onJump={(at) => actions.jumpTo(at)} back={false} />
       <div className="clock-wrap">
         <span className="clock-label">both at</span>
         <output className="clock" data-testid="compare-clock" aria-label="Shared simulated time">

@@ -1,14 +1,17 @@
-// "Jump to" a simulated time written like 1h30m, 90s or 2d. A time that does not read, has
-// passed or lies beyond the scenario's end is refused here with an error naming the field;
-// nothing is sent.
+// "Jump to" a simulated time written like 1h30m, 90s or 2d: ahead it runs there, earlier it goes
+// back (a seek) unless `back` is false. A time that does not read, is the current one or lies
+// beyond the scenario's end is refused here with an error naming the field; nothing is sent.
 import { useId, useState, type FormEvent } from 'react';
 import { JUMP_EXAMPLES, readJumpTarget } from './jumpTarget';
 
-export function JumpTo({ disabled, now, until, onJump }: {
+export function JumpTo({ disabled, now, until, onJump, back = true }: {
   disabled: boolean;
   now: number;
   until: number | null;
+  /** Called with a time ahead, or (with `back`) earlier than now. */
   onJump(atMs: number): void;
+  /** Times already passed are accepted (time travel); false refuses them. */
+  back?: boolean;
 }) {
   const id = useId();
   const [text, setText] = useState('');
@@ -17,7 +20,7 @@ export function JumpTo({ disabled, now, until, onJump }: {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const read = readJumpTarget(text, now, until);
+    const read = readJumpTarget(text, now, until, back);
     if (!read.ok) {
       setError(read.error);
       return;
@@ -33,7 +36,7 @@ export function JumpTo({ disabled, now, until, onJump }: {
       </label>
       <input
         id={`${id}-input`}
-        aria-label="Jump to time"
+        aria-label={back ? 'Jump to time, earlier or later' : 'Jump to time'}
         data-testid="jump-to"
         className="jump-to-input"
         type="text"
@@ -41,7 +44,7 @@ export function JumpTo({ disabled, now, until, onJump }: {
         autoComplete="off"
         spellCheck={false}
         placeholder="1h30m"
-        title={`A simulated time, like ${JUMP_EXAMPLES}`}
+        title={back ? `A simulated time, earlier or later, like ${JUMP_EXAMPLES}` : `A simulated time ahead, like ${JUMP_EXAMPLES}`}
         value={text}
         disabled={disabled}
         aria-invalid={error ? true : undefined}
