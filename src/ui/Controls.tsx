@@ -150,7 +150,7 @@ export function Controls() {
           </button>
         ))}
       </div>
-      <JumpTo disabled={!ready || ended} now={now} until={until} onJump={actions.jumpTo} />
+      <JumpTo disabled={!ready} now={now} until={until} onJump={actions.jumpTo} />
       <div className="clock-wrap">
         <span className="clock-label">sim time</span>
         <Clock />
