@@ -1,23 +1,13 @@
 // The lesson's core loop in the built app: writes flow, a replica dies, hints pile up on
 // the other nodes, the replica comes back, the hints replay until none are pending.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launch, openPage, counter, screenshot, waitForNumber } from './helpers';
+import type { Page } from 'playwright-core';
+import { BASE_URL, useApp, counter, screenshot, waitForNumber } from './helpers';
 
-let browser: Browser;
 let page: Page;
 let problems: string[] = [];
-
-before(async () => {
-  browser = await launch();
-  ({ page, problems } = await openPage(browser, { width: 1280, height: 720 }));
-});
-
-after(async () => {
-  await browser?.close();
-});
-
+useApp((app) => ({ page, problems } = app));
 
 test('kill a replica under load: hints queue up, then replay to zero after restart', async () => {
   await page.goto(BASE_URL, { waitUntil: 'load' });

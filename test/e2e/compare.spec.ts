@@ -6,23 +6,12 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { BASE_URL, launch, openPage, screenshot } from './helpers';
 import lz from 'lz-string';
+import { compareScenario } from '../fixtures/compareScenario';
 
 const link = (session: object) => `#s=${lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, ...session }))}`;
 
 /** Replica D down from 30 s to 2 min while clients write and read at ONE. */
-const SCENARIO = {
-  format: 'hintscope/scenario@1',
-  name: 'D down, then back',
-  seed: 7,
-  cluster: { nodes: ['A', 'B', 'C', 'D', 'E', 'F'], vnodes: 8, replicationFactor: 3 },
-  settings: { preset: 'cassandra' },
-  workload: [{ from: '0s', to: '4m', rate: 20, keys: 1000, writeRatio: 0.8, consistency: 'ONE' }],
-  faults: [
-    { at: '30s', kill: 'D' },
-    { at: '2m', restart: 'D' },
-  ],
-  until: '5m',
-};
+const SCENARIO = compareScenario({ name: 'D down, then back' });
 
 let browser: Browser;
 

@@ -1,6 +1,7 @@
 // Shared helpers for the browser specs (run by scripts/e2e.mjs, which sets BASE_URL and
 // CHROME_PATH and serves the built app).
 import { mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findChrome } from '../../scripts/find-chrome.mjs';
@@ -93,6 +94,40 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   return { page, problems };
+}
+
+export interface App {
+  browser: Browser;
+  page: Page;
+  /** Page errors and console errors seen so far (see openPage). */
+  problems: string[];
+}
+
+/** Launches Chromium and opens one page on it (not navigated yet; see openPage). */
+export async function openApp(viewport = { width: 1280, height: 720 }): Promise<App> {
+  const browser = await launch();
+  try {
+    return { browser, ...(await openPage(browser, viewport)) };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}
+
+/**
+ * The before/after of a spec that drives one page: before its tests, opens the app (openApp)
+ * and hands it to `onOpen`; after them, closes the browser.
+ */
+export function useApp(onOpen: (app: App) => void, viewport = { width: 1280, height: 720 }): void {
+  let browser: Browser | undefined;
+  before(async () => {
+    const app = await openApp(viewport);
+    browser = app.browser;
+    onOpen(app);
+  });
+  after(async () => {
+    await browser?.close();
+  });
 }
 
 /** The selector of a counter in the Counters panel, e.g. counter('hints-pending'). */

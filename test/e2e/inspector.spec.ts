@@ -1,23 +1,14 @@
 // The instrument in the built app: write a key at ALL, inspect it, kill a replica, write again
 // at QUORUM, see the stale replica and the hint that carries the key; then pause and drop one
 // message in flight from the keyboard list, and find "dropped by hand" in the event log.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launch, openPage, screenshot } from './helpers';
+import type { Page } from 'playwright-core';
+import { BASE_URL, useApp, screenshot } from './helpers';
 
-let browser: Browser;
 let page: Page;
 let problems: string[] = [];
-
-before(async () => {
-  browser = await launch();
-  ({ page, problems } = await openPage(browser, { width: 1280, height: 720 }));
-});
-
-after(async () => {
-  await browser?.close();
-});
+useApp((app) => ({ page, problems } = app));
 
 const KEY = 'lecture:1';
 const row = (node: string) => `[data-testid="inspector-row-${node}"]`;

@@ -1,23 +1,13 @@
 // Settings in the built app: switch to Dynamo's defaults, apply (the simulation restarts),
 // then kill a replica under load and watch stand-in copies (sloppy quorum) pile up.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launch, openPage, counter, screenshot, waitForNumber } from './helpers';
+import type { Page } from 'playwright-core';
+import { BASE_URL, useApp, counter, screenshot, waitForNumber } from './helpers';
 
-let browser: Browser;
 let page: Page;
 let problems: string[] = [];
-
-before(async () => {
-  browser = await launch();
-  ({ page, problems } = await openPage(browser, { width: 1280, height: 720 }));
-});
-
-after(async () => {
-  await browser?.close();
-});
-
+useApp((app) => ({ page, problems } = app));
 
 test('dynamo preset: apply, kill a node under load, stand-in copies rise', async () => {
   await page.goto(BASE_URL, { waitUntil: 'load' });

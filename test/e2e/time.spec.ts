@@ -2,23 +2,14 @@
 // minutes ahead; the pending-hints chart grows a line for the dead node, marked "kill C" on
 // the time axis; restart it, jump again, and the line comes back down to 0. A long jump
 // shows its progress and Cancel stops it where it is. No sleeps: every wait is a condition.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launch, openPage, screenshot, waitForNumber } from './helpers';
+import type { Page } from 'playwright-core';
+import { BASE_URL, useApp, screenshot, waitForNumber } from './helpers';
 
-let browser: Browser;
 let page: Page;
 let problems: string[] = [];
-
-before(async () => {
-  browser = await launch();
-  ({ page, problems } = await openPage(browser, { width: 1280, height: 720 }));
-});
-
-after(async () => {
-  await browser?.close();
-});
+useApp((app) => ({ page, problems } = app));
 
 /** The simulated clock in ms ("0:10:26.044" or "1d 02:03:04"). */
 async function clockMs(): Promise<number> {

@@ -3,23 +3,14 @@
 // later restart, give a different command (the what-if note warned), and the restart is gone for
 // good. The charts keep their history up to the moment gone back to. No sleeps: every wait is a
 // condition on the page.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launch, openPage, screenshot } from './helpers';
+import type { Page } from 'playwright-core';
+import { BASE_URL, useApp, screenshot } from './helpers';
 
-let browser: Browser;
 let page: Page;
 let problems: string[] = [];
-
-before(async () => {
-  browser = await launch();
-  ({ page, problems } = await openPage(browser, { width: 1280, height: 720 }));
-});
-
-after(async () => {
-  await browser?.close();
-});
+useApp((app) => ({ page, problems } = app));
 
 const bar = '[data-testid="timebar"]';
 

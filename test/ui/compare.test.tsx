@@ -7,21 +7,10 @@ import { describe, expect, it, vi } from 'vitest';
 import type { LoggedCommand, MetricsSample, Report, ToWorker, UiMessage } from '../../src/protocol';
 import { createCompareStore, type RunId, type SpawnRun } from '../../src/store/compare';
 import { CompareView } from '../../src/ui/compare/CompareView';
+import { compareScenario } from '../fixtures/compareScenario';
 import { makeCluster, makeFrame, renderWithStore } from './fixtures';
 
-const SCENARIO = {
-  format: 'hintscope/scenario@1',
-  name: 'D down then back',
-  seed: 5,
-  cluster: { nodes: ['A', 'B', 'C', 'D', 'E', 'F'], vnodes: 4, replicationFactor: 3 },
-  settings: { preset: 'cassandra' },
-  workload: [{ from: '0s', to: '4m', rate: 10, keys: 100, writeRatio: 0.8, consistency: 'ONE' }],
-  faults: [
-    { at: '30s', kill: 'D' },
-    { at: '2m', restart: 'D' },
-  ],
-  until: '5m',
-};
+const SCENARIO = compareScenario({ seed: 5, vnodes: 4, rate: 10, keys: 100 });
 const LOG: LoggedCommand[] = [{ at: 40_000.001, command: { type: 'write', key: 'k', value: 'v', consistency: 'ONE' } }];
 
 function report(over: { created: number; under: number; stale: number }): Report {

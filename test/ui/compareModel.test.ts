@@ -2,24 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseScenario, type LoggedCommand } from '../../src/engine';
 import { changeDef, CHANGES, COMPARE_PRESETS, currentValue, deriveB, presetValue } from '../../src/ui/compare/model';
+import { compareScenario } from '../fixtures/compareScenario';
 
-const A = {
-  format: 'hintscope/scenario@1',
-  name: 'D down then back',
+const A = compareScenario({
   seed: 3,
-  cluster: { nodes: ['A', 'B', 'C', 'D', 'E', 'F'], vnodes: 8, replicationFactor: 3 },
-  settings: { preset: 'cassandra' },
-  workload: [
-    { from: '0s', to: '4m', rate: 20, keys: 1000, writeRatio: 0.8, consistency: 'QUORUM' },
+  consistency: 'QUORUM',
+  extraWorkload: [
     { at: '10s', write: { key: 'k1', value: 'v', consistency: 'QUORUM' } },
     { at: '11s', read: { key: 'k1' } },
   ],
-  faults: [
-    { at: '30s', kill: 'D' },
-    { at: '2m', restart: 'D' },
-  ],
-  until: '5m',
-};
+});
 
 const LOG: LoggedCommand[] = [
   { at: 12_000.001, command: { type: 'kill', node: 'C' } },

@@ -7,20 +7,9 @@ import { createUnpacker, type LoggedCommand, type ToWorker } from '../../src/pro
 import { createCompareStore, type SpawnRun } from '../../src/store/compare';
 import { createHost } from '../../src/worker/host';
 import { deriveB } from '../../src/ui/compare/model';
+import { compareScenario } from '../fixtures/compareScenario';
 
-const SCENARIO = {
-  format: 'hintscope/scenario@1',
-  name: 'D down then back',
-  seed: 7,
-  cluster: { nodes: ['A', 'B', 'C', 'D', 'E', 'F'], vnodes: 8, replicationFactor: 3 },
-  settings: { preset: 'cassandra' },
-  workload: [{ from: '0s', to: '4m', rate: 20, keys: 1000, writeRatio: 0.8, consistency: 'ONE' }],
-  faults: [
-    { at: '30s', kill: 'D' },
-    { at: '2m', restart: 'D' },
-  ],
-  until: '5m',
-};
+const SCENARIO = compareScenario();
 
 function world() {
   let wall = 0;

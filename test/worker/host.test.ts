@@ -1,54 +1,11 @@
 // Drives the worker host with an in-memory endpoint and a manual wall clock.
 import { describe, expect, it } from 'vitest';
 import { createSession, defaultScenario } from '../../src/engine';
-import { createUnpacker, type Frame, type FromWorker, type Simulation, type ToWorker } from '../../src/protocol';
-import { createHost, type HostOptions } from '../../src/worker/host';
+import type { FromWorker, Simulation } from '../../src/protocol';
+import type { HostOptions } from '../../src/worker/host';
+import { createHarness } from './harness';
 
-function harness(options: HostOptions = {}) {
-  const out: FromWorker[] = [];
-  let handler: ((m: ToWorker) => void) | null = null;
-  let wall = 0;
-  let timers: { at: number; fn: () => void }[] = [];
-  const host = createHost(
-    { postMessage: (m) => out.push(m), setHandler: (fn) => (handler = fn) },
-    { now: () => wall, schedule: (fn, ms) => void timers.push({ at: wall + ms, fn }) },
-    options,
-  );
-  const send = (m: ToWorker) => handler!(m);
-  /** Moves the wall clock forward, firing due timers in order. */
-  const advance = (ms: number) => {
-    const end = wall + ms;
-    for (;;) {
-      timers.sort((a, b) => a.at - b.at);
-      const next = timers[0];
-      if (!next || next.at > end) break;
-      timers = timers.slice(1);
-      wall = Math.max(wall, next.at);
-      next.fn();
-    }
-    wall = end;
-  };
-  /** The frames posted so far, unpacked as the UI sees them. */
-  const frames = (): Frame[] => {
-    const unpack = createUnpacker();
-    return out.flatMap((m) => {
-      const u = unpack(m);
-      return u.type === 'frame' ? [u.frame] : [];
-    });
-  };
-  const lastFrame = () => frames().at(-1);
-  const errors = () => out.filter((m) => m.type === 'error');
-  /** Acks every frame as it comes, until the wall clock has moved ms. */
-  const runAcking = (ms: number, stepMs = 16) => {
-    let moved = 0;
-    for (; moved < ms; moved += stepMs) {
-      advance(stepMs);
-      send({ type: 'frameAck' });
-    }
-    return moved;
-  };
-  return { host, out, send, advance, frames, lastFrame, errors, runAcking, timers: () => timers.length };
-}
+const harness = (options: HostOptions = {}) => createHarness(options);
 
 describe('worker host', () => {
   it('answers init with ready (the cluster info) and a first frame', () => {
@@ -263,38 +220,7 @@ describe('worker host: jumps, samples, inspection, export', () => {
 
 describe('worker host: opening a session with a log', () => {
   /** Like harness(), but every look at the wall clock costs 0.25 ms, so slices end. */
-  function slowHarness(options: HostOptions) {
-    const out: FromWorker[] = [];
-    let handler: ((m: ToWorker) => void) | null = null;
-    let wall = 0;
-    let timers: { at: number; fn: () => void }[] = [];
-    const host = createHost(
-      { postMessage: (m) => out.push(m), setHandler: (fn) => (handler = fn) },
-      { now: () => (wall += 0.25), schedule: (fn, ms) => void timers.push({ at: wall + ms, fn }) },
-      options,
-    );
-    const send = (m: ToWorker) => handler!(m);
-    const advance = (ms: number) => {
-      const end = wall + ms;
-      for (;;) {
-        timers.sort((a, b) => a.at - b.at);
-        const next = timers[0];
-        if (!next || next.at > end) break;
-        timers = timers.slice(1);
-        wall = Math.max(wall, next.at);
-        next.fn();
-      }
-      wall = Math.max(wall, end);
-    };
-    const runAcking = (ms: number) => {
-      for (let moved = 0; moved < ms; moved += 16) {
-        advance(16);
-        send({ type: 'frameAck' });
-      }
-    };
-    const errors = () => out.filter((m) => m.type === 'error');
-    return { host, out, send, advance, runAcking, errors };
-  }
+  const slowHarness = (options: HostOptions) => createHarness(options, { msPerRead: 0.25 });
   const busy = () => ({ ...defaultScenario(), workload: [{ from: 0, to: '1h', rate: 200, keys: 100 }] });
   const log = [
     { at: 5_000.001, command: { type: 'kill', node: 'C' } },
@@ -403,56 +329,39 @@ describe('worker host: time travel', () => {
 describe('worker host: what it costs the page', () => {
   it('posts the bulky parts of a frame as transferred buffers', () => {
     const posted: { msg: FromWorker; transfer: ArrayBuffer[] }[] = [];
-    let handler: ((m: ToWorker) => void) | null = null;
-    createHost(
-      { postMessage: (msg, transfer = []) => posted.push({ msg, transfer }), setHandler: (fn) => (handler = fn) },
-      { now: () => 0, schedule: () => {} },
-    );
-    handler!({ type: 'init', scenario: defaultScenario() });
+    const h = createHarness({}, { onPost: (msg, transfer) => posted.push({ msg, transfer }) });
+    h.send({ type: 'init', scenario: defaultScenario() });
     const frame = posted.find((p) => p.msg.type === 'frame')!;
     expect(frame.transfer.length).toBeGreaterThan(10);
     expect(frame.transfer.every((b) => b instanceof ArrayBuffer)).toBe(true);
   });
 
   it('keeps chart samples to a tenth of wall time when one is costly (a pass over 100,000 keys)', () => {
-    const out: FromWorker[] = [];
-    let handler: ((m: ToWorker) => void) | null = null;
-    let wall = 0;
-    const timers: { at: number; fn: () => void }[] = [];
     let metricsCalls = 0;
-    createHost(
-      { postMessage: (m) => out.push(m), setHandler: (fn) => (handler = fn) },
-      { now: () => wall, schedule: (fn, ms) => void timers.push({ at: wall + ms, fn }) },
-      {
-        createSimulation: (scenario): Simulation => {
-          const sim = createSession(scenario);
-          const metrics = sim.metrics.bind(sim);
-          // Each sample takes 40 ms of wall time.
-          sim.metrics = () => {
-            metricsCalls++;
-            wall += 40;
-            return metrics();
-          };
-          return sim;
-        },
+    const h = createHarness({
+      createSimulation: (scenario): Simulation => {
+        const sim = createSession(scenario);
+        const metrics = sim.metrics.bind(sim);
+        // Each sample takes 40 ms of wall time.
+        sim.metrics = () => {
+          metricsCalls++;
+          h.spend(40);
+          return metrics();
+        };
+        return sim;
       },
-    );
-    const send = (m: ToWorker) => handler!(m);
-    send({ type: 'init', scenario: defaultScenario() });
-    send({ type: 'play' });
-    const start = wall;
+    });
+    h.send({ type: 'init', scenario: defaultScenario() });
+    h.send({ type: 'play' });
+    const start = h.wallMs();
     metricsCalls = 0;
-    while (wall - start < 4000) {
-      timers.sort((a, b) => a.at - b.at);
-      const next = timers.shift();
-      if (!next) break;
-      wall = Math.max(wall, next.at);
-      next.fn();
-      send({ type: 'frameAck' });
+    while (h.wallMs() - start < 4000) {
+      if (!h.fireNext()) break;
+      h.send({ type: 'frameAck' });
     }
     // Every 100 ms would be ~40 samples in 4 s; at most 10 % of the time is one per 400 ms.
     expect(metricsCalls).toBeGreaterThan(5);
     expect(metricsCalls).toBeLessThanOrEqual(11);
-    expect(out.some((m) => m.type === 'frame')).toBe(true);
+    expect(h.out.some((m) => m.type === 'frame')).toBe(true);
   });
 });

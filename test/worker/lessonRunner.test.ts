@@ -1,52 +1,30 @@
 // The worker-side lesson runner, driven through the host with an in-memory endpoint and a manual clock.
 import { describe, expect, it } from 'vitest';
 import { INTERVIEW, LESSONS, WARM_UP_MS } from '../../src/lessons';
-import { createUnpacker, type Frame, type FromWorker, type LessonStatus, type ToWorker } from '../../src/protocol';
-import { createHost } from '../../src/worker/host';
+import type { LessonStatus } from '../../src/protocol';
+import { createHarness } from './harness';
 
 function harness() {
-  const out: FromWorker[] = [];
-  let handler: ((m: ToWorker) => void) | null = null;
-  let wall = 0;
-  let timers: { at: number; fn: () => void }[] = [];
-  const host = createHost(
-    { postMessage: (m) => out.push(m), setHandler: (fn) => (handler = fn) },
-    { now: () => wall, schedule: (fn, ms) => void timers.push({ at: wall + ms, fn }) },
-  );
-  const send = (m: ToWorker) => handler!(m);
-  const advance = (ms: number) => {
-    const end = wall + ms;
-    for (;;) {
-      timers.sort((a, b) => a.at - b.at);
-      const next = timers[0];
-      if (!next || next.at > end) break;
-      timers = timers.slice(1);
-      wall = Math.max(wall, next.at);
-      next.fn();
-    }
-    wall = end;
-  };
-  const statuses = () => out.flatMap((m) => (m.type === 'lessonStatus' ? [m.status] : []));
+  const h = createHarness();
+  const statuses = () => h.out.flatMap((m) => (m.type === 'lessonStatus' ? [m.status] : []));
   const status = () => statuses().at(-1);
-  const frames = (): Frame[] => {
-    const unpack = createUnpacker();
-    return out.flatMap((m) => {
-      const u = unpack(m);
-      return u.type === 'frame' ? [u.frame] : [];
-    });
-  };
-  const errors = () => out.flatMap((m) => (m.type === 'error' ? [m.message] : []));
   /** Runs the wall clock, acking frames, until the lesson is ready again (or gives up). */
   const settle = (maxTicks = 20_000): LessonStatus | null | undefined => {
     for (let i = 0; i < maxTicks; i++) {
       const s = status();
       if (s === null || (s && s.phase === 'ready')) return s;
-      advance(16);
-      send({ type: 'frameAck' });
+      h.advance(16);
+      h.send({ type: 'frameAck' });
     }
     throw new Error(`the lesson did not settle: ${JSON.stringify(status())}`);
   };
-  return { host, out, send, advance, status, statuses, frames, errors, settle };
+  return {
+    ...h,
+    status,
+    statuses,
+    errors: () => h.out.flatMap((m) => (m.type === 'error' ? [m.message] : [])),
+    settle,
+  };
 }
 
 const byId = (id: string) => LESSONS.find((l) => l.id === id)!;

@@ -4,50 +4,30 @@
 // charts keep their history up to the moment and the discarded future never comes back.
 import { describe, expect, it } from 'vitest';
 import { createSession, defaultScenario } from '../../src/engine';
-import { createUnpacker, type Frame, type FromWorker, type MetricsSample, type ToWorker } from '../../src/protocol';
+import { createUnpacker, type MetricsSample } from '../../src/protocol';
 import { createAppStore } from '../../src/store';
-import { createHost, type HostOptions } from '../../src/worker/host';
+import type { HostOptions } from '../../src/worker/host';
+import { createHarness } from './harness';
 
 const MIN = 60_000;
 
 function harness(options: HostOptions = {}) {
-  const out: FromWorker[] = [];
   const store = createAppStore(() => {}, { scheduleAck: () => {}, viewEveryMs: 0, now: () => 0 });
   const unpack = createUnpacker();
-  let handler: ((m: ToWorker) => void) | null = null;
-  let wall = 0;
-  const timers: { at: number; fn: () => void }[] = [];
-  const host = createHost(
-    {
-      postMessage: (m) => {
-        out.push(m);
-        store.getState().actions.receive(unpack(m));
-      },
-      setHandler: (fn) => (handler = fn),
-    },
-    { now: () => (wall += 0.01), schedule: (fn, ms) => void timers.push({ at: wall + ms, fn }) },
+  const h = createHarness(
     { eventsPerChunk: 200, sliceBudgetMs: 1, createSimulation: (sc, log) => createSession(sc, log), ...options },
+    { msPerRead: 0.01, onPost: (m) => store.getState().actions.receive(unpack(m)) },
   );
-  const send = (m: ToWorker) => handler!(m);
   /** One pacing tick (after acking the frame in flight); false when nothing is scheduled. */
   const tickOnce = () => {
-    send({ type: 'frameAck' });
-    if (timers.length === 0) return false;
-    timers.sort((a, b) => a.at - b.at);
-    const t = timers.shift()!;
-    wall = Math.max(wall, t.at);
-    t.fn();
-    return true;
+    h.send({ type: 'frameAck' });
+    return h.fireNext();
   };
   const settle = () => {
     for (let i = 0; i < 100_000; i++) if (!tickOnce()) return;
     throw new Error('the host never settled');
   };
-  const framesAfter = (i: number): Frame[] => {
-    const u = createUnpacker();
-    return out.slice(i).flatMap((m) => (m.type === 'frame' ? [(u(m) as { frame: Frame }).frame] : []));
-  };
-  return { host, store, out, send, settle, tickOnce, framesAfter, sim: () => host.simulation! };
+  return { ...h, store, settle, tickOnce, framesAfter: h.frames };
 }
 
 /** Workload from 0, kill C at 5 min, run to 10 min. */

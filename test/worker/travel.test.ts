@@ -3,22 +3,17 @@
 // beyond it — and every moment reached so has the trace hash of a straight run from time 0.
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, replaySession } from '../../src/engine';
-import { createUnpacker, type Frame, type FromWorker, type Simulation, type ToWorker } from '../../src/protocol';
+import type { Simulation } from '../../src/protocol';
 import { createSession } from '../../src/engine';
-import { createHost, type HostOptions } from '../../src/worker/host';
+import type { HostOptions } from '../../src/worker/host';
+import { createHarness } from './harness';
 
 const MIN = 60_000;
 
 /** A host on an in-memory endpoint and a wall clock that moves a little on every look (so slices end). */
 function harness(options: HostOptions = {}) {
-  const out: FromWorker[] = [];
-  let handler: ((m: ToWorker) => void) | null = null;
-  let wall = 0;
-  const timers: { at: number; fn: () => void }[] = [];
   let creations = 0;
-  const host = createHost(
-    { postMessage: (m) => out.push(m), setHandler: (fn) => (handler = fn) },
-    { now: () => (wall += 0.01), schedule: (fn, ms) => void timers.push({ at: wall + ms, fn }) },
+  const h = createHarness(
     {
       eventsPerChunk: 200,
       sliceBudgetMs: 1,
@@ -28,29 +23,17 @@ function harness(options: HostOptions = {}) {
       },
       ...options,
     },
+    { msPerRead: 0.01 },
   );
-  const send = (m: ToWorker) => handler!(m);
   /** Fires timers and acks frames until no jump runs (bounded: a stuck host fails the test). */
   const settle = () => {
     for (let i = 0; i < 100_000; i++) {
-      send({ type: 'frameAck' });
-      if (!host.simulation || (timers.length === 0)) return;
-      timers.sort((a, b) => a.at - b.at);
-      const t = timers.shift()!;
-      wall = Math.max(wall, t.at);
-      t.fn();
+      h.send({ type: 'frameAck' });
+      if (!h.host.simulation || !h.fireNext()) return;
     }
     throw new Error('the host never settled');
   };
-  const frames = (): Frame[] => {
-    const unpack = createUnpacker();
-    return out.flatMap((m) => {
-      const u = unpack(m);
-      return u.type === 'frame' ? [u.frame] : [];
-    });
-  };
-  const sim = () => host.simulation!;
-  return { host, send, settle, sim, frames, lastFrame: () => frames().at(-1)!, errors: () => out.filter((m) => m.type === 'error'), creations: () => creations };
+  return { ...h, settle, lastFrame: () => h.lastFrame()!, creations: () => creations };
 }
 
 /** A straight run of the same session (scenario + commands) from time 0 to `atMs`. */
