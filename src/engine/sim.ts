@@ -16,10 +16,10 @@ import { covers as imported_covers, setCopyAt as imported_setCopyAt, type Versio
 import type { FaultEntry, Scenario, WorkloadEntry } from './scenario/schema';
 import { ScenarioError } from './scenario/schema';
 import type { Settings } from './scenario/presets';
-import { freshPeerView, gossipTick, onGossipMessage } from './gossip/gossip';
-import { flushTick, hintTrigger, onHintMessage as imported_onHintMessage, onPageTimeout, sendNextPage, loseHints, HINT_TRIGGER_US } from './hints/hints';
+import { freshPeerView, gossipTick as imported_gossipTick, onGossipMessage as imported_onGossipMessage } from './gossip/gossip';
+import { flushTick as imported_flushTick, hintTrigger as imported_hintTrigger, onHintMessage as imported_onHintMessage, onPageTimeout as imported_onPageTimeout, sendNextPage as imported_sendNextPage, loseHints, HINT_TRIGGER_US } from './hints/hints';
 import { startWrite as imported_startWrite, onWriteMessage as imported_onWriteMessage, onWriteTimeout, failHandlersOf, type WriteHandler } from './coordinator/write';
-import { startRead as imported_startRead, onReadMessage as imported_onReadMessage, onReadTimeout, onRepairWriteTimeout, type ReadHandler } from './coordinator/read';
+import { startRead as imported_startRead, onReadMessage as imported_onReadMessage, onReadTimeout as imported_onReadTimeout, onRepairWriteTimeout as imported_onRepairWriteTimeout, type ReadHandler } from './coordinator/read';
 import { startRepairSession, onRepairMessage } from './repair/antiEntropy';
 import { buildReport, type Report } from './check/report';
 import { buildSnapshot } from './check/snapshot';
@@ -41,6 +41,14 @@ const onReadMessage = imported_onReadMessage;
 const onHintMessage = imported_onHintMessage;
 const covers = imported_covers;
 const setCopyAt = imported_setCopyAt;
+const onReadTimeout = imported_onReadTimeout;
+const onRepairWriteTimeout = imported_onRepairWriteTimeout;
+const flushTick = imported_flushTick;
+const hintTrigger = imported_hintTrigger;
+const gossipTick = imported_gossipTick;
+const onGossipMessage = imported_onGossipMessage;
+const sendNextPage = imported_sendNextPage;
+const onPageTimeout = imported_onPageTimeout;
 
 
 

@@ -5,7 +5,7 @@
 import { EV as imported_EV, P_OTHER as imported_P_OTHER } from '../core/events';
 import type { KeyInfo, Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
-import { applyAll, holds as imported_holds, mergeAll, newestTs as imported_newestTs, versionsOf as imported_versionsOf, type Version } from '../node/versions';
+import { applyAll as imported_applyAll, holds as imported_holds, mergeAll as imported_mergeAll, newestTs as imported_newestTs, versionsOf as imported_versionsOf, type Version } from '../node/versions';
 import type { Level } from '../scenario/schema';
 import { blockFor as imported_blockFor } from './levels';
 
@@ -18,6 +18,8 @@ const holds = imported_holds;
 const newestTs = imported_newestTs;
 const versionsOf = imported_versionsOf;
 const blockFor = imported_blockFor;
+const applyAll = imported_applyAll;
+const mergeAll = imported_mergeAll;
 
 export interface ReadHandler {
   id: number;
