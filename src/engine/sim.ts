@@ -2,7 +2,7 @@
 // gossip/, coordinator/, hints/ and repair/, each a set of functions over this state.
 import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, LogKind, MetricsSample, Simulation, Snapshot } from './api';
 import { EventHeap } from './core/heap';
-import { EV, P_FAULT, P_OTHER, P_WORKLOAD, SimEvent } from './core/events';
+import { EV as imported_EV, P_FAULT, P_OTHER as imported_P_OTHER, P_WORKLOAD as imported_P_WORKLOAD, SimEvent as imported_SimEvent } from './core/events';
 import { EventLog } from './core/log';
 import { DeadlineFifo } from './core/deadlines';
 import { AckLog } from './check/ackLog';
@@ -12,19 +12,43 @@ import { Latency } from './net/latency';
 import { Ring, type KeyPlacement } from './ring/ring';
 import type { Body, HintQueue, Msg, NodeState } from './node/types';
 import type { Version } from './node/versions';
-import { covers, setCopyAt, type VersionSlot } from './node/versions';
+import { covers as imported_covers, setCopyAt as imported_setCopyAt, type VersionSlot } from './node/versions';
 import type { FaultEntry, Scenario, WorkloadEntry } from './scenario/schema';
 import { ScenarioError } from './scenario/schema';
 import type { Settings } from './scenario/presets';
-import { freshPeerView, gossipTick, onGossipMessage } from './gossip/gossip';
-import { flushTick, hintTrigger, onHintMessage, onPageTimeout, sendNextPage, loseHints, HINT_TRIGGER_US } from './hints/hints';
-import { startWrite, onWriteMessage, onWriteTimeout, failHandlersOf, type WriteHandler } from './coordinator/write';
-import { startRead, onReadMessage, onReadTimeout, onRepairWriteTimeout, type ReadHandler } from './coordinator/read';
+import { freshPeerView, gossipTick as imported_gossipTick, onGossipMessage as imported_onGossipMessage } from './gossip/gossip';
+import { flushTick as imported_flushTick, hintTrigger as imported_hintTrigger, onHintMessage as imported_onHintMessage, onPageTimeout as imported_onPageTimeout, sendNextPage as imported_sendNextPage, loseHints, HINT_TRIGGER_US } from './hints/hints';
+import { startWrite as imported_startWrite, onWriteMessage as imported_onWriteMessage, onWriteTimeout, failHandlersOf, type WriteHandler } from './coordinator/write';
+import { startRead as imported_startRead, onReadMessage as imported_onReadMessage, onReadTimeout as imported_onReadTimeout, onRepairWriteTimeout as imported_onRepairWriteTimeout, type ReadHandler } from './coordinator/read';
 import { startRepairSession, onRepairMessage } from './repair/antiEntropy';
 import { buildReport, type Report } from './check/report';
 import { buildSnapshot } from './check/snapshot';
 import { inspectKey, metrics } from './check/inspect';
 import { commandToEntry } from './scenario/commands';
+
+// Under tsx (the bench, the CLI) modules run as CommonJS, where every read of an imported binding
+// calls two getters (one of them megamorphic): the per-event paths use local copies instead. The
+// engine's modules import no cycle, so each import is defined before this module runs.
+const EV = imported_EV;
+const P_OTHER = imported_P_OTHER;
+const P_WORKLOAD = imported_P_WORKLOAD;
+const SimEvent = imported_SimEvent;
+type SimEvent<B = unknown> = imported_SimEvent<B>;
+const startWrite = imported_startWrite;
+const onWriteMessage = imported_onWriteMessage;
+const startRead = imported_startRead;
+const onReadMessage = imported_onReadMessage;
+const onHintMessage = imported_onHintMessage;
+const covers = imported_covers;
+const setCopyAt = imported_setCopyAt;
+const onReadTimeout = imported_onReadTimeout;
+const onRepairWriteTimeout = imported_onRepairWriteTimeout;
+const flushTick = imported_flushTick;
+const hintTrigger = imported_hintTrigger;
+const gossipTick = imported_gossipTick;
+const onGossipMessage = imported_onGossipMessage;
+const sendNextPage = imported_sendNextPage;
+const onPageTimeout = imported_onPageTimeout;
 
 
 

@@ -2,12 +2,24 @@
 // coordinator first when it is one), return the newest; with read repair (Cassandra 4.0 BLOCKING)
 // write the newest back to the stale replicas that answered before returning. In sloppy-quorum
 // mode the first N healthy nodes of the extended preference list answer, stand-ins included.
-import { EV, P_OTHER } from '../core/events';
+import { EV as imported_EV, P_OTHER as imported_P_OTHER } from '../core/events';
 import type { KeyInfo, Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
-import { applyAll, holds, mergeAll, newestTs, versionsOf, type Version } from '../node/versions';
+import { applyAll as imported_applyAll, holds as imported_holds, mergeAll as imported_mergeAll, newestTs as imported_newestTs, versionsOf as imported_versionsOf, type Version } from '../node/versions';
 import type { Level } from '../scenario/schema';
-import { blockFor } from './levels';
+import { blockFor as imported_blockFor } from './levels';
+
+// Under tsx (the bench, the CLI) modules run as CommonJS, where every read of an imported binding
+// calls two getters (one of them megamorphic): the per-event paths use local copies instead. The
+// engine's modules import no cycle, so each import is defined before this module runs.
+const EV = imported_EV;
+const P_OTHER = imported_P_OTHER;
+const holds = imported_holds;
+const newestTs = imported_newestTs;
+const versionsOf = imported_versionsOf;
+const blockFor = imported_blockFor;
+const applyAll = imported_applyAll;
+const mergeAll = imported_mergeAll;
 
 export interface ReadHandler {
   id: number;

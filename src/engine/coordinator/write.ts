@@ -5,11 +5,18 @@
 // first N healthy nodes of the extended preference list, stand-ins keeping hinted replicas.
 import type { KeyInfo, Sim } from '../sim';
 import type { Body, Msg, NodeState } from '../node/types';
-import { applyVersion, mergeClocks, type Version, type VersionSlot } from '../node/versions';
+import { applyVersion as imported_applyVersion, mergeClocks, type Version, type VersionSlot } from '../node/versions';
 import type { Level } from '../scenario/schema';
-import { offerHint } from '../hints/hints';
-import { blockFor } from './levels';
+import { offerHint as imported_offerHint } from '../hints/hints';
+import { blockFor as imported_blockFor } from './levels';
 import { failReadsOf, onRepairAck } from './read';
+
+// Under tsx (the bench, the CLI) modules run as CommonJS, where every read of an imported binding
+// calls two getters (one of them megamorphic): the per-event paths use local copies instead. The
+// engine's modules import no cycle, so each import is defined before this module runs.
+const applyVersion = imported_applyVersion;
+const offerHint = imported_offerHint;
+const blockFor = imported_blockFor;
 
 export interface WriteHandler {
   id: number;

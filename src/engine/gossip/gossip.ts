@@ -6,7 +6,12 @@
 import type { Sim } from '../sim';
 import type { Msg, NodeState, PeerView } from '../node/types';
 import { ArrivalWindow } from './arrivalWindow';
-import { EV } from '../core/events';
+import { EV as imported_EV } from '../core/events';
+
+// Under tsx (the bench, the CLI) modules run as CommonJS, where every read of an imported binding
+// calls two getters (one of them megamorphic): the per-event paths use local copies instead. The
+// engine's modules import no cycle, so each import is defined before this module runs.
+const EV = imported_EV;
 
 export function freshPeerView(sim: Sim, now: number): PeerView {
   return {

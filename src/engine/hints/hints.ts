@@ -3,10 +3,16 @@
 // 10 s dispatches to targets its detector sees alive, one dispatch per target, page by page under the
 // throttle; a hint is deleted only when the target acks its page. A page that is not acked within
 // writeTimeout aborts the dispatch; the next trigger resends from that page.
-import { EV } from '../core/events';
+import { EV as imported_EV } from '../core/events';
 import type { Sim } from '../sim';
 import type { Hint, HintQueue, Msg, NodeState } from '../node/types';
-import { applyVersion, type Version, type VersionSlot } from '../node/versions';
+import { applyVersion as imported_applyVersion, type Version, type VersionSlot } from '../node/versions';
+
+// Under tsx (the bench, the CLI) modules run as CommonJS, where every read of an imported binding
+// calls two getters (one of them megamorphic): the per-event paths use local copies instead. The
+// engine's modules import no cycle, so each import is defined before this module runs.
+const EV = imported_EV;
+const applyVersion = imported_applyVersion;
 
 /** Cassandra's HintsDispatchTrigger runs every 10 s. */
 export const HINT_TRIGGER_US = 10_000_000;
