@@ -13,7 +13,7 @@ import {
   useAppStore,
 } from '../store';
 import { formatCount, formatDuration } from './format';
-import { useMediaQuery } from './hooks';
+import { useMediaQuery, usePointerDownOutside } from './hooks';
 import { arrivesIn, delayCommand, describeMessage, dropCommand, DELAY_MS } from './MessagePopover';
 import { messageStyles } from './palette';
 import { Swatch } from './Swatch';
@@ -106,15 +106,7 @@ function InFlightPopover({
     stopGap.current = other ?? null;
   }, []);
 
-  useEffect(() => {
-    const onPointer = (e: PointerEvent) => {
-      const target = e.target as Node | null;
-      if (!ref.current || !target || ref.current.contains(target) || triggerRef.current?.contains(target)) return;
-      onClose(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [onClose, triggerRef]);
+  usePointerDownOutside([ref, triggerRef], () => onClose(false));
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {

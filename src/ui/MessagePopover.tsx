@@ -1,6 +1,7 @@
 // Acting on one message in flight: drop it, or hold it back a second. Opened by clicking a
 // message on the paused canvas; the same two actions sit in the "Messages in flight" list.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { usePointerDownOutside } from './hooks';
 import type { Command, MessageView } from '../protocol';
 import { formatDuration } from './format';
 import { messageStyles } from './palette';
@@ -59,14 +60,7 @@ export function MessagePopover({ message, id, now, left, top, onCommand, onClose
     ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [id]);
 
-  useEffect(() => {
-    const onPointer = (e: PointerEvent) => {
-      const target = e.target as Node | null;
-      if (ref.current && target && !ref.current.contains(target)) onClose();
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [onClose]);
+  usePointerDownOutside([ref], () => onClose());
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {

@@ -1,5 +1,6 @@
 // Popover of actions for one node. The UI only sends commands; the frame shows the result.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { usePointerDownOutside } from './hooks';
 import type { Command, NodeView } from '../protocol';
 import { nodeState, STATE_LABEL } from './nodeState';
 import { formatDuration } from './format';
@@ -38,17 +39,11 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, a
     if (autoFocus) ref.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
   }, [id, autoFocus]);
 
-  useEffect(() => {
-    const onPointer = (e: PointerEvent) => {
-      const target = e.target as Element | null;
-      if (!ref.current || !target || ref.current.contains(target)) return;
-      if (target.closest?.('.node-glyph')) return; // the glyph's own click toggles
-      if (target.closest?.('[data-keeps-selection]')) return; // panels about the selected node
-      onClose(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [onClose]);
+  usePointerDownOutside([ref], (target) => {
+    if (target.closest?.('.node-glyph')) return; // the glyph's own click toggles
+    if (target.closest?.('[data-keeps-selection]')) return; // panels about the selected node
+    onClose(false);
+  });
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {

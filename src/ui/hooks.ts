@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useLayoutEffect, useRef, useSyncExternalStore, type RefObject } from 'react';
 
 /** One MediaQueryList per query: matchMedia parses the query on every call, and renders ask often. */
 const lists = new Map<string, MediaQueryList>();
@@ -31,4 +31,32 @@ export function useMediaQuery(query: string): boolean {
     () => mediaQueryList(query)?.matches ?? false,
     () => false,
   );
+}
+
+/**
+ * Calls `onOutside` when a pointer goes down anywhere outside the elements of `inside` (an
+ * element not mounted contains nothing), while `active`: how popovers and menus close on a click away. Always the latest `onOutside`, so
+ * callers need not memoise it.
+ */
+export function usePointerDownOutside(
+  inside: readonly RefObject<Element | null>[],
+  onOutside: (target: Element) => void,
+  active = true,
+): void {
+  const latest = useRef(onOutside);
+  useLayoutEffect(() => {
+    latest.current = onOutside;
+  });
+  const refs = useRef(inside);
+  refs.current = inside;
+  useEffect(() => {
+    if (!active) return;
+    const onPointer = (e: PointerEvent) => {
+      const target = e.target as Element | null;
+      if (!target || refs.current.some((r) => r.current?.contains(target))) return;
+      latest.current(target);
+    };
+    document.addEventListener('pointerdown', onPointer);
+    return () => document.removeEventListener('pointerdown', onPointer);
+  }, [active]);
 }

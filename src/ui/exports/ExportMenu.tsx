@@ -1,6 +1,7 @@
 // "Export ▾" in the top bar: the session as a file, the report as JSON, the event log as CSV,
 // the ring as SVG or PNG. A menu button (arrow keys move, Escape closes and returns focus).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { usePointerDownOutside } from '../hooks';
 import { selectCluster, useAppStore, useAppStoreApi } from '../../store';
 import type { EventRecord } from '../../store/files';
 import { download, fileName } from './download';
@@ -29,15 +30,7 @@ export function ExportMenu({ record }: { record: EventRecord | null }) {
     if (open) items()[0]?.focus();
   }, [open]);
 
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: PointerEvent) => {
-      const t = e.target as Node;
-      if (!menu.current?.contains(t) && !button.current?.contains(t)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onDown);
-    return () => document.removeEventListener('pointerdown', onDown);
-  }, [open]);
+  usePointerDownOutside([menu, button], () => setOpen(false), open);
 
   const close = (focus = true) => {
     setOpen(false);
