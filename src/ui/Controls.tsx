@@ -15,42 +15,17 @@ import {
 } from '../store';
 import { formatClock, formatDuration } from './format';
 import { JumpProgress } from './time/JumpProgress';
+import { PlayIcon, StepIcon } from './time/icons';
+import { JUMPS } from './time/jumps';
 import { JumpTo } from './time/JumpTo';
 import { useTimeKeys } from './time/useTimeKeys';
 import './time/time.css';
 
 const hasFrame = (s: Parameters<typeof selectFrame>[0]) => selectFrame(s) !== null;
 
-export const JUMPS = [
-  { byMs: 60_000, text: '+1 min', name: 'Jump ahead 1 minute' },
-  { byMs: 600_000, text: '+10 min', name: 'Jump ahead 10 minutes' },
-  { byMs: 3_600_000, text: '+1 h', name: 'Jump ahead 1 hour' },
-  { byMs: 10_800_000, text: '+3 h', name: 'Jump ahead 3 hours' },
-] as const;
-
 /** The speed menu's labels, made once (toLocaleString is slow, and the toolbar redraws often). */
 const SPEED_TEXT = new Map<number, string>(SPEEDS.map((s) => [s, `${s.toLocaleString('en-US')}×`]));
 const speedText = (s: number) => SPEED_TEXT.get(s) ?? `${s.toLocaleString('en-US')}×`;
-
-function PlayIcon({ playing }: { playing: boolean }) {
-  return (
-    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-      {playing ? (
-        <path d="M2 1h3.5v12H2zM8.5 1H12v12H8.5z" fill="currentColor" />
-      ) : (
-        <path d="M2.5 1l10 6-10 6z" fill="currentColor" />
-      )}
-    </svg>
-  );
-}
-
-function StepIcon() {
-  return (
-    <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-      <path d="M1.5 1.5l7 5.5-7 5.5zM10 1.5h2.5v11H10z" fill="currentColor" />
-    </svg>
-  );
-}
 
 /** The simulated clock, updated with the panels (ten times a second while time runs). */
 function Clock() {

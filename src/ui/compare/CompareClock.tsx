@@ -3,15 +3,13 @@ import { useStore } from 'zustand';
 import { SPEEDS } from '../../protocol';
 import type { CompareStore } from '../../store/compare';
 import { formatClock, formatDuration } from '../format';
+import { PlayIcon } from '../time/icons';
+import { JUMPS } from '../time/jumps';
 import { JumpTo } from '../time/JumpTo';
 import '../time/time.css';
 
-export const COMPARE_JUMPS = [
-  { byMs: 60_000, text: '+1 min', name: 'Both: jump ahead 1 minute' },
-  { byMs: 600_000, text: '+10 min', name: 'Both: jump ahead 10 minutes' },
-  { byMs: 3_600_000, text: '+1 h', name: 'Both: jump ahead 1 hour' },
-  { byMs: 10_800_000, text: '+3 h', name: 'Both: jump ahead 3 hours' },
-] as const;
+/** The lab's jumps, applied to both runs. */
+export const COMPARE_JUMPS = JUMPS.map((j) => ({ ...j, name: `Both: ${j.name.charAt(0).toLowerCase()}${j.name.slice(1)}` }));
 
 export function CompareClock({ store }: { store: CompareStore }) {
   const clock = useStore(store, (s) => s.clock);
@@ -33,9 +31,7 @@ export function CompareClock({ store }: { store: CompareStore }) {
         disabled={!ready || (ended && !running)}
         onClick={() => actions.togglePlay()}
       >
-        <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true">
-          {running ? <path d="M2 1h3.5v12H2zM8.5 1H12v12H8.5z" fill="currentColor" /> : <path d="M2.5 1l10 6-10 6z" fill="currentColor" />}
-        </svg>
+        <PlayIcon playing={running} />
         <span aria-hidden="true">{running ? 'Pause' : 'Play'}</span>
       </button>
       <label className="field-inline speed-field">
