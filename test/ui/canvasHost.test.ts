@@ -6,36 +6,8 @@ import { createCanvasHost } from '../../src/ui/canvas/canvasHost';
 import type { CanvasLike, ToCanvas } from '../../src/ui/canvas/protocol';
 import type { CanvasConfig } from '../../src/ui/canvas/renderer';
 import { messageStyles } from '../../src/ui/palette';
+import { fillRecordingContext } from './fakes';
 import { makeMessage } from './fixtures';
-
-/** A 2D context that records the fill colour of every fill, and how often it was cleared. */
-function fakeContext() {
-  const fills: unknown[] = [];
-  let clears = 0;
-  const ctx = {
-    fills,
-    get clears() {
-      return clears;
-    },
-    fillStyle: '#000' as unknown,
-    strokeStyle: '#000' as unknown,
-    globalAlpha: 1,
-    lineWidth: 1,
-    setTransform: () => {},
-    clearRect: () => void clears++,
-    save: () => {},
-    restore: () => {},
-    setLineDash: () => {},
-    beginPath: () => {},
-    closePath: () => {},
-    moveTo: () => {},
-    lineTo: () => {},
-    arc: () => {},
-    fill: () => void fills.push(ctx.fillStyle),
-    stroke: () => {},
-  };
-  return ctx;
-}
 
 function harness(config: Partial<CanvasConfig> = {}) {
   let handler: ((m: ToCanvas) => void) | null = null;
@@ -51,7 +23,7 @@ function harness(config: Partial<CanvasConfig> = {}) {
       clearTimeout: () => {},
     },
   );
-  const ctx = fakeContext();
+  const ctx = fillRecordingContext();
   const canvas: CanvasLike = { width: 0, height: 0, getContext: () => ctx };
   const send = (m: ToCanvas) => handler!(m);
   const full: CanvasConfig = { side: 400, dpr: 2, reduced: false, dark: false, nodeRadius: 20, ...config };

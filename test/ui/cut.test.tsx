@@ -1,11 +1,12 @@
 // Draw a cut: a drag across the ring partitions the network into the nodes on either side.
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { nodePositions } from '../../src/ui/geometry';
 import { NetworkPanel } from '../../src/ui/NetworkPanel';
 import { groupsOfCut } from '../../src/ui/partition';
 import { RingPanel } from '../../src/ui/RingPanel';
+import { withSquareBoxes } from './fakes';
 import { commands, NODE_IDS, renderWithStore } from './fixtures';
 
 describe('groupsOfCut', () => {
@@ -22,19 +23,7 @@ describe('groupsOfCut', () => {
   });
 });
 
-const realRect = HTMLElement.prototype.getBoundingClientRect;
-const realSvgRect = SVGElement.prototype.getBoundingClientRect;
-beforeEach(() => {
-  const rect = function () {
-    return { left: 0, top: 0, right: 640, bottom: 640, width: 640, height: 640, x: 0, y: 0, toJSON: () => ({}) } as DOMRect;
-  };
-  HTMLElement.prototype.getBoundingClientRect = rect;
-  SVGElement.prototype.getBoundingClientRect = rect;
-});
-afterEach(() => {
-  HTMLElement.prototype.getBoundingClientRect = realRect;
-  SVGElement.prototype.getBoundingClientRect = realSvgRect;
-});
+withSquareBoxes(640);
 
 describe('Draw a cut', () => {
   it('Network → Draw a cut, then a drag across the ring sends the partition of its two sides', async () => {

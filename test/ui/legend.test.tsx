@@ -6,6 +6,7 @@ import type { MessageKind } from '../../src/protocol';
 import * as draw from '../../src/ui/drawMessages';
 import { messageStyles } from '../../src/ui/palette';
 import { RingPanel } from '../../src/ui/RingPanel';
+import { fillRecordingContext } from './fakes';
 import { makeFrame, makeMessage, renderWithStore } from './fixtures';
 
 vi.mock('../../src/ui/drawMessages', async (importOriginal) => {
@@ -13,36 +14,11 @@ vi.mock('../../src/ui/drawMessages', async (importOriginal) => {
   return { ...mod, drawMessages: vi.fn(mod.drawMessages) };
 });
 
-/** A canvas context that records the fill colour of every fill. */
-function fakeCanvas() {
-  const fills: unknown[] = [];
-  const ctx = {
-    fills,
-    fillStyle: '#000' as unknown,
-    strokeStyle: '#000' as unknown,
-    globalAlpha: 1,
-    lineWidth: 1,
-    setTransform: () => {},
-    clearRect: () => {},
-    save: () => {},
-    restore: () => {},
-    setLineDash: () => {},
-    beginPath: () => {},
-    closePath: () => {},
-    moveTo: () => {},
-    lineTo: () => {},
-    arc: () => {},
-    fill: () => fills.push(ctx.fillStyle),
-    stroke: () => {},
-  };
-  return ctx;
-}
-
-let canvas: ReturnType<typeof fakeCanvas>;
+let canvas: ReturnType<typeof fillRecordingContext>;
 const realGetContext = HTMLCanvasElement.prototype.getContext;
 
 beforeEach(() => {
-  canvas = fakeCanvas();
+  canvas = fillRecordingContext();
   HTMLCanvasElement.prototype.getContext = (() => canvas) as unknown as typeof HTMLCanvasElement.prototype.getContext;
   // Reduced motion: the layer draws once per change (no animation loop to wait for).
   window.matchMedia = ((query: string) => ({

@@ -1,23 +1,16 @@
 // Acting on one message in flight: click it on the paused canvas, or pick it from the list.
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { placeMessage, type Placement } from '../../src/ui/drawMessages';
 import { glyphRadius, nodePositions } from '../../src/ui/geometry';
 import { LANE } from '../../src/ui/MessageLayer';
 import { RingPanel } from '../../src/ui/RingPanel';
+import { withSquareBoxes } from './fakes';
 import { commands, makeFrame, makeMessage, NODE_IDS, renderWithStore } from './fixtures';
 
-const realRect = HTMLElement.prototype.getBoundingClientRect;
-beforeEach(() => {
-  // The ring box at 640 × 640 CSS px: one pixel is one view unit.
-  HTMLElement.prototype.getBoundingClientRect = function () {
-    return { left: 0, top: 0, right: 640, bottom: 640, width: 640, height: 640, x: 0, y: 0, toJSON: () => ({}) } as DOMRect;
-  };
-});
-afterEach(() => {
-  HTMLElement.prototype.getBoundingClientRect = realRect;
-});
+// The ring box at 640 × 640 CSS px: one pixel is one view unit.
+withSquareBoxes(640);
 
 const write = makeMessage({ id: 42, kind: 'mutation', from: 'A', to: 'C', sentAt: 1000, deliverAt: 1010 });
 const ack = makeMessage({ id: 43, kind: 'mutation-ack', from: 'D', to: 'A', sentAt: 1000, deliverAt: 1010, doomed: true });
