@@ -321,8 +321,11 @@ export class Sim implements Simulation {
     return this.group[a] === this.group[b];
   }
 
-  /** `inReplyTo`: the message being answered, delivered and done with: the reply reuses its object. */
-  send(from: number, to: number, kind: Msg['kind'], body: Body, inReplyTo: SimEvent | null = null): void {
+  /**
+   * `inReplyTo`: the message being answered, delivered and done with: the reply reuses its object.
+   * `flag`: a small per-message value kept on the event (SimEvent.e, which messages do not otherwise use).
+   */
+  send(from: number, to: number, kind: Msg['kind'], body: Body, inReplyTo: SimEvent | null = null, flag = 0): void {
     const delay = this.latency.sample() + this.nodes[from]!.slowUs + this.nodes[to]!.slowUs;
     const dropped = this.S.dropRate > 0 && this.rng.net.next() < this.S.dropRate;
     const doomed = dropped || !this.reachable(from, to);
@@ -331,8 +334,8 @@ export class Sim implements Simulation {
     const s = this.seq++;
     const id = this.nextId++;
     this.heap.push(inReplyTo
-      ? inReplyTo.reuse(t, P_OTHER, s, EV.deliver, to, 0, id, kind, from, this.nowUs, doomed, body)
-      : new SimEvent(t, P_OTHER, s, EV.deliver, to, 0, id, kind, from, this.nowUs, doomed, body));
+      ? inReplyTo.reuse(t, P_OTHER, s, EV.deliver, to, flag, id, kind, from, this.nowUs, doomed, body)
+      : new SimEvent(t, P_OTHER, s, EV.deliver, to, flag, id, kind, from, this.nowUs, doomed, body));
   }
 
   private deliver(m: Msg): void {
@@ -343,7 +346,7 @@ export class Sim implements Simulation {
     }
     switch (m.body.k) {
       case 'syn': case 'gack': case 'echo': case 'echoReply': onGossipMessage(this, to, m); break;
-      case 'mut': case 'mutAck': onWriteMessage(this, to, m); break;
+      case 'mut': onWriteMessage(this, to, m); break;
       case 'read': case 'readResp': onReadMessage(this, to, m); break;
       case 'hintPage': case 'hintAck': onHintMessage(this, to, m); break;
       case 'treeReq': case 'treeResp': case 'stream': onRepairMessage(this, to, m); break;

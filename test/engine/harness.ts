@@ -51,9 +51,9 @@ export function placement(sim: Sim, key: string): { replicas: string[]; outsider
 export function recordMessages(sim: Sim): { kind: string; from: string; to: string; at: number; body: string }[] {
   const seen: { kind: string; from: string; to: string; at: number; body: string }[] = [];
   const send = sim.send.bind(sim);
-  sim.send = (from, to, kind, body) => {
+  sim.send = (from, to, kind, body, ...rest) => {
     seen.push({ kind, from: sim.nodes[from]!.id, to: sim.nodes[to]!.id, at: sim.now, body: body.k });
-    send(from, to, kind, body);
+    send(from, to, kind, body, ...rest);
   };
   return seen;
 }

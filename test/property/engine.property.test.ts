@@ -61,13 +61,13 @@ function runChecked(c: Case, fcSeed: number | undefined): void {
   const problems: string[] = [];
   // Watch every hint page on the wire: its destination must be a replica of every key in it.
   const send = sim.send.bind(sim);
-  sim.send = (from, to, kind, body) => {
+  sim.send = (from, to, kind, body, ...rest) => {
     if (body.k === 'hintPage') {
       for (const h of body.hints) {
         if (!sim.ring.place(h.key).pref.slice(0, sim.rf).includes(to)) problems.push(`hint page to ${sim.nodes[to]!.id} carries ${h.key}, of which it is not a replica`);
       }
     }
-    send(from, to, kind, body);
+    send(from, to, kind, body, ...rest);
   };
   for (const p of [...c.probes].sort((a, b) => a - b)) {
     const t = Math.round(p * sim.until);

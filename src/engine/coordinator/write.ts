@@ -108,6 +108,7 @@ function setTargets(h: WriteHandler, targets: number[], owners: number[]): void 
 
 /** One more target (sloppy mode's stand-ins for stragglers). */
 function target(h: WriteHandler, to: number, owner: number): void {
+  if (h.owners === h.targets) h.owners = h.targets.slice();
   h.targets.push(to);
   h.owners.push(owner);
   h.answered.push(false);
@@ -126,7 +127,8 @@ function coordinatorMode(sim: Sim, coord: NodeState, h: WriteHandler): boolean {
     // A hint is never an ack, except at ANY where a stored hint alone acknowledges (Cassandra).
     else if (offerHint(sim, coord, r, h.info, h.v) && h.level === 'ANY') h.acks++;
   }
-  setTargets(h, targets, targets.slice());
+  // Every target writes for itself: one array serves as both.
+  setTargets(h, targets, targets);
   return true;
 }
 
@@ -164,21 +166,27 @@ function receive(sim: Sim, node: NodeState, slot: VersionSlot, v: Version, owner
   return offerHint(sim, node, owner, slot, v);
 }
 
+/** An ack's event flag (SimEvent.e): the replica stored the mutation, or refused it (a stand-in's full hint store). */
+const ACK_STORED = 1;
+const ACK_REFUSED = 0;
+
 export function onWriteMessage(sim: Sim, node: NodeState, m: Msg): void {
   const b = m.body;
-  if (b.k === 'mut') {
+  if (b.k !== 'mut') return;
+  if (m.kind === 'mutation') {
     const slot = b.slot;
     const owner = b.owner === RECEIVER ? node.idx : b.owner;
     const ok = receive(sim, node, slot, b.v, owner);
     // Read repair sends every version the replica lacks (siblings, under vector clocks).
     if (b.more) for (const v of b.more) applyVersion(node.data, node.idx, slot, v);
-    sim.send(node.idx, m.from, 'mutation-ack', { k: 'mutAck', h: b.h, ok, owner, repairOf: b.repairOf }, m);
+    // The ack travels back in the mutation's own event and body, unchanged (other replicas may
+    // hold the same body): whether the replica stored it rides on the event.
+    sim.send(node.idx, m.from, 'mutation-ack', b, m, ok ? ACK_STORED : ACK_REFUSED);
     return;
   }
-  if (b.k !== 'mutAck') return;
   if (b.repairOf !== null) return onRepairAck(sim, b.repairOf, m.from);
   const h = b.h;
-  if (h && h.live && h.coord === node.idx) ack(sim, h, m.from, b.ok);
+  if (h && h.live && h.coord === node.idx) ack(sim, h, m.from, m.e === ACK_STORED);
 }
 
 function ack(sim: Sim, h: WriteHandler, from: number, ok: boolean): void {

@@ -74,9 +74,9 @@ export interface NodeState {
 export type Body =
   // The write and read bodies carry their coordinator's handler itself (the coordinator's own
   // memory, which a reply finds without a lookup); a handler no longer live ignores late replies.
-  // Each kind always has every field, so all bodies of a kind share one shape.
+  // Each kind always has every field, so all bodies of a kind share one shape. A mutation's ack
+  // carries the mutation's own body back (kind 'mutation-ack'; SimEvent.e says whether it was stored).
   | { k: 'mut'; h: WriteHandler | null; key: string; v: Version; owner: number; repairOf: ReadHandler | null; more: readonly Version[] | null; slot: VersionSlot }
-  | { k: 'mutAck'; h: WriteHandler | null; ok: boolean; owner: number; repairOf: ReadHandler | null }
   | { k: 'read'; h: ReadHandler; slot: KeyInfo }
   | { k: 'readResp'; h: ReadHandler; versions: readonly Version[] }
   | { k: 'hintPage'; page: number; hints: { id: number; key: string; slot: VersionSlot; v: Version; createdAt: number }[] }
