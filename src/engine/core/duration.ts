@@ -23,16 +23,20 @@ export function parseDuration(v: unknown): number | null {
   return total;
 }
 
+/**
+ * The shortest text parseDuration reads back as the same value, to the µs (the engine's clock):
+ * 680000 → "11m20s", 1.5 → "1.5ms".
+ */
 export function formatDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  let rest = Math.round(ms);
+  let restUs = Math.round(ms * 1000);
+  if (restUs <= 0) return '0s';
   const parts: string[] = [];
   for (const u of ORDER) {
-    const size = UNIT_MS[u]!;
-    const n = Math.floor(rest / size);
+    const sizeUs = UNIT_MS[u]! * 1000;
+    const n = u === 'ms' ? restUs / sizeUs : Math.floor(restUs / sizeUs);
     if (n > 0) {
-      parts.push(`${n}${u}`);
-      rest -= n * size;
+      parts.push(`${u === 'ms' ? Number(n.toFixed(3)) : n}${u}`);
+      restUs -= Math.round(n * sizeUs);
     }
   }
   return parts.join('');

@@ -1,0 +1,229 @@
+// The headless CLI against scenario-format.md's "Report" section: invalid input (command line,
+// file, JSON, any field) exits 2 with exactly one line on stderr naming the field, nothing on stdout
+// and nothing simulated; a valid file prints exactly one report object with --json, else a short
+// human summary.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runScenario } from '../../src/engine';
+
+const ROOT = join(__dirname, '..', '..');
+const dir = mkdtempSync(join(tmpdir(), 'hintscope-cli-format-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+function cli(args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'sim.ts'), ...args], { cwd: ROOT });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
+    p.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+    p.on('error', reject);
+    p.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+let n = 0;
+function file(content: string | Buffer): string {
+  const f = join(dir, `s${n++}.json`);
+  writeFileSync(f, content);
+  return f;
+}
+
+const base = () => ({
+  format: 'hintscope/scenario@1',
+  name: 'cli test',
+  seed: 5 as unknown,
+  cluster: { nodes: ['A', 'B', 'C', 'D'], vnodes: 4, replicationFactor: 3 } as Record<string, unknown>,
+  settings: {} as Record<string, unknown>,
+  workload: [{ from: '0s', to: '5s', rate: 20, keys: 10, writeRatio: 0.5 }] as unknown[],
+  faults: [{ at: '2s', kill: 'D' }] as unknown[],
+  until: '10s' as unknown,
+});
+type Doc = ReturnType<typeof base> & Record<string, unknown>;
+const doc = (change: (d: Doc) => void) => {
+  const d = base() as Doc;
+  change(d);
+  return JSON.stringify(d);
+};
+
+function expectInvalid(r: Run, startsWith: string): void {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr.endsWith('\n')).toBe(true);
+  const lines = r.stderr.slice(0, -1).split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]!.startsWith(startsWith), `${JSON.stringify(lines[0])} starts with ${JSON.stringify(startsWith)}`).toBe(true);
+  expect(r.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/); // no stack trace
+}
+
+/** [what, file text, the start of the one stderr line] */
+const INVALID: [string, string, string][] = [
+  ['a bad duration', doc((d) => { d.settings.maxHintWindow = '3 hours'; }), 'settings.maxHintWindow: expected a duration like "3h"'],
+  ['units in the wrong order', doc((d) => { d.until = '20s11m'; }), 'until: expected a duration'],
+  ['nodes 257', doc((d) => { d.cluster = { nodes: 257 }; }), 'cluster.nodes: '],
+  ['vnodes 0', doc((d) => { d.cluster.vnodes = 0; }), 'cluster.vnodes: '],
+  ['RF above nodes', doc((d) => { d.cluster.replicationFactor = 5; }), 'cluster.replicationFactor: '],
+  ['rate 0', doc((d) => { d.workload = [{ rate: 0 }]; }), 'workload[0].rate: '],
+  ['rate over 100000', doc((d) => { d.workload = [{ rate: 100_001 }]; }), 'workload[0].rate: '],
+  ['generator without rate', doc((d) => { d.workload = [{ from: 0, to: '1s' }]; }), 'workload[0].rate: '],
+  ['keys over 10M', doc((d) => { d.workload = [{ rate: 1, keys: 10_000_001 }]; }), 'workload[0].keys: '],
+  ['writeRatio 2', doc((d) => { d.workload = [{ rate: 1, writeRatio: 2 }]; }), 'workload[0].writeRatio: '],
+  ['dropRate -1', doc((d) => { d.settings.dropRate = -1; }), 'settings.dropRate: '],
+  ['phiConvictThreshold 0', doc((d) => { d.settings.phiConvictThreshold = 0; }), 'settings.phiConvictThreshold: '],
+  ['merkleDepth 17', doc((d) => { d.settings.merkleDepth = 17; }), 'settings.merkleDepth: '],
+  ['until 31d', doc((d) => { d.until = '31d'; }), 'until: '],
+  ['until 0', doc((d) => { d.until = 0; }), 'until: '],
+  ['gossipInterval 0', doc((d) => { d.settings.gossipInterval = 0; }), 'settings.gossipInterval: '],
+  ['hintReplayRate 0', doc((d) => { d.settings.hintReplayRate = 0; }), 'settings.hintReplayRate: '],
+  ['maxHintsPerHost -1', doc((d) => { d.settings.maxHintsPerHost = -1; }), 'settings.maxHintsPerHost: '],
+  ['10,001 faults', doc((d) => { d.faults = Array.from({ length: 10_001 }, () => ({ at: '1s', heal: true })); }), 'faults: '],
+  ['unknown top-level key', doc((d) => { d.Seed = 1; }), 'Seed: unknown key'],
+  ['unknown key in a write', doc((d) => { d.workload = [{ at: '1s', write: { key: 'k', value: 'v', ttl: 1 } }]; }), 'workload[0].write.ttl: unknown key'],
+  ['a read at ANY', doc((d) => { d.workload = [{ at: '1s', read: { key: 'k', consistency: 'ANY' } }]; }), 'workload[0].read.consistency: '],
+  ['unknown node in a fault', doc((d) => { d.faults = [{ at: '1s', kill: 'Z' }]; }), 'faults[0].kill: unknown node "Z"'],
+  ['unknown node in a partition', doc((d) => { d.faults = [{ at: '1s', partition: [['A'], ['Q']] }]; }), 'faults[0].partition[1][0]: '],
+  ['wipe without kill', doc((d) => { d.faults = [{ at: '1s', restart: 'A', wipe: true }]; }), 'faults[0].wipe: '],
+  ['slow without extraLatency', doc((d) => { d.faults = [{ at: '1s', slow: 'A' }]; }), 'faults[0].extraLatency: '],
+  ['two kinds in one fault', doc((d) => { d.faults = [{ at: '1s', kill: 'A', restart: 'A' }]; }), 'faults[0].restart: '],
+  ['name of 121 characters', doc((d) => { d.name = 'x'.repeat(121); }), 'name: '],
+  ['seed 1.5', doc((d) => { d.seed = 1.5; }), 'seed: '],
+  ['seed 1e400 (Infinity)', doc((d) => { d.seed = 7; }).replace('"seed":7', '"seed":1e400'), 'seed: '],
+  ['wrong format', doc((d) => { d.format = 'hintscope/scenario@2'; }), 'format: '],
+  ['a key with a newline', doc((d) => { d['a\nb'] = 1; }), '["a\\nb"]: unknown key'],
+];
+
+describe('CLI: invalid input exits 2 with one line naming the field', () => {
+  it.concurrent.each(INVALID)('%s', async (_what, text, startsWith) => {
+    expectInvalid(await cli([file(text), '--json']), startsWith);
+  }, 60_000);
+
+  it.concurrent('the same without --json', async () => {
+    expectInvalid(await cli([file(INVALID[0]![1])]), 'settings.maxHintWindow: ');
+  }, 60_000);
+
+  it.concurrent.each([
+    ['text that is not JSON (V8 quotes it, newlines and all)', '{\n  "format": oops\n}\n', ': not valid JSON'],
+    ['truncated JSON', '{"format": "hintscope/scenario@1",', ': not valid JSON'],
+    ['an empty file', '', ': empty'],
+    ['a JSON list', '[1, 2]', ': expected a JSON object'],
+    ['JSON null', 'null', ': expected a JSON object'],
+  ])('%s', async (_what, text, says) => {
+    const f = file(text);
+    expectInvalid(await cli([f, '--json']), `${f}${says}`);
+  }, 60_000);
+
+  it.concurrent('a file over 1 MB is refused before it is read as JSON', async () => {
+    const f = file(`{"format":"hintscope/scenario@1","name":"${'x'.repeat(1_000_001)}"`);
+    expectInvalid(await cli([f]), `${f}: scenario file is larger than 1 MB`);
+  }, 60_000);
+
+  it.concurrent('a missing file, and a directory', async () => {
+    const missing = join(dir, 'no-such-file.json');
+    expectInvalid(await cli([missing, '--json']), `${missing}: cannot read (no such file)`);
+    const sub = join(dir, 'a-directory.json');
+    mkdirSync(sub, { recursive: true });
+    expectInvalid(await cli([sub]), `${sub}: cannot read`);
+  }, 60_000);
+
+  it.concurrent.each([
+    ['an unknown option', ['FILE', '--jsno'], 'unknown option "--jsno"'],
+    ['a short option', ['FILE', '-j'], 'unknown option "-j"'],
+    ['no file', ['--json'], 'no scenario file given'],
+    ['two files', ['FILE', 'FILE'], 'expected one scenario file, got 2'],
+  ])('command line: %s', async (_what, args, startsWith) => {
+    const f = file(JSON.stringify(base()));
+    expectInvalid(await cli(args.map((a) => (a === 'FILE' ? f : a))), startsWith);
+  }, 60_000);
+});
+
+const REPORT_SHAPE = {
+  format: 'string', scenario: 'string', seed: 'number', simulatedMs: 'number',
+  writes: ['attempted', 'acknowledged', 'failed', 'pending'],
+  reads: ['attempted', 'succeeded', 'failed', 'pending', 'stale', 'repaired'],
+  hints: ['created', 'delivered', 'expired', 'dropped', 'lost', 'pending'],
+  repair: ['sessions', 'leavesCompared', 'leavesDiffering', 'keysStreamed'],
+  nodes: 'object',
+  replication: ['keys', 'fullyReplicated', 'underReplicated'],
+  lostAcknowledgedWrites: 'number', events: 'number', traceHash: 'string',
+};
+
+describe('CLI: a valid file', () => {
+  it.concurrent('--json prints exactly one report object, exactly the format\'s shape', async () => {
+    const text = JSON.stringify(base());
+    const r = await cli([file(text), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(r.stdout.trim().startsWith('{') && r.stdout.trim().endsWith('}')).toBe(true);
+    expect(Object.keys(report)).toEqual(Object.keys(REPORT_SHAPE));
+    for (const [k, want] of Object.entries(REPORT_SHAPE)) {
+      const v = report[k];
+      if (Array.isArray(want)) {
+        expect(Object.keys(v as object), k).toEqual(want);
+        for (const x of Object.values(v as object)) expect(Number.isInteger(x), k).toBe(true);
+      } else {
+        expect(typeof v, k).toBe(want);
+      }
+    }
+    expect(report.format).toBe('hintscope/report@1');
+    expect(report.scenario).toBe('cli test');
+    expect(report.seed).toBe(5);
+    expect(report.simulatedMs).toBe(10_000);
+    const nodes = report.nodes as Record<string, { state: string; keys: number; hintsPending: Record<string, number> }>;
+    expect(Object.keys(nodes)).toEqual(['A', 'B', 'C', 'D']);
+    for (const node of Object.values(nodes)) {
+      expect(Object.keys(node)).toEqual(['state', 'keys', 'hintsPending']);
+      expect(['up', 'down']).toContain(node.state);
+    }
+    expect(nodes.D!.state).toBe('down');
+    // The engine's own report: the CLI adds nothing and drops nothing.
+    expect(report).toEqual(JSON.parse(JSON.stringify(runScenario(text))));
+  }, 60_000);
+
+  it.concurrent('without --json: a short human summary, not JSON', async () => {
+    const r = await cli([file(JSON.stringify(base()))]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(() => JSON.parse(r.stdout)).toThrow();
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(12);
+    expect(lines[0]).toMatch(/^cli test/);
+    expect(r.stdout).toMatch(/writes .* acknowledged/);
+    expect(r.stdout).toMatch(/hints/);
+  }, 60_000);
+
+  it.concurrent('options may come first, "--" ends them, and a byte-order mark is not an error', async () => {
+    const text = JSON.stringify(base());
+    const plain = await cli(['--json', file(text)]);
+    expect(plain.code).toBe(0);
+    const dashes = await cli(['--json', '--', file(text)]);
+    expect(dashes.stdout).toBe(plain.stdout);
+    const bom = await cli([file(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])), '--json']);
+    expect(bom.code).toBe(0);
+    expect(bom.stdout).toBe(plain.stdout);
+  }, 60_000);
+
+  it.concurrent('the format\'s own example runs', async () => {
+    const r = await cli([join(ROOT, 'test', 'fixtures', 'format-example.scenario.json'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const report = JSON.parse(r.stdout) as { scenario: string; simulatedMs: number };
+    expect(report.scenario).toBe(JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'format-example.scenario.json'), 'utf8')).name);
+    expect(report.simulatedMs).toBe(3_600_000);
+  }, 60_000);
+
+  it.concurrent('a level above RF is valid: exit 0, the write fails unavailable', async () => {
+    const d = base();
+    d.cluster.replicationFactor = 2;
+    d.workload = [{ at: '1s', write: { key: 'k', value: 'v', consistency: 'THREE' } }];
+    d.faults = [];
+    const r = await cli([file(JSON.stringify(d)), '--json']);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { writes: unknown }).writes).toEqual({ attempted: 1, acknowledged: 0, failed: 1, pending: 0 });
+  }, 60_000);
+});
