@@ -121,6 +121,8 @@ export class Sim implements Simulation {
   /** page id → holder, target */
   readonly pages = new Map<number, { holder: number; target: number }>();
   nextId = 1;
+  /** The last write timestamp given out (µs × 1000): timestamps strictly increase. */
+  lastWriteTs = -1;
   /** Every key the workload touched: its placement and its acknowledged writes. */
   readonly keys = new Map<string, KeyInfo>();
   /** Timestamps of every acknowledged write, by key (numbers, not objects: a 3-hour run acks a million). */

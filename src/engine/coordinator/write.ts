@@ -43,8 +43,11 @@ export interface WriteHandler {
 }
 
 function makeVersion(sim: Sim, coord: NodeState, key: string, value: string): Version {
-  // Microsecond timestamps (as Cassandra's) × 1000 + a sequence keep every write's timestamp distinct.
-  const ts = sim.nowUs * 1000 + (sim.nextId % 1000);
+  // Microsecond timestamps (as Cassandra's) × 1000, strictly increasing as Cassandra's
+  // ClientState.getTimestamp makes them: of two writes at one instant the later one is newer.
+  // (A sequence taken modulo 1000 used to wrap and could order them the other way round.)
+  const ts = Math.max(sim.nowUs * 1000, sim.lastWriteTs + 1);
+  sim.lastWriteTs = ts;
   if (sim.S.conflictResolution === 'lww') return { ts, value };
   const clock = mergeClocks(coord.data.get(key) ?? []);
   clock[coord.id] = (clock[coord.id] ?? 0) + 1;
