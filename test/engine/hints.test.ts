@@ -162,4 +162,27 @@ describe('holder loss (claim 13) and the flush buffer', () => {
     expect(pendingHints(sim, outsider, R[2])).toBe(1);
     expect(totalPending(sim)).toBe(1);
   });
+
+  it('a hint stays in the memory buffer exactly hintFlushPeriod (scenario-format: "buffered in memory this long")', () => {
+    const spec = (crashAt: string) => ({
+      settings: { hintFlushPeriod: '10s' },
+      faults: [{ at: '1s', kill: R[2] }, { at: crashAt, kill: outsider }],
+      workload: [write('40s')],
+      until: '1m30s',
+    });
+    // 9.9 s after the write the hint is still buffered: the crash loses it.
+    for (const crashAt of ['41s', '45s', '49.9s', '50s']) expect(run(spec(crashAt)).report.hints, `crash at ${crashAt}`).toMatchObject({ created: 1, lost: 1, pending: 0 });
+    // Past 10 s it is on disk and survives the crash.
+    for (const crashAt of ['50.001s', '55s']) expect(run(spec(crashAt)).report.hints, `crash at ${crashAt}`).toMatchObject({ created: 1, lost: 0, pending: 1 });
+  });
+
+  it('a buffered hint is not replayed before it is flushed', () => {
+    const sim = cluster({ settings: { hintFlushPeriod: '30s' }, faults: [{ at: '1s', kill: R[2] }, { at: '41s', restart: R[2] }], workload: [write('40s')], until: '2m' });
+    const msgs = recordMessages(sim);
+    sim.advanceTo(120_000);
+    const pages = msgs.filter((m) => m.body === 'hintPage');
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages[0]!.at).toBeGreaterThanOrEqual(70_000);
+    expect(sim.report().hints).toMatchObject({ delivered: 1, pending: 0 });
+  });
 });

@@ -15,10 +15,8 @@ export interface Hint {
   /** Where the key's versions live (its replicas' copies): replay applies without a key lookup. */
   slot: VersionSlot;
   v: Version;
-  /** µs */
+  /** µs. The hint sits in the holder's memory buffer until createdAt + hintFlushPeriod (hints.ts isBuffered). */
   createdAt: number;
-  /** Written to the hint file (survives a crash); false while in the memory buffer. */
-  flushed: boolean;
 }
 
 /** One holder's hints for one target, oldest first. */
