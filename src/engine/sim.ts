@@ -160,7 +160,7 @@ export class Sim implements Simulation {
       this.byName.set(id, idx);
       const node: NodeState = { idx, id, up: true, serving: true, epoch: 0, gen: 1, ver: 0, data: new Map(), hints: new Map(), peers: [], slowUs: 0 };
       node.peers = scenario.nodes.map((_, j) => {
-        const view = freshPeerView(this, 0);
+        const view = freshPeerView(this, 0, true);
         view.alive = true;
         view.known = true;
         view.heard = true;

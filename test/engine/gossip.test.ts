@@ -26,6 +26,17 @@ describe('gossip and the phi accrual detector (claim 14)', () => {
     expect(new Set(times).size).toBeGreaterThan(1);
   });
 
+  it('convicts about 18 s after silence also for a node killed right after time 0 (the cluster at 0 is a running one)', () => {
+    for (const seed of [1, 7, 11]) {
+      for (const killAt of [1, 3]) {
+        const sim = cluster({ seed, faults: [{ at: killAt * 1000, kill: 'C' }], until: '3m' });
+        const times = convictionTimes(sim, 'C', killAt * 1000 + 60_000);
+        expect(times, `seed ${seed}, kill at ${killAt}s`).toHaveLength(5);
+        for (const t of times) expect((t - killAt * 1000) / 1000, `seed ${seed}, kill at ${killAt}s`).toBeLessThan(26);
+      }
+    }
+  });
+
   it('scales with phiConvictThreshold and gossipInterval (detection is not a constant)', () => {
     const fast = cluster({ settings: { phiConvictThreshold: 2 }, faults: [{ at: '100s', kill: 'C' }] });
     const slow = cluster({ settings: { gossipInterval: '2s' }, faults: [{ at: '100s', kill: 'C' }] });
