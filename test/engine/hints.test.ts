@@ -70,6 +70,66 @@ describe('hint window, cap and TTL (claims 5–7, 11)', () => {
   });
 });
 
+describe('TTL against holder loss and the policy', () => {
+  it('a hint already past its TTL when its holder is wiped counts as expired, not lost', () => {
+    for (const seed of [1, 2, 3]) {
+      const { report } = run({
+        seed, settings: { hintTtl: '30s' },
+        faults: [{ at: '1s', kill: R[2] }, { at: '70.5s', kill: outsider, wipe: true }],
+        workload: [write('40s')],
+        until: '2m',
+      });
+      expect(report.hints, `seed ${seed}`).toMatchObject({ created: 1, expired: 1, lost: 0, pending: 0 });
+    }
+  });
+
+  it('a crash does not lose a buffered hint that has already expired: it is expired', () => {
+    for (const seed of [1, 2, 3]) {
+      const { report } = run({
+        seed, settings: { hintTtl: '5s', hintFlushPeriod: '10s' },
+        faults: [{ at: '1s', kill: R[2] }, { at: '45.5s', kill: outsider }],
+        workload: [write('40s')],
+        until: '1m',
+      });
+      expect(report.hints, `seed ${seed}`).toMatchObject({ created: 1, expired: 1, lost: 0, pending: 0 });
+    }
+  });
+
+  it('the cap counts pending hints only: expired ones no longer fill it', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `cap${i}`).filter((k) => {
+      const p = placement(base, k);
+      return p.replicas.includes(R[2]!) && !p.replicas.includes(outsider);
+    }).slice(0, 2);
+    for (const seed of [1, 2, 3]) {
+      const { report } = run({
+        seed, settings: { hintTtl: '10s', maxHintsPerHost: 1 },
+        faults: [{ at: '1s', kill: R[2] }],
+        workload: [write('40s', 'a', 'QUORUM', keys[0]), write('50.5s', 'b', 'QUORUM', keys[1])],
+        until: '55s',
+      });
+      expect(report.hints, `seed ${seed}`).toMatchObject({ created: 2, expired: 1, dropped: 0, pending: 1 });
+    }
+  });
+
+  it('the persistent window looks at the oldest pending hint: an expired one does not close it', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `pw${i}`).filter((k) => {
+      const p = placement(base, k);
+      return p.replicas.includes(R[2]!) && !p.replicas.includes(outsider);
+    }).slice(0, 2);
+    for (const seed of [1, 2, 3]) {
+      const { report } = run({
+        seed, settings: { hintTtl: '10s', maxHintWindow: '11s', persistentHintWindow: true },
+        // The target is up but slow: each write times out and is hinted at 42 s and 53.5 s; the
+        // first hint expires at 52 s, and at 53.5 s it would be older than the window.
+        faults: [{ at: '1s', slow: R[2], extraLatency: '3s' }],
+        workload: [write('40s', 'a', 'QUORUM', keys[0]), write('51.5s', 'b', 'QUORUM', keys[1])],
+        until: '55s',
+      });
+      expect(report.hints, `seed ${seed}`).toMatchObject({ created: 2, dropped: 0 });
+    }
+  });
+});
+
 describe('replay (claims 8–10)', () => {
   it('claim 8: replay starts only after the holder sees the target up and its trigger runs', () => {
     const sim = cluster({ faults: [{ at: '1s', kill: R[2] }, { at: '60s', restart: R[2] }], workload: [write('40s')], until: '2m' });

@@ -19,18 +19,30 @@ export const HINT_TRIGGER_US = 10_000_000;
 
 type Refusal = 'disabled' | 'window' | 'persistent-window' | 'cap';
 
-/** shouldHint: why a new hint for `target` is refused at `holder`, or null if it may be stored. */
+/**
+ * shouldHint: why a new hint for `target` is refused at `holder`, or null if it may be stored.
+ * The persistent window and the cap look at the pending hints: those past their TTL are expired
+ * (the report counts them so) whether or not a trigger has purged them yet.
+ */
 function refusal(sim: Sim, holder: NodeState, q: HintQueue): Refusal | null {
   const S = sim.S;
   if (!S.hintedHandoffEnabled) return 'disabled';
+  const expired = expiredLead(sim, q);
   if (S.maxHintWindow !== null) {
     const w = sim.us(S.maxHintWindow);
     const view = holder.peers[q.target]!;
     if (!view.alive && sim.nowUs - view.downSince > w) return 'window';
-    if (S.persistentHintWindow && q.hints.length > 0 && sim.nowUs - q.hints[0]!.createdAt > w) return 'persistent-window';
+    if (S.persistentHintWindow && q.hints.length > expired && sim.nowUs - q.hints[expired]!.createdAt > w) return 'persistent-window';
   }
-  if (q.hints.length >= S.maxHintsPerHost) return 'cap';
+  if (q.hints.length - expired >= S.maxHintsPerHost) return 'cap';
   return null;
+}
+
+/** How many of a queue's hints are past their TTL: they lead, as hints are in creation order. */
+function expiredLead(sim: Sim, q: HintQueue): number {
+  let n = 0;
+  while (n < q.hints.length && isExpired(sim, q.hints[n]!)) n++;
+  return n;
 }
 
 const REFUSAL_TEXT: Record<Refusal, string> = {
@@ -70,14 +82,24 @@ export function isBuffered(sim: Sim, h: Hint): boolean {
   return period > 0 && sim.nowUs <= h.createdAt + sim.us(period);
 }
 
-/** Removes the hints matching `which` as lost (a crash's buffer, a wiped disk). */
+/**
+ * Removes the hints matching `which` as lost (a crash's buffer, a wiped disk). A hint already past
+ * its TTL had expired before the loss (the report counts such a hint as expired whether or not a
+ * trigger purged it), so it counts as expired, not lost.
+ */
 export function loseHints(sim: Sim, node: NodeState, which: (h: Hint) => boolean): void {
   let lost = 0;
+  let expired = 0;
   for (const q of node.hints.values()) {
-    const keep = q.hints.filter((h) => !which(h));
-    lost += q.hints.length - keep.length;
+    const keep: Hint[] = [];
+    for (const h of q.hints) {
+      if (!which(h)) keep.push(h);
+      else if (isExpired(sim, h)) expired++;
+      else lost++;
+    }
     q.hints = keep;
   }
+  sim.stats.hintsExpired += expired;
   if (lost > 0) {
     sim.stats.hintsLost += lost;
     sim.note('hint', `${node.id} lost ${lost} hint${lost === 1 ? '' : 's'}`, node.idx);
