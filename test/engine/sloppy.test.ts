@@ -63,6 +63,32 @@ describe('sloppy quorum (claim 12)', () => {
   });
 });
 
+describe('sloppy quorum: timeouts', () => {
+  it('a replica that times out gets a stand-in (the next healthy node beyond those used); its ack counts', () => {
+    const { sim, report } = run({
+      settings: { preset: 'dynamo' },
+      faults: [{ at: '1s', slow: R[2], extraLatency: '3s' }],
+      workload: [{ at: '40s', write: { key: KEY, value: 'x', consistency: 'ALL', coordinator } }],
+      until: '43s',
+    });
+    expect(report.writes).toMatchObject({ acknowledged: 1, failed: 0 });
+    expect(report.hints).toMatchObject({ created: 1, dropped: 0 });
+    const s = sim.nodes[idx(sim, standIn)]!;
+    expect([...s.hints.values()].map((q) => [sim.nodes[q.target]!.id, q.hints.length])).toEqual([[R[2], 1]]);
+  });
+
+  it('with handoff disabled, a replica that times out is refused by the policy like a down one: dropped', () => {
+    const { report } = run({
+      settings: { preset: 'dynamo', hintedHandoffEnabled: false },
+      faults: [{ at: '1s', slow: R[2], extraLatency: '3s' }],
+      workload: [{ at: '40s', write: { key: KEY, value: 'x', consistency: 'QUORUM', coordinator } }],
+      until: '50s',
+    });
+    expect(report.writes).toMatchObject({ acknowledged: 1, failed: 0 });
+    expect(report.hints).toMatchObject({ created: 0, dropped: 1 });
+  });
+});
+
 describe('placement helper sanity', () => {
   it('the coordinator used above is not a replica', () => {
     expect(R).not.toContain(coordinator);

@@ -232,7 +232,9 @@ function reroute(sim: Sim, h: WriteHandler): number {
   let sent = 0;
   const n = h.targets.length;
   for (let i = 0; i < n; i++) {
-    if (h.answered[i] || !sim.S.hintedHandoffEnabled) continue;
+    if (h.answered[i]) continue;
+    // Handoff disabled: the timed-out replica is refused by policy, as a down one is (sloppyMode).
+    if (!sim.S.hintedHandoffEnabled) { sim.stats.hintsDropped++; continue; }
     const next = h.info.place.pref.find((x) => !h.targets.includes(x) && sim.believesAlive(coord, x));
     if (next === undefined) break;
     const owner = h.owners[i]!;
