@@ -5,7 +5,7 @@
 import { EV as imported_EV, P_OTHER as imported_P_OTHER } from '../core/events';
 import type { KeyInfo, Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
-import { applyAll as imported_applyAll, holds as imported_holds, mergeAll as imported_mergeAll, newestTs as imported_newestTs, versionsOf as imported_versionsOf, type Version } from '../node/versions';
+import { applyAll as imported_applyAll, holds as imported_holds, holdsWrite, mergeAll as imported_mergeAll, newestTs as imported_newestTs, versionsOf as imported_versionsOf, type Version } from '../node/versions';
 import type { Level } from '../scenario/schema';
 import { blockFor as imported_blockFor } from './levels';
 
@@ -164,8 +164,9 @@ export function onRepairAck(sim: Sim, h: ReadHandler, from: number): void {
   if (h.repairsPending.length === 0) finish(sim, h);
 }
 
+/** Stale: the versions returned do not hold a write acknowledged before the read began (report.ts's "holds"). */
 function isStale(h: ReadHandler): boolean {
-  if (h.baselineVersions.length > 0) return !h.baselineVersions.every((w) => holds(h.merged, w));
+  if (h.baselineVersions.length > 0) return !h.baselineVersions.every((w) => holdsWrite(h.merged, w));
   return newestTs(h.merged) < h.baselineTs;
 }
 
