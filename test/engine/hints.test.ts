@@ -162,6 +162,10 @@ describe('replay (claims 8–10)', () => {
     // 20 hints/s: delivering N hints takes at least (N - pageSize)/20 seconds.
     expect((last - first) / 1000).toBeGreaterThanOrEqual((keys.length - 2) / 20 - 1);
     for (let i = 1; i < pages.length; i++) expect(pages[i]!.at).toBeGreaterThan(pages[i - 1]!.at);
+    // One dispatch per target: a holder sends its next page only after the last one was acked.
+    const flow = msgs.filter((m) => (m.body === 'hintPage' && m.from === outsider) || (m.body === 'hintAck' && m.to === outsider)).map((m) => m.body);
+    expect(flow.length).toBe(2 * pages.length);
+    flow.forEach((b, i) => expect(b).toBe(i % 2 === 0 ? 'hintPage' : 'hintAck'));
     expect(sim.report().hints.delivered).toBe(keys.length);
   });
 

@@ -20,6 +20,35 @@ describe('read repair and anti-entropy (claim 15)', () => {
     expect(report.replication.underReplicated).toBe(staleKeys.length - 5);
   });
 
+  it('a read-repair write that times out fails the read (BLOCKING read repair)', () => {
+    const key = staleKeys[0]!;
+    const spec = (extra: string) => ({
+      settings: { hintedHandoffEnabled: false },
+      // R[2] misses the write, returns, then turns slow: its answer comes within readTimeout, but
+      // with 1.2 s each way the repair write's ack takes 2.4 s > writeTimeout.
+      faults: [...faults, { at: '80s', slow: R[2], extraLatency: extra }],
+      workload: [{ at: 40_000, write: { key, value: 'new', consistency: 'QUORUM', coordinator: outsider } }, { at: 90_000, read: { key, consistency: 'ALL', coordinator: outsider } }],
+      until: '100s',
+    });
+    expect(run(spec('1.2s')).report.reads).toMatchObject({ attempted: 1, succeeded: 0, failed: 1, repaired: 1 });
+    const ok = run(spec('0.5s')).report;
+    expect(ok.reads).toMatchObject({ attempted: 1, succeeded: 1, failed: 0, repaired: 1, stale: 0 });
+    expect(ok.replication.fullyReplicated).toBe(1);
+  });
+
+  it('readTimeout bounds the wait: a read still waiting at readTimeout fails then, not before', () => {
+    const key = staleKeys[0]!;
+    const sim = cluster({
+      faults: [{ at: '1s', slow: R[2], extraLatency: '3s' }],
+      workload: [{ at: 40_000, read: { key, consistency: 'ALL', coordinator: outsider } }],
+      until: '1m',
+    });
+    sim.advanceTo(44_999);
+    expect(sim.report().reads).toMatchObject({ attempted: 1, pending: 1, failed: 0 });
+    sim.advanceTo(45_001);
+    expect(sim.report().reads).toMatchObject({ attempted: 1, pending: 0, failed: 1 });
+  });
+
   it('a read at ONE served by a stale replica is counted stale', () => {
     const key = staleKeys.find((k) => placement(base, k).replicas[0] === R[2]) ?? staleKeys[0]!;
     const { report } = run({
