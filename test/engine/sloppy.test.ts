@@ -122,6 +122,20 @@ describe('vector clocks in the report', () => {
     });
     expect(report.reads).toMatchObject({ attempted: 1, succeeded: 1, stale: 0 });
   });
+
+  it('read repair writes only to replicas that do not hold a version (by clock) of what the read returned', () => {
+    const { report } = run({
+      settings: { preset: 'dynamo', hintedHandoffEnabled: false },
+      faults: [{ at: '20s', kill: R[2] }, { at: '60s', restart: R[2] }],
+      workload: [
+        { at: '10s', write: { key: KEY, value: 'v1', consistency: 'QUORUM', coordinator } },
+        { at: '50s', write: { key: KEY, value: 'v2', consistency: 'QUORUM', coordinator } },
+        { at: '2m', read: { key: KEY, consistency: 'ALL', coordinator } },
+      ],
+      until: '2m10s',
+    });
+    expect(report.reads).toMatchObject({ attempted: 1, succeeded: 1, stale: 0, repaired: 0 });
+  });
 });
 
 describe('placement helper sanity', () => {
