@@ -89,6 +89,32 @@ describe('sloppy quorum: timeouts', () => {
   });
 });
 
+describe('sloppy quorum: the hint policy applies to stand-ins when set', () => {
+  const w = (at: string, value: string, key = KEY) => ({ at, write: { key, value, consistency: 'QUORUM', coordinator } });
+
+  it('window: a stand-in that has believed the owner down longer than maxHintWindow refuses the copy (dropped, its ack does not count)', () => {
+    const { report } = run({ settings: { preset: 'dynamo', maxHintWindow: '1m' }, faults: [{ at: '1s', kill: R[2] }], workload: [w('40s', 'a'), w('2m', 'b')], until: '3m' });
+    expect(report.writes).toMatchObject({ attempted: 2, acknowledged: 2 });
+    expect(report.hints).toMatchObject({ created: 1, dropped: 1, pending: 1 });
+  });
+
+  it('TTL: an expired stand-in copy is never handed off', () => {
+    const { report } = run({ settings: { preset: 'dynamo', hintTtl: '30s' }, faults: [{ at: '1s', kill: R[2] }, { at: '2m', restart: R[2] }], workload: [w('40s', 'a')], until: '3m' });
+    expect(report.hints).toMatchObject({ created: 1, expired: 1, delivered: 0, pending: 0 });
+    expect(report.replication.underReplicated).toBe(1);
+  });
+
+  it('cap and flush buffer: the cap refuses copies; a stand-in crash loses its unflushed ones', () => {
+    // A second key with the same first five nodes of the preference list: same owner down, same stand-in, same coordinator.
+    const same = Array.from({ length: 2000 }, (_, i) => `cap${i}`).find((k) => base.ring.place(k).pref.slice(0, 5).join() === base.ring.place(KEY).pref.slice(0, 5).join())!;
+    expect(same).toBeDefined();
+    const capped = run({ settings: { preset: 'dynamo', maxHintsPerHost: 1 }, faults: [{ at: '1s', kill: R[2] }], workload: [w('40s', 'a'), w('50s', 'b', same)], until: '1m' });
+    expect(capped.report.hints).toMatchObject({ created: 1, dropped: 1, pending: 1 });
+    const crashed = run({ settings: { preset: 'dynamo', hintFlushPeriod: '10s' }, faults: [{ at: '1s', kill: R[2] }, { at: '45s', kill: standIn }], workload: [w('40s', 'a')], until: '1m' });
+    expect(crashed.report.hints).toMatchObject({ created: 1, lost: 1, pending: 0 });
+  });
+});
+
 describe('vector clocks in the report', () => {
   it('a replica holds a write when one of its versions has a clock that dominates or equals the write\'s (scenario-format)', () => {
     // Two writes through the same non-replica coordinator both get its entry 1 (it holds no
