@@ -77,6 +77,20 @@ describe('sloppy quorum: timeouts', () => {
     expect([...s.hints.values()].map((q) => [sim.nodes[q.target]!.id, q.hints.length])).toEqual([[R[2], 1]]);
   });
 
+  it('strictQuorum: stand-ins for replicas that timed out cannot bring the level, so the write fails at writeTimeout', () => {
+    const spec = (until: string) => ({
+      settings: { preset: 'riak', strictQuorum: true },
+      faults: [{ at: '1s', slow: R[1], extraLatency: '3s' }, { at: '1s', slow: R[2], extraLatency: '3s' }],
+      workload: [{ at: '40s', write: { key: KEY, value: 'x', consistency: 'QUORUM', coordinator } }],
+      until,
+    });
+    expect(run(spec('41.9s')).report.writes).toMatchObject({ attempted: 1, pending: 1 });
+    const r = run(spec('42.5s')).report;
+    expect(r.writes).toMatchObject({ attempted: 1, acknowledged: 0, failed: 1, pending: 0 });
+    // The timed-out replicas were still treated like down ones: stand-ins keep their copies.
+    expect(r.hints.created).toBe(2);
+  });
+
   it('with handoff disabled, a replica that times out is refused by the policy like a down one: dropped', () => {
     const { report } = run({
       settings: { preset: 'dynamo', hintedHandoffEnabled: false },

@@ -209,10 +209,11 @@ export function onWriteTimeout(sim: Sim, h: WriteHandler): void {
   if (!h.live) return;
   // Sloppy quorum: a replica that timed out is treated like a down one — the next healthy node
   // beyond those already used stands in for its owner, and its ack counts as a down replica's
-  // stand-in would. The write waits one more writeTimeout for them.
+  // stand-in would. The write waits one more writeTimeout for them, unless their acks cannot
+  // count (strictQuorum, Riak PW): then the stand-ins keep their copies and the write fails now.
   if (sim.S.hintMode === 'sloppy-quorum' && !h.rerouted) {
     h.rerouted = true;
-    if (reroute(sim, h) > 0) {
+    if (reroute(sim, h) > 0 && (h.done || !sim.S.strictQuorum || h.level === 'ANY')) {
       sim.armDeadline(h);
       return;
     }
