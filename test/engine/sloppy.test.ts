@@ -118,6 +118,24 @@ describe('sloppy quorum: the hint policy applies to stand-ins when set', () => {
     expect(report.replication.underReplicated).toBe(1);
   });
 
+  it('TTL: a stand-in serves its copy to reads until it expires, not after', () => {
+    const { report } = run({
+      settings: { preset: 'dynamo', hintTtl: '30s', readRepair: false },
+      faults: R.map((n) => ({ at: '1s', kill: n })),
+      workload: [
+        { at: '40s', write: { key: KEY, value: 'x', consistency: 'ONE', coordinator } },
+        { at: '50s', read: { key: KEY, consistency: 'ONE', coordinator } },
+        { at: '70.5s', read: { key: KEY, consistency: 'ONE', coordinator } },
+      ],
+      until: '90s',
+    });
+    expect(report.writes.acknowledged).toBe(1);
+    expect(report.reads).toMatchObject({ attempted: 2, succeeded: 2, stale: 1 });
+    // One copy per owner down, all expired.
+    expect(report.hints).toMatchObject({ created: 3, expired: 3, pending: 0 });
+    expect(report.lostAcknowledgedWrites).toBe(1);
+  });
+
   it('cap and flush buffer: the cap refuses copies; a stand-in crash loses its unflushed ones', () => {
     // A second key with the same first five nodes of the preference list: same owner down, same stand-in, same coordinator.
     const same = Array.from({ length: 2000 }, (_, i) => `cap${i}`).find((k) => base.ring.place(k).pref.slice(0, 5).join() === base.ring.place(KEY).pref.slice(0, 5).join())!;

@@ -52,7 +52,9 @@ function localVersions(sim: Sim, node: NodeState, info: KeyInfo): readonly Versi
   const key = info.key;
   let out: readonly Version[] = versionsOf(node.data, node.idx, info)?.slice() ?? [];
   if (sim.S.hintMode === 'sloppy-quorum') {
-    for (const q of node.hints.values()) for (const h of q.hints) if (h.key === key) out = mergeAll(out, [h.v]);
+    // A copy past its TTL is expired (never handed off, counted so by the report): not served either.
+    const ttl = sim.S.hintTtl === null ? Infinity : sim.us(sim.S.hintTtl);
+    for (const q of node.hints.values()) for (const h of q.hints) if (h.key === key && sim.nowUs - h.createdAt <= ttl) out = mergeAll(out, [h.v]);
   }
   return out;
 }
