@@ -71,6 +71,25 @@ describe('read repair and anti-entropy (claim 15)', () => {
     expect(report.repair.keysStreamed).toBeLessThanOrEqual(2 * staleKeys.length + 4);
   });
 
+  it('counts follow from the data at the session start, not from which tree arrives first (3 nodes, RF 3, depth 1)', () => {
+    // C missed one write; A and B hold it. Every range is shared by all three nodes.
+    const spec = (repair: string, seed: number) => ({
+      seed, nodes: ['A', 'B', 'C'], vnodes: 4,
+      settings: { hintedHandoffEnabled: false, merkleDepth: 1, latency: { median: '5ms', p99: '200ms' } },
+      faults: [{ at: '10s', kill: 'C' }, { at: '1m', restart: 'C' }, { at: '2m', repair }],
+      workload: [{ at: '40s', write: { key: 'k', value: 'v', consistency: 'QUORUM', coordinator: 'A' } }],
+      until: '3m',
+    });
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      // A compares with B (equal roots: nothing) and with C (one range differs: its 2 leaves, 1 differing); A sends k, C nothing.
+      expect(run(spec('A', seed)).report.repair, `repair A, seed ${seed}`).toEqual({ sessions: 1, leavesCompared: 2, leavesDiffering: 1, keysStreamed: 1 });
+      // C's tree differs from both A's and B's: both pairs stream, each sending k to C.
+      const c = run(spec('C', seed)).report;
+      expect(c.repair, `repair C, seed ${seed}`).toEqual({ sessions: 1, leavesCompared: 4, leavesDiffering: 2, keysStreamed: 2 });
+      expect(c.replication.fullyReplicated).toBe(1);
+    }
+  });
+
   it('a second repair right after the first finds nothing to stream', () => {
     const { report } = run({ settings: { hintedHandoffEnabled: false }, faults: [...faults, { at: '90s', repair: R[2] }, { at: '100s', repair: R[2] }], workload: writes, until: '2m' });
     expect(report.repair.sessions).toBe(2);

@@ -6,6 +6,7 @@ import type { Version, VersionSlot } from './versions';
 import type { WriteHandler } from '../coordinator/write';
 import type { ReadHandler } from '../coordinator/read';
 import type { KeyInfo } from '../sim';
+import type { RangeSnapshot } from '../repair/antiEntropy';
 
 export interface Hint {
   id: number;
@@ -81,8 +82,10 @@ export type Body =
   | { k: 'hintAck'; page: number; expired: number }
   | { k: 'syn' | 'gack'; gens: number[]; vers: number[] }
   | { k: 'echo' | 'echoReply' }
-  | { k: 'treeReq'; sid: number; ranges: number[] }
-  | { k: 'treeResp'; sid: number; trees: Map<number, Uint32Array> }
+  // `mine`: the initiator's own ranges as they stood when its session began (repair/antiEntropy.ts);
+  // carried to the peer and back untouched, so the session keeps no state outside its messages.
+  | { k: 'treeReq'; sid: number; ranges: number[]; mine: Map<number, RangeSnapshot> }
+  | { k: 'treeResp'; sid: number; trees: Map<number, Uint32Array>; mine: Map<number, RangeSnapshot> }
   | { k: 'stream'; sid: number; leaves: Map<number, number[]>; items: [string, readonly Version[]][]; reply: boolean };
 
 /** A message in flight: the delivery event itself (see core/events.ts). */
