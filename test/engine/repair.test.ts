@@ -90,6 +90,22 @@ describe('read repair and anti-entropy (claim 15)', () => {
     }
   });
 
+  it('concurrent sessions of a periodic run count from the data at their start, whatever the latencies', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const { report } = run({
+        seed, nodes: ['A', 'B', 'C'], vnodes: 4,
+        settings: { hintedHandoffEnabled: false, merkleDepth: 1, antiEntropyInterval: '2m', latency: { median: '5ms', p99: '300ms' } },
+        faults: [{ at: '10s', kill: 'C' }, { at: '1m', restart: 'C' }],
+        workload: [{ at: '40s', write: { key: 'k', value: 'v', consistency: 'QUORUM', coordinator: 'A' } }],
+        until: '3m',
+      });
+      // A and B each find C's range different (2 leaves, 1 differing) and send k; C finds both
+      // different and is sent k by each: 3 sessions, 8 leaves compared, 4 differing, 4 keys.
+      expect(report.repair, `seed ${seed}`).toEqual({ sessions: 3, leavesCompared: 8, leavesDiffering: 4, keysStreamed: 4 });
+      expect(report.replication.fullyReplicated).toBe(1);
+    }
+  });
+
   it('a second repair right after the first finds nothing to stream', () => {
     const { report } = run({ settings: { hintedHandoffEnabled: false }, faults: [...faults, { at: '90s', repair: R[2] }, { at: '100s', repair: R[2] }], workload: writes, until: '2m' });
     expect(report.repair.sessions).toBe(2);

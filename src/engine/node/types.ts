@@ -82,11 +82,12 @@ export type Body =
   | { k: 'hintAck'; page: number; expired: number }
   | { k: 'syn' | 'gack'; gens: number[]; vers: number[] }
   | { k: 'echo' | 'echoReply' }
-  // `mine`: the initiator's own ranges as they stood when its session began (repair/antiEntropy.ts);
-  // carried to the peer and back untouched, so the session keeps no state outside its messages.
-  | { k: 'treeReq'; sid: number; ranges: number[]; mine: Map<number, RangeSnapshot> }
-  | { k: 'treeResp'; sid: number; trees: Map<number, Uint32Array>; mine: Map<number, RangeSnapshot> }
-  | { k: 'stream'; sid: number; leaves: Map<number, number[]>; items: [string, readonly Version[]][]; reply: boolean };
+  // A repair session's ranges as they stood at its start, the initiator's (`mine`) and the peer's
+  // (`theirs`; repair/antiEntropy.ts): carried along its messages, so a session keeps no state
+  // outside them.
+  | { k: 'treeReq'; sid: number; mine: Map<number, RangeSnapshot>; theirs: Map<number, RangeSnapshot> }
+  | { k: 'treeResp'; sid: number; mine: Map<number, RangeSnapshot>; theirs: Map<number, RangeSnapshot> }
+  | { k: 'stream'; sid: number; leaves: Map<number, number[]>; items: [string, readonly Version[]][]; reply: boolean; theirs: Map<number, RangeSnapshot> | null };
 
 /** A message in flight: the delivery event itself (see core/events.ts). */
 export interface Msg extends SimEvent<Body> {
