@@ -97,3 +97,27 @@ describe('restart settles before serving', () => {
     expect(b.peers[idx(sim, 'E')]!.alive).toBe(false);
   });
 });
+
+describe('restart membership (fidelity "Failure detection")', () => {
+  it('a restarted node knows its peers from saved state; a wiped one only its seeds, and serves once it has heard of everyone it knows', () => {
+    const sim = cluster({ faults: [{ at: '10s', kill: 'E' }, { at: '10s', kill: 'F', wipe: true }, { at: '60s', restart: 'E' }, { at: '60s', restart: 'F' }], until: '2m' });
+    sim.advanceTo(60_000);
+    const known = (n: string) => sim.nodes[idx(sim, n)]!.peers.map((p, j) => (p.known ? sim.nodes[j]!.id : null)).filter(Boolean);
+    expect(known('E')).toEqual(['A', 'B', 'C', 'D', 'F']);
+    // The seeds are the first three nodes.
+    expect(known('F')).toEqual(['A', 'B', 'C']);
+    for (const n of ['E', 'F']) {
+      const node = sim.nodes[idx(sim, n)]!;
+      expect(node.serving).toBe(false);
+      expect(node.peers.every((p, j) => j === node.idx || !p.alive)).toBe(true);
+    }
+    sim.advanceTo(70_000);
+    // Gossip taught F the whole membership; both now serve, believing every live peer up.
+    expect(known('F')).toEqual(['A', 'B', 'C', 'D', 'E']);
+    for (const n of ['E', 'F']) {
+      const node = sim.nodes[idx(sim, n)]!;
+      expect(node.serving).toBe(true);
+      expect(node.peers.every((p, j) => j === node.idx || (p.heard && p.alive))).toBe(true);
+    }
+  });
+});
