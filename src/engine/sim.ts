@@ -17,7 +17,7 @@ import type { FaultEntry, Scenario, WorkloadEntry } from './scenario/schema';
 import { ScenarioError } from './scenario/schema';
 import type { Settings } from './scenario/presets';
 import { freshPeerView, gossipTick as imported_gossipTick, onGossipMessage as imported_onGossipMessage } from './gossip/gossip';
-import { flushTick as imported_flushTick, hintTrigger as imported_hintTrigger, onHintMessage as imported_onHintMessage, onPageTimeout as imported_onPageTimeout, sendNextPage as imported_sendNextPage, loseHints, HINT_TRIGGER_US } from './hints/hints';
+import { hintTrigger as imported_hintTrigger, isBuffered, onHintMessage as imported_onHintMessage, onPageTimeout as imported_onPageTimeout, sendNextPage as imported_sendNextPage, loseHints, HINT_TRIGGER_US } from './hints/hints';
 import { startWrite as imported_startWrite, onWriteMessage as imported_onWriteMessage, onWriteTimeout, failHandlersOf, type WriteHandler } from './coordinator/write';
 import { startRead as imported_startRead, onReadMessage as imported_onReadMessage, onReadTimeout as imported_onReadTimeout, onRepairWriteTimeout as imported_onRepairWriteTimeout, type ReadHandler } from './coordinator/read';
 import { startRepairSession, onRepairMessage } from './repair/antiEntropy';
@@ -43,7 +43,6 @@ const covers = imported_covers;
 const setCopyAt = imported_setCopyAt;
 const onReadTimeout = imported_onReadTimeout;
 const onRepairWriteTimeout = imported_onRepairWriteTimeout;
-const flushTick = imported_flushTick;
 const hintTrigger = imported_hintTrigger;
 const gossipTick = imported_gossipTick;
 const onGossipMessage = imported_onGossipMessage;
@@ -121,6 +120,8 @@ export class Sim implements Simulation {
   /** page id → holder, target */
   readonly pages = new Map<number, { holder: number; target: number }>();
   nextId = 1;
+  /** The last write timestamp given out (µs × 1000): timestamps strictly increase. */
+  lastWriteTs = -1;
   /** Every key the workload touched: its placement and its acknowledged writes. */
   readonly keys = new Map<string, KeyInfo>();
   /** Timestamps of every acknowledged write, by key (numbers, not objects: a 3-hour run acks a million). */
@@ -159,7 +160,7 @@ export class Sim implements Simulation {
       this.byName.set(id, idx);
       const node: NodeState = { idx, id, up: true, serving: true, epoch: 0, gen: 1, ver: 0, data: new Map(), hints: new Map(), peers: [], slowUs: 0 };
       node.peers = scenario.nodes.map((_, j) => {
-        const view = freshPeerView(this, 0);
+        const view = freshPeerView(this, 0, true);
         view.alive = true;
         view.known = true;
         view.heard = true;
@@ -205,10 +206,6 @@ export class Sim implements Simulation {
     const phase = (interval: number) => (initial ? this.rng.gossip.int(Math.max(1, interval)) : 0);
     const g = this.us(this.S.gossipInterval);
     this.schedule(this.nowUs + phase(g) + (initial ? 0 : g), EV.gossip, node.idx, node.epoch, 0);
-    if (this.S.hintFlushPeriod > 0) {
-      const f = this.us(this.S.hintFlushPeriod);
-      this.schedule(this.nowUs + phase(f) + (initial ? 0 : f), EV.flush, node.idx, node.epoch, 0);
-    }
     this.schedule(this.nowUs + phase(HINT_TRIGGER_US) + (initial ? 0 : HINT_TRIGGER_US), EV.hintTrigger, node.idx, node.epoch, 0);
   }
 
@@ -265,7 +262,6 @@ export class Sim implements Simulation {
     switch (ev.k) {
       case EV.deliver: this.deliver(ev as Msg); break;
       case EV.gossip: if (this.live(ev)) gossipTick(this, this.nodes[ev.n]!); break;
-      case EV.flush: if (this.live(ev)) flushTick(this, this.nodes[ev.n]!); break;
       case EV.hintTrigger: if (this.live(ev)) hintTrigger(this, this.nodes[ev.n]!); break;
       case EV.pageNext: if (this.live(ev)) sendNextPage(this, this.nodes[ev.n]!, ev.x); break;
       case EV.pageTimeout: if (this.live(ev)) onPageTimeout(this, this.nodes[ev.n]!, ev.x); break;
@@ -463,7 +459,7 @@ export class Sim implements Simulation {
         q.dispatching = false;
       }
       // The memory buffer of hints dies with the process (derived from Cassandra's HintsBuffer).
-      loseHints(this, node, (h) => !h.flushed);
+      loseHints(this, node, (h) => isBuffered(this, h));
     }
     if (wipe) {
       loseHints(this, node, () => true);

@@ -44,8 +44,8 @@ export interface Lesson {
 }
 
 /**
- * Lessons start on a cluster that has gossiped for a minute: a fresh failure detector has only its
- * initial 2 s guess of the heartbeat interval and would take ~37 s, not ~18 s, to convict.
+ * Lessons start on a cluster that has gossiped for a minute, so every step begins on a settled
+ * cluster. (The detectors at time 0 are already warm: conviction takes ~18 s from the start too.)
  */
 export const WARM_UP_MS = 60_000;
 

@@ -26,6 +26,17 @@ describe('gossip and the phi accrual detector (claim 14)', () => {
     expect(new Set(times).size).toBeGreaterThan(1);
   });
 
+  it('convicts about 18 s after silence also for a node killed right after time 0 (the cluster at 0 is a running one)', () => {
+    for (const seed of [1, 7, 11]) {
+      for (const killAt of [1, 3]) {
+        const sim = cluster({ seed, faults: [{ at: killAt * 1000, kill: 'C' }], until: '3m' });
+        const times = convictionTimes(sim, 'C', killAt * 1000 + 60_000);
+        expect(times, `seed ${seed}, kill at ${killAt}s`).toHaveLength(5);
+        for (const t of times) expect((t - killAt * 1000) / 1000, `seed ${seed}, kill at ${killAt}s`).toBeLessThan(26);
+      }
+    }
+  });
+
   it('scales with phiConvictThreshold and gossipInterval (detection is not a constant)', () => {
     const fast = cluster({ settings: { phiConvictThreshold: 2 }, faults: [{ at: '100s', kill: 'C' }] });
     const slow = cluster({ settings: { gossipInterval: '2s' }, faults: [{ at: '100s', kill: 'C' }] });
@@ -84,5 +95,29 @@ describe('restart settles before serving', () => {
     const alive = b.peers.map((p, j) => (j === b.idx ? null : p.alive ? sim.nodes[j]!.id : null)).filter(Boolean);
     expect(alive.sort()).toEqual(['A', 'C', 'D', 'F']);
     expect(b.peers[idx(sim, 'E')]!.alive).toBe(false);
+  });
+});
+
+describe('restart membership (fidelity "Failure detection")', () => {
+  it('a restarted node knows its peers from saved state; a wiped one only its seeds, and serves once it has heard of everyone it knows', () => {
+    const sim = cluster({ faults: [{ at: '10s', kill: 'E' }, { at: '10s', kill: 'F', wipe: true }, { at: '60s', restart: 'E' }, { at: '60s', restart: 'F' }], until: '2m' });
+    sim.advanceTo(60_000);
+    const known = (n: string) => sim.nodes[idx(sim, n)]!.peers.map((p, j) => (p.known ? sim.nodes[j]!.id : null)).filter(Boolean);
+    expect(known('E')).toEqual(['A', 'B', 'C', 'D', 'F']);
+    // The seeds are the first three nodes.
+    expect(known('F')).toEqual(['A', 'B', 'C']);
+    for (const n of ['E', 'F']) {
+      const node = sim.nodes[idx(sim, n)]!;
+      expect(node.serving).toBe(false);
+      expect(node.peers.every((p, j) => j === node.idx || !p.alive)).toBe(true);
+    }
+    sim.advanceTo(70_000);
+    // Gossip taught F the whole membership; both now serve, believing every live peer up.
+    expect(known('F')).toEqual(['A', 'B', 'C', 'D', 'E']);
+    for (const n of ['E', 'F']) {
+      const node = sim.nodes[idx(sim, n)]!;
+      expect(node.serving).toBe(true);
+      expect(node.peers.every((p, j) => j === node.idx || (p.heard && p.alive))).toBe(true);
+    }
   });
 });

@@ -70,6 +70,66 @@ describe('hint window, cap and TTL (claims 5–7, 11)', () => {
   });
 });
 
+describe('TTL against holder loss and the policy', () => {
+  it('a hint already past its TTL when its holder is wiped counts as expired, not lost', () => {
+    for (const seed of [1, 2, 3]) {
+      const { report } = run({
+        seed, settings: { hintTtl: '30s' },
+        faults: [{ at: '1s', kill: R[2] }, { at: '70.5s', kill: outsider, wipe: true }],
+        workload: [write('40s')],
+        until: '2m',
+      });
+      expect(report.hints, `seed ${seed}`).toMatchObject({ created: 1, expired: 1, lost: 0, pending: 0 });
+    }
+  });
+
+  it('a crash does not lose a buffered hint that has already expired: it is expired', () => {
+    for (const seed of [1, 2, 3]) {
+      const { report } = run({
+        seed, settings: { hintTtl: '5s', hintFlushPeriod: '10s' },
+        faults: [{ at: '1s', kill: R[2] }, { at: '45.5s', kill: outsider }],
+        workload: [write('40s')],
+        until: '1m',
+      });
+      expect(report.hints, `seed ${seed}`).toMatchObject({ created: 1, expired: 1, lost: 0, pending: 0 });
+    }
+  });
+
+  it('the cap counts pending hints only: expired ones no longer fill it', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `cap${i}`).filter((k) => {
+      const p = placement(base, k);
+      return p.replicas.includes(R[2]!) && !p.replicas.includes(outsider);
+    }).slice(0, 2);
+    for (const seed of [1, 2, 3]) {
+      const { report } = run({
+        seed, settings: { hintTtl: '10s', maxHintsPerHost: 1 },
+        faults: [{ at: '1s', kill: R[2] }],
+        workload: [write('40s', 'a', 'QUORUM', keys[0]), write('50.5s', 'b', 'QUORUM', keys[1])],
+        until: '55s',
+      });
+      expect(report.hints, `seed ${seed}`).toMatchObject({ created: 2, expired: 1, dropped: 0, pending: 1 });
+    }
+  });
+
+  it('the persistent window looks at the oldest pending hint: an expired one does not close it', () => {
+    const keys = Array.from({ length: 200 }, (_, i) => `pw${i}`).filter((k) => {
+      const p = placement(base, k);
+      return p.replicas.includes(R[2]!) && !p.replicas.includes(outsider);
+    }).slice(0, 2);
+    for (const seed of [1, 2, 3]) {
+      const { report } = run({
+        seed, settings: { hintTtl: '10s', maxHintWindow: '11s', persistentHintWindow: true },
+        // The target is up but slow: each write times out and is hinted at 42 s and 53.5 s; the
+        // first hint expires at 52 s, and at 53.5 s it would be older than the window.
+        faults: [{ at: '1s', slow: R[2], extraLatency: '3s' }],
+        workload: [write('40s', 'a', 'QUORUM', keys[0]), write('51.5s', 'b', 'QUORUM', keys[1])],
+        until: '55s',
+      });
+      expect(report.hints, `seed ${seed}`).toMatchObject({ created: 2, dropped: 0 });
+    }
+  });
+});
+
 describe('replay (claims 8–10)', () => {
   it('claim 8: replay starts only after the holder sees the target up and its trigger runs', () => {
     const sim = cluster({ faults: [{ at: '1s', kill: R[2] }, { at: '60s', restart: R[2] }], workload: [write('40s')], until: '2m' });
@@ -102,6 +162,10 @@ describe('replay (claims 8–10)', () => {
     // 20 hints/s: delivering N hints takes at least (N - pageSize)/20 seconds.
     expect((last - first) / 1000).toBeGreaterThanOrEqual((keys.length - 2) / 20 - 1);
     for (let i = 1; i < pages.length; i++) expect(pages[i]!.at).toBeGreaterThan(pages[i - 1]!.at);
+    // One dispatch per target: a holder sends its next page only after the last one was acked.
+    const flow = msgs.filter((m) => (m.body === 'hintPage' && m.from === outsider) || (m.body === 'hintAck' && m.to === outsider)).map((m) => m.body);
+    expect(flow.length).toBe(2 * pages.length);
+    flow.forEach((b, i) => expect(b).toBe(i % 2 === 0 ? 'hintPage' : 'hintAck'));
     expect(sim.report().hints.delivered).toBe(keys.length);
   });
 
@@ -161,5 +225,28 @@ describe('holder loss (claim 13) and the flush buffer', () => {
     expect(report.hints.lost).toBe(1);
     expect(pendingHints(sim, outsider, R[2])).toBe(1);
     expect(totalPending(sim)).toBe(1);
+  });
+
+  it('a hint stays in the memory buffer exactly hintFlushPeriod (scenario-format: "buffered in memory this long")', () => {
+    const spec = (crashAt: string) => ({
+      settings: { hintFlushPeriod: '10s' },
+      faults: [{ at: '1s', kill: R[2] }, { at: crashAt, kill: outsider }],
+      workload: [write('40s')],
+      until: '1m30s',
+    });
+    // 9.9 s after the write the hint is still buffered: the crash loses it.
+    for (const crashAt of ['41s', '45s', '49.9s', '50s']) expect(run(spec(crashAt)).report.hints, `crash at ${crashAt}`).toMatchObject({ created: 1, lost: 1, pending: 0 });
+    // Past 10 s it is on disk and survives the crash.
+    for (const crashAt of ['50.001s', '55s']) expect(run(spec(crashAt)).report.hints, `crash at ${crashAt}`).toMatchObject({ created: 1, lost: 0, pending: 1 });
+  });
+
+  it('a buffered hint is not replayed before it is flushed', () => {
+    const sim = cluster({ settings: { hintFlushPeriod: '30s' }, faults: [{ at: '1s', kill: R[2] }, { at: '41s', restart: R[2] }], workload: [write('40s')], until: '2m' });
+    const msgs = recordMessages(sim);
+    sim.advanceTo(120_000);
+    const pages = msgs.filter((m) => m.body === 'hintPage');
+    expect(pages.length).toBeGreaterThanOrEqual(1);
+    expect(pages[0]!.at).toBeGreaterThanOrEqual(70_000);
+    expect(sim.report().hints).toMatchObject({ delivered: 1, pending: 0 });
   });
 });

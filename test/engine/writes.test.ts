@@ -92,4 +92,19 @@ describe('coordinator-mode write path (fidelity claims 1–4)', () => {
     const r = run({ faults: [{ at: '1s', kill: outsider }], workload: [write('2s', 'ONE', outsider)], until: '3s' }).report;
     expect(r.writes).toMatchObject({ attempted: 1, failed: 1 });
   });
+
+  it('two writes of one key at the same instant: the later one wins, as Cassandra\'s client timestamps strictly increase', () => {
+    // Whatever the engine's id counter stands at (a timestamp built from "id mod 1000" wrapped
+    // when the counter crossed a thousand between the two, and the first write won).
+    for (let id = 990; id <= 1000; id++) {
+      const sim = cluster({ until: '20s' });
+      sim.advanceTo(10_000);
+      sim.nextId = id;
+      sim.apply({ type: 'write', key: KEY, value: 'first', consistency: 'ALL', coordinator: outsider });
+      sim.apply({ type: 'write', key: KEY, value: 'second', consistency: 'ALL', coordinator: outsider });
+      sim.advanceTo(20_000);
+      expect(sim.report().writes.acknowledged).toBe(2);
+      for (const r of R) expect(sim.nodes[sim.byName.get(r)!]!.data.get(KEY)?.map((v) => v.value), `${r}, id ${id}`).toEqual(['second']);
+    }
+  });
 });

@@ -2,7 +2,8 @@
 import type { KeyInspection, MetricsSample, VersionView } from '../api';
 import { Ring } from '../ring/ring';
 import type { Sim } from '../sim';
-import { holds, type Version } from '../node/versions';
+import { holdsWrite, type Version } from '../node/versions';
+import { isBuffered } from '../hints/hints';
 
 const view = (v: Version): VersionView => ({ value: v.value, writetime: Math.floor(v.ts / 1000), ...(v.clock ? { clock: { ...v.clock } } : {}) });
 
@@ -13,7 +14,7 @@ export function inspectKey(sim: Sim, key: string): KeyInspection {
     for (const q of n.hints.values()) {
       for (const h of q.hints) {
         if (h.key !== key) continue;
-        hints.push({ holder: n.id, target: sim.nodes[q.target]!.id, value: h.v.value, writetime: Math.floor(h.v.ts / 1000), createdAt: h.createdAt / 1000, flushed: h.flushed });
+        hints.push({ holder: n.id, target: sim.nodes[q.target]!.id, value: h.v.value, writetime: Math.floor(h.v.ts / 1000), createdAt: h.createdAt / 1000, flushed: !isBuffered(sim, h) });
       }
     }
   }
@@ -54,7 +55,7 @@ export function metrics(sim: Sim): MetricsSample {
     const need: Version[] = info.frontier.length > 0 ? info.frontier : [{ ts: info.newest, value: '' }];
     for (const r of info.replicas) {
       const vs = sim.nodes[r]!.data.get(info.key);
-      if (!need.every((w) => holds(vs, w))) {
+      if (!need.every((w) => holdsWrite(vs, w))) {
         underReplicated++;
         break;
       }

@@ -1,6 +1,6 @@
 // The report of scenario-format.md, computed from the simulation's state at the current time.
 import type { Sim } from '../sim';
-import { holds, newestTs, type Version } from '../node/versions';
+import { holdsWrite, newestTs, type Version } from '../node/versions';
 
 export interface Report {
   format: 'hintscope/report@1';
@@ -56,10 +56,10 @@ export function buildReport(sim: Sim): Report {
     const { newest, frontier } = info;
     const replicas = info.replicas.map((r) => sim.nodes[r]!.data.get(key));
     const required: Version[] = frontier.length > 0 ? frontier : [{ ts: newest, value: '' }];
-    if (replicas.every((vs) => required.every((w) => holds(vs, w)))) fully++;
+    if (replicas.every((vs) => required.every((w) => holdsWrite(vs, w)))) fully++;
     const hinted = hintVersions.get(key);
     if (frontier.length > 0) {
-      for (const w of versions) if (!replicas.some((vs) => holds(vs, w)) && !holds(hinted, w)) lost++;
+      for (const w of versions) if (!replicas.some((vs) => holdsWrite(vs, w)) && !holdsWrite(hinted, w)) lost++;
     } else {
       // Last-write-wins: a write survives if its value or a newer one is on a replica or in a hint.
       held[info.ord] = Math.max(newestTs(hinted), ...replicas.map((vs) => newestTs(vs)));

@@ -5,6 +5,7 @@ import { Ring } from '../ring/ring';
 import type { Sim } from '../sim';
 import type { Msg } from '../node/types';
 import { versionBytes } from '../node/versions';
+import { isBuffered } from '../hints/hints';
 
 const tokenCache = new WeakMap<Ring, number[][]>();
 
@@ -71,7 +72,7 @@ export function buildSnapshot(sim: Sim, maxMessages: number): Snapshot {
       let buffered = 0;
       for (const h of q.hints) {
         bytes += versionBytes(h.key, h.v);
-        if (!h.flushed) buffered++;
+        if (isBuffered(sim, h)) buffered++;
       }
       pending += q.hints.length;
       hintQueues.push({

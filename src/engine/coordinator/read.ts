@@ -5,7 +5,7 @@
 import { EV as imported_EV, P_OTHER as imported_P_OTHER } from '../core/events';
 import type { KeyInfo, Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
-import { applyAll as imported_applyAll, holds as imported_holds, mergeAll as imported_mergeAll, newestTs as imported_newestTs, versionsOf as imported_versionsOf, type Version } from '../node/versions';
+import { applyAll as imported_applyAll, holdsWrite as imported_holdsWrite, mergeAll as imported_mergeAll, newestTs as imported_newestTs, versionsOf as imported_versionsOf, type Version } from '../node/versions';
 import type { Level } from '../scenario/schema';
 import { blockFor as imported_blockFor } from './levels';
 
@@ -14,7 +14,7 @@ import { blockFor as imported_blockFor } from './levels';
 // engine's modules import no cycle, so each import is defined before this module runs.
 const EV = imported_EV;
 const P_OTHER = imported_P_OTHER;
-const holds = imported_holds;
+const holdsWrite = imported_holdsWrite;
 const newestTs = imported_newestTs;
 const versionsOf = imported_versionsOf;
 const blockFor = imported_blockFor;
@@ -52,7 +52,9 @@ function localVersions(sim: Sim, node: NodeState, info: KeyInfo): readonly Versi
   const key = info.key;
   let out: readonly Version[] = versionsOf(node.data, node.idx, info)?.slice() ?? [];
   if (sim.S.hintMode === 'sloppy-quorum') {
-    for (const q of node.hints.values()) for (const h of q.hints) if (h.key === key) out = mergeAll(out, [h.v]);
+    // A copy past its TTL is expired (never handed off, counted so by the report): not served either.
+    const ttl = sim.S.hintTtl === null ? Infinity : sim.us(sim.S.hintTtl);
+    for (const q of node.hints.values()) for (const h of q.hints) if (h.key === key && sim.nowUs - h.createdAt <= ttl) out = mergeAll(out, [h.v]);
   }
   return out;
 }
@@ -132,7 +134,7 @@ function respond(sim: Sim, h: ReadHandler, from: number, versions: readonly Vers
       const r = h.respondents[i]!;
       const vs = h.responses[i]!;
       if (holdsAll(vs, merged) || !owners.includes(r)) continue;
-      const missing = merged.filter((v) => !holds(vs, v));
+      const missing = merged.filter((v) => !holdsWrite(vs, v));
       sim.stats.readRepairs++;
       if (r === h.coord) {
         const node = sim.nodes[r]!;
@@ -151,9 +153,13 @@ function respond(sim: Sim, h: ReadHandler, from: number, versions: readonly Vers
   finish(sim, h);
 }
 
-/** Does `vs` hold every version of `all`? (The common case: checked without building the list of those missing.) */
+/**
+ * Does `vs` hold every version of `all`? (The common case: checked without building the list of
+ * those missing.) "Holds" as the report counts it (holdsWrite): a replica whose version has an
+ * equal or dominating clock is not stale, so read repair writes nothing to it.
+ */
 function holdsAll(vs: readonly Version[], all: readonly Version[]): boolean {
-  for (let i = 0; i < all.length; i++) if (!holds(vs, all[i]!)) return false;
+  for (let i = 0; i < all.length; i++) if (!holdsWrite(vs, all[i]!)) return false;
   return true;
 }
 
@@ -164,8 +170,9 @@ export function onRepairAck(sim: Sim, h: ReadHandler, from: number): void {
   if (h.repairsPending.length === 0) finish(sim, h);
 }
 
+/** Stale: the versions returned do not hold a write acknowledged before the read began (report.ts's "holds"). */
 function isStale(h: ReadHandler): boolean {
-  if (h.baselineVersions.length > 0) return !h.baselineVersions.every((w) => holds(h.merged, w));
+  if (h.baselineVersions.length > 0) return !h.baselineVersions.every((w) => holdsWrite(h.merged, w));
   return newestTs(h.merged) < h.baselineTs;
 }
 

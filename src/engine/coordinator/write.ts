@@ -43,8 +43,11 @@ export interface WriteHandler {
 }
 
 function makeVersion(sim: Sim, coord: NodeState, key: string, value: string): Version {
-  // Microsecond timestamps (as Cassandra's) × 1000 + a sequence keep every write's timestamp distinct.
-  const ts = sim.nowUs * 1000 + (sim.nextId % 1000);
+  // Microsecond timestamps (as Cassandra's) × 1000, strictly increasing as Cassandra's
+  // ClientState.getTimestamp makes them: of two writes at one instant the later one is newer.
+  // (A sequence taken modulo 1000 used to wrap and could order them the other way round.)
+  const ts = Math.max(sim.nowUs * 1000, sim.lastWriteTs + 1);
+  sim.lastWriteTs = ts;
   if (sim.S.conflictResolution === 'lww') return { ts, value };
   const clock = mergeClocks(coord.data.get(key) ?? []);
   clock[coord.id] = (clock[coord.id] ?? 0) + 1;
@@ -214,10 +217,11 @@ export function onWriteTimeout(sim: Sim, h: WriteHandler): void {
   if (!h.live) return;
   // Sloppy quorum: a replica that timed out is treated like a down one — the next healthy node
   // beyond those already used stands in for its owner, and its ack counts as a down replica's
-  // stand-in would. The write waits one more writeTimeout for them.
+  // stand-in would. The write waits one more writeTimeout for them, unless their acks cannot
+  // count (strictQuorum, Riak PW): then the stand-ins keep their copies and the write fails now.
   if (sim.S.hintMode === 'sloppy-quorum' && !h.rerouted) {
     h.rerouted = true;
-    if (reroute(sim, h) > 0) {
+    if (reroute(sim, h) > 0 && (h.done || !sim.S.strictQuorum || h.level === 'ANY')) {
       sim.armDeadline(h);
       return;
     }
@@ -237,7 +241,9 @@ function reroute(sim: Sim, h: WriteHandler): number {
   let sent = 0;
   const n = h.targets.length;
   for (let i = 0; i < n; i++) {
-    if (h.answered[i] || !sim.S.hintedHandoffEnabled) continue;
+    if (h.answered[i]) continue;
+    // Handoff disabled: the timed-out replica is refused by policy, as a down one is (sloppyMode).
+    if (!sim.S.hintedHandoffEnabled) { sim.stats.hintsDropped++; continue; }
     const next = h.info.place.pref.find((x) => !h.targets.includes(x) && sim.believesAlive(coord, x));
     if (next === undefined) break;
     const owner = h.owners[i]!;

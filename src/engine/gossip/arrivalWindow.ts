@@ -9,14 +9,26 @@ export class ArrivalWindow {
   private readonly samples: number[] = [];
   private sum = 0;
   private next = 0;
+  /**
+   * A warm window (a cluster already running at time 0): it starts full of samples of one
+   * gossip interval, held as a count rather than an array (a 256-node cluster has 65,280 windows).
+   * Each real sample takes the place of one of them, as a full window evicts its oldest.
+   */
+  private warmCount = 0;
+  private warmUs = 0;
   last: number;
 
-  constructor(private readonly initialUs: number, now: number) {
+  /** `warmUs`: start as a full window of samples of this interval instead of Cassandra's initial guess. */
+  constructor(private readonly initialUs: number, now: number, warmUs = 0) {
     this.last = now;
-    this.add(initialUs);
+    if (warmUs > 0) {
+      this.warmCount = SAMPLE_SIZE;
+      this.warmUs = warmUs;
+    } else this.add(initialUs);
   }
 
   private add(v: number): void {
+    if (this.warmCount > 0) this.warmCount--;
     if (this.samples.length < SAMPLE_SIZE) this.samples.push(v);
     else {
       this.sum -= this.samples[this.next]!;
@@ -33,7 +45,7 @@ export class ArrivalWindow {
   }
 
   mean(): number {
-    return this.sum / this.samples.length;
+    return (this.sum + this.warmCount * this.warmUs) / (this.samples.length + this.warmCount);
   }
 
   phi(now: number): number {

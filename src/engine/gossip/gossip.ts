@@ -13,10 +13,19 @@ import { EV as imported_EV } from '../core/events';
 // engine's modules import no cycle, so each import is defined before this module runs.
 const EV = imported_EV;
 
-export function freshPeerView(sim: Sim, now: number): PeerView {
+/**
+ * A node's view of a peer it has heard nothing about since it (re)started. `warm`: the cluster at
+ * time 0, which is a running one (scenario-format.md: every node up and believing every other
+ * alive): its detectors have sampled heartbeats at the gossip interval already, so a node killed
+ * right after 0 is convicted after the ~18 s of fidelity.md like any other, not after the ~35 s a
+ * window holding only Cassandra's initial 2-interval guess would take. A restarted node's window
+ * starts from that guess, as Cassandra's does.
+ */
+export function freshPeerView(sim: Sim, now: number, warm = false): PeerView {
+  const interval = sim.us(sim.S.gossipInterval);
   return {
     gen: -1, ver: 0, alive: false, downSince: now, heard: false, known: true, echoSentAt: -Infinity,
-    window: new ArrivalWindow(2 * sim.us(sim.S.gossipInterval), now),
+    window: new ArrivalWindow(2 * interval, now, warm ? interval : 0),
   };
 }
 

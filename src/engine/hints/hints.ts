@@ -19,18 +19,30 @@ export const HINT_TRIGGER_US = 10_000_000;
 
 type Refusal = 'disabled' | 'window' | 'persistent-window' | 'cap';
 
-/** shouldHint: why a new hint for `target` is refused at `holder`, or null if it may be stored. */
+/**
+ * shouldHint: why a new hint for `target` is refused at `holder`, or null if it may be stored.
+ * The persistent window and the cap look at the pending hints: those past their TTL are expired
+ * (the report counts them so) whether or not a trigger has purged them yet.
+ */
 function refusal(sim: Sim, holder: NodeState, q: HintQueue): Refusal | null {
   const S = sim.S;
   if (!S.hintedHandoffEnabled) return 'disabled';
+  const expired = expiredLead(sim, q);
   if (S.maxHintWindow !== null) {
     const w = sim.us(S.maxHintWindow);
     const view = holder.peers[q.target]!;
     if (!view.alive && sim.nowUs - view.downSince > w) return 'window';
-    if (S.persistentHintWindow && q.hints.length > 0 && sim.nowUs - q.hints[0]!.createdAt > w) return 'persistent-window';
+    if (S.persistentHintWindow && q.hints.length > expired && sim.nowUs - q.hints[expired]!.createdAt > w) return 'persistent-window';
   }
-  if (q.hints.length >= S.maxHintsPerHost) return 'cap';
+  if (q.hints.length - expired >= S.maxHintsPerHost) return 'cap';
   return null;
+}
+
+/** How many of a queue's hints are past their TTL: they lead, as hints are in creation order. */
+function expiredLead(sim: Sim, q: HintQueue): number {
+  let n = 0;
+  while (n < q.hints.length && isExpired(sim, q.hints[n]!)) n++;
+  return n;
 }
 
 const REFUSAL_TEXT: Record<Refusal, string> = {
@@ -51,28 +63,43 @@ export function offerHint(sim: Sim, holder: NodeState, target: number, slot: Ver
     return false;
   }
   q.lastRefusal = null;
-  const h: Hint = { id: sim.nextId++, target, key: slot.key, slot, v, createdAt: sim.nowUs, flushed: sim.S.hintFlushPeriod === 0 };
+  const h: Hint = { id: sim.nextId++, target, key: slot.key, slot, v, createdAt: sim.nowUs };
   q.hints.push(h);
   sim.stats.hintsCreated++;
   if (q.hints.length === 1) sim.note('hint', sim.S.hintMode === 'sloppy-quorum' ? `${holder.id} keeps stand-in copies for ${sim.nodes[target]!.id}` : `${holder.id} stores hints for ${sim.nodes[target]!.id}`, holder.idx);
   return true;
 }
 
-export function flushTick(sim: Sim, node: NodeState): void {
-  for (const q of node.hints.values()) {
-    for (let i = q.hints.length - 1; i >= 0 && !q.hints[i]!.flushed; i--) q.hints[i]!.flushed = true;
-  }
-  sim.schedule(sim.nowUs + sim.us(sim.S.hintFlushPeriod), EV.flush, node.idx, node.epoch, 0);
+/**
+ * Whether a hint is still in its holder's memory buffer (not yet in the hint files): a hint is
+ * buffered exactly hintFlushPeriod after it is made (scenario-format.md: "new hints are buffered in
+ * memory this long"), so which hints a crash loses follows from the scenario alone, not from the
+ * phase of a per-node flush timer. At the flush instant itself the hint still counts as buffered:
+ * a crash (a fault) comes before the flush (a timer) at one instant. 0 = write-through.
+ */
+export function isBuffered(sim: Sim, h: Hint): boolean {
+  const period = sim.S.hintFlushPeriod;
+  return period > 0 && sim.nowUs <= h.createdAt + sim.us(period);
 }
 
-/** Removes the hints matching `which` as lost (a crash's buffer, a wiped disk). */
+/**
+ * Removes the hints matching `which` as lost (a crash's buffer, a wiped disk). A hint already past
+ * its TTL had expired before the loss (the report counts such a hint as expired whether or not a
+ * trigger purged it), so it counts as expired, not lost.
+ */
 export function loseHints(sim: Sim, node: NodeState, which: (h: Hint) => boolean): void {
   let lost = 0;
+  let expired = 0;
   for (const q of node.hints.values()) {
-    const keep = q.hints.filter((h) => !which(h));
-    lost += q.hints.length - keep.length;
+    const keep: Hint[] = [];
+    for (const h of q.hints) {
+      if (!which(h)) keep.push(h);
+      else if (isExpired(sim, h)) expired++;
+      else lost++;
+    }
     q.hints = keep;
   }
+  sim.stats.hintsExpired += expired;
   if (lost > 0) {
     sim.stats.hintsLost += lost;
     sim.note('hint', `${node.id} lost ${lost} hint${lost === 1 ? '' : 's'}`, node.idx);
@@ -97,7 +124,7 @@ function purgeExpired(sim: Sim, node: NodeState, q: HintQueue): void {
 export function hintTrigger(sim: Sim, node: NodeState): void {
   for (const q of node.hints.values()) {
     purgeExpired(sim, node, q);
-    if (q.dispatching || q.hints.length === 0 || !q.hints[0]!.flushed) continue;
+    if (q.dispatching || q.hints.length === 0 || isBuffered(sim, q.hints[0]!)) continue;
     if (q.target === node.idx || !node.peers[q.target]!.alive) continue;
     q.dispatching = true;
     const what = sim.S.hintMode === 'sloppy-quorum' ? `handing off ${q.hints.length} stand-in cop${q.hints.length === 1 ? 'y' : 'ies'}` : `replaying ${q.hints.length} hint${q.hints.length === 1 ? '' : 's'}`;
@@ -118,7 +145,7 @@ export function sendNextPage(sim: Sim, node: NodeState, target: number): void {
   purgeExpired(sim, node, q);
   let n = 0;
   const max = pageSize(sim);
-  while (n < q.hints.length && n < max && q.hints[n]!.flushed) n++;
+  while (n < q.hints.length && n < max && !isBuffered(sim, q.hints[n]!)) n++;
   if (n === 0 || !node.peers[target]!.alive) {
     q.dispatching = false;
     if (n === 0 && q.hints.length === 0) sim.note('hint', `${node.id} finished ${sim.S.hintMode === 'sloppy-quorum' ? 'handing off' : 'replaying'} to ${sim.nodes[target]!.id}`, node.idx);

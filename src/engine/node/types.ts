@@ -6,6 +6,7 @@ import type { Version, VersionSlot } from './versions';
 import type { WriteHandler } from '../coordinator/write';
 import type { ReadHandler } from '../coordinator/read';
 import type { KeyInfo } from '../sim';
+import type { RangeSnapshot } from '../repair/antiEntropy';
 
 export interface Hint {
   id: number;
@@ -15,10 +16,8 @@ export interface Hint {
   /** Where the key's versions live (its replicas' copies): replay applies without a key lookup. */
   slot: VersionSlot;
   v: Version;
-  /** µs */
+  /** µs. The hint sits in the holder's memory buffer until createdAt + hintFlushPeriod (hints.ts isBuffered). */
   createdAt: number;
-  /** Written to the hint file (survives a crash); false while in the memory buffer. */
-  flushed: boolean;
 }
 
 /** One holder's hints for one target, oldest first. */
@@ -83,9 +82,12 @@ export type Body =
   | { k: 'hintAck'; page: number; expired: number }
   | { k: 'syn' | 'gack'; gens: number[]; vers: number[] }
   | { k: 'echo' | 'echoReply' }
-  | { k: 'treeReq'; sid: number; ranges: number[] }
-  | { k: 'treeResp'; sid: number; trees: Map<number, Uint32Array> }
-  | { k: 'stream'; sid: number; leaves: Map<number, number[]>; items: [string, readonly Version[]][]; reply: boolean };
+  // A repair session's ranges as they stood at its start, the initiator's (`mine`) and the peer's
+  // (`theirs`; repair/antiEntropy.ts): carried along its messages, so a session keeps no state
+  // outside them.
+  | { k: 'treeReq'; sid: number; mine: Map<number, RangeSnapshot>; theirs: Map<number, RangeSnapshot> }
+  | { k: 'treeResp'; sid: number; mine: Map<number, RangeSnapshot>; theirs: Map<number, RangeSnapshot> }
+  | { k: 'stream'; sid: number; leaves: Map<number, number[]>; items: [string, readonly Version[]][]; reply: boolean; theirs: Map<number, RangeSnapshot> | null };
 
 /** A message in flight: the delivery event itself (see core/events.ts). */
 export interface Msg extends SimEvent<Body> {

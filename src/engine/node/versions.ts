@@ -139,6 +139,21 @@ export function holds(versions: readonly Version[] | undefined, w: Version): boo
   return false;
 }
 
+/**
+ * The report's "holds" (scenario-format.md): under vector clocks a set holds write w when one of its
+ * versions has a clock that dominates or equals w's; under last-write-wins, a version as new or
+ * newer. Unlike `covers`, two different writes of equal clock (one non-replica coordinator's two
+ * writes of a key, each built on nothing) hold each other: the storage keeps both as siblings,
+ * but the report counts by clocks, as the format defines so that every implementation agrees.
+ */
+export function holdsWrite(versions: readonly Version[] | undefined, w: Version): boolean {
+  if (!versions) return false;
+  for (const v of versions) {
+    if (v.clock && w.clock ? dominatesOrEquals(v.clock, w.clock) : v.ts >= w.ts) return true;
+  }
+  return false;
+}
+
 /** Newest LWW timestamp in a set, or -1. */
 export function newestTs(versions: readonly Version[] | undefined): number {
   let m = -1;

@@ -1,19 +1,35 @@
 // Anti-entropy repair sessions (nodetool repair; Dynamo §4.7). The initiator asks every replica of
 // each of its ranges that it believes alive for their Merkle trees, compares them with its own,
 // and the two stream the keys of differing leaves both ways.
+//
+// As in Cassandra's repair, the trees of a session describe the data as it stood when the session
+// began (the validation phase; Cassandra syncs only once every tree is in), and the syncs stream
+// what each side held then. So the counts follow from the data at the start: they do not depend on
+// which tree or stream happens to arrive first (a stale initiator repaired by its first peer used
+// to find nothing left to compare with the second; concurrent sessions of a periodic run streamed
+// more or fewer keys by the luck of the latencies). The message flow still decides whether a peer
+// takes part: a peer that is down or cut off never answers, and nothing is compared with it.
 import type { Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
 import { applyAll, type Version } from '../node/versions';
 import { buildTree, diffTrees, leafOf, type RangeKeys } from './merkle';
 
-/** A node's own keys grouped by ring range. */
-function keysByRange(sim: Sim, node: NodeState, ranges: ReadonlySet<number>): Map<number, RangeKeys> {
-  const out = new Map<number, RangeKeys>();
-  for (const r of ranges) out.set(r, { ...sim.ring.rangeBounds(r), keys: [] });
+/** One ring range of one node at the start of a session: its tree and its keys. */
+export interface RangeSnapshot {
+  tree: Uint32Array;
+  keys: RangeKeys;
+}
+
+/** A node's own ranges as they stand now (versions copied: a replica's arrays change in place). */
+function snapshot(sim: Sim, node: NodeState, ranges: ReadonlySet<number>): Map<number, RangeSnapshot> {
+  const byRange = new Map<number, RangeKeys>();
+  for (const r of ranges) byRange.set(r, { ...sim.ring.rangeBounds(r), keys: [] });
   for (const [key, vs] of node.data) {
     const p = sim.ring.place(key);
-    out.get(p.range)?.keys.push([key, p.pos, vs]);
+    byRange.get(p.range)?.keys.push([key, p.pos, vs.slice()]);
   }
+  const out = new Map<number, RangeSnapshot>();
+  for (const [r, keys] of byRange) out.set(r, { tree: buildTree(keys, sim.S.merkleDepth), keys });
   return out;
 }
 
@@ -26,35 +42,41 @@ function sharedRanges(sim: Sim, a: number, b: number): number[] {
   return out;
 }
 
+function pick(from: Map<number, RangeSnapshot>, ranges: Iterable<number>): Map<number, RangeSnapshot> {
+  const out = new Map<number, RangeSnapshot>();
+  for (const r of ranges) out.set(r, from.get(r)!);
+  return out;
+}
+
 export function startRepairSession(sim: Sim, node: NodeState): void {
   sim.stats.repairSessions++;
   const sid = sim.nextId++;
-  let peers = 0;
+  const requests: { peer: NodeState; ranges: number[] }[] = [];
+  const all = new Set<number>();
   for (const peer of sim.nodes) {
     if (peer.idx === node.idx || !sim.believesAlive(node, peer.idx)) continue;
     const ranges = sharedRanges(sim, node.idx, peer.idx);
     if (ranges.length === 0) continue;
-    peers++;
-    sim.send(node.idx, peer.idx, 'repair', { k: 'treeReq', sid, ranges });
+    requests.push({ peer, ranges });
+    for (const r of ranges) all.add(r);
   }
+  // Every tree of the session as of now: the initiator's once per range, each peer's for its ranges.
+  const own = snapshot(sim, node, all);
+  for (const { peer, ranges } of requests) {
+    sim.send(node.idx, peer.idx, 'repair', { k: 'treeReq', sid, mine: pick(own, ranges), theirs: snapshot(sim, peer, new Set(ranges)) });
+  }
+  const peers = requests.length;
   sim.note('repair', `${node.id} starts a repair session with ${peers} replica${peers === 1 ? '' : 's'} (Merkle depth ${sim.S.merkleDepth})`, node.idx);
 }
 
-function treesFor(sim: Sim, node: NodeState, ranges: number[]): Map<number, Uint32Array> {
-  const byRange = keysByRange(sim, node, new Set(ranges));
-  const trees = new Map<number, Uint32Array>();
-  for (const r of ranges) trees.set(r, buildTree(byRange.get(r)!, sim.S.merkleDepth));
-  return trees;
-}
-
-function itemsIn(sim: Sim, node: NodeState, leaves: Map<number, number[]>): [string, readonly Version[]][] {
+/** The keys (with their versions) of the given leaves of each range of a snapshot. */
+function itemsOf(sim: Sim, snap: ReadonlyMap<number, RangeSnapshot>, leaves: Map<number, number[]>): [string, readonly Version[]][] {
   const n = 1 << sim.S.merkleDepth;
-  const byRange = keysByRange(sim, node, new Set(leaves.keys()));
   const items: [string, readonly Version[]][] = [];
   for (const [r, list] of leaves) {
     const want = new Set(list);
-    const rk = byRange.get(r)!;
-    for (const [key, pos, vs] of rk.keys) if (want.has(leafOf(pos, rk.start, rk.width, n))) items.push([key, vs.slice()]);
+    const rk = snap.get(r)!.keys;
+    for (const [key, pos, vs] of rk.keys) if (want.has(leafOf(pos, rk.start, rk.width, n))) items.push([key, vs]);
   }
   return items;
 }
@@ -66,32 +88,32 @@ function applyItems(sim: Sim, node: NodeState, items: [string, readonly Version[
 export function onRepairMessage(sim: Sim, node: NodeState, m: Msg): void {
   const b = m.body;
   if (b.k === 'treeReq') {
-    sim.send(node.idx, m.from, 'repair', { k: 'treeResp', sid: b.sid, trees: treesFor(sim, node, b.ranges) });
+    // The peer's tree, as of the session's start, goes back to the initiator.
+    sim.send(node.idx, m.from, 'repair', { k: 'treeResp', sid: b.sid, mine: b.mine, theirs: b.theirs });
     return;
   }
   if (b.k === 'treeResp') {
-    const mine = treesFor(sim, node, [...b.trees.keys()]);
     const leaves = new Map<number, number[]>();
-    for (const [r, theirs] of b.trees) {
-      const d = diffTrees(mine.get(r)!, theirs);
+    for (const [r, theirs] of b.theirs) {
+      const d = diffTrees(b.mine.get(r)!.tree, theirs.tree);
       sim.stats.leavesCompared += d.compared;
       sim.stats.leavesDiffering += d.differing.length;
       if (d.differing.length > 0) leaves.set(r, d.differing);
     }
     if (leaves.size === 0) return;
-    const items = itemsIn(sim, node, leaves);
+    const items = itemsOf(sim, b.mine, leaves);
     sim.stats.keysStreamed += items.length;
     sim.note('repair', `${node.id} ↔ ${sim.nodes[m.from]!.id}: ${[...leaves.values()].reduce((a, l) => a + l.length, 0)} differing leaves, streaming`, node.idx);
-    sim.send(node.idx, m.from, 'repair', { k: 'stream', sid: b.sid, leaves, items, reply: false });
+    sim.send(node.idx, m.from, 'repair', { k: 'stream', sid: b.sid, leaves, items, reply: false, theirs: pick(b.theirs, leaves.keys()) });
     return;
   }
   if (b.k !== 'stream') return;
-  if (!b.reply) {
-    // Answer with what this side had before taking the initiator's keys: streams go both ways.
-    const mine = itemsIn(sim, node, b.leaves);
+  if (!b.reply && b.theirs) {
+    // Streams go both ways: the peer sends what it held in those leaves when the session began.
+    const mine = itemsOf(sim, b.theirs, b.leaves);
     sim.stats.keysStreamed += mine.length;
     applyItems(sim, node, b.items);
-    sim.send(node.idx, m.from, 'repair', { k: 'stream', sid: b.sid, leaves: b.leaves, items: mine, reply: true });
+    sim.send(node.idx, m.from, 'repair', { k: 'stream', sid: b.sid, leaves: b.leaves, items: mine, reply: true, theirs: null });
     return;
   }
   applyItems(sim, node, b.items);
