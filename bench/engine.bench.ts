@@ -1,6 +1,6 @@
 // `npm run bench`: how fast the engine runs, not whether it is right (no assertions).
 //  (a) engine events/s on a busy scenario vs a bare binary-heap event loop doing the same number of
-//      events in the same process (goal: ratio >= 0.25);
+//      events in the same process (goal: ratio >= 0.25), best of three rounds each;
 //  (b) wall time to simulate 3 hours of 12 nodes at 100 writes/s with one node down for 2 hours (goal <= 5 s);
 //  (c) peak memory while doing (b) (rss and heapUsed, sampled every simulated minute).
 import { parseScenario, type Report } from '../src/engine';
@@ -154,10 +154,24 @@ function main(): void {
   runTimed({ ...busyScenario(), until: '20s' }, MIN);
   bareLoop(200_000, 1000);
 
-  const busy = runTimed(busyScenario(), 10_000);
+  // Best of three for each, interleaved: this machine is shared, and another process's burst
+  // should not decide the ratio (each round's ratio is printed too).
+  const ROUNDS = 3;
+  const busyRuns: Timed[] = [];
+  const bareRuns: { ms: number; checksum: number }[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const b = runTimed(busyScenario(), 10_000);
+    busyRuns.push(b);
+    bareRuns.push(bareLoop(b.report.events, Math.max(1, b.meanQueue)));
+    gc();
+  }
+  const rounds = busyRuns.map((b, i) => bareRuns[i]!.ms / b.ms);
+  const busy = busyRuns.reduce((a, b) => (b.ms < a.ms ? b : a));
+  busy.peakRss = Math.max(...busyRuns.map((b) => b.peakRss));
+  busy.peakHeap = Math.max(...busyRuns.map((b) => b.peakHeap));
+  const bare = bareRuns.reduce((a, b) => (b.ms < a.ms ? b : a));
   const engineRate = busy.report.events / (busy.ms / 1000);
   const standing = Math.max(1, busy.meanQueue);
-  const bare = bareLoop(busy.report.events, standing);
   const bareRate = busy.report.events / (bare.ms / 1000);
   const ratio = engineRate / bareRate;
 
@@ -172,7 +186,7 @@ function main(): void {
     ['(a) engine wall time', `${fmt(busy.ms)} ms`, ''],
     ['(a) engine events/s', fmt(engineRate), ''],
     ['(a) bare heap events/s', fmt(bareRate), `same event count, standing heap ${fmt(standing)} = engine's mean queue (checksum ${bare.checksum})`],
-    ['(a) engine / bare ratio', ratio.toFixed(3), `goal >= 0.25: ${ratio >= 0.25 ? 'met' : 'NOT met'}`],
+    ['(a) engine / bare ratio', ratio.toFixed(3), `goal >= 0.25: ${ratio >= 0.25 ? 'met' : 'NOT met'} (best of ${ROUNDS} each; per round ${rounds.map((r) => r.toFixed(3)).join(', ')})`],
     ['(b) 3 h, 12 nodes, 100 w/s, 2 h down', `${(longDefault.ms / 1000).toFixed(2)} s`, `goal <= 5 s: ${longDefault.ms <= 5000 ? 'met' : 'NOT met'} (the generator's default 1,000 keys; ${fmt(longDefault.report.events)} events)`],
     ['(b) the same over 100,000 keys', `${(long.ms / 1000).toFixed(2)} s`, `goal <= 5 s: ${long.ms <= 5000 ? 'met' : 'NOT met'} (more live data: more GC)`],
     ['(b) events', fmt(lr.events), `${fmt(lr.events / (long.ms / 1000))} events/s`],
