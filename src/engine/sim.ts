@@ -197,9 +197,11 @@ export class Sim implements Simulation {
    * `ref`: the object the event acts on, where it has one (a read's handler for its timeouts).
    * `recycle`: an event just processed and referenced nowhere else, to carry this one.
    */
-  schedule(t: number, k: number, n: number, e: number, x: number, p = P_OTHER, ref: unknown = null, recycle: SimEvent | null = null): void {
+  schedule(t: number, k: number, n: number, e: number, x: number, p = P_OTHER, ref: unknown = null, recycle: SimEvent | null = null): SimEvent {
     const s = this.seq++;
-    this.heap.push(recycle ? recycle.reuse(t, p, s, k, n, e, x, '', -1, 0, false, ref) : new SimEvent(t, p, s, k, n, e, x, '', -1, 0, false, ref));
+    const ev = recycle ? recycle.reuse(t, p, s, k, n, e, x, '', -1, 0, false, ref) : new SimEvent(t, p, s, k, n, e, x, '', -1, 0, false, ref);
+    this.heap.push(ev);
+    return ev;
   }
 
   startTimers(node: NodeState, initial: boolean): void {
@@ -266,7 +268,7 @@ export class Sim implements Simulation {
       case EV.pageNext: if (this.live(ev)) sendNextPage(this, this.nodes[ev.n]!, ev.x); break;
       case EV.pageTimeout: if (this.live(ev)) onPageTimeout(this, this.nodes[ev.n]!, ev.x); break;
       case EV.writeTimeout: this.sweepDeadlines(ev); break;
-      case EV.readTimeout: onReadTimeout(this, ev.body as ReadHandler); break;
+      case EV.readTimeout: onReadTimeout(this, ev.body as ReadHandler | null); break;
       case EV.repairWriteTimeout: onRepairWriteTimeout(this, ev.body as ReadHandler); break;
       case EV.fault: this.applyFault(this.sc.faults[ev.x]!); break;
       case EV.op: this.runOp(this.sc.workload[ev.x]!); break;

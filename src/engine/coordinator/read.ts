@@ -2,7 +2,7 @@
 // coordinator first when it is one), return the newest; with read repair (Cassandra 4.0 BLOCKING)
 // write the newest back to the stale replicas that answered before returning. In sloppy-quorum
 // mode the first N healthy nodes of the extended preference list answer, stand-ins included.
-import { EV as imported_EV, P_OTHER as imported_P_OTHER } from '../core/events';
+import { EV as imported_EV, P_OTHER as imported_P_OTHER, type SimEvent } from '../core/events';
 import type { KeyInfo, Sim } from '../sim';
 import type { Msg, NodeState } from '../node/types';
 import { applyAll as imported_applyAll, holdsWrite as imported_holdsWrite, mergeAll as imported_mergeAll, newestTs as imported_newestTs, versionsOf as imported_versionsOf, type Version } from '../node/versions';
@@ -40,6 +40,8 @@ export interface ReadHandler {
   merged: readonly Version[];
   done: boolean;
   user: boolean;
+  /** Its readTimeout event, until the read finishes (see finish). */
+  timeout: SimEvent | null;
 }
 
 function fail(sim: Sim, text: string, user: boolean, node: number | undefined, key: string): void {
@@ -78,10 +80,10 @@ export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Leve
     id: sim.nextId++, coord: coord.idx, key, level, contacted: candidates,
     respondents: new Array<number>(candidates.length), responses: new Array<readonly Version[]>(candidates.length), answers: 0,
     baselineTs: info.newest, baselineVersions: info.frontier, info,
-    repairsPending: [], merged: [], done: false, user,
+    repairsPending: [], merged: [], done: false, user, timeout: null,
   };
   if (user) sim.note('read', `Read ${key} at ${level} via ${coord.id}`, coord.idx, key);
-  sim.schedule(sim.nowUs + sim.us(sim.S.readTimeout), EV.readTimeout, -1, 0, h.id, P_OTHER, h);
+  h.timeout = sim.schedule(sim.nowUs + sim.us(sim.S.readTimeout), EV.readTimeout, -1, 0, h.id, P_OTHER, h);
   for (const r of h.contacted) {
     if (r === coord.idx) respond(sim, h, r, localVersions(sim, coord, info));
     else sim.send(coord.idx, r, 'read', { k: 'read', h, slot: info });
@@ -178,6 +180,12 @@ function isStale(h: ReadHandler): boolean {
 
 function finish(sim: Sim, h: ReadHandler): void {
   h.done = true;
+  // The timeout still fires (at its time, as a no-op), but no longer holds the finished read:
+  // the handler and its responses die young instead of living readTimeout longer.
+  if (h.timeout) {
+    h.timeout.body = null;
+    h.timeout = null;
+  }
   sim.stats.readsSucceeded++;
   const stale = isStale(h);
   if (stale) sim.stats.readsStale++;
@@ -187,8 +195,8 @@ function finish(sim: Sim, h: ReadHandler): void {
   }
 }
 
-export function onReadTimeout(sim: Sim, h: ReadHandler): void {
-  if (h.done) return;
+export function onReadTimeout(sim: Sim, h: ReadHandler | null): void {
+  if (!h || h.done) return;
   h.done = true;
   fail(sim, `Read ${h.key} timed out at ${h.level}`, h.user, h.coord, h.key);
 }
@@ -203,8 +211,8 @@ export function onRepairWriteTimeout(sim: Sim, h: ReadHandler): void {
 export function failReadsOf(sim: Sim, coord: number): void {
   for (const ev of sim.heap.all()) {
     if (ev.k !== EV.readTimeout) continue;
-    const h = ev.body as ReadHandler;
-    if (h.done || h.coord !== coord) continue;
+    const h = ev.body as ReadHandler | null;
+    if (!h || h.done || h.coord !== coord) continue;
     h.done = true;
     sim.stats.readsFailed++;
   }
