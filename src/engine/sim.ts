@@ -139,6 +139,8 @@ export class Sim implements Simulation {
   private readonly commands: LoggedCommand[] = [];
   readonly info: ClusterInfo;
   readonly wiped: boolean[];
+  /** Indexes of the nodes up and serving clients, in order; null when it must be rebuilt (servingChanged). */
+  private serving: number[] | null = null;
 
   constructor(scenario: Scenario) {
     // Faults and workload grow with the user's commands; copy so the caller's scenario stays as given.
@@ -404,17 +406,13 @@ export class Sim implements Simulation {
   /** A random node that is up and serving, as a client's driver would pick; -1 if none. */
   pickCoordinator(named: string | undefined): number {
     if (named !== undefined) return this.byName.get(named)!;
-    // The pick-th node that is up and serving (no array of them built per operation).
-    const nodes = this.nodes;
-    let ok = 0;
-    for (let i = 0; i < nodes.length; i++) if (nodes[i]!.up && nodes[i]!.serving) ok++;
-    if (ok === 0) return -1;
-    let pick = this.rng.workload.int(ok);
-    for (let i = 0; i < nodes.length; i++) {
-      if (!nodes[i]!.up || !nodes[i]!.serving) continue;
-      if (pick-- === 0) return i;
-    }
-    return -1;
+    const serving = (this.serving ??= this.nodes.filter((n) => n.up && n.serving).map((n) => n.idx));
+    return serving.length === 0 ? -1 : serving[this.rng.workload.int(serving.length)]!;
+  }
+
+  /** A node went down, came up or began serving: the list of nodes serving clients is rebuilt when next needed. */
+  servingChanged(): void {
+    this.serving = null;
   }
 
   // ---- faults ----------------------------------------------------------------------------
@@ -454,6 +452,7 @@ export class Sim implements Simulation {
     if (node.up) {
       node.up = false;
       node.serving = false;
+      this.servingChanged();
       node.epoch++;
       failHandlersOf(this, idx);
       for (const q of node.hints.values()) {
@@ -492,6 +491,7 @@ export class Sim implements Simulation {
       return v;
     });
     if (!node.peers.some((p) => p.known)) node.serving = true;
+    this.servingChanged();
     this.startTimers(node, false);
     this.note('fault', `${node.id} restarted; it serves clients once gossip has settled`, idx);
   }

@@ -127,6 +127,7 @@ function checkSettled(sim: Sim, node: NodeState): void {
   const settled = node.peers.every((p, j) => j === node.idx || !p.known || (p.heard && (p.alive || sim.nowUs - p.echoSentAt >= grace)));
   if (!settled) return;
   node.serving = true;
+  sim.servingChanged();
   const down = node.peers.filter((p, j) => j !== node.idx && p.known && !p.alive).length;
   sim.note('gossip', `${node.id}: gossip settled, now serving clients${down ? ` (believes ${down} peer${down === 1 ? '' : 's'} down)` : ''}`, node.idx);
 }
