@@ -77,6 +77,27 @@ describe('sloppy quorum: timeouts', () => {
     expect([...s.hints.values()].map((q) => [sim.nodes[q.target]!.id, q.hints.length])).toEqual([[R[2], 1]]);
   });
 
+  it('a stand-in comes from beyond every node already used: an owner back meanwhile does not stand in for another', () => {
+    // R[2] is down when the write starts (pref[3] stands in for it) and back before R[1] times out.
+    const sim = cluster({
+      settings: { preset: 'dynamo', writeTimeout: '10s' },
+      faults: [{ at: '1s', kill: R[2] }, { at: '39s', slow: R[1], extraLatency: '30s' }, { at: '41s', restart: R[2] }],
+      workload: [{ at: '40s', write: { key: KEY, value: 'x', consistency: 'QUORUM', coordinator } }],
+      until: '51s',
+    });
+    const c = sim.nodes[idx(sim, coordinator)]!;
+    sim.advanceTo(40_000);
+    expect(c.peers[idx(sim, R[2]!)]!.alive).toBe(false);
+    sim.advanceTo(49_999);
+    expect(c.peers[idx(sim, R[2]!)]!.alive).toBe(true);
+    sim.advanceTo(51_000);
+    const holders = (target: string) =>
+      sim.nodes.filter((n) => (n.hints.get(idx(sim, target))?.hints.length ?? 0) > 0).map((n) => n.id);
+    expect(holders(R[2]!)).toEqual([standIn]);
+    // The stand-in for R[1] is the next healthy node after pref[3]: pref[4], the coordinator itself.
+    expect(holders(R[1]!)).toEqual([pref[4]]);
+  });
+
   it('strictQuorum: stand-ins for replicas that timed out cannot bring the level, so the write fails at writeTimeout', () => {
     const spec = (until: string) => ({
       settings: { preset: 'riak', strictQuorum: true },

@@ -240,12 +240,18 @@ function reroute(sim: Sim, h: WriteHandler): number {
   const coord = sim.nodes[h.coord]!;
   let sent = 0;
   const n = h.targets.length;
+  const pref = h.info.place.pref;
+  // Stand-ins come from beyond every node already used (fidelity.md, sloppy quorum 4) and never
+  // from the key's own replicas: an owner that came back meanwhile is not a stand-in for another.
+  let from = sim.rf;
+  for (const t of h.targets) from = Math.max(from, pref.indexOf(t) + 1);
   for (let i = 0; i < n; i++) {
     if (h.answered[i]) continue;
     // Handoff disabled: the timed-out replica is refused by policy, as a down one is (sloppyMode).
     if (!sim.S.hintedHandoffEnabled) { sim.stats.hintsDropped++; continue; }
-    const next = h.info.place.pref.find((x) => !h.targets.includes(x) && sim.believesAlive(coord, x));
-    if (next === undefined) break;
+    while (from < pref.length && !sim.believesAlive(coord, pref[from]!)) from++;
+    if (from >= pref.length) break;
+    const next = pref[from++]!;
     const owner = h.owners[i]!;
     target(h, next, owner);
     sent++;
