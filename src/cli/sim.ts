@@ -1,11 +1,14 @@
-// `npm run sim -- FILE [--json]`: runs a scenario headless on the same engine as the app.
-// Invalid input (the file, its JSON or any field; or the command line) exits 2 with exactly one line
-// on stderr naming the field, nothing on stdout, and nothing simulated.
+// `npm run sim -- FILE [--json]`: runs a scenario headless on the same engine as the app, to its
+// `until`; or a session file saved by the app (`hintscope/session@1`): its scenario and command
+// log, to the moment it was saved. Invalid input (the file, its JSON or any field; or the command
+// line) exits 2 with exactly one line on stderr naming the field, nothing on stdout, and nothing
+// simulated.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { MAX_SCENARIO_BYTES, ScenarioError, createSimulation, type Report } from '../engine';
+import { MAX_SCENARIO_BYTES, ScenarioError, createSimulation, replaySession, type Report, type Simulation } from '../engine';
+import { ImportError, parseImportValue, SESSION_FORMAT } from '../store/sessionFile';
 import { formatReport } from './summary';
 
-const USAGE = 'usage: npm run sim -- SCENARIO.json [--json]';
+const USAGE = 'usage: npm run sim -- SCENARIO.json|SESSION.json [--json]';
 
 /** Exit status for invalid input: the command line, the file, or the scenario in it. */
 const INVALID = 2;
@@ -68,8 +71,28 @@ function parseArgs(argv: string[]): { file: string; json: boolean } | 'help' {
   return { file: files[0]!, json };
 }
 
+/**
+ * A session file, validated as the app validates an import (every field, the command log, the
+ * replay's work bound) and replayed to the moment it was saved; null for anything else, which the
+ * scenario parser then reads (and names what is wrong with it).
+ */
+function sessionOf(text: string): { sim: Simulation; to: number } | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== SESSION_FORMAT) return null;
+  const s = parseImportValue(value);
+  const sim = replaySession(s.scenario, s.log);
+  const to = s.at ?? sim.until;
+  sim.advanceTo(to);
+  return { sim, to };
+}
+
 function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  let sim;
+  let run: { sim: Simulation; to: number | null };
   let json: boolean;
   try {
     const args = parseArgs(argv);
@@ -80,10 +103,11 @@ function main(argv: string[], out: (s: string) => void, err: (s: string) => void
     json = args.json;
     const text = readScenarioFile(args.file);
     try {
-      sim = createSimulation(text);
+      run = sessionOf(text) ?? { sim: createSimulation(text), to: null };
     } catch (e) {
       // A problem with the whole file (not JSON, not an object, too big) names the file.
       if (e instanceof ScenarioError) throw new InputError(e.field ? e.message : `${args.file}: ${e.message}`);
+      if (e instanceof ImportError) throw new InputError(e.message);
       throw e;
     }
   } catch (e) {
@@ -91,8 +115,8 @@ function main(argv: string[], out: (s: string) => void, err: (s: string) => void
     err(`${oneLine(e.message)}\n`);
     return INVALID;
   }
-  sim.advanceTo(sim.until);
-  const report = sim.report() as Report;
+  if (run.to === null) run.sim.advanceTo(run.sim.until);
+  const report = run.sim.report() as Report;
   out(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   return 0;
 }

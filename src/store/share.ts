@@ -1,12 +1,15 @@
 // Share links: a session (scenario + command log) compressed into the URL fragment, so a link
 // opens the same run (same trace hash). Links are untrusted: bounded in size before and after
 // decompression; the engine validates the content and names any bad field.
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: a default import works in the bundle and in Node's ESM loader (the CLI),
+// where named imports of it do not.
+import LZString from 'lz-string';
 import { jsonDepth, MAX_DEPTH } from './jsonDepth';
 
 export const MAX_LINK_CHARS = 200_000;
 export const MAX_SESSION_CHARS = 1_000_000;
 const PREFIX = '#s=';
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 
 export interface SharedSession {
   scenario: unknown;

@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runScenario } from '../../src/engine';
+import { createSimulation, runScenario, type Report } from '../../src/engine';
+import { toSessionFile } from '../../src/store/sessionFile';
 
 const ROOT = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'hintscope-cli-format-'));
@@ -225,5 +226,27 @@ describe('CLI: a valid file', () => {
     const r = await cli([file(JSON.stringify(d)), '--json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { writes: unknown }).writes).toEqual({ attempted: 1, acknowledged: 0, failed: 1, pending: 0 });
+  }, 60_000);
+
+  it.concurrent('a session file saved by the app replays its commands and reports at the moment it was saved', async () => {
+    const sim = createSimulation(base());
+    sim.advanceTo(3000);
+    sim.apply({ type: 'restart', node: 'D' });
+    sim.apply({ type: 'write', key: 'user:1', value: 'x', consistency: 'ALL', coordinator: 'A' });
+    sim.advanceTo(7000);
+    const saved = toSessionFile({ scenario: base(), commandLog: sim.commandLog, now: sim.now, traceHash: sim.traceHash() });
+    const r = await cli([file(JSON.stringify(saved)), '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as Report;
+    expect(report.simulatedMs).toBe(7000);
+    expect(report.traceHash).toBe(sim.traceHash());
+    expect(report).toEqual(sim.report());
+    // A bad session names its field, like the app's import does.
+    const bad = await cli([file(JSON.stringify({ ...saved, log: [{ at: 1000, command: { type: 'kill', node: 'Z' } }] }))]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/^log\[0\]\.command\.node: /);
   }, 60_000);
 });
