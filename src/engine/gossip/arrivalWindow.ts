@@ -17,6 +17,12 @@ export class ArrivalWindow {
   private warmCount = 0;
   private warmUs = 0;
   last: number;
+  /**
+   * No heartbeat arrived yet (a restarted node's window): the first arrival only sets `last`, as in
+   * Cassandra, where the first report adds the initial guess and sets tLast; the time since the
+   * restart is not an inter-arrival interval.
+   */
+  private primed = true;
 
   /** `warmUs`: start as a full window of samples of this interval instead of Cassandra's initial guess. */
   constructor(private readonly initialUs: number, now: number, warmUs = 0) {
@@ -24,7 +30,10 @@ export class ArrivalWindow {
     if (warmUs > 0) {
       this.warmCount = SAMPLE_SIZE;
       this.warmUs = warmUs;
-    } else this.add(initialUs);
+    } else {
+      this.add(initialUs);
+      this.primed = false;
+    }
   }
 
   private add(v: number): void {
@@ -40,7 +49,8 @@ export class ArrivalWindow {
 
   arrival(now: number): void {
     const gap = now - this.last;
-    if (gap > 0 && gap <= this.initialUs) this.add(gap);
+    if (!this.primed) this.primed = true;
+    else if (gap > 0 && gap <= this.initialUs) this.add(gap);
     this.last = now;
   }
 
