@@ -114,3 +114,50 @@ describe('views: each node its own; partition and heal', () => {
     }
   });
 });
+
+describe('gossip targets (Cassandra Gossiper.GossipTask)', () => {
+  it('each round: one random live peer, an unreachable one with probability unreachable / (live + 1), a seed sometimes', () => {
+    // Seeds are A, B, C. C and F are dead and convicted; D (live peers A, B, E) gossips for 4000 rounds.
+    const sim = cluster({ seed: 9, faults: [{ at: '1s', kill: 'C' }, { at: '1s', kill: 'F' }], until: '3h' });
+    sim.advanceTo(60_000);
+    const sent: { to: string; at: number }[] = [];
+    const send = sim.send.bind(sim);
+    const D = idx(sim, 'D');
+    sim.send = (from, to, kind, body, ...rest) => {
+      if (from === D && body.k === 'syn') sent.push({ to: sim.nodes[to]!.id, at: sim.now });
+      send(from, to, kind, body, ...rest);
+    };
+    const N = 4000;
+    sim.advanceTo(60_000 + N * 1000 - 1);
+    const rounds = new Map<number, string[]>();
+    for (const s of sent) rounds.set(s.at, [...(rounds.get(s.at) ?? []), s.to]);
+    expect(rounds.size).toBe(N);
+    const first = new Map<string, number>();
+    let unreachable = 0;
+    let seedAfterE = 0;
+    let roundsE = 0;
+    for (const targets of rounds.values()) {
+      // The round's random live peer comes first.
+      const [live, ...rest] = targets;
+      expect(['A', 'B', 'E']).toContain(live);
+      first.set(live!, (first.get(live!) ?? 0) + 1);
+      // Then maybe one unreachable (C or F), then maybe one seed (A, B or C).
+      // (After E, a lone C could be either: counted as the seed, so the unreachable rate is a lower bound.)
+      let i = 0;
+      if (rest[0] === 'F' || (rest[0] === 'C' && (live !== 'E' || rest.length === 2))) { unreachable++; i++; }
+      if (i < rest.length) expect(['A', 'B', 'C']).toContain(rest[i]);
+      expect(rest.length - i).toBeLessThanOrEqual(1);
+      if (live === 'E') { roundsE++; if (i < rest.length) seedAfterE++; }
+      // A round whose live pick was a seed (A or B) with live 3 >= seeds 3 sends no seed gossip.
+      if (live !== 'E') expect(rest.length - i, `round to ${targets.join(',')}`).toBe(0);
+    }
+    for (const n of ['A', 'B', 'E']) expect(first.get(n)! / N).toBeGreaterThan(0.3);
+    // 2 unreachable, 3 live: 2 / 4.
+    expect(unreachable / N).toBeGreaterThan(0.4);
+    expect(unreachable / N).toBeLessThan(0.56);
+    // After a non-seed live pick: seed gossip with probability seeds / (live + unreachable) = 3 / 5,
+    // plus the lone C taken for a seed (1/2 × 1/2 × 2/5): 0.7 expected. (Without seed gossip: 0.1.)
+    expect(seedAfterE / roundsE).toBeGreaterThan(0.62);
+    expect(seedAfterE / roundsE).toBeLessThan(0.78);
+  });
+});
