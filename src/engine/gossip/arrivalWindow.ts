@@ -1,6 +1,10 @@
 // pure: Cassandra's ArrivalWindow (gms/FailureDetector.java). Inter-arrival times of heartbeats,
 // seeded with an initial guess of 2 gossip intervals; gaps longer than that are ignored so an
 // outage does not inflate the mean. phi = PHI_FACTOR * (now - last) / mean.
+// fidelity.md's "2 s" is Cassandra's at its fixed 1 s gossip: FailureDetector.getInitialValue() is
+// Gossiper.intervalInMillis * 2, and fd_max_interval_ms defaults to that initial value. So both
+// scale with our gossipInterval: a fixed 2 s cap would ignore every gap at "5s" gossip (a
+// restarted window would stay at its guess) and let one missed round into the mean at "200ms".
 
 export const PHI_FACTOR = 1 / Math.log(10);
 const SAMPLE_SIZE = 1000;
