@@ -4,11 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { cluster, idx, pendingHints } from './harness';
 import type { Sim } from '../../src/engine/sim';
+import type { ConsistencyLevel } from '../../src/engine/api';
 
 /** Three nodes, RF 3: A, B, C replicate every key. */
 const three = (settings: Record<string, unknown>, faults: unknown[], until = '30m'): Sim => cluster({ nodes: ['A', 'B', 'C'], rf: 3, settings, faults, until });
 
-function writeVia(sim: Sim, coordinator: string, key: string, consistency = 'ONE'): void {
+function writeVia(sim: Sim, coordinator: string, key: string, consistency: ConsistencyLevel = 'ONE'): void {
   sim.apply({ type: 'write', key, value: `${key}@${sim.now}`, consistency, coordinator });
 }
 
