@@ -1,6 +1,10 @@
 // pure: Cassandra's ArrivalWindow (gms/FailureDetector.java). Inter-arrival times of heartbeats,
 // seeded with an initial guess of 2 gossip intervals; gaps longer than that are ignored so an
 // outage does not inflate the mean. phi = PHI_FACTOR * (now - last) / mean.
+// fidelity.md's "2 s" is Cassandra's at its fixed 1 s gossip: FailureDetector.getInitialValue() is
+// Gossiper.intervalInMillis * 2, and fd_max_interval_ms defaults to that initial value. So both
+// scale with our gossipInterval: a fixed 2 s cap would ignore every gap at "5s" gossip (a
+// restarted window would stay at its guess) and let one missed round into the mean at "200ms".
 
 export const PHI_FACTOR = 1 / Math.log(10);
 const SAMPLE_SIZE = 1000;
@@ -17,6 +21,12 @@ export class ArrivalWindow {
   private warmCount = 0;
   private warmUs = 0;
   last: number;
+  /**
+   * No heartbeat arrived yet (a restarted node's window): the first arrival only sets `last`, as in
+   * Cassandra, where the first report adds the initial guess and sets tLast; the time since the
+   * restart is not an inter-arrival interval.
+   */
+  private primed = true;
 
   /** `warmUs`: start as a full window of samples of this interval instead of Cassandra's initial guess. */
   constructor(private readonly initialUs: number, now: number, warmUs = 0) {
@@ -24,7 +34,10 @@ export class ArrivalWindow {
     if (warmUs > 0) {
       this.warmCount = SAMPLE_SIZE;
       this.warmUs = warmUs;
-    } else this.add(initialUs);
+    } else {
+      this.add(initialUs);
+      this.primed = false;
+    }
   }
 
   private add(v: number): void {
@@ -40,7 +53,8 @@ export class ArrivalWindow {
 
   arrival(now: number): void {
     const gap = now - this.last;
-    if (gap > 0 && gap <= this.initialUs) this.add(gap);
+    if (!this.primed) this.primed = true;
+    else if (gap > 0 && gap <= this.initialUs) this.add(gap);
     this.last = now;
   }
 
