@@ -456,6 +456,8 @@ export class Sim implements Simulation {
       node.epoch++;
       failHandlersOf(this, idx);
       for (const q of node.hints.values()) {
+        // The page's timeout belonged to the dead incarnation and will not fire to forget it.
+        if (q.page) this.pages.delete(q.page.id);
         q.page = null;
         q.dispatching = false;
       }

@@ -168,3 +168,21 @@ describe('the trigger', () => {
     expect(page.at).toBeCloseTo(firstTriggerAfter, 3);
   });
 });
+
+describe('a holder that crashes mid-replay', () => {
+  it('forgets the page it had on the wire, and resumes from it after its restart', () => {
+    const sim = backlog(200, { hintReplayRate: 100 }, [{ at: '60s', restart: 'C' }]);
+    sim.advanceTo(60_000);
+    while (sim.pages.size === 0) expect(sim.step()).toBe(true);
+    sim.apply({ type: 'kill', node: 'A' });
+    sim.advanceTo(sim.now + 1);
+    expect(sim.pages.size).toBe(0);
+    const pending = pendingHints(sim, 'A', 'C');
+    expect(pending).toBeGreaterThan(0);
+    sim.apply({ type: 'restart', node: 'A' });
+    sim.advanceTo(sim.now + 120_000);
+    expect(pendingHints(sim, 'A', 'C')).toBe(0);
+    expect(sim.pages.size).toBe(0);
+    expect(sim.report().hints).toMatchObject({ created: 200, delivered: 200, lost: 0, pending: 0 });
+  });
+});
