@@ -1,20 +1,20 @@
 // zod schemas for what a user types; errors name the field.
-import { z } from 'zod';
+import { z } from './zod';
 import { CONSISTENCY_LEVELS, type Command, type ConsistencyLevel } from '../protocol';
 
 const level = z.enum(CONSISTENCY_LEVELS as [ConsistencyLevel, ...ConsistencyLevel[]]);
 
 export const operationSchema = z.object({
-  key: z.string().trim().min(1, 'key: enter a key, e.g. user:42').max(200, 'key: at most 200 characters'),
-  value: z.string().max(1000, 'value: at most 1000 characters'),
+  key: z.string().check(z.trim(), z.minLength(1, 'key: enter a key, e.g. user:42'), z.maxLength(200, 'key: at most 200 characters')),
+  value: z.string().check(z.maxLength(1000, 'value: at most 1000 characters')),
   consistency: level,
-  coordinator: z.string().optional(),
+  coordinator: z.optional(z.string()),
 });
 
 export type OperationFields = z.input<typeof operationSchema>;
 export type FieldErrors = Partial<Record<keyof OperationFields | 'form', string>>;
 
-function collect(error: z.ZodError): FieldErrors {
+function collect(error: z.core.$ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
     const field = (issue.path[0] ?? 'form') as keyof FieldErrors;
@@ -41,12 +41,10 @@ export function parseOperation(op: 'write' | 'read', fields: OperationFields): P
 export const workloadSchema = z.object({
   rate: z.coerce
     .number({ error: 'rate: enter a number' })
-    .refine(Number.isFinite, 'rate: enter a number')
-    .gt(0, 'rate: must be more than 0 ops/s')
-    .max(100_000, 'rate: at most 100,000 ops/s'),
-  writeRatio: z.number().min(0).max(1),
+    .check(z.refine(Number.isFinite, 'rate: enter a number'), z.gt(0, 'rate: must be more than 0 ops/s'), z.lte(100_000, 'rate: at most 100,000 ops/s')),
+  writeRatio: z.number().check(z.gte(0), z.lte(1)),
   consistency: level,
-  keys: z.number().int().min(1).max(10_000_000),
+  keys: z.number().check(z.int(), z.gte(1), z.lte(10_000_000)),
 });
 
 export type WorkloadFields = z.input<typeof workloadSchema>;

@@ -2,12 +2,13 @@
 // on one line (`settings.maxHintWindow: expected a duration like "3h"…`). Where the format leaves
 // room (defaults of unmarked fields, workload order, a generator with to <= from, a level above RF)
 // the reading is the README's "Where scenario-format.md leaves room" and test/scenario/format.test.ts.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseDuration } from '../core/duration';
 import { PRESETS, type PresetName, type Settings } from './presets';
 
 // No code generation: zod's JIT probes `new Function`, which the page's CSP (script-src 'self')
-// reports as a violation now that files and links are validated on the page itself.
+// reports as a violation now that files and links are validated on the page itself. zod/mini's
+// objects have no JIT path today; the flag keeps any that a later zod adds off.
 z.config({ jitless: true });
 
 export class ScenarioError extends Error {
@@ -30,137 +31,144 @@ const expecting = (what: string) => (iss: { input?: unknown }) => (iss.input ===
 /** The engine's clock ticks in microseconds: durations are rounded to it here, once. */
 const roundUs = (ms: number) => Math.round(ms * 1000) / 1000;
 
+/** Adds a one-line issue to a transform's payload (zod/mini's transforms have no `ctx.addIssue`). */
+function addIssue(ctx: z.core.ParsePayload, message: string, path?: PropertyKey[]): void {
+  ctx.issues.push({ code: 'custom', message, input: ctx.value, ...(path ? { path } : {}) });
+}
+
 /** Milliseconds (rounded to the µs clock), or null after adding the issue. */
-function durationOf(v: unknown, ctx: z.RefinementCtx): number | null {
+function durationOf(v: unknown, ctx: z.core.ParsePayload): number | null {
   if (v === undefined) {
-    ctx.addIssue({ code: 'custom', message: 'missing; expected a duration like "3h", "1.5s", "11m20s" or a number of ms' });
+    addIssue(ctx, 'missing; expected a duration like "3h", "1.5s", "11m20s" or a number of ms');
     return null;
   }
   const ms = typeof v === 'number' && !Number.isFinite(v) ? Infinity : parseDuration(v);
   if (ms === null) {
-    ctx.addIssue({ code: 'custom', message: 'expected a duration like "3h", "1.5s", "11m20s" or a number of ms' });
+    addIssue(ctx, 'expected a duration like "3h", "1.5s", "11m20s" or a number of ms');
     return null;
   }
   if (!(ms >= 0 && ms <= MAX_DURATION_MS)) {
-    ctx.addIssue({ code: 'custom', message: 'expected a duration between 0 and 30d' });
+    addIssue(ctx, 'expected a duration between 0 and 30d');
     return null;
   }
   return roundUs(ms);
 }
-const duration = z.unknown().transform((v, ctx) => durationOf(v, ctx) ?? z.NEVER);
-const nullableDuration = z.unknown().transform((v, ctx) => (v === null ? null : (durationOf(v, ctx) ?? z.NEVER)));
+/** `schema.transform(fn)` of zod's classic API: the value, then `fn` on it. */
+const transformed = <O>(fn: (v: unknown, ctx: z.core.ParsePayload) => O) => z.pipe(z.unknown(), z.transform(fn));
+const duration = transformed((v, ctx) => durationOf(v, ctx) ?? z.NEVER);
+const nullableDuration = transformed((v, ctx) => (v === null ? null : (durationOf(v, ctx) ?? z.NEVER)));
 /** A duration that must be > 0 on the engine's µs clock (`until`; a gossip interval of 0 would never let time move). */
-const positiveDuration = z.unknown().transform((v, ctx) => {
+const positiveDuration = transformed((v, ctx) => {
   const ms = durationOf(v, ctx);
   if (ms === null) return z.NEVER;
   if (ms > 0) return ms;
-  ctx.addIssue({ code: 'custom', message: parseDuration(v) === 0 ? 'expected a duration > 0' : 'expected a duration > 0 (at least 0.001ms: the clock ticks in µs)' });
+  addIssue(ctx, parseDuration(v) === 0 ? 'expected a duration > 0' : 'expected a duration > 0 (at least 0.001ms: the clock ticks in µs)');
   return z.NEVER;
 });
 const NAME_MSG = 'expected a node name of 1..16 characters [A-Za-z0-9_-]';
-const name = z.string({ error: expecting('a node name (1..16 characters [A-Za-z0-9_-])') }).regex(/^[A-Za-z0-9_-]{1,16}$/, NAME_MSG);
+const name = z.string({ error: expecting('a node name (1..16 characters [A-Za-z0-9_-])') }).check(z.regex(/^[A-Za-z0-9_-]{1,16}$/, NAME_MSG));
 const level = z.enum(LEVELS, { error: expecting('one of ANY, ONE, TWO, THREE, QUORUM, ALL') });
-const key = z.string({ error: expecting('a key (a string of 1..256 characters)') }).min(1, 'expected a non-empty key').max(256, 'expected a key of at most 256 characters');
+const key = z.string({ error: expecting('a key (a string of 1..256 characters)') }).check(z.minLength(1, 'expected a non-empty key'), z.maxLength(256, 'expected a key of at most 256 characters'));
 /** A write's value: a string (a number is taken as its text). */
-const value = z.unknown().transform((v, ctx) => {
+const value = transformed((v, ctx) => {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
   if (typeof v !== 'string') {
-    ctx.addIssue({ code: 'custom', message: v === undefined ? 'missing; expected a value (a string)' : `expected a value (a string)${tooLarge(v)}` });
+    addIssue(ctx, v === undefined ? 'missing; expected a value (a string)' : `expected a value (a string)${tooLarge(v)}`);
     return z.NEVER;
   }
   if (v.length > 4096) {
-    ctx.addIssue({ code: 'custom', message: 'expected a value of at most 4096 characters' });
+    addIssue(ctx, 'expected a value of at most 4096 characters');
     return z.NEVER;
   }
   return v;
 });
 const bool = z.boolean({ error: expecting('true or false') });
 const num = (min: number, max: number, what = 'a number') =>
-  z.number({ error: expecting(what) }).min(min, `expected ${what} >= ${min}`).max(max, `expected ${what} <= ${max}`);
+  z.number({ error: expecting(what) }).check(z.gte(min, `expected ${what} >= ${min}`), z.lte(max, `expected ${what} <= ${max}`));
 /** A number > 0 (and at most `max`). */
 const positive = (what: string, max = Number.MAX_VALUE) =>
-  z.number({ error: expecting(what) }).gt(0, `expected ${what} > 0`).max(max, `expected ${what} <= ${max}`);
+  z.number({ error: expecting(what) }).check(z.gt(0, `expected ${what} > 0`), z.lte(max, `expected ${what} <= ${max}`));
 const int = (min: number, max: number) =>
-  z
-    .number({ error: expecting('an integer') })
-    // .int() also refuses integers beyond ±2^53, which JSON can write but a double cannot hold exactly.
-    .int({ error: (iss) => (iss.code === 'too_big' ? `expected an integer <= ${max}` : iss.code === 'too_small' ? `expected an integer >= ${min}` : 'expected an integer') })
-    .min(min, `expected an integer >= ${min}`)
-    .max(max, `expected an integer <= ${max}`);
+  z.number({ error: expecting('an integer') }).check(
+    // z.int() also refuses integers beyond ±2^53, which JSON can write but a double cannot hold exactly.
+    z.int({ error: (iss) => (iss.code === 'too_big' ? `expected an integer <= ${max}` : iss.code === 'too_small' ? `expected an integer >= ${min}` : 'expected an integer') }),
+    z.gte(min, `expected an integer >= ${min}`),
+    z.lte(max, `expected an integer <= ${max}`),
+  );
 const object = (what: string) => ({ error: expecting(what) });
 const list = (what: string) => ({ error: expecting(what) });
+const opt = z.optional;
 
 const settingsSchema = z.strictObject({
-  preset: z.enum(['cassandra', 'scylla', 'dynamo', 'riak'], { error: expecting('"cassandra", "scylla", "dynamo" or "riak"') }).optional(),
-  hintMode: z.enum(['coordinator', 'sloppy-quorum'], { error: expecting('"coordinator" or "sloppy-quorum"') }).optional(),
-  strictQuorum: bool.optional(),
-  hintedHandoffEnabled: bool.optional(),
-  maxHintWindow: nullableDuration.optional(),
-  persistentHintWindow: bool.optional(),
-  hintTtl: nullableDuration.optional(),
-  hintFlushPeriod: duration.optional(),
-  hintOnTimeout: z.enum(['always', 'if-level-met'], { error: expecting('"always" or "if-level-met"') }).optional(),
-  maxHintsPerHost: int(0, Number.MAX_SAFE_INTEGER).optional(),
-  hintReplayRate: positive('a rate').optional(),
-  writeTimeout: duration.optional(),
-  readTimeout: duration.optional(),
-  gossipInterval: positiveDuration.optional(),
-  phiConvictThreshold: positive('a number', 100).optional(),
-  latency: z.strictObject({ median: duration.optional(), p99: duration.optional() }, object('an object like { "median": "5ms", "p99": "40ms" }')).optional(),
-  dropRate: num(0, 1, 'a probability').optional(),
-  readRepair: bool.optional(),
-  antiEntropyInterval: nullableDuration.optional(),
-  merkleDepth: int(1, 16).optional(),
-  conflictResolution: z.enum(['lww', 'vector-clock'], { error: expecting('"lww" or "vector-clock"') }).optional(),
+  preset: opt(z.enum(['cassandra', 'scylla', 'dynamo', 'riak'], { error: expecting('"cassandra", "scylla", "dynamo" or "riak"') })),
+  hintMode: opt(z.enum(['coordinator', 'sloppy-quorum'], { error: expecting('"coordinator" or "sloppy-quorum"') })),
+  strictQuorum: opt(bool),
+  hintedHandoffEnabled: opt(bool),
+  maxHintWindow: opt(nullableDuration),
+  persistentHintWindow: opt(bool),
+  hintTtl: opt(nullableDuration),
+  hintFlushPeriod: opt(duration),
+  hintOnTimeout: opt(z.enum(['always', 'if-level-met'], { error: expecting('"always" or "if-level-met"') })),
+  maxHintsPerHost: opt(int(0, Number.MAX_SAFE_INTEGER)),
+  hintReplayRate: opt(positive('a rate')),
+  writeTimeout: opt(duration),
+  readTimeout: opt(duration),
+  gossipInterval: opt(positiveDuration),
+  phiConvictThreshold: opt(positive('a number', 100)),
+  latency: opt(z.strictObject({ median: opt(duration), p99: opt(duration) }, object('an object like { "median": "5ms", "p99": "40ms" }'))),
+  dropRate: opt(num(0, 1, 'a probability')),
+  readRepair: opt(bool),
+  antiEntropyInterval: opt(nullableDuration),
+  merkleDepth: opt(int(1, 16)),
+  conflictResolution: opt(z.enum(['lww', 'vector-clock'], { error: expecting('"lww" or "vector-clock"') })),
 }, object('an object of settings'));
 
-const writeOp = z.strictObject({ key, value, consistency: level.optional(), coordinator: name.optional() }, object('an object like { "key": "k", "value": "v" }'));
+const writeOp = z.strictObject({ key, value, consistency: opt(level), coordinator: opt(name) }, object('an object like { "key": "k", "value": "v" }'));
 const readOp = z.strictObject({
   key,
-  consistency: level.refine((l) => l !== 'ANY', 'ANY is for writes only').optional(),
-  coordinator: name.optional(),
+  consistency: opt(level.check(z.refine((l) => l !== 'ANY', 'ANY is for writes only'))),
+  coordinator: opt(name),
 }, object('an object like { "key": "k" }'));
 const workloadBranches = {
-  write: z.strictObject({ at: duration.optional(), write: writeOp }),
-  read: z.strictObject({ at: duration.optional(), read: readOp }),
+  write: z.strictObject({ at: opt(duration), write: writeOp }),
+  read: z.strictObject({ at: opt(duration), read: readOp }),
   generator: z.strictObject({
-    from: duration.optional(),
-    to: duration.optional(),
+    from: opt(duration),
+    to: opt(duration),
     rate: positive('a rate (operations per second)', 100_000),
-    keys: int(1, 10_000_000).optional(),
-    writeRatio: num(0, 1, 'a ratio').optional(),
-    consistency: level.optional(),
-    coordinator: name.optional(),
+    keys: opt(int(1, 10_000_000)),
+    writeRatio: opt(num(0, 1, 'a ratio')),
+    consistency: opt(level),
+    coordinator: opt(name),
   }),
 };
 const faultBranches = {
-  kill: z.strictObject({ at: duration.optional(), kill: name, wipe: bool.optional() }),
-  restart: z.strictObject({ at: duration.optional(), restart: name }),
+  kill: z.strictObject({ at: opt(duration), kill: name, wipe: opt(bool) }),
+  restart: z.strictObject({ at: opt(duration), restart: name }),
   partition: z.strictObject({
-    at: duration.optional(),
+    at: opt(duration),
     partition: z
-      .array(z.array(name, list('a group: a list of node names')).max(256, 'expected a group of at most 256 nodes'), list('a list of groups of node names, like [["A", "B"], ["C"]]'))
-      .min(1, 'expected at least one group of node names')
-      .max(256, 'expected at most 256 groups'),
+      .array(z.array(name, list('a group: a list of node names')).check(z.maxLength(256, 'expected a group of at most 256 nodes')), list('a list of groups of node names, like [["A", "B"], ["C"]]'))
+      .check(z.minLength(1, 'expected at least one group of node names'), z.maxLength(256, 'expected at most 256 groups')),
   }),
-  heal: z.strictObject({ at: duration.optional(), heal: z.literal(true, { error: 'expected true' }) }),
-  repair: z.strictObject({ at: duration.optional(), repair: name }),
-  slow: z.strictObject({ at: duration.optional(), slow: name, extraLatency: duration }),
+  heal: z.strictObject({ at: opt(duration), heal: z.literal(true, { error: 'expected true' }) }),
+  repair: z.strictObject({ at: opt(duration), repair: name }),
+  slow: z.strictObject({ at: opt(duration), slow: name, extraLatency: duration }),
 };
 
 const NODES_MSG = 'a list of node names or a count 1..256';
-const nodeList = z.array(name).min(1, 'expected at least one node').max(256, 'expected at most 256 nodes');
+const nodeList = z.array(name).check(z.minLength(1, 'expected at least one node'), z.maxLength(256, 'expected at most 256 nodes'));
 const nodeCount = int(1, 256);
 /** A count or a list of names: checked as the one the value is, so the message fits it. */
-const nodes = z.unknown().transform((v, ctx): number | string[] => {
+const nodes = transformed((v, ctx): number | string[] => {
   const schema = typeof v === 'number' ? nodeCount : Array.isArray(v) ? nodeList : null;
   if (!schema) {
-    ctx.addIssue({ code: 'custom', message: v === undefined ? `missing; expected ${NODES_MSG}` : `expected ${NODES_MSG}` });
+    addIssue(ctx, v === undefined ? `missing; expected ${NODES_MSG}` : `expected ${NODES_MSG}`);
     return z.NEVER;
   }
   const r = schema.safeParse(v);
   if (r.success) return r.data;
-  for (const iss of r.error.issues) ctx.addIssue({ code: 'custom', message: iss.message, path: [...iss.path] });
+  for (const iss of r.error.issues) addIssue(ctx, iss.message, [...iss.path]);
   return z.NEVER;
 });
 
@@ -169,17 +177,17 @@ export const DEFAULT_NODES = ['A', 'B', 'C', 'D', 'E', 'F'];
 
 const scenarioSchema = z.strictObject({
   format: z.literal('hintscope/scenario@1', { error: (iss) => (iss.input === undefined ? 'missing; expected "hintscope/scenario@1"' : 'expected "hintscope/scenario@1"') }),
-  name: z.string({ error: expecting('a name (1..120 characters)') }).min(1, 'expected 1..120 characters').max(120, 'expected 1..120 characters'),
-  description: z.string({ error: expecting('a string') }).max(20_000, 'expected at most 20000 characters').optional(),
-  seed: int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER).optional(),
-  cluster: z.strictObject({
-    nodes: nodes.optional(),
-    vnodes: int(1, 256).optional(),
-    replicationFactor: int(1, 256).optional(),
-  }, object('an object like { "nodes": ["A", "B", "C"] }')).optional(),
-  settings: settingsSchema.optional(),
-  workload: z.array(z.unknown(), list('a list of workload entries')).max(10_000, 'expected at most 10000 entries').optional(),
-  faults: z.array(z.unknown(), list('a list of faults')).max(10_000, 'expected at most 10000 entries').optional(),
+  name: z.string({ error: expecting('a name (1..120 characters)') }).check(z.minLength(1, 'expected 1..120 characters'), z.maxLength(120, 'expected 1..120 characters')),
+  description: opt(z.string({ error: expecting('a string') }).check(z.maxLength(20_000, 'expected at most 20000 characters'))),
+  seed: opt(int(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)),
+  cluster: opt(z.strictObject({
+    nodes: opt(nodes),
+    vnodes: opt(int(1, 256)),
+    replicationFactor: opt(int(1, 256)),
+  }, object('an object like { "nodes": ["A", "B", "C"] }'))),
+  settings: opt(settingsSchema),
+  workload: opt(z.array(z.unknown(), list('a list of workload entries')).check(z.maxLength(10_000, 'expected at most 10000 entries'))),
+  faults: opt(z.array(z.unknown(), list('a list of faults')).check(z.maxLength(10_000, 'expected at most 10000 entries'))),
   until: positiveDuration,
 }, object('a JSON object'));
 
@@ -225,7 +233,7 @@ function fieldOf(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function check<T>(schema: z.ZodType<T>, input: unknown, prefix: string): T {
+function check<T>(schema: z.ZodMiniType<T>, input: unknown, prefix: string): T {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0]!;

@@ -1,7 +1,7 @@
 // pure: what the Compare view can change, and run B = run A with exactly that one setting
 // changed. Values are checked with zod as typed; every error names its field. Reads nothing
 // but its arguments.
-import { z } from 'zod';
+import { z } from '../zod';
 import { formatDuration, parseDuration, parseScenario, ScenarioError, type Command, type ConsistencyLevel, type LoggedCommand } from '../../engine';
 import { FIELD_GROUPS } from '../settingsModel';
 
@@ -126,7 +126,7 @@ export function presetValue(preset: ComparePreset, def: ChangeDef, a: FieldValue
 const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
 
 /** The zod schema of one change's typed value; messages start with the field's path. */
-export function valueSchema(def: ChangeDef): z.ZodType<unknown> {
+export function valueSchema(def: ChangeDef): z.ZodMiniType<unknown> {
   const f = def.path;
   switch (def.kind) {
     case 'bool':
@@ -134,24 +134,22 @@ export function valueSchema(def: ChangeDef): z.ZodType<unknown> {
     case 'choice':
       return z.enum(def.options as [string, ...string[]], { error: `${f}: expected one of ${def.options!.join(', ')}` });
     case 'number':
-      return z
-        .string()
-        .trim()
-        .regex(NUMBER, `${f}: expected a number`)
-        .transform(Number)
-        .pipe(z.number().refine(Number.isFinite, `${f}: expected a finite number`));
+      return z.pipe(
+        z.pipe(z.string().check(z.trim(), z.regex(NUMBER, `${f}: expected a number`)), z.transform(Number)),
+        z.number().check(z.refine(Number.isFinite, `${f}: expected a finite number`)),
+      );
     case 'duration':
     case 'optionalDuration':
-      return z.string().transform((text, ctx) => {
+      return z.pipe(z.string(), z.transform((text: string, ctx) => {
         const t = text.trim();
         if (def.kind === 'optionalDuration' && (t === '' || /^(none|null|off)$/i.test(t))) return null;
         const ms = parseDuration(NUMBER.test(t) ? Number(t) : t);
         if (ms === null) {
-          ctx.addIssue({ code: 'custom', message: `${f}: expected a duration like "3h", "10m" or "1.5s"${def.kind === 'optionalDuration' ? ', or empty for none' : ''}` });
+          ctx.issues.push({ code: 'custom', message: `${f}: expected a duration like "3h", "10m" or "1.5s"${def.kind === 'optionalDuration' ? ', or empty for none' : ''}`, input: text });
           return z.NEVER;
         }
         return t === '' ? null : NUMBER.test(t) ? Number(t) : t;
-      });
+      }));
   }
 }
 

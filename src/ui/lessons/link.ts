@@ -3,7 +3,7 @@
 //   #interview=<id>&predict=<k>&step=<n>   with the candidate's prediction k (1-based)
 //   …&present=1                      in presenter mode
 // Untrusted input: validated with zod; a bad value throws an Error naming the field.
-import { z } from 'zod';
+import { z } from '../zod';
 import type { LessonKind } from '../../protocol';
 import { lessonOf } from './catalogue';
 
@@ -17,13 +17,14 @@ export interface LessonLink {
   present: boolean;
 }
 
-const whole = (max: number) => z.string().regex(/^\d{1,3}$/, { error: 'expected a whole number' }).transform(Number).pipe(z.number().int().min(1).max(max));
+const whole = (max: number) =>
+  z.pipe(z.pipe(z.string().check(z.regex(/^\d{1,3}$/, { error: 'expected a whole number' })), z.transform(Number)), z.number().check(z.int(), z.gte(1), z.lte(max)));
 
 const LinkSchema = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,60}$/, { error: 'expected a lesson id (lower-case letters, digits, dashes)' }),
-  step: whole(99).optional(),
-  predict: whole(4).optional(),
-  present: z.enum(['0', '1'], { error: 'expected 0 or 1' }).optional(),
+  id: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/, { error: 'expected a lesson id (lower-case letters, digits, dashes)' })),
+  step: z.optional(whole(99)),
+  predict: z.optional(whole(4)),
+  present: z.optional(z.enum(['0', '1'], { error: 'expected 0 or 1' })),
 });
 
 /** null when the fragment is not a lesson link; throws when it is one with a bad field. */
