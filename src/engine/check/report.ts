@@ -1,6 +1,7 @@
 // The report of scenario-format.md, computed from the simulation's state at the current time.
 import type { Sim } from '../sim';
 import { holdsWrite, newestTs, type Version } from '../node/versions';
+import { isExpired } from '../hints/hints';
 
 export interface Report {
   format: 'hintscope/report@1';
@@ -20,7 +21,6 @@ export interface Report {
 
 export function buildReport(sim: Sim): Report {
   const s = sim.stats;
-  const ttlUs = sim.S.hintTtl === null ? null : sim.us(sim.S.hintTtl);
   // A hint past its TTL counts as expired even if no trigger has purged it yet.
   let pastTtl = 0;
   let pending = 0;
@@ -31,7 +31,7 @@ export function buildReport(sim: Sim): Report {
     for (const q of node.hints.values()) {
       let live = 0;
       for (const h of q.hints) {
-        if (ttlUs !== null && sim.nowUs - h.createdAt > ttlUs) { pastTtl++; continue; }
+        if (isExpired(sim, h)) { pastTtl++; continue; }
         live++;
         let list = hintVersions.get(h.key);
         if (!list) hintVersions.set(h.key, (list = []));

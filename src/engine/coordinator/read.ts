@@ -8,6 +8,7 @@ import type { Msg, NodeState } from '../node/types';
 import { applyAll as imported_applyAll, holdsWrite as imported_holdsWrite, mergeAll as imported_mergeAll, newestTs as imported_newestTs, versionsOf as imported_versionsOf, type Version } from '../node/versions';
 import type { Level } from '../scenario/schema';
 import { blockFor as imported_blockFor } from './levels';
+import { isExpired as imported_isExpired } from '../hints/hints';
 
 // Under tsx (the bench, the CLI) modules run as CommonJS, where every read of an imported binding
 // calls two getters (one of them megamorphic): the per-event paths use local copies instead. The
@@ -20,6 +21,7 @@ const versionsOf = imported_versionsOf;
 const blockFor = imported_blockFor;
 const applyAll = imported_applyAll;
 const mergeAll = imported_mergeAll;
+const isExpired = imported_isExpired;
 
 export interface ReadHandler {
   id: number;
@@ -55,8 +57,7 @@ function localVersions(sim: Sim, node: NodeState, info: KeyInfo): readonly Versi
   let out: readonly Version[] = versionsOf(node.data, node.idx, info)?.slice() ?? [];
   if (sim.S.hintMode === 'sloppy-quorum') {
     // A copy past its TTL is expired (never handed off, counted so by the report): not served either.
-    const ttl = sim.S.hintTtl === null ? Infinity : sim.us(sim.S.hintTtl);
-    for (const q of node.hints.values()) for (const h of q.hints) if (h.key === key && sim.nowUs - h.createdAt <= ttl) out = mergeAll(out, [h.v]);
+    for (const q of node.hints.values()) for (const h of q.hints) if (h.key === key && !isExpired(sim, h)) out = mergeAll(out, [h.v]);
   }
   return out;
 }

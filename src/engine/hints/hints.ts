@@ -106,15 +106,15 @@ export function loseHints(sim: Sim, node: NodeState, which: (h: Hint) => boolean
   }
 }
 
-function isExpired(sim: Sim, h: Hint): boolean {
+/** Past its TTL (now - created > hintTtl): never applied, never served, counted as expired. */
+export function isExpired(sim: Sim, h: { createdAt: number }): boolean {
   return sim.S.hintTtl !== null && sim.nowUs - h.createdAt > sim.us(sim.S.hintTtl);
 }
 
 /** Discards expired hints (never replayed). Hints are in creation order, so expired ones lead. */
 function purgeExpired(sim: Sim, node: NodeState, q: HintQueue): void {
   if (sim.S.hintTtl === null || q.page) return;
-  let n = 0;
-  while (n < q.hints.length && isExpired(sim, q.hints[n]!)) n++;
+  const n = expiredLead(sim, q);
   if (n === 0) return;
   q.hints.splice(0, n);
   sim.stats.hintsExpired += n;
@@ -177,7 +177,7 @@ export function onHintMessage(sim: Sim, node: NodeState, m: Msg): void {
     let expired = 0;
     for (const h of b.hints) {
       // An expired hint is never applied, even if it expired on the wire (Cassandra Hint.apply).
-      if (sim.S.hintTtl !== null && sim.nowUs - h.createdAt > sim.us(sim.S.hintTtl)) { expired++; continue; }
+      if (isExpired(sim, h)) { expired++; continue; }
       applyVersion(node.data, node.idx, h.slot, h.v);
     }
     sim.send(node.idx, m.from, 'hint-ack', { k: 'hintAck', page: b.page, expired }, m);

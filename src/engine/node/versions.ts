@@ -132,13 +132,6 @@ export function mergeAll(existing: readonly Version[] | undefined, incoming: rea
   return cur ?? [];
 }
 
-/** Does this set of versions hold write w (or something newer)? */
-export function holds(versions: readonly Version[] | undefined, w: Version): boolean {
-  if (!versions) return false;
-  for (const v of versions) if (covers(v, w)) return true;
-  return false;
-}
-
 /**
  * The report's "holds" (scenario-format.md): under vector clocks a set holds write w when one of its
  * versions has a clock that dominates or equals w's; under last-write-wins, a version as new or
