@@ -4,7 +4,7 @@
 // line) exits 2 with exactly one line on stderr naming the field, nothing on stdout, and nothing
 // simulated.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { MAX_SCENARIO_BYTES, ScenarioError, createSimulation, replaySession, type Report, type Simulation } from '../engine';
+import { MAX_SCENARIO_BYTES, ScenarioError, createSimulation, replaySession, withoutBom, type Report, type Simulation } from '../engine';
 import { ImportError, parseImportValue, SESSION_FORMAT } from '../store/sessionFile';
 import { formatReport } from './summary';
 
@@ -79,7 +79,7 @@ function parseArgs(argv: string[]): { file: string; json: boolean } | 'help' {
 function sessionOf(text: string): { sim: Simulation; to: number } | null {
   let value: unknown;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(withoutBom(text));
   } catch {
     return null;
   }

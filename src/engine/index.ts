@@ -5,7 +5,7 @@ import { Sim } from './sim';
 
 export type * from './api';
 export { CONSISTENCY_LEVELS } from './api';
-export { ScenarioError, parseScenario, MAX_SCENARIO_BYTES } from './scenario/schema';
+export { ScenarioError, parseScenario, MAX_SCENARIO_BYTES, utf8Bytes, withoutBom } from './scenario/schema';
 export type { Scenario } from './scenario/schema';
 export type { Report } from './check/report';
 export { PRESETS, REAL_NAMES } from './scenario/presets';

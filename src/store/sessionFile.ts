@@ -1,7 +1,7 @@
 // Session and scenario files (and share links) as untrusted input: bounded, parsed and validated
 // completely on the main thread before anything reaches the worker, so a bad file never touches
 // the running simulation. Every error names its field. Pure: no DOM.
-import { checkLog, checkReplayWork, parseScenario, ScenarioError, type LoggedCommand } from '../engine';
+import { checkLog, checkReplayWork, MAX_SCENARIO_BYTES, parseScenario, ScenarioError, utf8Bytes, withoutBom, type LoggedCommand } from '../engine';
 import { jsonDepth, MAX_DEPTH } from './jsonDepth';
 import { decodeSession } from './share';
 
@@ -10,7 +10,7 @@ export { jsonDepth, MAX_DEPTH };
 export const SESSION_FORMAT = 'hintscope/session@1';
 export const SCENARIO_FORMAT = 'hintscope/scenario@1';
 /** A file or a paste: at most this many bytes (UTF-8). */
-export const MAX_FILE_BYTES = 1_000_000;
+export const MAX_FILE_BYTES = MAX_SCENARIO_BYTES;
 const MAX_AT_MS = 30 * 86_400_000;
 /** Keys that could reach an object's prototype if a consumer ever merged them carelessly. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -52,11 +52,6 @@ const SOURCE_NAME: Record<ImportSource, string> = { file: 'file', paste: 'pasted
 
 export function toSessionFile(session: { scenario: unknown; commandLog: readonly LoggedCommand[]; now: number; traceHash: string }): SessionFile {
   return { format: SESSION_FORMAT, scenario: session.scenario, log: [...session.commandLog], at: session.now, traceHash: session.traceHash };
-}
-
-function utf8Length(s: string): number {
-  if (s.length * 3 <= MAX_FILE_BYTES) return s.length; // cheap: at most 3 bytes per UTF-16 unit
-  return new TextEncoder().encode(s).length;
 }
 
 function fieldOf(path: readonly (string | number)[]): string {
@@ -184,7 +179,7 @@ export function parseLink(hashOrUrl: string): ImportedSession | null {
 export function parseImport(text: string, source: ImportSource = 'file'): ImportedSession {
   const what = SOURCE_NAME[source];
   if (typeof text !== 'string') throw new ImportError(what, 'expected text');
-  const bytes = utf8Length(text);
+  const bytes = utf8Bytes(text);
   if (bytes > MAX_FILE_BYTES) throw new ImportError(what, `larger than 1 MB (${bytes.toLocaleString('en-US')} bytes); at most ${MAX_FILE_BYTES.toLocaleString('en-US')}`);
   if (text.trim() === '') throw new ImportError(what, 'empty');
   if (source !== 'file' && looksLikeLink(text)) {
@@ -195,7 +190,7 @@ export function parseImport(text: string, source: ImportSource = 'file'): Import
   if (depth > MAX_DEPTH) throw new ImportError(what, `nested deeper than ${MAX_DEPTH} levels`);
   let value: unknown;
   try {
-    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    value = JSON.parse(withoutBom(text));
   } catch (e) {
     throw new ImportError(what, `not JSON (${(e as Error).message.slice(0, 120)})`);
   }

@@ -282,10 +282,18 @@ function faultKind(entry: unknown, field: string): (typeof FAULT_KINDS)[number] 
   return kind;
 }
 
-function utf8Bytes(s: string): number {
-  // Cheap bound first: UTF-8 takes at most 3 bytes per UTF-16 code unit.
+/**
+ * A text's size for the 1 MB bound: its UTF-8 byte count whenever that could exceed the bound
+ * (a shorter text cannot: UTF-8 takes at most 3 bytes per UTF-16 unit, so it is not encoded).
+ */
+export function utf8Bytes(s: string): number {
   if (s.length * 3 <= MAX_SCENARIO_BYTES) return s.length;
   return new TextEncoder().encode(s).length;
+}
+
+/** The text without a leading byte-order mark (editors on Windows write one; it is not JSON). */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** JSON.parse's message on one short line (V8 quotes the text around the error, newlines and all). */
@@ -307,8 +315,7 @@ export function parseScenario(input: unknown): Scenario {
   }
   if (typeof input === 'string') {
     if (utf8Bytes(input) > MAX_SCENARIO_BYTES) throw new ScenarioError('', 'scenario file is larger than 1 MB');
-    // A byte-order mark (editors on Windows write one) is not part of the JSON.
-    const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+    const text = withoutBom(input);
     if (text.trim() === '') throw new ScenarioError('', 'empty; expected a JSON object');
     try {
       input = JSON.parse(text);
