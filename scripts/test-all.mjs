@@ -36,8 +36,10 @@ function settle(code, passed, failed) {
 
 const steps = [
   ['typecheck', async () => {
+    // The whole project, then the engine alone under ES2022 only (no DOM, worker or Node globals).
     const code = await run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-    return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+    const engine = await run('npx', ['tsc', '-p', 'tsconfig.engine.json', '--noEmit']);
+    return code === 0 && engine === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
   }],
   ['lint', async () => {
     const code = await run('npx', ['eslint', '.']);

@@ -2,6 +2,7 @@
 import type { LoggedCommand, Simulation } from './api';
 import { parseScenario, ScenarioError, type Scenario } from './scenario/schema';
 import { Sim } from './sim';
+import { runUpTo } from './core/commandTime';
 
 export type * from './api';
 export { CONSISTENCY_LEVELS } from './api';
@@ -11,6 +12,7 @@ export type { Report } from './check/report';
 export { PRESETS, REAL_NAMES } from './scenario/presets';
 export type { Settings, PresetName } from './scenario/presets';
 export { parseDuration, formatDuration } from './core/duration';
+export { commandAt, runUpTo } from './core/commandTime';
 
 /** Validates a scenario (object or JSON text) and builds its simulation. Throws ScenarioError. */
 export function createSimulation(scenario: unknown): Simulation & { exportScenario(): Scenario } {
@@ -46,7 +48,7 @@ export function defaultScenario(): Record<string, unknown> {
 export function replaySession(scenario: unknown, log: readonly LoggedCommand[], untilMs?: number): Simulation & { exportScenario(): Scenario } {
   const sim = new Sim(parseScenario(scenario));
   for (const { at, command } of log) {
-    sim.advanceTo(at - 0.001);
+    sim.advanceTo(runUpTo(at));
     sim.apply(command);
   }
   if (untilMs !== undefined) sim.advanceTo(untilMs);
@@ -73,7 +75,7 @@ export function createSession(scenario: unknown, log?: unknown): Simulation & { 
     if (typeof at !== 'number' || !Number.isFinite(at) || at < last || at > parsed.until) throw new ScenarioError(`${field}.at`, 'expected a time in ms, in order, within the scenario');
     if (typeof command !== 'object' || command === null || typeof (command as { type?: unknown }).type !== 'string') throw new ScenarioError(`${field}.command`, 'expected a command object');
     last = at;
-    sim.advanceTo(at - 0.001);
+    sim.advanceTo(runUpTo(at));
     try {
       sim.apply(command as LoggedCommand['command']);
     } catch (e) {

@@ -4,6 +4,7 @@ import type { LoggedCommand, Simulation } from './api';
 import { parseScenario, ScenarioError, type Scenario } from './scenario/schema';
 import { checkLog } from './scenario/session';
 import { Sim } from './sim';
+import { runUpTo } from './core/commandTime';
 
 export interface Replay {
   /** The simulation being rebuilt; complete once `run` returned true. */
@@ -40,7 +41,7 @@ export function startReplay(scenario: unknown, log: unknown): Replay {
         if (applied >= maxCommands) return false;
         const { at, command } = commands[i]!;
         // As createSession and the live run: a command applies just after everything due at (at − 1 µs).
-        if (!sim.advanceTo(at - 0.001, maxEvents)) return false;
+        if (!sim.advanceTo(runUpTo(at), maxEvents)) return false;
         try {
           sim.apply(command);
         } catch (e) {

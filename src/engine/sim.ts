@@ -25,6 +25,7 @@ import { buildReport, type Report } from './check/report';
 import { buildSnapshot } from './check/snapshot';
 import { inspectKey, metrics } from './check/inspect';
 import { commandToEntry } from './scenario/commands';
+import { commandAt } from './core/commandTime';
 
 // Under tsx (the bench, the CLI) modules run as CommonJS, where every read of an imported binding
 // calls two getters (one of them megamorphic): the per-event paths use local copies instead. The
@@ -533,7 +534,7 @@ export class Sim implements Simulation {
   }
 
   apply(command: Command): void {
-    const at = (this.nowUs + 1) / 1000;
+    const at = commandAt(this.nowUs);
     // Acting on one message in flight takes effect at once; the log replays it at the same point.
     if (command.type === 'dropMessage' || command.type === 'delayMessage') {
       this.messageCommand(command);

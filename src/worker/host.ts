@@ -1,6 +1,6 @@
 // Hosts one Simulation and paces it against wall-clock time. Knows nothing of Workers:
 // it talks through an endpoint and reads time through a clock, so tests drive it by hand.
-import { createSession as defaultCreateSimulation, parseScenario, startReplay as defaultStartReplay } from '../engine';
+import { createSession as defaultCreateSimulation, parseScenario, runUpTo, startReplay as defaultStartReplay } from '../engine';
 import type { Frame, FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Report, Simulation, Timeline, ToWorker } from '../protocol';
 import { packFrame, SPEEDS } from '../protocol';
 import { createCheckpoints, type CheckpointOptions } from './checkpoints';
@@ -233,7 +233,7 @@ export function createHost(endpoint: Endpoint, clock: WallClock, options: HostOp
     for (;;) {
       const next = future[0];
       // A logged command was applied right after everything due at (its time − 1 µs).
-      const cmdAt = next ? next.at - 0.001 : Infinity;
+      const cmdAt = next ? runUpTo(next.at) : Infinity;
       if (s.advanceTo(Math.min(to, cmdAt), eventsPerChunk)) {
         if (!next || cmdAt > to) return true;
         future.shift();

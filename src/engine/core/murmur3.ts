@@ -3,6 +3,7 @@
 // Keys are hashed as UTF-8 bytes; Cassandra sign-extends tail bytes, which we reproduce.
 // 64-bit words are pairs of 32-bit halves (hi, lo): BigInt arithmetic allocates at every step,
 // and every new key is hashed on the simulation's hot path.
+import { encodeUtf8 } from './utf8';
 
 /** A 64-bit word being computed: hi and lo are unsigned 32-bit halves. */
 class U64 {
@@ -60,9 +61,8 @@ const C2H = 0x4cf5ad43, C2L = 0x2745937f;
 const N1 = new U64(0, 0x52dce729), N2 = new U64(0, 0x38495ab5);
 
 /** UTF-8 bytes; ASCII without the encoder's allocation. */
-const encoder = new TextEncoder();
 function utf8(key: string): Uint8Array | string {
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0x7f) return encoder.encode(key);
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) > 0x7f) return encodeUtf8(key);
   return key;
 }
 

@@ -4,6 +4,7 @@
 // the reading is the README's "Where scenario-format.md leaves room" and test/scenario/format.test.ts.
 import * as z from 'zod/mini';
 import { parseDuration } from '../core/duration';
+import { utf8Length } from '../core/utf8';
 import { PRESETS, type PresetName, type Settings } from './presets';
 
 // No code generation: zod's JIT probes `new Function`, which the page's CSP (script-src 'self')
@@ -288,7 +289,7 @@ function faultKind(entry: unknown, field: string): (typeof FAULT_KINDS)[number] 
  */
 export function utf8Bytes(s: string): number {
   if (s.length * 3 <= MAX_SCENARIO_BYTES) return s.length;
-  return new TextEncoder().encode(s).length;
+  return utf8Length(s);
 }
 
 /** The text without a leading byte-order mark (editors on Windows write one; it is not JSON). */
