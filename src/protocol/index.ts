@@ -12,6 +12,7 @@ export type { Report } from '../engine/check/report';
 export type * from './lessons';
 export type * from './timeline';
 export { CONSISTENCY_LEVELS } from '../engine/api';
+export * from './engineValues';
 
 export interface Frame extends Snapshot {
   playing: boolean;
