@@ -11,6 +11,24 @@ const engineBans = [
   { name: 'window', message: 'The engine is pure: no DOM.' },
   { name: 'self', message: 'The engine is pure: no worker globals.' },
   { name: 'document', message: 'The engine is pure: no DOM.' },
+  { name: 'clearTimeout', message: 'The engine has no timers: schedule an event.' },
+  { name: 'clearInterval', message: 'The engine has no timers: schedule an event.' },
+  { name: 'setImmediate', message: 'The engine has no timers: schedule an event.' },
+  { name: 'queueMicrotask', message: 'The engine has no timers: schedule an event.' },
+  { name: 'requestAnimationFrame', message: 'The engine has no timers: schedule an event.' },
+  { name: 'structuredClone', message: 'The engine copies its state with core/clone.ts (structuredClone drops prototypes).' },
+  { name: 'fetch', message: 'The engine is pure: no I/O.' },
+  { name: 'crypto', message: 'The engine is pure: use the seeded PRNG (core/prng.ts) and Murmur3 (core/murmur3.ts).' },
+  { name: 'process', message: 'The engine is pure: no Node globals.' },
+  { name: 'global', message: 'The engine is pure: no Node globals.' },
+  { name: 'navigator', message: 'The engine is pure: no DOM.' },
+];
+
+// Aliases would hide the bans above from lint: `const M = Math; M.random()`, `const { random } = Math`,
+// `globalThis.setTimeout`, `Math['ran' + 'dom']`. Math is reached only as `Math.name`.
+const engineAliasBans = [
+  { selector: ':not(MemberExpression) > Identifier[name=/^(Math|globalThis)$/]', message: 'Use Math only as Math.name (e.g. Math.floor): an alias of Math or globalThis hides Math.random and timers from lint.' },
+  { selector: 'MemberExpression[computed=true][object.name=/^(Math|globalThis)$/]', message: 'Use Math only as Math.name: a computed property of Math or globalThis hides Math.random and timers from lint.' },
 ];
 
 export default tseslint.config(
@@ -37,7 +55,11 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-globals': ['error', ...engineBans],
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded PRNG.' }],
+      'no-restricted-properties': ['error',
+        { object: 'Math', property: 'random', message: 'Use the seeded PRNG.' },
+        { object: 'globalThis', message: 'The engine is pure: no globals through globalThis (timers, DOM, Node, fetch, crypto).' },
+      ],
+      'no-restricted-syntax': ['error', ...engineAliasBans],
       'no-restricted-imports': ['error', { patterns: [
         { group: ['react', 'react-dom', 'd3', 'd3-*', 'zustand'], message: 'The engine is pure TypeScript.' },
         { group: ['**/ui/**', '**/store/**', '**/worker/**', '**/protocol/**'], message: 'The engine imports nothing outside itself.' },
