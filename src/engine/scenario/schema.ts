@@ -1,7 +1,7 @@
-// The scenario format (shared/scenario-format.md), validated with zod. Every failure names its field
+// The scenario format (docs/scenario-format.md), validated with zod. Every failure names its field
 // on one line (`settings.maxHintWindow: expected a duration like "3h"…`). Where the format leaves
 // room (defaults of unmarked fields, workload order, a generator with to <= from, a level above RF)
-// the reading is the README's "Where scenario-format.md leaves room" and test/scenario/format.test.ts.
+// the reading is docs/scenario-format.md "Where the format leaves room" and test/scenario/format.test.ts.
 import * as z from 'zod/mini';
 import { parseDuration } from '../core/duration';
 import { utf8Length } from '../core/utf8';
