@@ -5,14 +5,13 @@
 import { createStore } from 'zustand/vanilla';
 import { RUN_IDS, type CompareActions, type CompareOptions, type CompareState, type CompareStore, type RunId, type RunPort } from './compareTypes';
 import { clockOf, EPS, freshRun, queueFrame, receive, requestReports, setClock, stepJump, stopRuns, untilOf, type Lockstep } from './lockstep';
-import { createAppStore, type AppStore } from './store';
+import { createAppStore, wallNow, type AppStore } from './store';
 
 export * from './compareTypes';
 
 /** A jump goes in at least this many steps, so the charts get samples along the way. */
 const MIN_JUMP_STEPS = 60;
 
-const defaultNow = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 function defaultNextFrame(fn: () => void): void {
   if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => fn());
   else setTimeout(fn, 16);
@@ -102,7 +101,7 @@ export function createCompareStore(options: CompareOptions): CompareStore {
       get,
       options: {
         spawn: options.spawn,
-        now: options.now ?? defaultNow,
+        now: options.now ?? wallNow,
         nextFrame: options.nextFrame ?? defaultNextFrame,
         runStore: options.runStore,
         reportEveryMs: options.reportEveryMs ?? 500,

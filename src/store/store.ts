@@ -23,7 +23,8 @@ function defaultScheduleAck(fn: () => void): void {
   else setTimeout(fn, 0);
 }
 
-const defaultNow = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+/** Wall ms: the page's clock (performance.now), or Date.now where there is none. */
+export const wallNow = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** The state before the worker's first message. */
 function initialState(actions: AppActions): AppState {
@@ -56,7 +57,7 @@ function initialState(actions: AppActions): AppState {
 }
 
 export function createAppStore(send: (msg: ToWorker) => void, options: StoreOptions = {}): AppStore {
-  const now = options.now ?? defaultNow;
+  const now = options.now ?? wallNow;
   const viewEveryMs = options.viewEveryMs ?? VIEW_EVERY_MS;
   return createStore<AppState>()((set, get) => {
     const k: StoreContext = {
