@@ -4,8 +4,8 @@
 // line) exits 2 with exactly one line on stderr naming the field, nothing on stdout, and nothing
 // simulated.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { MAX_SCENARIO_BYTES, ScenarioError, createSimulation, replaySession, withoutBom, type Report, type Simulation } from '../engine';
-import { ImportError, parseImportValue, SESSION_FORMAT } from '../store/sessionFile';
+import { ScenarioError, createSimulation, replaySession, type Report, type Simulation } from '../engine';
+import { ImportError, MAX_FILE_BYTES, readSessionText } from '../session';
 import { formatReport } from './summary';
 
 const USAGE = 'usage: npm run sim -- SCENARIO.json|SESSION.json [--json]';
@@ -38,9 +38,9 @@ function readScenarioFile(file: string): string {
   try {
     const st = fstatSync(fd);
     if (st.isDirectory()) throw new InputError(`${file}: cannot read (a directory)`);
-    if (st.size > MAX_SCENARIO_BYTES) throw new InputError(`${file}: scenario file is larger than 1 MB (${st.size.toLocaleString('en-US')} bytes)`);
+    if (st.size > MAX_FILE_BYTES) throw new InputError(`${file}: scenario file is larger than 1 MB (${st.size.toLocaleString('en-US')} bytes)`);
     // A pipe or a special file reports no size: read at most one byte past the bound.
-    const buf = Buffer.alloc(MAX_SCENARIO_BYTES + 1);
+    const buf = Buffer.alloc(MAX_FILE_BYTES + 1);
     let n = 0;
     for (;;) {
       const got = readSync(fd, buf, n, buf.length - n, null);
@@ -72,23 +72,24 @@ function parseArgs(argv: string[]): { file: string; json: boolean } | 'help' {
 }
 
 /**
- * A session file, validated as the app validates an import (every field, the command log, the
- * replay's work bound) and replayed to the moment it was saved; null for anything else, which the
- * scenario parser then reads (and names what is wrong with it).
+ * The run the file asks for: a session file, validated as the app validates an import (nesting,
+ * every field, the command log, the replay's work bound) and replayed to the moment it was saved
+ * (`to`); or a scenario, which the engine's parser reads and names what is wrong with (`to` null:
+ * run to its `until`). Invalid input throws an InputError naming the field, or the file.
  */
-function sessionOf(text: string): { sim: Simulation; to: number } | null {
-  let value: unknown;
+function runOf(file: string, text: string): { sim: Simulation; to: number | null } {
   try {
-    value = JSON.parse(withoutBom(text));
-  } catch {
-    return null;
+    const s = readSessionText(text);
+    if (!s) return { sim: createSimulation(text), to: null };
+    const sim = replaySession(s.scenario, s.log);
+    const to = s.at ?? sim.until;
+    sim.advanceTo(to);
+    return { sim, to };
+  } catch (e) {
+    // A problem with the whole file (not JSON, not an object, too big, too deep) names the file.
+    if (e instanceof ScenarioError || e instanceof ImportError) throw new InputError(e.field ? e.message : `${file}: ${e.message}`);
+    throw e;
   }
-  if (typeof value !== 'object' || value === null || (value as { format?: unknown }).format !== SESSION_FORMAT) return null;
-  const s = parseImportValue(value);
-  const sim = replaySession(s.scenario, s.log);
-  const to = s.at ?? sim.until;
-  sim.advanceTo(to);
-  return { sim, to };
 }
 
 function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -101,15 +102,7 @@ function main(argv: string[], out: (s: string) => void, err: (s: string) => void
       return 0;
     }
     json = args.json;
-    const text = readScenarioFile(args.file);
-    try {
-      run = sessionOf(text) ?? { sim: createSimulation(text), to: null };
-    } catch (e) {
-      // A problem with the whole file (not JSON, not an object, too big) names the file.
-      if (e instanceof ScenarioError) throw new InputError(e.field ? e.message : `${args.file}: ${e.message}`);
-      if (e instanceof ImportError) throw new InputError(e.message);
-      throw e;
-    }
+    run = runOf(args.file, readScenarioFile(args.file));
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     err(`${oneLine(e.message)}\n`);

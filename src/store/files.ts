@@ -3,7 +3,7 @@
 // with a bad file; if the worker still refuses it (a message command whose message is not in
 // flight on replay), it builds the new run on the side and the running one stays as it was.
 import type { LogEvent } from '../protocol';
-import type { ImportedSession } from './sessionFile';
+import type { ImportedSession } from '../session';
 import type { AppState, AppStore } from './store';
 
 export type OpenResult = { ok: true } | { ok: false; message: string };

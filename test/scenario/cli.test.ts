@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSimulation, runScenario, type Report } from '../../src/engine';
-import { toSessionFile } from '../../src/store/sessionFile';
+import { MAX_DEPTH, toSessionFile } from '../../src/session';
 
 const ROOT = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'hintscope-cli-format-'));
@@ -121,6 +121,16 @@ describe('CLI: invalid input exits 2 with one line naming the field', () => {
   it.concurrent('a file over 1 MB is refused before it is read as JSON', async () => {
     const f = file(`{"format":"hintscope/scenario@1","name":"${'x'.repeat(1_000_001)}"`);
     expectInvalid(await cli([f]), `${f}: scenario file is larger than 1 MB`);
+  }, 60_000);
+
+  it.concurrent('a deeply nested file is refused before it is parsed or walked (no stack overflow)', async () => {
+    // 2,500 levels in about 5 KB: once "Maximum call stack size exceeded" (exit 1), issue #12.
+    const deep = `{"format":"hintscope/session@1","scenario":${'['.repeat(2500)}${']'.repeat(2500)}}`;
+    expect(deep.length).toBeLessThan(5_100);
+    const f = file(deep);
+    expectInvalid(await cli([f, '--json']), `${f}: nested deeper than ${MAX_DEPTH} levels`);
+    const g = file(`{"format":"hintscope/scenario@1","name":"deep","settings":${'{"a":'.repeat(2500)}1${'}'.repeat(2500)}}`);
+    expectInvalid(await cli([g]), `${g}: nested deeper than ${MAX_DEPTH} levels`);
   }, 60_000);
 
   it.concurrent('a missing file, and a directory', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compressToEncodedURIComponent } from 'lz-string';
-import { decodeSession, encodeSession, MAX_LINK_CHARS } from '../../src/store/share';
+import { decodeSession, encodeSession, MAX_LINK_CHARS } from '../../src/session';
 import { defaultScenario } from '../../src/engine';
 
 describe('share links', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { LogEvent, ToWorker } from '../../src/protocol';
 import { createAppStore, LOG_LIMIT } from '../../src/store';
-import { makeFrame } from './fixtures';
+import { makeCluster, makeFrame } from './fixtures';
 
 const ev = (seq: number): LogEvent => ({ seq, at: seq, kind: 'write', text: `e${seq}` });
 
@@ -47,6 +47,34 @@ describe('app store', () => {
     expect(store.getState().error).toBe('cluster.nodes: bad');
     store.getState().actions.dismissError();
     expect(store.getState().error).toBeNull();
+  });
+});
+
+describe('app store: answers it waits for', () => {
+  it('plays an applied scenario only once the worker accepted it, and not after a refusal', () => {
+    const send = vi.fn<(m: ToWorker) => void>();
+    const store = createAppStore(send, { scheduleAck: () => {} });
+    const { actions } = store.getState();
+    actions.applyScenario({ name: 'refused' });
+    actions.receive({ type: 'error', message: 'cluster.nodes: bad' });
+    expect(store.getState().error).toBe('cluster.nodes: bad');
+    // A later ready (another init) must not play on the refused scenario's behalf.
+    actions.init({ name: 'plain' });
+    actions.receive({ type: 'ready', cluster: makeCluster() });
+    expect(send).not.toHaveBeenCalledWith({ type: 'play' });
+    expect(store.getState().scenario).toEqual({ name: 'plain' });
+    actions.applyScenario({ name: 'accepted' });
+    actions.receive({ type: 'ready', cluster: makeCluster() });
+    expect(send).toHaveBeenLastCalledWith({ type: 'play' });
+    expect(store.getState().scenario).toEqual({ name: 'accepted' });
+    expect(store.getState().pendingScenario).toBeNull();
+  });
+
+  it('ignores a message type it does not know (a newer worker)', () => {
+    const store = createAppStore(() => {});
+    const before = store.getState();
+    store.getState().actions.receive({ type: 'somethingNew' } as never);
+    expect(store.getState()).toBe(before);
   });
 });
 

@@ -1,0 +1,56 @@
+// The receive slice: each message from the worker, unpacked, handled by its type.
+import type { LessonStatus, UiMessage } from '../protocol';
+import type { AppActions } from './state';
+import type { GetState, SetState, StoreContext } from './sliceContext';
+
+type Handlers = { [T in UiMessage['type']]: (msg: Extract<UiMessage, { type: T }>) => void };
+
+/** A lesson is ready: run the steps a lesson link asked for, and show the last. */
+function onLessonStatus(set: SetState, k: StoreContext, status: LessonStatus | null): void {
+  if (!status) {
+    k.autoRun = null;
+    set({ lesson: null, lessonStep: 0, prediction: null });
+    return;
+  }
+  set({ lesson: status });
+  if (k.autoRun && k.autoRun.id === status.id && status.phase === 'ready') {
+    const step = Math.min(k.autoRun.through, status.stepCount) - 1;
+    k.autoRun = null;
+    if (step >= 0) {
+      set({ lessonStep: step });
+      k.send({ type: 'lesson', op: 'run', step });
+    }
+  }
+}
+
+function handlers(set: SetState, get: GetState, k: StoreContext): Handlers {
+  return {
+    ready: (msg) => {
+      const history = k.feed.reset();
+      set({ cluster: msg.cluster, ...history, selected: null, scenario: get().pendingScenario ?? get().scenario, pendingScenario: null });
+      if (k.playAfterReady) k.send({ type: 'play' });
+      k.playAfterReady = false;
+    },
+    // The same run, earlier: its history up to that moment stays, the discarded future goes
+    // (frames carry what happens from there). Selection and inspection stay.
+    rewound: (msg) => k.feed.rewind(msg.now),
+    frame: (msg) => {
+      k.feed.take(msg.frame);
+      k.scheduleAck(() => k.send({ type: 'frameAck' }));
+    },
+    session: (msg) => set({ session: msg }),
+    lessonStatus: (msg) => onLessonStatus(set, k, msg.status),
+    report: (msg) => set({ report: msg.report }),
+    importProgress: (msg) => set({ importProgress: msg.progress }),
+    error: (msg) => {
+      k.playAfterReady = false;
+      set({ error: msg.message });
+    },
+  };
+}
+
+export function receiveSlice(set: SetState, get: GetState, k: StoreContext): Pick<AppActions, 'receive'> {
+  const table = handlers(set, get, k);
+  // (A message type this page does not know, from a newer worker, is ignored.)
+  return { receive: (msg) => (table[msg.type] as ((m: UiMessage) => void) | undefined)?.(msg) };
+}
