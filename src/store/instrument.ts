@@ -1,7 +1,7 @@
 // View state of the instrument: the key under inspection, which kinds of message the canvas
 // draws, and the node whose traffic flashes for a moment. Types, defaults and selectors.
 import type { MessageKind } from '../protocol';
-import type { AppState } from './store';
+import type { AppState } from './state';
 
 /** Message kinds as the legend toggles them (a request and its answer go together where it helps). */
 export type MessageGroup = 'mutation' | 'ack' | 'read' | 'hint' | 'repair' | 'gossip';
