@@ -1,7 +1,6 @@
 // View state of the instrument: the key under inspection, which kinds of message the canvas
 // draws, and the node whose traffic flashes for a moment. Types, defaults and selectors.
 import type { MessageKind } from '../protocol';
-import type { AppState } from './state';
 
 /** Message kinds as the legend toggles them (a request and its answer go together where it helps). */
 export type MessageGroup = 'mutation' | 'ack' | 'read' | 'hint' | 'repair' | 'gossip';
@@ -43,10 +42,3 @@ export function hiddenKinds(groups: readonly MessageGroup[]): Set<MessageKind> {
   }
   return out;
 }
-
-export const selectInspecting = (s: AppState) => s.inspecting;
-export const selectInspection = (s: AppState) => s.view?.inspection ?? null;
-export const selectHiddenMessages = (s: AppState) => s.hiddenMessages;
-export const selectFlash = (s: AppState) => s.flash;
-export const selectPaused = (s: AppState) => !!s.view && !s.view.playing && s.view.jumpProgress === null;
-export const selectMessages = (s: AppState) => s.view?.messages;

@@ -1,5 +1,5 @@
 // Selectors live at module level so components share stable references.
-import type { AppState } from './store';
+import type { AppState } from './state';
 
 export const selectActions = (s: AppState) => s.actions;
 /** The frame the panels show (see AppState.view); the canvas reads `frame` outside React. */
@@ -30,3 +30,11 @@ export const selectLesson = (s: AppState) => s.lesson;
 export const selectLessonStep = (s: AppState) => s.lessonStep;
 export const selectPrediction = (s: AppState) => s.prediction;
 export const selectPresenter = (s: AppState) => s.presenter;
+
+// The instrument's (inspector, message filters, flash, pause).
+export const selectInspecting = (s: AppState) => s.inspecting;
+export const selectInspection = (s: AppState) => s.view?.inspection ?? null;
+export const selectHiddenMessages = (s: AppState) => s.hiddenMessages;
+export const selectFlash = (s: AppState) => s.flash;
+export const selectPaused = (s: AppState) => !!s.view && !s.view.playing && s.view.jumpProgress === null;
+export const selectMessages = (s: AppState) => s.view?.messages;
