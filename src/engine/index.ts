@@ -9,7 +9,7 @@ export { CONSISTENCY_LEVELS } from './api';
 export { ScenarioError, parseScenario, MAX_SCENARIO_BYTES, utf8Bytes, withoutBom } from './scenario/schema';
 export type { Scenario } from './scenario/schema';
 export type { Report } from './check/report';
-export { PRESETS, REAL_NAMES } from './scenario/presets';
+export { PRESETS } from './scenario/presets';
 export type { Settings, PresetName } from './scenario/presets';
 export { parseDuration, formatDuration } from './core/duration';
 export { commandAt, runUpTo } from './core/commandTime';
