@@ -1,8 +1,11 @@
 // Public types of the engine: what a simulation reports about itself.
 // Pure data; the protocol re-exports them so the UI never reaches into engine internals.
 
-export type ConsistencyLevel = 'ANY' | 'ONE' | 'TWO' | 'THREE' | 'QUORUM' | 'ALL';
-export const CONSISTENCY_LEVELS: readonly ConsistencyLevel[] = ['ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL'];
+import type { ConsistencyLevel } from './scenario/limits';
+
+// The levels are written once, with the format's other bounds.
+export type { ConsistencyLevel } from './scenario/limits';
+export { CONSISTENCY_LEVELS } from './scenario/limits';
 
 /**
  * A user action. Every command becomes a timestamped entry in the session's command log

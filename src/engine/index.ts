@@ -5,12 +5,13 @@ import { Sim } from './sim';
 import { runUpTo } from './core/commandTime';
 
 export type * from './api';
-export { CONSISTENCY_LEVELS } from './api';
-export { ScenarioError, parseScenario, MAX_SCENARIO_BYTES, utf8Bytes, withoutBom } from './scenario/schema';
+export { ScenarioError, parseScenario, utf8Bytes, withoutBom } from './scenario/schema';
+export * from './scenario/limits';
 export type { Scenario } from './scenario/schema';
 export type { Report } from './check/report';
-export { PRESETS, REAL_NAMES } from './scenario/presets';
-export type { Settings, PresetName } from './scenario/presets';
+export { PRESETS } from './scenario/presets';
+export { SETTINGS, SETTING_PATHS, PRESET_NAMES, SYSTEM_TITLES, CLUSTER_FIELDS, settingSpec, realNamesText } from './scenario/registry';
+export type { Settings, PresetName, HintMode, SettingPath, SettingSpec, SettingType, RealNames, ClusterSpec } from './scenario/registry';
 export { parseDuration, formatDuration } from './core/duration';
 export { commandAt, runUpTo } from './core/commandTime';
 

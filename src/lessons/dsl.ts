@@ -1,11 +1,13 @@
 // The small language lessons and interview demos are written in: a scenario, reading the live
 // state, and acting through ordinary commands.
 import type { Command, ConsistencyLevel } from '../engine/api';
+import type { Settings } from '../engine/scenario/registry';
 import type { LessonAction, LessonCheck, Probe } from './types';
 
 export const NODES = ['A', 'B', 'C', 'D', 'E', 'F'];
 
-export function scenario(name: string, settings: Record<string, unknown> = {}): Record<string, unknown> {
+/** A lesson's scenario; its settings are named as the registry names them (a typo fails the typecheck). */
+export function scenario(name: string, settings: { [K in keyof Settings]?: unknown } = {}): Record<string, unknown> {
   return {
     format: 'hintscope/scenario@1', name, seed: 7,
     cluster: { nodes: NODES, vnodes: 8, replicationFactor: 3 },

@@ -1,5 +1,5 @@
 // The four systems as radio cards; choosing one fills every setting with its defaults.
-import type { PresetName } from '../engine';
+import { SYSTEM_TITLES, type PresetName } from '../protocol';
 import { PRESET_BLURB, PRESET_NAMES } from './settingsModel';
 
 const FAMILY: Record<PresetName, string> = {
@@ -8,8 +8,6 @@ const FAMILY: Record<PresetName, string> = {
   dynamo: 'sloppy quorum',
   riak: 'sloppy quorum',
 };
-
-const TITLE: Record<PresetName, string> = { cassandra: 'Cassandra', scylla: 'ScyllaDB', dynamo: 'Dynamo', riak: 'Riak' };
 
 export function PresetPicker({ value, onChange }: { value: string; onChange(preset: PresetName): void }) {
   const chosen = (PRESET_NAMES as readonly string[]).includes(value) ? (value as PresetName) : null;
@@ -32,7 +30,7 @@ export function PresetPicker({ value, onChange }: { value: string; onChange(pres
       <p className="preset-blurb" id="preset-blurb" aria-live="polite">
         {chosen ? (
           <>
-            <strong>{TITLE[chosen]}:</strong> {PRESET_BLURB[chosen]}
+            <strong>{SYSTEM_TITLES[chosen]}:</strong> {PRESET_BLURB[chosen]}
           </>
         ) : (
           'Choose a system to fill every setting with its defaults.'

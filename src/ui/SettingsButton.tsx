@@ -5,6 +5,17 @@ import { selectActions, selectCluster, selectError, selectScenario, useAppStore 
 import { Drawer } from './Drawer';
 import { SettingsForm } from './SettingsForm';
 
+function GearIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
+      <path
+        fill="currentColor"
+        d="M9.4 1l.4 1.9 1.3.6 1.7-1 1.4 1.4-1 1.7.6 1.3 1.9.4v2l-1.9.4-.6 1.3 1 1.7-1.4 1.4-1.7-1-1.3.6-.4 1.9h-2l-.4-1.9-1.3-.6-1.7 1-1.4-1.4 1-1.7-.6-1.3L1 9V7l1.9-.4.6-1.3-1-1.7 1.4-1.4 1.7 1 1.3-.6L7.4 1zM8.4 5.5a2.5 2.5 0 100 5 2.5 2.5 0 000-5z"
+      />
+    </svg>
+  );
+}
+
 export function SettingsButton() {
   const cluster = useAppStore(selectCluster);
   const scenario = useAppStore(selectScenario);
@@ -48,12 +59,7 @@ export function SettingsButton() {
         disabled={!cluster}
         onClick={() => setOpen(true)}
       >
-        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true">
-          <path
-            fill="currentColor"
-            d="M9.4 1l.4 1.9 1.3.6 1.7-1 1.4 1.4-1 1.7.6 1.3 1.9.4v2l-1.9.4-.6 1.3 1 1.7-1.4 1.4-1.7-1-1.3.6-.4 1.9h-2l-.4-1.9-1.3-.6-1.7 1-1.4-1.4 1-1.7-.6-1.3L1 9V7l1.9-.4.6-1.3-1-1.7 1.4-1.4 1.7 1 1.3-.6L7.4 1zM8.4 5.5a2.5 2.5 0 100 5 2.5 2.5 0 000-5z"
-          />
-        </svg>
+        <GearIcon />
         Settings
       </button>
       {open && cluster && (

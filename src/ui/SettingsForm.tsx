@@ -1,7 +1,7 @@
 // Edits every scenario setting. Validates on each keystroke with the engine's own parser and
 // applies by restarting the simulation (init, then play).
 import { useMemo, useState, type FormEvent } from 'react';
-import { defaultScenario, parseScenario, ScenarioError, type ClusterInfo } from '../engine';
+import { defaultScenario, parseScenario, ScenarioError, type ClusterInfo } from '../protocol';
 import { PresetPicker } from './PresetPicker';
 import { SettingField } from './SettingField';
 import {
@@ -9,11 +9,13 @@ import {
   applyPreset,
   buildScenario,
   clusterToForm,
+  ALL_FIELDS,
   fieldOfError,
   FIELD_GROUPS,
   sameValue,
   shownValue,
   type FieldDef,
+  type FieldGroup,
   type FormValues,
 } from './settingsModel';
 
@@ -75,13 +77,84 @@ function ChangeList({ changed, form, running }: { changed: readonly FieldDef[]; 
   );
 }
 
+/** Below the fields: the error, the worker's refusal, or what Apply would change. */
+function SettingsStatus({ problem, workerError, changed }: { problem: Problem | null; workerError: string | null; changed: readonly FieldDef[] }) {
+  if (problem && problem.key === null) {
+    return (
+      <p className="field-error" role="alert">
+        {problem.message}
+      </p>
+    );
+  }
+  if (workerError) {
+    return (
+      <p className="field-error" role="alert">
+        Not applied: {workerError}
+      </p>
+    );
+  }
+  if (problem) {
+    return (
+      <span className="settings-note bad">
+        <button type="button" className="link-btn" onClick={() => focusField(problem.key)}>
+          Fix {problem.key}
+        </button>{' '}
+        to apply.
+      </span>
+    );
+  }
+  return (
+    <span className="settings-note">
+      {changed.length === 0
+        ? 'Same as the running simulation.'
+        : `${changed.length} change${changed.length === 1 ? '' : 's'}: ${changed.map((f) => f.key).join(', ')}.`}{' '}
+      Applying restarts from time 0.
+    </span>
+  );
+}
+
+interface GroupProps {
+  group: FieldGroup;
+  form: FormValues;
+  running: FormValues;
+  problem: Problem | null;
+  changed: readonly FieldDef[];
+  setForm(update: (form: FormValues) => FormValues): void;
+}
+
+/** One section of the form; the preset is chosen with cards, followed by what it changed. */
+function SettingsGroup({ group, form, running, problem, changed, setForm }: GroupProps) {
+  return (
+    <section className="set-group" aria-labelledby={`set-group-${group.title}`}>
+      <h3 id={`set-group-${group.title}`}>{group.title}</h3>
+      {group.fields.map((f) =>
+        f.key === 'preset' ? (
+          <div key={f.key}>
+            <PresetPicker value={String(form.preset)} onChange={(p) => setForm((cur) => applyPreset(cur, p))} />
+            <ChangeList changed={changed} form={form} running={running} />
+          </div>
+        ) : (
+          <SettingField
+            key={f.key}
+            field={f}
+            value={form[f.key] ?? ''}
+            was={sameValue(f, form[f.key], running[f.key]) ? null : shownValue(running[f.key], f)}
+            error={problem?.key === f.key ? problem.message : null}
+            unused={!!f.mode && f.mode !== form.hintMode}
+            onChange={(v) => setForm((cur) => ({ ...cur, [f.key]: v }))}
+          />
+        ),
+      )}
+    </section>
+  );
+}
+
 export function SettingsForm({ cluster, scenario, workerError, applying, onApply, onCancel }: SettingsFormProps) {
   const running = useMemo(() => clusterToForm(cluster), [cluster]);
   const base = useMemo(() => asObject(scenario), [scenario]);
   const [form, setForm] = useState<FormValues>(running);
   const { scenario: built, problem } = useMemo(() => validate(base, form), [base, form]);
-  const set = (key: string, value: string | boolean) => setForm((f) => ({ ...f, [key]: value }));
-  const changed = FIELD_GROUPS.flatMap((g) => g.fields).filter((f) => !sameValue(f, form[f.key], running[f.key]));
+  const changed = ALL_FIELDS.filter((f) => !sameValue(f, form[f.key], running[f.key]));
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -92,54 +165,12 @@ export function SettingsForm({ cluster, scenario, workerError, applying, onApply
     <form className="settings-form" noValidate onSubmit={submit} aria-describedby="settings-status">
       <div className="settings-body">
         {FIELD_GROUPS.map((g) => (
-          <section key={g.title} className="set-group" aria-labelledby={`set-group-${g.title}`}>
-            <h3 id={`set-group-${g.title}`}>{g.title}</h3>
-            {g.fields.map((f) =>
-              f.key === 'preset' ? (
-                <div key={f.key}>
-                  <PresetPicker value={String(form.preset)} onChange={(p) => setForm((cur) => applyPreset(cur, p))} />
-                  <ChangeList changed={changed} form={form} running={running} />
-                </div>
-              ) : (
-                <SettingField
-                  key={f.key}
-                  field={f}
-                  value={form[f.key] ?? ''}
-                  was={sameValue(f, form[f.key], running[f.key]) ? null : shownValue(running[f.key], f)}
-                  error={problem?.key === f.key ? problem.message : null}
-                  unused={!!f.mode && f.mode !== form.hintMode}
-                  onChange={(v) => set(f.key, v)}
-                />
-              ),
-            )}
-          </section>
+          <SettingsGroup key={g.title} group={g} form={form} running={running} problem={problem} changed={changed} setForm={setForm} />
         ))}
       </div>
       <div className="settings-footer">
         <div className="settings-status" id="settings-status">
-          {problem && problem.key === null ? (
-            <p className="field-error" role="alert">
-              {problem.message}
-            </p>
-          ) : workerError ? (
-            <p className="field-error" role="alert">
-              Not applied: {workerError}
-            </p>
-          ) : problem ? (
-            <span className="settings-note bad">
-              <button type="button" className="link-btn" onClick={() => focusField(problem.key)}>
-                Fix {problem.key}
-              </button>{' '}
-              to apply.
-            </span>
-          ) : (
-            <span className="settings-note">
-              {changed.length === 0
-                ? 'Same as the running simulation.'
-                : `${changed.length} change${changed.length === 1 ? '' : 's'}: ${changed.map((f) => f.key).join(', ')}.`}{' '}
-              Applying restarts from time 0.
-            </span>
-          )}
+          <SettingsStatus problem={problem} workerError={workerError} changed={changed} />
         </div>
         <div className="settings-actions">
           <button type="button" className="btn" onClick={() => setForm(running)} disabled={changed.length === 0}>

@@ -1,36 +1,22 @@
-// The effective settings, with the names Cassandra's cassandra.yaml uses beside ours.
+// The effective settings, with the real systems' names (the settings registry's) beside ours.
+import { SETTINGS, type SettingPath, type SettingSpec } from '../protocol';
 import { selectCluster, useAppStore } from '../store';
 import { formatCount, formatDuration } from './format';
+import { realText } from './settingsModel';
 
-interface Row {
-  key: string;
-  cassandra: string;
-  kind: 'duration' | 'number' | 'bool' | 'text' | 'rate';
-  note?: string;
-}
-
-const ROWS: Row[] = [
-  { key: 'hintedHandoffEnabled', cassandra: 'hinted_handoff_enabled', kind: 'bool' },
-  { key: 'maxHintWindow', cassandra: 'max_hint_window (max_hint_window_in_ms)', kind: 'duration' },
-  { key: 'persistentHintWindow', cassandra: 'hint_window_persistent_enabled', kind: 'bool' },
-  { key: 'hintReplayRate', cassandra: 'hinted_handoff_throttle (KiB/s ÷ nodes−1)', kind: 'rate' },
-  { key: 'hintFlushPeriod', cassandra: 'hints_flush_period', kind: 'duration' },
-  { key: 'hintTtl', cassandra: 'gc_grace_seconds (min of the table)', kind: 'duration' },
-  { key: 'maxHintsPerHost', cassandra: 'max_hints_size_per_host (bytes there)', kind: 'number' },
-  { key: 'hintOnTimeout', cassandra: '— (Cassandra: always; Scylla: if level met)', kind: 'text' },
-  { key: 'writeTimeout', cassandra: 'write_request_timeout', kind: 'duration' },
-  { key: 'readTimeout', cassandra: 'read_request_timeout', kind: 'duration' },
-  { key: 'phiConvictThreshold', cassandra: 'phi_convict_threshold', kind: 'number' },
-  { key: 'gossipInterval', cassandra: '— (gossip round, fixed 1 s)', kind: 'duration' },
+/** The settings the readout shows: the hint path and the failure detector. */
+const SHOWN: readonly SettingPath[] = [
+  'hintedHandoffEnabled', 'maxHintWindow', 'persistentHintWindow', 'hintReplayRate', 'hintFlushPeriod', 'hintTtl', 'maxHintsPerHost',
+  'hintOnTimeout', 'writeTimeout', 'readTimeout', 'phiConvictThreshold', 'gossipInterval',
 ];
 
-function show(value: unknown, kind: Row['kind']): string {
+function show(value: unknown, spec: SettingSpec<unknown>): string {
   if (value === null) return 'none';
   if (value === undefined) return '—';
-  if (kind === 'duration' && typeof value === 'number') return value === 0 ? '0' : formatDuration(value);
-  if (kind === 'rate' && typeof value === 'number') return `${formatCount(value)} hints/s`;
-  if (kind === 'bool') return value ? 'on' : 'off';
-  if (typeof value === 'number') return formatCount(value);
+  const duration = spec.type === 'duration' || spec.type === 'optionalDuration';
+  if (duration && typeof value === 'number') return value === 0 ? '0' : formatDuration(value);
+  if (spec.type === 'bool') return value ? 'on' : 'off';
+  if (typeof value === 'number') return spec.unit ? `${formatCount(value)} ${spec.unit}` : formatCount(value);
   return String(value);
 }
 
@@ -48,16 +34,16 @@ export function SettingsReadout() {
         </span>
       </summary>
       <dl className="settings-list">
-        {ROWS.filter((r) => r.key in s).map((r) => (
-          <div key={r.key} className="setting">
+        {SHOWN.filter((key) => key in s).map((key) => (
+          <div key={key} className="setting" data-testid={`readout-${key}`}>
             <dt>
-              <code>{r.key}</code>
+              <code>{key}</code>
               <span className="setting-real">
-                <span className="sr-only">Cassandra: </span>
-                {r.cassandra}
+                <span className="sr-only">Real name: </span>
+                {realText(SETTINGS[key].real)}
               </span>
             </dt>
-            <dd>{show(s[r.key], r.kind)}</dd>
+            <dd>{show(s[key], SETTINGS[key] as SettingSpec<unknown>)}</dd>
           </div>
         ))}
       </dl>

@@ -1,15 +1,15 @@
 // One write or read, sent as a command; zod validates first and names the bad field.
 import { useState, type FormEvent } from 'react';
-import { CONSISTENCY_LEVELS, type ConsistencyLevel } from '../protocol';
+import { CONSISTENCY_LEVELS, DEFAULT_LEVEL, type ConsistencyLevel } from '../protocol';
 import { selectActions, selectCluster, useAppStore } from '../store';
 import { parseOperation, type FieldErrors } from './validation';
 
-export function WriteForm() {
+/** The form's state, and what its buttons do. */
+function useOperationForm() {
   const actions = useAppStore(selectActions);
-  const cluster = useAppStore(selectCluster);
   const [key, setKey] = useState('user:42');
   const [value, setValue] = useState('alice');
-  const [consistency, setConsistency] = useState<ConsistencyLevel>('QUORUM');
+  const [consistency, setConsistency] = useState<ConsistencyLevel>(DEFAULT_LEVEL);
   const [coordinator, setCoordinator] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState('');
@@ -40,64 +40,65 @@ export function WriteForm() {
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     submit(submitter?.value === 'read' ? 'read' : 'write');
   };
+  const fields = { key, setKey, value, setValue, consistency, setConsistency, coordinator, setCoordinator };
+  return { fields, errors, status, inspect, onSubmit };
+}
 
-  const errorId = (f: keyof FieldErrors) => (errors[f] ? `wf-${f}-error` : undefined);
+type Fields = ReturnType<typeof useOperationForm>['fields'];
+
+function OperationFields({ fields: f, errors, nodes }: { fields: Fields; errors: FieldErrors; nodes: readonly string[] }) {
+  const errorId = (name: keyof FieldErrors) => (errors[name] ? `wf-${name}-error` : undefined);
+  return (
+    <div className="form-grid">
+      <label className="field">
+        <span>Key</span>
+        <input name="key" value={f.key} onChange={(e) => f.setKey(e.target.value)} aria-invalid={!!errors.key} aria-describedby={errorId('key')} autoComplete="off" />
+      </label>
+      <label className="field">
+        <span>Value</span>
+        <input name="value" value={f.value} onChange={(e) => f.setValue(e.target.value)} aria-invalid={!!errors.value} aria-describedby={errorId('value')} autoComplete="off" />
+      </label>
+      <label className="field">
+        <span>Consistency</span>
+        <select
+          name="consistency"
+          value={f.consistency}
+          onChange={(e) => f.setConsistency(e.target.value as ConsistencyLevel)}
+          aria-invalid={!!errors.consistency}
+          aria-describedby={errorId('consistency')}
+        >
+          {CONSISTENCY_LEVELS.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Coordinator</span>
+        <select name="coordinator" value={f.coordinator} onChange={(e) => f.setCoordinator(e.target.value)}>
+          <option value="">any node</option>
+          {nodes.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+export function WriteForm() {
+  const cluster = useAppStore(selectCluster);
+  const { fields, errors, status, inspect, onSubmit } = useOperationForm();
+  const key = fields.key.trim();
 
   return (
     <section className="panel" aria-labelledby="wf-title">
       <h2 id="wf-title">Write or read a key</h2>
       <form className="write-form" data-testid="write-form" noValidate onSubmit={onSubmit}>
-        <div className="form-grid">
-          <label className="field">
-            <span>Key</span>
-            <input
-              name="key"
-              value={key}
-              onChange={(e) => setKey(e.target.value)}
-              aria-invalid={!!errors.key}
-              aria-describedby={errorId('key')}
-              autoComplete="off"
-            />
-          </label>
-          <label className="field">
-            <span>Value</span>
-            <input
-              name="value"
-              value={value}
-              onChange={(e) => setValue(e.target.value)}
-              aria-invalid={!!errors.value}
-              aria-describedby={errorId('value')}
-              autoComplete="off"
-            />
-          </label>
-          <label className="field">
-            <span>Consistency</span>
-            <select
-              name="consistency"
-              value={consistency}
-              onChange={(e) => setConsistency(e.target.value as ConsistencyLevel)}
-              aria-invalid={!!errors.consistency}
-              aria-describedby={errorId('consistency')}
-            >
-              {CONSISTENCY_LEVELS.map((c) => (
-                <option key={c} value={c}>
-                  {c}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Coordinator</span>
-            <select name="coordinator" value={coordinator} onChange={(e) => setCoordinator(e.target.value)}>
-              <option value="">any node</option>
-              {(cluster?.nodes ?? []).map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <OperationFields fields={fields} errors={errors} nodes={cluster?.nodes ?? []} />
         {(['key', 'value', 'consistency', 'coordinator', 'form'] as const).map(
           (f) =>
             errors[f] && (
@@ -117,7 +118,7 @@ export function WriteForm() {
             type="button"
             className="btn btn-inspect"
             onClick={inspect}
-            aria-label={key.trim() ? `Inspect key ${key.trim()}` : 'Inspect key'}
+            aria-label={key ? `Inspect key ${key}` : 'Inspect key'}
             title="Show this key's replicas, values and hints in the key inspector"
           >
             Inspect

@@ -1,5 +1,8 @@
 // pure: the settings form's fields, how their text becomes a scenario, and which field an error names.
-import { formatDuration, parseDuration, PRESETS, REAL_NAMES, type PresetName, type Settings } from '../engine';
+import {
+  CLUSTER_FIELDS, formatDuration, MAX_NODES, parseDuration, PRESET_NAMES as ENGINE_PRESET_NAMES, PRESETS, realNamesText, SETTINGS,
+  type PresetName, type RealNames, type SettingPath, type Settings, type SettingSpec,
+} from '../protocol';
 
 export type FieldKind = 'choice' | 'bool' | 'duration' | 'optionalDuration' | 'number';
 export type FieldMode = 'coordinator' | 'sloppy-quorum';
@@ -10,7 +13,9 @@ export interface FieldDef {
   /** Where it lives in the scenario: `settings.maxHintWindow`, `cluster.vnodes`, `seed`. */
   path: string;
   kind: FieldKind;
-  /** The real systems' name for it (REAL_NAMES where the engine has one). */
+  /** The real systems' names for it (the registry's), one per system. */
+  realNames: RealNames;
+  /** The same as text: "Cassandra max_hint_window · ScyllaDB max_hint_window_in_ms". */
   real: string;
   /** What it changes, in plain words. */
   why: string;
@@ -30,7 +35,7 @@ export interface FieldGroup {
 
 export type FormValues = Record<string, string | boolean>;
 
-export const PRESET_NAMES: readonly PresetName[] = ['cassandra', 'scylla', 'dynamo', 'riak'];
+export const PRESET_NAMES: readonly PresetName[] = ENGINE_PRESET_NAMES;
 
 /** One line per preset: what makes that system different. */
 export const PRESET_BLURB: Record<PresetName, string> = {
@@ -44,109 +49,70 @@ export const PRESET_BLURB: Record<PresetName, string> = {
     'Sloppy quorum with fallback vnodes holding real copies until hand-off; PW = 0 by default so fallback acks count. No window, no TTL; vector clocks (siblings).',
 };
 
-const real = (key: keyof Settings, fallback: string) => REAL_NAMES[key] ?? fallback;
+/** Shown where no real system has a setting of that name (ours models a design choice). */
+export const NO_REAL_NAME = 'ours only: no real setting';
 
-const s = (key: string, kind: FieldKind, realName: string, why: string, more: Partial<FieldDef> = {}): FieldDef => ({
-  key,
-  path: `settings.${key}`,
-  kind,
-  real: realName,
-  why,
-  ...more,
-});
+/** The real names of a registry entry, as the form, the readout and Compare show them. */
+export const realText = (real: RealNames): string => realNamesText(real) || NO_REAL_NAME;
 
-export const FIELD_GROUPS: readonly FieldGroup[] = [
-  {
-    title: 'System',
-    fields: [
-      s('preset', 'choice', 'cassandra.yaml / scylla.yaml / Dynamo paper / riak.conf', 'Fills every field below with that system’s defaults.', {
-        options: PRESET_NAMES.map((p) => ({ value: p, label: p })),
-      }),
-      s('hintMode', 'choice', 'Cassandra hints vs Dynamo sloppy quorum', 'Who keeps the missed write: the coordinator (a hint) or the next healthy node (a real stand-in copy).', {
-        options: [
-          { value: 'coordinator', label: 'coordinator' },
-          { value: 'sloppy-quorum', label: 'sloppy-quorum' },
-        ],
-      }),
-      s('strictQuorum', 'bool', real('strictQuorum', 'Riak PW'), 'On: only the key’s own replicas count toward the level; a stand-in’s ack does not.', {
-        mode: 'sloppy-quorum',
-      }),
-      s('conflictResolution', 'choice', real('conflictResolution', 'LWW / vector clocks'), 'Last write wins by timestamp, or keep concurrent versions as siblings.', {
-        options: [
-          { value: 'lww', label: 'lww' },
-          { value: 'vector-clock', label: 'vector-clock' },
-        ],
-      }),
-    ],
-  },
+const FIELD_KIND: Record<SettingSpec<unknown>['type'], FieldKind> = {
+  choice: 'choice', bool: 'bool', duration: 'duration', optionalDuration: 'optionalDuration', number: 'number', integer: 'number',
+};
+
+/** A setting's field, every fact of it from the registry. */
+function settingField(path: SettingPath): FieldDef {
+  const spec = SETTINGS[path] as SettingSpec<unknown>;
+  const kind = FIELD_KIND[spec.type];
+  return {
+    key: path,
+    path: `settings.${path}`,
+    kind,
+    realNames: spec.real,
+    real: realText(spec.real),
+    why: spec.why,
+    ...(spec.options ? { options: spec.options.map((o) => ({ value: o, label: o })) } : {}),
+    ...(spec.mode ? { mode: spec.mode } : {}),
+    ...(kind === 'number' && spec.unit ? { unit: spec.unit } : {}),
+    ...(spec.nullMeans ? { placeholder: spec.nullMeans } : {}),
+  };
+}
+
+function clusterField(key: keyof typeof CLUSTER_FIELDS, unit?: string): FieldDef {
+  const spec = CLUSTER_FIELDS[key];
+  const why = key === 'nodes' ? `A count (1..${APP_MAX_NODES}, named n1..nN) or names separated by commas: A, B, C.` : spec.why;
+  return { key, path: `cluster.${key}`, kind: 'number', realNames: spec.real, real: realText(spec.real), why, ...(unit ? { unit } : {}) };
+}
+
+/** The form's sections: which settings sit together (every registry setting is in one). */
+export const SETTING_GROUPS: readonly { title: string; paths: readonly SettingPath[] }[] = [
+  { title: 'System', paths: ['preset', 'hintMode', 'strictQuorum', 'conflictResolution'] },
   {
     title: 'Hints',
-    fields: [
-      s('hintedHandoffEnabled', 'bool', real('hintedHandoffEnabled', 'hinted_handoff_enabled'), 'Off: a missed replica gets nothing until repair.'),
-      s('maxHintWindow', 'optionalDuration', real('maxHintWindow', 'max_hint_window'), 'Stop hinting a node that has been down longer than this; empty = no window.', {
-        placeholder: 'none',
-      }),
-      s('persistentHintWindow', 'bool', real('persistentHintWindow', 'hint_window_persistent_enabled'), 'Also refuse when the oldest pending hint is older than the window, so restarts do not reset it.', {
-        mode: 'coordinator',
-      }),
-      s('hintTtl', 'optionalDuration', real('hintTtl', 'gc_grace_seconds'), 'A hint older than this is thrown away, never replayed; empty = never expires.', {
-        placeholder: 'none',
-      }),
-      s('hintFlushPeriod', 'duration', real('hintFlushPeriod', 'hints_flush_period'), 'New hints wait in memory this long before reaching disk; a crash loses them. 0 = write-through.'),
-      s('hintOnTimeout', 'choice', 'Cassandra: always · Scylla: if level met', 'Hint a replica that timed out always, or only when the write still met its level.', {
-        options: [
-          { value: 'always', label: 'always' },
-          { value: 'if-level-met', label: 'if-level-met' },
-        ],
-        mode: 'coordinator',
-      }),
-      s('maxHintsPerHost', 'number', real('maxHintsPerHost', 'max_hints_size_per_host'), 'Drop new hints once a holder keeps this many for one target.', { unit: 'hints' }),
-      s('hintReplayRate', 'number', real('hintReplayRate', 'hinted_handoff_throttle'), 'How fast one holder replays to one target once it sees it up (the throttle).', { unit: 'hints/s' }),
-    ],
+    paths: ['hintedHandoffEnabled', 'maxHintWindow', 'persistentHintWindow', 'hintTtl', 'hintFlushPeriod', 'hintOnTimeout', 'maxHintsPerHost', 'hintReplayRate'],
   },
-  {
-    title: 'Timeouts and failure detection',
-    fields: [
-      s('writeTimeout', 'duration', real('writeTimeout', 'write_request_timeout'), 'How long a coordinator waits for a replica’s ack before it gives up (and hints it).'),
-      s('readTimeout', 'duration', real('readTimeout', 'read_request_timeout'), 'How long a read waits for replicas before it fails.'),
-      s('gossipInterval', 'duration', real('gossipInterval', 'Gossiper interval'), 'How often each node sends its heartbeat gossip.'),
-      s('phiConvictThreshold', 'number', real('phiConvictThreshold', 'phi_convict_threshold'), 'Suspicion level at which a node decides a silent peer is down: higher = slower, surer.'),
-    ],
-  },
-  {
-    title: 'Network',
-    fields: [
-      { key: 'latency.median', path: 'settings.latency.median', kind: 'duration', real: 'network latency, median', why: 'Typical one-way delay of a message.' },
-      { key: 'latency.p99', path: 'settings.latency.p99', kind: 'duration', real: 'network latency, 99th percentile', why: 'The slow tail: 1 message in 100 takes at least this long.' },
-      s('dropRate', 'number', 'packet loss', 'Probability (0..1) that any one message is lost.'),
-    ],
-  },
-  {
-    title: 'Repair',
-    fields: [
-      s('readRepair', 'bool', real('readRepair', 'read_repair'), 'A read that finds a stale replica writes the newest value back to it.'),
-      s('antiEntropyInterval', 'optionalDuration', real('antiEntropyInterval', 'nodetool repair'), 'Every node repairs its ranges this often; empty = only when you ask.', {
-        placeholder: 'on demand',
-      }),
-      s('merkleDepth', 'number', real('merkleDepth', 'Merkle tree depth'), 'Leaves per range = 2^depth: deeper trees stream fewer needless keys.'),
-    ],
-  },
+  { title: 'Timeouts and failure detection', paths: ['writeTimeout', 'readTimeout', 'gossipInterval', 'phiConvictThreshold'] },
+  { title: 'Network', paths: ['latency.median', 'latency.p99', 'dropRate'] },
+  { title: 'Repair', paths: ['readRepair', 'antiEntropyInterval', 'merkleDepth'] },
+];
+
+/** The most nodes the app draws (the format allows MAX_NODES; the ring stays legible up to 64). */
+export const APP_MAX_NODES = 64;
+
+export const FIELD_GROUPS: readonly FieldGroup[] = [
+  ...SETTING_GROUPS.map((g) => ({ title: g.title, fields: g.paths.map(settingField) })),
   {
     title: 'Cluster',
     fields: [
-      { key: 'nodes', path: 'cluster.nodes', kind: 'number', real: 'nodes in the ring', why: 'A count (1..64, named n1..nN) or names separated by commas: A, B, C.', unit: 'or names' },
-      { key: 'vnodes', path: 'cluster.vnodes', kind: 'number', real: 'num_tokens', why: 'Tokens per node: more tokens spread each node’s ranges more evenly.' },
-      { key: 'replicationFactor', path: 'cluster.replicationFactor', kind: 'number', real: 'replication_factor', why: 'How many nodes keep a copy of each key.' },
-      { key: 'seed', path: 'seed', kind: 'number', real: 'random seed', why: 'Same seed and settings replay the same run, message for message.' },
+      clusterField('nodes', 'or names'),
+      clusterField('vnodes'),
+      clusterField('replicationFactor'),
+      { key: 'seed', path: 'seed', kind: 'number', realNames: {}, real: NO_REAL_NAME, why: 'Same seed and settings replay the same run, message for message.' },
     ],
   },
 ];
 
 export const ALL_FIELDS: readonly FieldDef[] = FIELD_GROUPS.flatMap((g) => g.fields);
 const BY_PATH = new Map(ALL_FIELDS.map((f) => [f.path, f]));
-
-/** The most nodes the app draws (the format allows 256; the ring stays legible up to 64). */
-export const APP_MAX_NODES = 64;
 
 const durationText = (ms: number | null | undefined) => (ms === null || ms === undefined ? '' : formatDuration(ms));
 
@@ -249,7 +215,7 @@ export function appLimitError(form: FormValues): { field: string; message: strin
   const nodes = parseNodes(String(form.nodes ?? ''));
   const count = typeof nodes === 'number' ? nodes : Array.isArray(nodes) ? nodes.length : 0;
   if (count > APP_MAX_NODES) {
-    return { field: 'cluster.nodes', message: `cluster.nodes: the app draws at most ${APP_MAX_NODES} nodes (the CLI takes up to 256)` };
+    return { field: 'cluster.nodes', message: `cluster.nodes: the app draws at most ${APP_MAX_NODES} nodes (the CLI takes up to ${MAX_NODES})` };
   }
   return null;
 }

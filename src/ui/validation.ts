@@ -1,12 +1,14 @@
-// zod schemas for what a user types; errors name the field.
+// zod schemas for what a user types; errors name the field. The bounds are the engine's own
+// (scenario-format.md's), so a form allows exactly what the engine accepts.
 import { z } from './zod';
-import { CONSISTENCY_LEVELS, type Command, type ConsistencyLevel } from '../protocol';
+import { CONSISTENCY_LEVELS, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_KEY_LENGTH, MAX_VALUE_LENGTH, type Command } from '../protocol';
 
-const level = z.enum(CONSISTENCY_LEVELS as [ConsistencyLevel, ...ConsistencyLevel[]]);
+const level = z.enum(CONSISTENCY_LEVELS);
+const count = (n: number) => n.toLocaleString('en-US');
 
 export const operationSchema = z.object({
-  key: z.string().check(z.trim(), z.minLength(1, 'key: enter a key, e.g. user:42'), z.maxLength(200, 'key: at most 200 characters')),
-  value: z.string().check(z.maxLength(1000, 'value: at most 1000 characters')),
+  key: z.string().check(z.trim(), z.minLength(1, 'key: enter a key, e.g. user:42'), z.maxLength(MAX_KEY_LENGTH, `key: at most ${MAX_KEY_LENGTH} characters`)),
+  value: z.string().check(z.maxLength(MAX_VALUE_LENGTH, `value: at most ${MAX_VALUE_LENGTH} characters`)),
   consistency: level,
   coordinator: z.optional(z.string()),
 });
@@ -41,10 +43,10 @@ export function parseOperation(op: 'write' | 'read', fields: OperationFields): P
 export const workloadSchema = z.object({
   rate: z.coerce
     .number({ error: 'rate: enter a number' })
-    .check(z.refine(Number.isFinite, 'rate: enter a number'), z.gt(0, 'rate: must be more than 0 ops/s'), z.lte(100_000, 'rate: at most 100,000 ops/s')),
+    .check(z.refine(Number.isFinite, 'rate: enter a number'), z.gt(0, 'rate: must be more than 0 ops/s'), z.lte(MAX_GENERATOR_RATE, `rate: at most ${count(MAX_GENERATOR_RATE)} ops/s`)),
   writeRatio: z.number().check(z.gte(0), z.lte(1)),
   consistency: level,
-  keys: z.number().check(z.int(), z.gte(1), z.lte(10_000_000)),
+  keys: z.number().check(z.int(), z.gte(1), z.lte(MAX_GENERATOR_KEYS)),
 });
 
 export type WorkloadFields = z.input<typeof workloadSchema>;

@@ -1,6 +1,6 @@
 // Run B = run A with exactly one setting changed; bad values are rejected naming the field.
 import { describe, expect, it } from 'vitest';
-import { parseScenario, type LoggedCommand } from '../../src/engine';
+import { parseScenario, READ_LEVELS, realNamesText, SETTINGS, type LoggedCommand } from '../../src/engine';
 import { changeDef, CHANGES, COMPARE_PRESETS, currentValue, deriveB, presetValue } from '../../src/ui/compare/model';
 import { compareScenario } from '../fixtures/compareScenario';
 
@@ -98,6 +98,14 @@ describe('deriveB: one setting changed', () => {
     const wdef = changeDef('settings.maxHintWindow')!;
     expect(presetValue(window, wdef, '3h')).toBe('10m');
     expect(presetValue(window, wdef, '600000')).toBe('3h');
+  });
+
+  it('takes every setting’s real names from the registry, and offers the levels a read may use', () => {
+    for (const c of CHANGES.filter((d) => d.path.startsWith('settings.'))) {
+      const names = realNamesText(SETTINGS[c.name as keyof typeof SETTINGS].real);
+      if (names) expect(c.real, c.name).toBe(names);
+    }
+    expect(changeDef('workload.consistency')!.options).toEqual(READ_LEVELS);
   });
 
   it('names the real systems’ parameters beside ours', () => {

@@ -1,10 +1,11 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { defaultScenario, parseScenario, PRESETS, REAL_NAMES } from '../../src/engine';
+import { defaultScenario, parseScenario, PRESETS, realNamesText, SETTING_PATHS, SETTINGS } from '../../src/engine';
 import { App } from '../../src/ui/App';
+import { SettingsReadout } from '../../src/ui/SettingsReadout';
 import { SettingsButton } from '../../src/ui/SettingsButton';
-import { buildScenario, clusterToForm, fieldOfError } from '../../src/ui/settingsModel';
+import { ALL_FIELDS, buildScenario, clusterToForm, fieldOfError, NO_REAL_NAME, SETTING_GROUPS } from '../../src/ui/settingsModel';
 import { commands, makeCluster, renderWithStore } from './fixtures';
 
 const cassandra = () => makeCluster({ settings: { ...PRESETS.cassandra } });
@@ -23,7 +24,7 @@ describe('Settings drawer', () => {
     expect(button).toHaveAttribute('aria-expanded', 'true');
     const window = within(dialog).getByRole('textbox', { name: 'maxHintWindow' });
     expect(window).toHaveValue('3h');
-    expect(window).toHaveAccessibleDescription(new RegExp(REAL_NAMES.maxHintWindow!.replace(/[()]/g, '.')));
+    expect(window).toHaveAccessibleDescription(/Cassandra max_hint_window · ScyllaDB max_hint_window_in_ms/);
     expect(window).toHaveAccessibleDescription(/down longer than this/);
     expect(within(dialog).getByRole('textbox', { name: 'phiConvictThreshold' })).toHaveAccessibleDescription(/phi_convict_threshold/);
     expect(within(dialog).getByRole('textbox', { name: 'hintReplayRate' })).toHaveAccessibleDescription(/hinted_handoff_throttle/);
@@ -184,6 +185,42 @@ describe('Settings drawer', () => {
     expect(dialog).toContainElement(document.activeElement as HTMLElement);
     await user.tab({ shift: true });
     expect(within(dialog).getByRole('button', { name: 'Apply & restart' })).toHaveFocus();
+  });
+});
+
+/** The text a setting's real names show as: the registry's, or the note that none exists. */
+const realOf = (path: string) => realNamesText(SETTINGS[path as keyof typeof SETTINGS].real) || NO_REAL_NAME;
+const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('settings from the registry', () => {
+  it('the form shows every setting of the registry with its real names and why, from the registry', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<SettingsButton />, { cluster: cassandra() });
+    const dialog = await openSettings(user);
+    for (const path of SETTING_PATHS.filter((p) => p !== 'preset')) {
+      const input = within(dialog).getByLabelText(path);
+      expect(input).toHaveAccessibleDescription(new RegExp(escape(realOf(path))));
+      expect(input).toHaveAccessibleDescription(new RegExp(escape(SETTINGS[path].why)));
+    }
+  });
+
+  it('every registry setting sits in exactly one group of the form, and the form has no setting the registry lacks', () => {
+    const grouped = SETTING_GROUPS.flatMap((g) => g.paths);
+    expect([...grouped].sort()).toEqual([...SETTING_PATHS].sort());
+    const formSettings = ALL_FIELDS.filter((f) => f.path.startsWith('settings.')).map((f) => f.key);
+    expect([...formSettings].sort()).toEqual([...SETTING_PATHS].sort());
+  });
+
+  it('the readout names each setting it shows by the registry’s real names', () => {
+    renderWithStore(<SettingsReadout />, { cluster: cassandra() });
+    const rows = screen.getAllByTestId(/^readout-/);
+    expect(rows.length).toBeGreaterThan(5);
+    for (const row of rows) {
+      const path = row.getAttribute('data-testid')!.slice('readout-'.length);
+      expect(row).toHaveTextContent(realOf(path));
+    }
+    expect(screen.getByTestId('readout-hintReplayRate')).toHaveTextContent('Cassandra hinted_handoff_throttle');
+    expect(screen.getByTestId('readout-hintReplayRate')).toHaveTextContent('1,000 hints/s');
   });
 });
 

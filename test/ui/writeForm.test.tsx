@@ -1,6 +1,8 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { MAX_KEY_LENGTH, MAX_VALUE_LENGTH, parseScenario } from '../../src/engine';
+import { parseOperation } from '../../src/ui/validation';
 import { WriteForm } from '../../src/ui/WriteForm';
 import { commands, renderWithStore } from './fixtures';
 
@@ -47,5 +49,18 @@ describe('WriteForm', () => {
     const { send } = renderWithStore(<WriteForm />);
     await user.click(screen.getByRole('button', { name: 'Read' }));
     expect(commands(send)).toEqual([{ type: 'command', command: { type: 'read', key: 'user:42', consistency: 'QUORUM' } }]);
+  });
+
+  it('allows exactly the key and value lengths the engine accepts', () => {
+    const fields = (key: string, value: string) => ({ key, value, consistency: 'QUORUM' as const });
+    const longest = parseOperation('write', fields('k'.repeat(MAX_KEY_LENGTH), 'v'.repeat(MAX_VALUE_LENGTH)));
+    expect(longest.ok).toBe(true);
+    // The engine takes that same write in a scenario.
+    const write = { key: 'k'.repeat(MAX_KEY_LENGTH), value: 'v'.repeat(MAX_VALUE_LENGTH) };
+    expect(() => parseScenario({ format: 'hintscope/scenario@1', name: 'n', until: '1m', workload: [{ write }] })).not.toThrow();
+    expect(parseOperation('write', fields('k'.repeat(MAX_KEY_LENGTH + 1), 'v'))).toEqual({ ok: false, errors: { key: `key: at most ${MAX_KEY_LENGTH} characters` } });
+    expect(parseOperation('write', fields('k', 'v'.repeat(MAX_VALUE_LENGTH + 1)))).toEqual({ ok: false, errors: { value: `value: at most ${MAX_VALUE_LENGTH} characters` } });
+    expect(MAX_KEY_LENGTH).toBe(256);
+    expect(MAX_VALUE_LENGTH).toBe(4096);
   });
 });

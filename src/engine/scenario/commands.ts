@@ -1,9 +1,8 @@
 // A user's command becomes a scenario entry (a fault or a workload entry) at the time it was given,
 // so the exported scenario replays the session exactly.
 import type { Command } from '../api';
+import { CONSISTENCY_LEVELS, MAX_DURATION_MS, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_KEY_LENGTH, MAX_VALUE_LENGTH } from './limits';
 import { ScenarioError, type FaultEntry, type Level, type WorkloadEntry } from './schema';
-
-const LEVELS: readonly Level[] = ['ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL'];
 
 export type CommandEntry = { kind: 'fault'; entry: FaultEntry } | { kind: 'workload'; entry: WorkloadEntry } | { kind: 'stop' };
 
@@ -18,13 +17,13 @@ function node(ctx: Ctx, name: unknown, field = 'node'): string {
 }
 
 function level(l: unknown, forRead: boolean): Level {
-  if (!LEVELS.includes(l as Level)) throw new ScenarioError('consistency', 'expected one of ANY, ONE, TWO, THREE, QUORUM, ALL');
+  if (!CONSISTENCY_LEVELS.includes(l as Level)) throw new ScenarioError('consistency', `expected one of ${CONSISTENCY_LEVELS.join(', ')}`);
   if (forRead && l === 'ANY') throw new ScenarioError('consistency', 'ANY is for writes only');
   return l as Level;
 }
 
 function key(k: unknown): string {
-  if (typeof k !== 'string' || k.length === 0 || k.length > 256) throw new ScenarioError('key', 'expected a key of 1..256 characters');
+  if (typeof k !== 'string' || k.length === 0 || k.length > MAX_KEY_LENGTH) throw new ScenarioError('key', `expected a key of 1..${MAX_KEY_LENGTH} characters`);
   return k;
 }
 
@@ -42,7 +41,7 @@ export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
     case 'repair': return { kind: 'fault', entry: { kind: 'repair', at, node: node(ctx, c.node) } };
     case 'heal': return { kind: 'fault', entry: { kind: 'heal', at } };
     case 'slow':
-      return { kind: 'fault', entry: { kind: 'slow', at, node: node(ctx, c.node), extraLatency: finite(c.extraLatencyMs, 'extraLatency', 0, 30 * 86_400_000) } };
+      return { kind: 'fault', entry: { kind: 'slow', at, node: node(ctx, c.node), extraLatency: finite(c.extraLatencyMs, 'extraLatency', 0, MAX_DURATION_MS) } };
     case 'partition': {
       if (!Array.isArray(c.groups) || c.groups.length === 0) throw new ScenarioError('groups', 'expected a list of node groups');
       const seen = new Set<string>();
@@ -58,8 +57,8 @@ export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
       return { kind: 'fault', entry: { kind: 'partition', at, groups } };
     }
     case 'write': {
-      const value = typeof c.value === 'string' && c.value.length <= 4096 ? c.value : null;
-      if (value === null) throw new ScenarioError('value', 'expected a value of at most 4096 characters');
+      const value = typeof c.value === 'string' && c.value.length <= MAX_VALUE_LENGTH ? c.value : null;
+      if (value === null) throw new ScenarioError('value', `expected a value of at most ${MAX_VALUE_LENGTH} characters`);
       return {
         kind: 'workload',
         entry: { kind: 'write', at, key: key(c.key), value, consistency: level(c.consistency, false), coordinator: c.coordinator ? node(ctx, c.coordinator, 'coordinator') : undefined },
@@ -75,8 +74,8 @@ export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
       return {
         kind: 'workload',
         entry: {
-          kind: 'generator', from: at, to: ctx.until, rate: finite(c.rate, 'rate', Number.MIN_VALUE, 100_000),
-          keys: Math.floor(finite(c.keys, 'keys', 1, 10_000_000)), writeRatio, consistency: level(c.consistency, writeRatio < 1),
+          kind: 'generator', from: at, to: ctx.until, rate: finite(c.rate, 'rate', Number.MIN_VALUE, MAX_GENERATOR_RATE),
+          keys: Math.floor(finite(c.keys, 'keys', 1, MAX_GENERATOR_KEYS)), writeRatio, consistency: level(c.consistency, writeRatio < 1),
         },
       };
     }

@@ -2,8 +2,10 @@
 // changed. Values are checked with zod as typed; every error names its field. Reads nothing
 // but its arguments.
 import { z } from '../zod';
-import { formatDuration, parseDuration, parseScenario, ScenarioError, type Command, type ConsistencyLevel, type LoggedCommand } from '../../engine';
-import { FIELD_GROUPS } from '../settingsModel';
+import {
+  DEFAULT_LEVEL, formatDuration, parseDuration, parseScenario, READ_LEVELS, ScenarioError, type Command, type ConsistencyLevel, type LoggedCommand,
+} from '../../protocol';
+import { FIELD_GROUPS, realText } from '../settingsModel';
 
 export type ChangeKind = 'bool' | 'duration' | 'optionalDuration' | 'number' | 'choice';
 
@@ -14,7 +16,7 @@ export interface ChangeDef {
   /** Our name, as in the scenario format. */
   name: string;
   kind: ChangeKind;
-  /** The real systems' parameter names. */
+  /** The real systems' parameter names (the settings registry's), as one line. */
   real: string;
   options?: readonly string[];
   /** Empty text means this (a duration field that may be "none"). */
@@ -26,19 +28,9 @@ const LEVEL_CHANGE: ChangeDef = {
   path: 'workload.consistency',
   name: 'consistency',
   kind: 'choice',
-  real: 'CQL CONSISTENCY (driver consistency level) · Dynamo/Riak R and W',
-  options: ['ONE', 'TWO', 'THREE', 'QUORUM', 'ALL'],
-};
-
-/** Real names where the settings form's wording is ours only: Cassandra · Scylla · others. */
-const REAL: Record<string, string> = {
-  hintedHandoffEnabled: 'hinted_handoff_enabled (Cassandra, Scylla)',
-  maxHintWindow: 'max_hint_window (Cassandra 4.1+; max_hint_window_in_ms before) · max_hint_window_in_ms (Scylla)',
-  hintTtl: 'gc_grace_seconds, min of the table (Cassandra, Scylla)',
-  hintMode: 'coordinator hints (Cassandra, Scylla) vs sloppy quorum (Dynamo, Riak fallback vnodes)',
-  hintReplayRate: 'hinted_handoff_throttle (Cassandra, KiB/s ÷ (nodes − 1))',
-  readRepair: 'read_repair BLOCKING/NONE (Cassandra 4.0+) · read_repair_chance (Scylla, Cassandra < 4)',
-  antiEntropyInterval: 'nodetool repair schedule (Reaper, Scylla Manager) · Dynamo §4.7 anti-entropy',
+  real: realText({ cassandra: 'CONSISTENCY', scylla: 'CONSISTENCY', dynamo: 'R and W', riak: 'r and w' }),
+  // B's level applies to reads too, so ANY (writes only) is no choice here.
+  options: READ_LEVELS,
 };
 
 /** Every setting the view can change: the settings form's, without the preset (it changes many at once). */
@@ -49,7 +41,7 @@ export const CHANGES: readonly ChangeDef[] = [
       path: f.path,
       name: f.key,
       kind: f.kind,
-      real: REAL[f.key] ?? f.real,
+      real: f.real,
       options: f.options?.map((o) => o.value),
       emptyMeans: f.kind === 'optionalDuration' ? (f.placeholder ?? 'none') : undefined,
     })),
@@ -97,7 +89,7 @@ export function currentValue(scenario: unknown, def: ChangeDef): FieldValue {
   const sc = parseScenario(scenario);
   if (def.path === LEVEL_CHANGE.path) {
     const levels = sc.workload.map((w) => w.consistency);
-    return levels[0] ?? 'QUORUM';
+    return levels[0] ?? DEFAULT_LEVEL;
   }
   const parts = def.path.split('.').slice(1);
   let v: unknown = sc.settings;

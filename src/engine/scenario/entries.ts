@@ -1,0 +1,163 @@
+// pure: a scenario's workload and fault entries: which kind each is, and its checked form.
+import * as z from 'zod/mini';
+import { DEFAULT_GENERATOR_KEYS, DEFAULT_LEVEL, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_NODES, type ConsistencyLevel as Level } from './limits';
+import { above, bool, check, duration, int, key, level, list, name, num, object, opt, ScenarioError, value } from './fields';
+
+const writeOp = z.strictObject({ key, value, consistency: opt(level), coordinator: opt(name) }, object('an object like { "key": "k", "value": "v" }'));
+const readOp = z.strictObject({
+  key,
+  consistency: opt(level.check(z.refine((l) => l !== 'ANY', 'ANY is for writes only'))),
+  coordinator: opt(name),
+}, object('an object like { "key": "k" }'));
+const workloadBranches = {
+  write: z.strictObject({ at: opt(duration), write: writeOp }),
+  read: z.strictObject({ at: opt(duration), read: readOp }),
+  generator: z.strictObject({
+    from: opt(duration),
+    to: opt(duration),
+    rate: above(0, 'a rate (operations per second)', MAX_GENERATOR_RATE),
+    keys: opt(int(1, MAX_GENERATOR_KEYS)),
+    writeRatio: opt(num(0, 1, 'a ratio')),
+    consistency: opt(level),
+    coordinator: opt(name),
+  }),
+};
+const faultBranches = {
+  kill: z.strictObject({ at: opt(duration), kill: name, wipe: opt(bool) }),
+  restart: z.strictObject({ at: opt(duration), restart: name }),
+  partition: z.strictObject({
+    at: opt(duration),
+    partition: z
+      .array(
+        z.array(name, list('a group: a list of node names')).check(z.maxLength(MAX_NODES, `expected a group of at most ${MAX_NODES} nodes`)),
+        list('a list of groups of node names, like [["A", "B"], ["C"]]'),
+      )
+      .check(z.minLength(1, 'expected at least one group of node names'), z.maxLength(MAX_NODES, `expected at most ${MAX_NODES} groups`)),
+  }),
+  heal: z.strictObject({ at: opt(duration), heal: z.literal(true, { error: 'expected true' }) }),
+  repair: z.strictObject({ at: opt(duration), repair: name }),
+  slow: z.strictObject({ at: opt(duration), slow: name, extraLatency: duration }),
+};
+
+export type WorkloadEntry =
+  | { kind: 'write'; at: number; key: string; value: string; consistency: Level; coordinator?: string }
+  | { kind: 'read'; at: number; key: string; consistency: Level; coordinator?: string }
+  | { kind: 'generator'; from: number; to: number; rate: number; keys: number; writeRatio: number; consistency: Level; coordinator?: string };
+
+export type FaultEntry =
+  | { kind: 'kill'; at: number; node: string; wipe: boolean }
+  | { kind: 'restart'; at: number; node: string }
+  | { kind: 'partition'; at: number; groups: string[][] }
+  | { kind: 'heal'; at: number }
+  | { kind: 'repair'; at: number; node: string }
+  | { kind: 'slow'; at: number; node: string; extraLatency: number };
+
+const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+const GENERATOR_KEYS = ['rate', 'from', 'to'];
+const FAULT_KINDS = ['kill', 'restart', 'partition', 'heal', 'repair', 'slow'] as const;
+
+function entryObject(entry: unknown, field: string): object {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new ScenarioError(field, 'expected an object');
+  return entry;
+}
+
+/** A workload entry is exactly one of a write, a read or a generator (the one with "rate", "from", "to"). */
+function workloadKind(entry: unknown, field: string): keyof typeof workloadBranches {
+  const e = entryObject(entry, field);
+  const found: [kind: keyof typeof workloadBranches, key: string][] = [];
+  if (has(e, 'write')) found.push(['write', 'write']);
+  if (has(e, 'read')) found.push(['read', 'read']);
+  const gen = GENERATOR_KEYS.find((k) => has(e, k));
+  if (gen) found.push(['generator', gen]);
+  const ONE_OF = '"write", "read" or a generator ("from", "to", "rate")';
+  if (found.length === 0) throw new ScenarioError(field, `expected one of ${ONE_OF}`);
+  if (found.length > 1) throw new ScenarioError(`${field}.${found[1]![1]}`, `an entry is exactly one of ${ONE_OF}, not several`);
+  const kind = found[0]![0];
+  if (kind === 'generator' && has(e, 'at')) throw new ScenarioError(`${field}.at`, 'a generator runs from "from" to "to"; "at" is for a write or a read');
+  return kind;
+}
+
+/** A fault is exactly one kind; "wipe" goes only with "kill", "extraLatency" only with "slow". */
+function faultKind(entry: unknown, field: string): (typeof FAULT_KINDS)[number] {
+  const e = entryObject(entry, field);
+  const found = FAULT_KINDS.filter((k) => has(e, k));
+  if (found.length > 1) throw new ScenarioError(`${field}.${found[1]}`, `a fault is exactly one of ${FAULT_KINDS.map((k) => `"${k}"`).join(', ')}, not several`);
+  const kind = found[0];
+  if (has(e, 'wipe') && kind !== 'kill') throw new ScenarioError(`${field}.wipe`, '"wipe" goes only with "kill"');
+  if (has(e, 'extraLatency') && kind !== 'slow') throw new ScenarioError(`${field}.extraLatency`, '"extraLatency" goes only with "slow"');
+  if (!kind) throw new ScenarioError(field, `expected one of ${FAULT_KINDS.map((k) => `"${k}"`).join(', ')}`);
+  return kind;
+}
+
+/** Throws unless `name` (when given) is a node of the cluster. */
+export type Known = (name: string | undefined, field: string) => void;
+
+export function workloadEntry(entry: unknown, field: string, until: number, known: Known): WorkloadEntry {
+  const kind = workloadKind(entry, field);
+  if (kind === 'write') {
+    const e = check(workloadBranches.write, entry, field);
+    known(e.write.coordinator, `${field}.write.coordinator`);
+    return { kind: 'write', at: e.at ?? 0, key: e.write.key, value: e.write.value, consistency: e.write.consistency ?? DEFAULT_LEVEL, coordinator: e.write.coordinator };
+  }
+  if (kind === 'read') {
+    const e = check(workloadBranches.read, entry, field);
+    known(e.read.coordinator, `${field}.read.coordinator`);
+    return { kind: 'read', at: e.at ?? 0, key: e.read.key, consistency: e.read.consistency ?? DEFAULT_LEVEL, coordinator: e.read.coordinator };
+  }
+  const e = check(workloadBranches.generator, entry, field);
+  known(e.coordinator, `${field}.coordinator`);
+  const writeRatio = e.writeRatio ?? 1;
+  if (writeRatio < 1 && e.consistency === 'ANY') throw new ScenarioError(`${field}.consistency`, 'ANY is for writes only; use writeRatio 1');
+  // Neither bound given: the generator runs the whole scenario. `to` <= `from` is valid and issues nothing.
+  return {
+    kind: 'generator', from: e.from ?? 0, to: e.to ?? until, rate: e.rate, keys: e.keys ?? DEFAULT_GENERATOR_KEYS, writeRatio,
+    consistency: e.consistency ?? DEFAULT_LEVEL, coordinator: e.coordinator,
+  };
+}
+
+/** A partition's groups: every node known, none listed twice. */
+function partitionGroups(groups: string[][], field: string, known: Known): string[][] {
+  const group = new Map<string, number>();
+  groups.forEach((g, gi) => g.forEach((n, ni) => {
+    const at = `${field}.partition[${gi}][${ni}]`;
+    known(n, at);
+    const before = group.get(n);
+    if (before === gi) throw new ScenarioError(at, `node "${n}" is listed twice in this group`);
+    if (before !== undefined) throw new ScenarioError(at, `node "${n}" is in more than one group`);
+    group.set(n, gi);
+  }));
+  return groups;
+}
+
+export function faultEntry(entry: unknown, field: string, known: Known): FaultEntry {
+  switch (faultKind(entry, field)) {
+    case 'kill': {
+      const f = check(faultBranches.kill, entry, field);
+      known(f.kill, `${field}.kill`);
+      return { kind: 'kill', at: f.at ?? 0, node: f.kill, wipe: f.wipe ?? false };
+    }
+    case 'restart': {
+      const f = check(faultBranches.restart, entry, field);
+      known(f.restart, `${field}.restart`);
+      return { kind: 'restart', at: f.at ?? 0, node: f.restart };
+    }
+    case 'repair': {
+      const f = check(faultBranches.repair, entry, field);
+      known(f.repair, `${field}.repair`);
+      return { kind: 'repair', at: f.at ?? 0, node: f.repair };
+    }
+    case 'slow': {
+      const f = check(faultBranches.slow, entry, field);
+      known(f.slow, `${field}.slow`);
+      return { kind: 'slow', at: f.at ?? 0, node: f.slow, extraLatency: f.extraLatency };
+    }
+    case 'partition': {
+      const f = check(faultBranches.partition, entry, field);
+      return { kind: 'partition', at: f.at ?? 0, groups: partitionGroups(f.partition, field, known) };
+    }
+    case 'heal': {
+      const f = check(faultBranches.heal, entry, field);
+      return { kind: 'heal', at: f.at ?? 0 };
+    }
+  }
+}

@@ -1,0 +1,225 @@
+// pure: every scenario setting once — its type and unit, bounds, default per preset (fidelity.md's
+// preset table), its name in the real systems and why it matters. The schema, the presets, the
+// settings form, the readout, Compare and the lessons read it here; nothing else spells them.
+import { DEFAULT_REPLICATION_FACTOR, DEFAULT_VNODES, MAX_DURATION_MS, MAX_NODES, MAX_VNODES } from './limits';
+
+export const PRESET_NAMES = ['cassandra', 'scylla', 'dynamo', 'riak'] as const;
+export type PresetName = (typeof PRESET_NAMES)[number];
+export type HintMode = 'coordinator' | 'sloppy-quorum';
+
+/** The systems a preset stands for, as their own documentation writes them. */
+export const SYSTEM_TITLES: Record<PresetName, string> = { cassandra: 'Cassandra', scylla: 'ScyllaDB', dynamo: 'Dynamo', riak: 'Riak' };
+
+export interface Settings {
+  preset: PresetName;
+  hintMode: HintMode;
+  strictQuorum: boolean;
+  hintedHandoffEnabled: boolean;
+  /** ms, or null = no window. */
+  maxHintWindow: number | null;
+  persistentHintWindow: boolean;
+  /** ms, or null = no TTL. */
+  hintTtl: number | null;
+  hintFlushPeriod: number;
+  hintOnTimeout: 'always' | 'if-level-met';
+  maxHintsPerHost: number;
+  hintReplayRate: number;
+  writeTimeout: number;
+  readTimeout: number;
+  gossipInterval: number;
+  phiConvictThreshold: number;
+  latency: { median: number; p99: number };
+  dropRate: number;
+  readRepair: boolean;
+  antiEntropyInterval: number | null;
+  merkleDepth: number;
+  conflictResolution: 'lww' | 'vector-clock';
+}
+
+/** A setting's place under `settings`: the nested latency is two settings, `latency.median` and `latency.p99`. */
+export type SettingPath = Exclude<keyof Settings, 'latency'> | `latency.${keyof Settings['latency']}`;
+export type SettingValue<P extends SettingPath> = P extends `latency.${infer K extends keyof Settings['latency']}`
+  ? Settings['latency'][K]
+  : P extends keyof Settings ? Settings[P] : never;
+
+/** Durations are ms in the engine and typed as "3h" in files and forms. */
+export type SettingType = 'choice' | 'bool' | 'duration' | 'optionalDuration' | 'number' | 'integer';
+
+/** The real systems' own name for a setting, one per system, where the system has one. */
+export type RealNames = Partial<Record<PresetName, string>>;
+
+export interface SettingSpec<T> {
+  type: SettingType;
+  /** The unit of the engine's value ("ms" for every duration). */
+  unit?: string;
+  /** Inclusive bounds, unless `aboveMin` (then the value must be > min). */
+  min?: number;
+  max?: number;
+  aboveMin?: boolean;
+  /** What a number is called in an error: "expected a rate > 0". */
+  noun?: string;
+  options?: readonly string[];
+  /** What null (an empty field) means, for the settings that may be null. */
+  nullMeans?: string;
+  defaults: Readonly<Record<PresetName, T>>;
+  real: RealNames;
+  /** One line: what it changes. */
+  why: string;
+  /** Used only in this hint mode (the other ignores it). */
+  mode?: HintMode;
+}
+
+const H = 3_600_000;
+const D = 86_400_000;
+const every = <T>(v: T): Record<PresetName, T> => ({ cassandra: v, scylla: v, dynamo: v, riak: v });
+/** Cassandra and ScyllaDB (coordinator hints) share one default, Dynamo and Riak (sloppy quorum) another. */
+const byFamily = <T>(coordinator: T, sloppy: T): Record<PresetName, T> => ({ cassandra: coordinator, scylla: coordinator, dynamo: sloppy, riak: sloppy });
+const DURATION = { type: 'duration', unit: 'ms', min: 0, max: MAX_DURATION_MS } as const;
+const OPTIONAL_DURATION = { type: 'optionalDuration', unit: 'ms', min: 0, max: MAX_DURATION_MS } as const;
+
+/** In schema order: zod reports the first bad setting in this order. */
+export const SETTINGS: { readonly [P in SettingPath]: SettingSpec<SettingValue<P>> } = {
+  preset: {
+    type: 'choice', options: PRESET_NAMES, defaults: { cassandra: 'cassandra', scylla: 'scylla', dynamo: 'dynamo', riak: 'riak' }, real: {},
+    why: 'Fills every other setting with that system’s defaults.',
+  },
+  hintMode: {
+    type: 'choice', options: ['coordinator', 'sloppy-quorum'], defaults: byFamily<HintMode>('coordinator', 'sloppy-quorum'), real: {},
+    why: 'Who keeps the missed write: the coordinator (a hint) or the next healthy node (a real stand-in copy).',
+  },
+  strictQuorum: {
+    type: 'bool', mode: 'sloppy-quorum', defaults: every(false), real: { riak: 'pw' },
+    why: 'On: only the key’s own replicas count toward the level; a stand-in’s ack does not.',
+  },
+  hintedHandoffEnabled: {
+    type: 'bool', defaults: every(true), real: { cassandra: 'hinted_handoff_enabled', scylla: 'hinted_handoff_enabled' },
+    why: 'Off: a missed replica gets nothing until repair.',
+  },
+  maxHintWindow: {
+    ...OPTIONAL_DURATION, nullMeans: 'none', defaults: byFamily<number | null>(3 * H, null),
+    real: { cassandra: 'max_hint_window', scylla: 'max_hint_window_in_ms' },
+    why: 'Stop hinting a node that has been down longer than this; empty = no window.',
+  },
+  persistentHintWindow: {
+    type: 'bool', mode: 'coordinator', defaults: { cassandra: true, scylla: false, dynamo: false, riak: false },
+    real: { cassandra: 'hint_window_persistent_enabled' },
+    why: 'Also refuse when the oldest pending hint is older than the window, so restarts do not reset it.',
+  },
+  hintTtl: {
+    ...OPTIONAL_DURATION, nullMeans: 'none', defaults: byFamily<number | null>(10 * D, null),
+    real: { cassandra: 'gc_grace_seconds', scylla: 'gc_grace_seconds' },
+    why: 'A hint older than this is thrown away, never replayed; empty = never expires.',
+  },
+  hintFlushPeriod: {
+    ...DURATION, defaults: byFamily(10_000, 0), real: { cassandra: 'hints_flush_period' },
+    why: 'New hints wait in memory this long before reaching disk; a crash loses them. 0 = write-through.',
+  },
+  hintOnTimeout: {
+    type: 'choice', options: ['always', 'if-level-met'], mode: 'coordinator',
+    defaults: { cassandra: 'always', scylla: 'if-level-met', dynamo: 'always', riak: 'always' }, real: {},
+    why: 'Hint a replica that timed out always (Cassandra), or only when the write still met its level (ScyllaDB).',
+  },
+  maxHintsPerHost: {
+    type: 'integer', unit: 'hints', min: 0, max: Number.MAX_SAFE_INTEGER, defaults: every(1_000_000),
+    real: { cassandra: 'max_hints_size_per_host' },
+    why: 'Drop new hints once a holder keeps this many for one target (Cassandra bounds bytes, off by default).',
+  },
+  hintReplayRate: {
+    type: 'number', unit: 'hints/s', min: 0, aboveMin: true, max: Number.MAX_VALUE, noun: 'a rate', defaults: every(1000),
+    real: { cassandra: 'hinted_handoff_throttle' },
+    why: 'How fast one holder replays to one target once it sees it up (the throttle; Cassandra’s is KiB/s ÷ (nodes − 1)).',
+  },
+  writeTimeout: {
+    ...DURATION, defaults: every(2000), real: { cassandra: 'write_request_timeout', scylla: 'write_request_timeout_in_ms' },
+    why: 'How long a coordinator waits for a replica’s ack before it gives up (and hints it).',
+  },
+  readTimeout: {
+    ...DURATION, defaults: every(5000), real: { cassandra: 'read_request_timeout', scylla: 'read_request_timeout_in_ms' },
+    why: 'How long a read waits for replicas before it fails.',
+  },
+  gossipInterval: {
+    // > 0: an interval of 0 would never let time move.
+    ...DURATION, aboveMin: true, defaults: every(1000), real: {},
+    why: 'How often each node sends its heartbeat gossip (fixed at 1 s in Cassandra’s Gossiper).',
+  },
+  phiConvictThreshold: {
+    type: 'number', min: 0, aboveMin: true, max: 100, noun: 'a number', defaults: every(8),
+    real: { cassandra: 'phi_convict_threshold', scylla: 'phi_convict_threshold' },
+    why: 'Suspicion level at which a node decides a silent peer is down: higher = slower, surer.',
+  },
+  'latency.median': { ...DURATION, defaults: every(5), real: {}, why: 'Typical one-way delay of a message.' },
+  'latency.p99': { ...DURATION, defaults: every(40), real: {}, why: 'The slow tail: 1 message in 100 takes at least this long.' },
+  dropRate: {
+    type: 'number', min: 0, max: 1, noun: 'a probability', defaults: every(0), real: {},
+    why: 'Probability (0..1) that any one message is lost.',
+  },
+  readRepair: {
+    type: 'bool', defaults: every(true), real: { cassandra: 'read_repair', scylla: 'read_repair_chance' },
+    why: 'A read that finds a stale replica writes the newest value back to it.',
+  },
+  antiEntropyInterval: {
+    ...OPTIONAL_DURATION, nullMeans: 'on demand', defaults: every<number | null>(null),
+    real: { cassandra: 'nodetool repair', scylla: 'nodetool repair', riak: 'anti_entropy' },
+    why: 'Every node repairs its ranges this often; empty = only when you ask.',
+  },
+  merkleDepth: {
+    type: 'integer', min: 1, max: 16, defaults: every(10), real: {},
+    why: 'Leaves per range = 2^depth: deeper trees stream fewer needless keys.',
+  },
+  conflictResolution: {
+    type: 'choice', options: ['lww', 'vector-clock'], defaults: byFamily<Settings['conflictResolution']>('lww', 'vector-clock'),
+    real: { riak: 'allow_mult' },
+    why: 'Last write wins by timestamp, or keep concurrent versions as siblings.',
+  },
+};
+
+export const SETTING_PATHS = Object.keys(SETTINGS) as SettingPath[];
+
+/** One setting's entry; undefined for a path that is no setting. */
+export function settingSpec(path: string): SettingSpec<unknown> | undefined {
+  return Object.prototype.hasOwnProperty.call(SETTINGS, path) ? (SETTINGS[path as SettingPath] as SettingSpec<unknown>) : undefined;
+}
+
+/** A preset's settings: every registry default of that system, in registry order. */
+export function presetSettings(preset: PresetName): Settings {
+  const out: Record<string, unknown> = {};
+  for (const path of SETTING_PATHS) {
+    const value = SETTINGS[path].defaults[preset];
+    const [head, leaf] = path.split('.') as [string, string | undefined];
+    if (leaf === undefined) out[head] = value;
+    else out[head] = { ...(out[head] as object | undefined), [leaf]: value };
+  }
+  return out as unknown as Settings;
+}
+
+/** "Cassandra max_hint_window · ScyllaDB max_hint_window_in_ms"; "" when no system has one. */
+export function realNamesText(real: RealNames): string {
+  return PRESET_NAMES.filter((p) => real[p] !== undefined).map((p) => `${SYSTEM_TITLES[p]} ${real[p]!}`).join(' · ');
+}
+
+/** The scenario's cluster fields (not per preset): their real names and bounds. */
+export interface ClusterSpec {
+  type: 'integer' | 'nodes';
+  min: number;
+  max: number;
+  /** The default when a scenario names none. */
+  byDefault: string;
+  real: RealNames;
+  why: string;
+}
+
+export const CLUSTER_FIELDS: Readonly<Record<'nodes' | 'vnodes' | 'replicationFactor', ClusterSpec>> = {
+  nodes: {
+    type: 'nodes', min: 1, max: MAX_NODES, byDefault: 'A..F', real: {},
+    why: 'A count (named n1..nN) or names separated by commas: A, B, C.',
+  },
+  vnodes: {
+    type: 'integer', min: 1, max: MAX_VNODES, byDefault: String(DEFAULT_VNODES), real: { cassandra: 'num_tokens', scylla: 'num_tokens' },
+    why: 'Tokens per node: more tokens spread each node’s ranges more evenly.',
+  },
+  replicationFactor: {
+    type: 'integer', min: 1, max: MAX_NODES, byDefault: `${DEFAULT_REPLICATION_FACTOR}, or every node of a smaller cluster`,
+    real: { cassandra: 'replication_factor', scylla: 'replication_factor', dynamo: 'N', riak: 'n_val' },
+    why: 'How many nodes keep a copy of each key.',
+  },
+};
