@@ -11,7 +11,7 @@ function convictions(sim: Cluster, dead: string, from: number, limit: number, st
   for (let t = from; t <= from + limit; t += stepMs) {
     sim.advanceTo(t);
     for (const n of sim.convictors(dead)) if (!out.has(n)) out.set(n, t - from);
-    if (out.size === sim.snapshot(0).nodes.filter((n) => n.up && n.id !== dead).length) break;
+    if (out.size === sim.state().nodes.filter((n) => n.up && n.id !== dead).length) break;
   }
   return [...out.values()];
 }

@@ -54,7 +54,7 @@ describe('gossip and the phi accrual detector (claim 14)', () => {
     }
     for (const a of ['D', 'E', 'F']) for (const b of ['A', 'B', 'C']) expect(sim.alive(a, b)).toBe(false);
     // Ground truth: everyone is up.
-    expect(sim.snapshot(0).nodes.every((n) => n.up)).toBe(true);
+    expect(sim.state().nodes.every((n) => n.up)).toBe(true);
   });
 
   it('a node partitioned alone is convicted by the far side only, and sees the far side down', () => {

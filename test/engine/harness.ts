@@ -52,8 +52,11 @@ export interface Transit { from: string; to: string; sentAt: number; deliverAt: 
 type Op = { via?: string; cl?: ConsistencyLevel };
 
 export class Cluster {
+  /** The simulation itself: advance and command it through the Cluster, which caches what it reads. */
   readonly sim: Simulation & { exportScenario(): Scenario };
   private scratch: Simulation | null = null;
+  /** The snapshot of the current state, taken once however many questions a test asks of it. */
+  private view: Snapshot | null = null;
   private watchers: ((s: Snapshot) => void)[] = [];
 
   constructor(readonly spec: ClusterSpec = {}) {
@@ -88,6 +91,7 @@ export class Cluster {
   }
 
   advanceTo(ms: number, maxEvents?: number): boolean {
+    this.view = null;
     if (this.watchers.length === 0) return this.sim.advanceTo(ms, maxEvents);
     // Watched: one event at a time, so every message is seen in flight.
     let budget = maxEvents ?? Infinity;
@@ -100,6 +104,7 @@ export class Cluster {
   }
 
   step(): boolean {
+    this.view = null;
     const more = this.sim.step();
     this.notify();
     return more;
@@ -114,6 +119,7 @@ export class Cluster {
   // ---- commands (each applies at now + 1 µs, as a user's would) -----------------------------
 
   apply(command: Command): this {
+    this.view = null;
     this.sim.apply(command);
     return this;
   }
@@ -138,7 +144,10 @@ export class Cluster {
 
   report(): Report { return this.sim.report() as Report; }
   snapshot(maxMessages?: number): Snapshot { return this.sim.snapshot(maxMessages); }
-  counters(): Counters { return this.sim.snapshot(0).counters; }
+  counters(): Counters { return this.state().counters; }
+
+  /** The current snapshot, without messages (cached until the cluster advances or is commanded). */
+  state(): Snapshot { return (this.view ??= this.sim.snapshot(0)); }
   metrics(): MetricsSample { return this.sim.metrics(); }
   traceHash(): string { return this.sim.traceHash(); }
   get commandLog(): Simulation['commandLog'] { return this.sim.commandLog; }
@@ -149,7 +158,7 @@ export class Cluster {
   inspectKey(key: string): KeyInspection { return this.sim.inspectKey(key); }
 
   node(name: string): NodeView {
-    const n = this.snapshot(0).nodes.find((v) => v.id === name);
+    const n = this.state().nodes.find((v) => v.id === name);
     if (!n) throw new Error(`no node ${name}`);
     return n;
   }
@@ -166,27 +175,27 @@ export class Cluster {
 
   /** The up nodes (other than `peer`) that believe `peer` down. */
   convictors(peer: string): string[] {
-    return this.snapshot(0).nodes.filter((n) => n.up && n.id !== peer && !n.beliefs.some((b) => b.peer === peer && b.alive)).map((n) => n.id);
+    return this.state().nodes.filter((n) => n.up && n.id !== peer && !n.beliefs.some((b) => b.peer === peer && b.alive)).map((n) => n.id);
   }
 
   /** One holder's hint queue for one target, if it holds any hint for it or is replaying to it. */
   queue(holder: string, target: string): HintQueueView | undefined {
-    return this.snapshot(0).hintQueues.find((q) => q.holder === holder && q.target === target);
+    return this.state().hintQueues.find((q) => q.holder === holder && q.target === target);
   }
 
   /** Pending hints: held by `holder` (or anyone), for `target` (or anyone). */
   pending(holder?: string, target?: string): number {
-    return this.snapshot(0).hintQueues.filter((q) => (holder === undefined || q.holder === holder) && (target === undefined || q.target === target)).reduce((a, q) => a + q.pending, 0);
+    return this.state().hintQueues.filter((q) => (holder === undefined || q.holder === holder) && (target === undefined || q.target === target)).reduce((a, q) => a + q.pending, 0);
   }
 
   /** The nodes holding pending hints for `target`. */
   holders(target: string): string[] {
-    return [...new Set(this.snapshot(0).hintQueues.filter((q) => q.target === target && q.pending > 0).map((q) => q.holder))];
+    return [...new Set(this.state().hintQueues.filter((q) => q.target === target && q.pending > 0).map((q) => q.holder))];
   }
 
   /** The targets `holder` has pending hints for. */
   hintTargets(holder: string): string[] {
-    return this.snapshot(0).hintQueues.filter((q) => q.holder === holder && q.pending > 0).map((q) => q.target);
+    return this.state().hintQueues.filter((q) => q.holder === holder && q.pending > 0).map((q) => q.target);
   }
 
   /** `node`'s own versions of `key` (inspect a key already written). */
