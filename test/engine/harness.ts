@@ -30,12 +30,16 @@ const toMs = (t: Time): number => {
   return ms;
 };
 
+/** `nodes: 4` names them A, B, C, D. */
+const nodeNames = (nodes: string[] | number = 6): string[] =>
+  typeof nodes === 'number' ? Array.from({ length: nodes }, (_, i) => String.fromCharCode(65 + i)) : nodes;
+
 export function scenario(spec: ClusterSpec): Record<string, unknown> {
   return {
     format: 'hintscope/scenario@1',
     name: 'test',
     seed: spec.seed ?? 7,
-    cluster: { nodes: spec.nodes ?? ['A', 'B', 'C', 'D', 'E', 'F'], vnodes: spec.vnodes ?? 8, replicationFactor: spec.rf ?? 3 },
+    cluster: { nodes: nodeNames(spec.nodes), vnodes: spec.vnodes ?? 8, replicationFactor: spec.rf ?? 3 },
     settings: spec.settings ?? {},
     workload: spec.workload ?? [],
     faults: spec.faults ?? [],

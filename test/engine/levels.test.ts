@@ -21,7 +21,7 @@ describe.each([1, 2, 3, 4, 5])('RF %d', (rf) => {
       sim.advanceTo(40_000);
       const sent0 = sim.counters().messagesSent;
       const unavailable0 = internals(sim).writesUnavailable();
-      sim.apply({ type: 'write', key: KEY, value: 'v', consistency: level, coordinator: outsider });
+      sim.write(KEY, { via: outsider, cl: level, value: 'v' });
       sim.advanceTo(40_000.001);
       const alive = rf - down;
       if (k > rf || alive < k) {
@@ -44,7 +44,7 @@ describe.each([1, 2, 3, 4, 5])('RF %d', (rf) => {
       const slow = replicas.slice(fast).map((n) => ({ at: '1s', slow: n, extraLatency: '3s' }));
       const sim = cluster({ nodes: NODES, rf, faults: slow, until: '1m' });
       sim.advanceTo(40_000);
-      sim.apply({ type: 'write', key: KEY, value: 'v', consistency: level, coordinator: outsider });
+      sim.write(KEY, { via: outsider, cl: level, value: 'v' });
       sim.advanceTo(41_000);
       expect(sim.report().writes.acknowledged, `${level} RF ${rf} fast ${fast}`).toBe(fast >= k ? 1 : 0);
       sim.advanceTo(43_000);
@@ -59,7 +59,7 @@ describe.each([1, 2, 3, 4, 5])('RF %d', (rf) => {
       sim.advanceTo(40_000);
       const msgs = sim.messages();
       const reads = () => msgs.filter((m) => m.body === 'read').map((m) => m.to);
-      sim.apply({ type: 'read', key: KEY, consistency: level, coordinator: outsider });
+      sim.read(KEY, { via: outsider, cl: level });
       sim.advanceTo(45_000);
       const r = sim.report().reads;
       if (k > rf || rf - down < k) {
@@ -75,7 +75,7 @@ describe.each([1, 2, 3, 4, 5])('RF %d', (rf) => {
   it('ANY: a write succeeds with every replica down (a stored hint acknowledges); reads cannot use ANY', () => {
     const sim = cluster({ nodes: NODES, rf, faults: replicas.map((n) => ({ at: '1s', kill: n })), until: '1m' });
     sim.advanceTo(40_000);
-    sim.apply({ type: 'write', key: KEY, value: 'v', consistency: 'ANY', coordinator: outsider });
+    sim.write(KEY, { via: outsider, cl: 'ANY', value: 'v' });
     sim.advanceTo(40_000.001);
     expect(sim.report().writes).toMatchObject({ acknowledged: 1 });
     expect(sim.report().hints.created).toBe(rf);

@@ -165,12 +165,12 @@ describe('a holder that crashes mid-replay', () => {
     const sim = backlog(200, { hintReplayRate: 100 }, [{ at: '60s', restart: 'C' }]);
     sim.advanceTo(60_000);
     while (internals(sim).pagesOnWire() === 0) expect(sim.step()).toBe(true);
-    sim.apply({ type: 'kill', node: 'A' });
+    sim.kill('A');
     sim.advanceTo(sim.now + 1);
     expect(internals(sim).pagesOnWire()).toBe(0);
     const pending = sim.pending('A', 'C');
     expect(pending).toBeGreaterThan(0);
-    sim.apply({ type: 'restart', node: 'A' });
+    sim.restart('A');
     sim.advanceTo(sim.now + 120_000);
     expect(sim.pending('A', 'C')).toBe(0);
     expect(internals(sim).pagesOnWire()).toBe(0);

@@ -27,43 +27,29 @@ describe('coordinator-mode write path (fidelity claims 1–4)', () => {
   });
 
   it('claim 2: QUORUM with two replicas known down is unavailable at once: no hint, no mutation', () => {
-    const sim = cluster({ faults: [{ at: '1s', kill: R[1] }, { at: '1s', kill: R[2] }], until: '40s' });
-    sim.advanceTo(40_000);
+    const sim = cluster({ faults: [{ at: '1s', kill: R[1] }, { at: '1s', kill: R[2] }], until: '40s' }).at('40s');
     const msgs = sim.messages();
-    sim.apply({ type: 'write', key: KEY, value: 'x', consistency: 'QUORUM', coordinator: outsider });
-    sim.advanceTo(40_000.002);
-    const r = sim.report();
-    expect(r.writes).toMatchObject({ attempted: 1, acknowledged: 0, failed: 1, pending: 0 });
-    expect(r.hints.created).toBe(0);
-    expect(r.hints.dropped).toBe(0);
+    sim.write(KEY, { via: outsider, cl: 'QUORUM', value: 'x' }).at(40_000.002)
+      .expectWrites({ attempted: 1, acknowledged: 0, failed: 1, pending: 0 })
+      .expectHints({ created: 0, dropped: 0 });
     expect(msgs.filter((m) => m.kind === 'mutation')).toHaveLength(0);
   });
 
   it('claim 3: ANY with all three replicas down succeeds as soon as the hints are stored', () => {
-    const sim = cluster({ faults: R.map((n) => ({ at: '1s', kill: n })), until: '40s' });
-    sim.advanceTo(40_000);
-    sim.apply({ type: 'write', key: KEY, value: 'x', consistency: 'ANY', coordinator: outsider });
-    sim.advanceTo(40_000.002);
-    const r = sim.report();
-    expect(r.writes.acknowledged).toBe(1);
-    expect(r.hints.created).toBe(3);
-    // ONE in the same state is unavailable: a hint is not an ack outside ANY.
-    sim.apply({ type: 'write', key: KEY, value: 'y', consistency: 'ONE', coordinator: outsider });
-    sim.advanceTo(40_000.004);
-    expect(sim.report().writes.failed).toBe(1);
+    cluster({ faults: R.map((n) => ({ at: '1s', kill: n })), until: '40s' }).at('40s')
+      .write(KEY, { via: outsider, cl: 'ANY', value: 'x' }).at(40_000.002)
+      .expectWrites({ acknowledged: 1 }).expectHints({ created: 3 })
+      // ONE in the same state is unavailable: a hint is not an ack outside ANY.
+      .write(KEY, { via: outsider, cl: 'ONE', value: 'y' }).at(40_000.004)
+      .expectWrites({ failed: 1 });
   });
 
   it('claim 4: a slow replica times out; QUORUM still succeeds and a hint appears at writeTimeout', () => {
-    const sim = cluster({ faults: [{ at: '1s', slow: R[2], extraLatency: '3s' }], until: '10s' });
-    sim.advanceTo(5_000);
-    sim.apply({ type: 'write', key: KEY, value: 'x', consistency: 'QUORUM', coordinator: outsider });
-    sim.advanceTo(5_500);
-    expect(sim.report().writes.acknowledged).toBe(1);
-    expect(sim.report().hints.created).toBe(0);
-    sim.advanceTo(6_999);
-    expect(sim.report().hints.created).toBe(0);
-    sim.advanceTo(7_001);
-    expect(sim.report().hints.created).toBe(1);
+    const sim = cluster({ faults: [{ at: '1s', slow: R[2], extraLatency: '3s' }], until: '10s' })
+      .at('5s').write(KEY, { via: outsider, cl: 'QUORUM', value: 'x' })
+      .at('5.5s').expectWrites({ acknowledged: 1 }).expectHints({ created: 0 })
+      .at(6_999).expectHints({ created: 0 })
+      .at(7_001).expectHints({ created: 1 });
     expect(sim.pending(outsider, R[2])).toBe(1);
   });
 
@@ -97,8 +83,7 @@ describe('coordinator-mode write path (fidelity claims 1–4)', () => {
       const sim = cluster({ until: '20s' });
       sim.advanceTo(10_000);
       internals(sim).setNextId(id);
-      sim.apply({ type: 'write', key: KEY, value: 'first', consistency: 'ALL', coordinator: outsider });
-      sim.apply({ type: 'write', key: KEY, value: 'second', consistency: 'ALL', coordinator: outsider });
+      sim.write(KEY, { via: outsider, cl: 'ALL', value: 'first' }).write(KEY, { via: outsider, cl: 'ALL', value: 'second' });
       sim.advanceTo(20_000);
       expect(sim.report().writes.acknowledged).toBe(2);
       for (const r of R) expect(sim.values(r, KEY), `${r}, id ${id}`).toEqual(['second']);
