@@ -66,7 +66,8 @@ describe('checkpoints', () => {
       }),
       { numRuns: runs, seed: envSeed },
     );
-  });
+    // 25 random runs, each driven twice: ~1 s alone, past vitest's 5 s default on a loaded machine.
+  }, 30_000);
 
   it('carries state kept beside the graph: the per-queue memo that logs a run of refused hints once', () => {
     const doc = {
