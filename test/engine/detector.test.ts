@@ -1,22 +1,23 @@
 // Audit of fidelity.md "Failure detection" across gossip intervals and thresholds: conviction
 // follows phi = 0.434 × silence / mean interval > phiConvictThreshold, each node's own view.
 import { describe, expect, it } from 'vitest';
-import { cluster, idx } from './harness';
-import type { Sim } from '../../src/engine/sim';
+import { cluster, internals, type Cluster } from './harness';
 
 const PHI_FACTOR = 1 / Math.log(10); // 0.434
 
 /** Per observer, ms after `from` at which it convicted `dead` (step `stepMs`), until all up nodes have. */
-function convictions(sim: Sim, dead: string, from: number, limit: number, stepMs = 10): number[] {
-  const d = idx(sim, dead);
-  const out = new Map<number, number>();
+function convictions(sim: Cluster, dead: string, from: number, limit: number, stepMs = 10): number[] {
+  const out = new Map<string, number>();
   for (let t = from; t <= from + limit; t += stepMs) {
     sim.advanceTo(t);
-    for (const n of sim.nodes) if (n.up && n.idx !== d && !n.peers[d]!.alive && !out.has(n.idx)) out.set(n.idx, t - from);
-    if (out.size === sim.nodes.filter((n) => n.up && n.idx !== d).length) break;
+    for (const n of sim.convictors(dead)) if (!out.has(n)) out.set(n, t - from);
+    if (out.size === sim.state().nodes.filter((n) => n.up && n.id !== dead).length) break;
   }
   return [...out.values()];
 }
+
+const everyoneBelievesEveryoneAlive = (sim: Cluster): boolean =>
+  sim.names().every((a) => sim.names().every((b) => a === b || sim.alive(a, b)));
 
 describe('phi accrual: conviction time scales with gossipInterval and phiConvictThreshold', () => {
   const cases: [string, number, number][] = [];
@@ -52,14 +53,15 @@ describe('ArrivalWindow: initial guess, gaps longer than 2 intervals ignored', (
   it('a restarted node seeds each window with the initial guess (2 gossip intervals) and samples nothing until a second heartbeat', () => {
     for (const [gi, ms] of [['200ms', 200], ['1s', 1000], ['5s', 5000]] as const) {
       const sim = cluster({ settings: { gossipInterval: gi }, faults: [{ at: 100 * ms, kill: 'B' }, { at: 300 * ms, restart: 'B' }], until: '2h' });
-      const b = sim.nodes[idx(sim, 'B')]!;
       sim.advanceTo(300 * ms);
-      const firstSeen = new Map<number, number>();
+      const firstSeen = new Map<string, number>();
+      const peers = ['A', 'C', 'D', 'E', 'F'];
       for (let t = 300 * ms; firstSeen.size < 5 && t < 400 * ms; t += 1) {
         sim.advanceTo(t);
-        b.peers.forEach((p, j) => {
-          if (j !== b.idx && p.alive && !firstSeen.has(j)) firstSeen.set(j, p.window.mean());
-        });
+        for (const p of peers) {
+          const view = internals(sim).peer('B', p);
+          if (view.alive && !firstSeen.has(p)) firstSeen.set(p, view.windowMeanUs);
+        }
       }
       expect(firstSeen.size, gi).toBe(5);
       // Cassandra's ArrivalWindow.add: the first report adds INITIAL_VALUE and sets tLast; the time
@@ -71,10 +73,8 @@ describe('ArrivalWindow: initial guess, gaps longer than 2 intervals ignored', (
   it('after a restart, the restarted node convicts a peer after ≈ 18 intervals, at any interval (the 2 s cap scales with the interval)', () => {
     for (const [gi, ms] of [['200ms', 200], ['5s', 5000]] as const) {
       const sim = cluster({ seed: 5, settings: { gossipInterval: gi }, faults: [{ at: 10 * ms, kill: 'B' }, { at: 100 * ms, restart: 'B' }, { at: 400 * ms, kill: 'D' }], until: '3h' });
-      const b = idx(sim, 'B');
-      const d = idx(sim, 'D');
       let t = 400 * ms;
-      while (sim.nodes[b]!.peers[d]!.alive && t < 800 * ms) sim.advanceTo((t += ms / 20));
+      while (sim.alive('B', 'D') && t < 800 * ms) sim.advanceTo((t += ms / 20));
       const silence = (t - 400 * ms) / ms;
       // 300 intervals of samples at ≈ 1 interval plus the 2-interval guess: mean ≈ 1 interval.
       expect(silence, gi).toBeGreaterThan(15);
@@ -97,20 +97,20 @@ describe('views: each node its own; partition and heal', () => {
   it('at 200 ms and 5 s gossip, each side of a partition convicts the other after ≈ 18 intervals and sees it again after heal', () => {
     for (const [gi, ms] of [['200ms', 200], ['5s', 5000]] as const) {
       const sim = cluster({ settings: { gossipInterval: gi }, faults: [{ at: 100 * ms, partition: [['A', 'B'], ['C', 'D', 'E', 'F']] }, { at: 200 * ms, heal: true }], until: '1h' });
-      const near = ['A', 'B'].map((n) => idx(sim, n));
-      const far = ['C', 'D', 'E', 'F'].map((n) => idx(sim, n));
+      const near = ['A', 'B'];
+      const far = ['C', 'D', 'E', 'F'];
       sim.advanceTo(100 * ms + 15 * ms);
       // Before ≈ 18.4 intervals of silence nobody has convicted anybody.
-      expect(sim.nodes.every((n) => n.peers.every((p) => p.alive || p === n.peers[n.idx]))).toBe(true);
+      expect(everyoneBelievesEveryoneAlive(sim)).toBe(true);
       sim.advanceTo(100 * ms + 30 * ms);
       for (const a of near) for (const b of far) {
-        expect(sim.nodes[a]!.peers[b]!.alive, gi).toBe(false);
-        expect(sim.nodes[b]!.peers[a]!.alive, gi).toBe(false);
+        expect(sim.alive(a, b), gi).toBe(false);
+        expect(sim.alive(b, a), gi).toBe(false);
       }
-      for (const group of [near, far]) for (const a of group) for (const b of group) if (a !== b) expect(sim.nodes[a]!.peers[b]!.alive, gi).toBe(true);
+      for (const group of [near, far]) for (const a of group) for (const b of group) if (a !== b) expect(sim.alive(a, b), gi).toBe(true);
       // Heal: everyone believes everyone alive again within a few intervals.
       sim.advanceTo(200 * ms + 5 * ms);
-      expect(sim.nodes.every((n) => n.peers.every((p, j) => j === n.idx || p.alive)), gi).toBe(true);
+      expect(everyoneBelievesEveryoneAlive(sim), gi).toBe(true);
     }
   });
 });
@@ -120,17 +120,11 @@ describe('gossip targets (Cassandra Gossiper.GossipTask)', () => {
     // Seeds are A, B, C. C and F are dead and convicted; D (live peers A, B, E) gossips for 4000 rounds.
     const sim = cluster({ seed: 9, faults: [{ at: '1s', kill: 'C' }, { at: '1s', kill: 'F' }], until: '3h' });
     sim.advanceTo(60_000);
-    const sent: { to: string; at: number }[] = [];
-    const send = sim.send.bind(sim);
-    const D = idx(sim, 'D');
-    sim.send = (from, to, kind, body, ...rest) => {
-      if (from === D && body.k === 'syn') sent.push({ to: sim.nodes[to]!.id, at: sim.now });
-      send(from, to, kind, body, ...rest);
-    };
+    const msgs = sim.messages();
     const N = 4000;
     sim.advanceTo(60_000 + N * 1000 - 1);
     const rounds = new Map<number, string[]>();
-    for (const s of sent) rounds.set(s.at, [...(rounds.get(s.at) ?? []), s.to]);
+    for (const s of msgs) if (s.from === 'D' && s.body === 'syn') rounds.set(s.at, [...(rounds.get(s.at) ?? []), s.to]);
     expect(rounds.size).toBe(N);
     const first = new Map<string, number>();
     let unreachable = 0;

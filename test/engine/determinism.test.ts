@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Sim } from '../../src/engine/sim';
-import { parseScenario } from '../../src/engine/scenario/schema';
+import { createSimulation, parseScenario, type Scenario } from '../../src/engine';
 import { cluster, run, scenario } from './harness';
 
 const spec = {
@@ -24,21 +23,15 @@ describe('determinism', () => {
   });
 
   it('the scenario exported after live commands replays to the same trace hash', () => {
-    const live = cluster({ until: '10m' });
-    live.advanceTo(5_000);
-    live.apply({ type: 'workload', rate: 40, keys: 100, writeRatio: 0.8, consistency: 'QUORUM' });
-    live.advanceTo(33_333.3);
-    live.apply({ type: 'kill', node: 'C' });
-    live.advanceTo(61_000);
-    live.apply({ type: 'write', key: 'user:9', value: 'z', consistency: 'ANY' });
-    live.apply({ type: 'slow', node: 'D', extraLatencyMs: 2500 });
-    live.advanceTo(90_000);
-    live.apply({ type: 'restart', node: 'C' });
-    live.advanceTo(120_000);
-    live.apply({ type: 'workloadStop' });
-    live.advanceTo(150_000);
+    const live = cluster({ until: '10m' })
+      .at('5s').apply({ type: 'workload', rate: 40, keys: 100, writeRatio: 0.8, consistency: 'QUORUM' })
+      .at(33_333.3).kill('C')
+      .at('61s').write('user:9', { cl: 'ANY', value: 'z' }).slow('D', '2.5s')
+      .at('90s').restart('C')
+      .at('2m').apply({ type: 'workloadStop' })
+      .at('150s');
     const exported = live.exportScenario();
-    const replay = new Sim(parseScenario(JSON.parse(JSON.stringify(toFormat(exported)))));
+    const replay = createSimulation(JSON.parse(JSON.stringify(toFormat(exported))));
     replay.advanceTo(150_000);
     expect(replay.traceHash()).toBe(live.traceHash());
     expect(replay.report()).toEqual(live.report());
@@ -64,7 +57,7 @@ describe('determinism', () => {
 });
 
 /** The engine's normalized scenario back into the public file format. */
-function toFormat(s: ReturnType<Sim['exportScenario']>): Record<string, unknown> {
+function toFormat(s: Scenario): Record<string, unknown> {
   return {
     format: s.format, name: s.name, seed: s.seed,
     cluster: { nodes: s.nodes, vnodes: s.vnodes, replicationFactor: s.replicationFactor },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cluster, idx, pendingHints, placement, recordMessages, run, totalPending } from './harness';
+import { cluster, placement, run } from './harness';
 
 const KEY = 'user:1';
 const base = cluster();
@@ -16,12 +16,12 @@ describe('hint window, cap and TTL (claims 5–7, 11)', () => {
     });
     expect(report.hints.created).toBeGreaterThanOrEqual(1);
     expect(report.hints.dropped).toBeGreaterThanOrEqual(1);
-    expect(pendingHints(sim, outsider, R[2])).toBe(report.hints.created);
+    expect(sim.pending(outsider, R[2])).toBe(report.hints.created);
     sim.advanceTo(6 * 60_000);
     const after = sim.report();
     expect(after.hints.delivered).toBe(report.hints.created);
     expect(after.hints.pending).toBe(0);
-    expect(sim.nodes[idx(sim, R[2]!)]!.data.get(KEY)?.[0]?.value).toBe('early');
+    expect(sim.versions(R[2]!, KEY)[0]?.value).toBe('early');
   });
 
   it('claim 6: the window resets when the target is seen up — unless persistentHintWindow and an older hint is pending', () => {
@@ -45,7 +45,7 @@ describe('hint window, cap and TTL (claims 5–7, 11)', () => {
       .filter((w) => placement(base, w.write.key).replicas.includes(R[2]!) && !placement(base, w.write.key).replicas.includes(outsider));
     expect(workload.length).toBeGreaterThanOrEqual(3);
     const { report, sim } = run({ settings: { maxHintsPerHost: 2 }, faults: [{ at: '1s', kill: R[2] }], workload, until: '2m' });
-    expect(pendingHints(sim, outsider, R[2])).toBe(2);
+    expect(sim.pending(outsider, R[2])).toBe(2);
     expect(report.hints.created).toBe(2);
     expect(report.hints.dropped).toBe(workload.length - 2);
   });
@@ -60,7 +60,7 @@ describe('hint window, cap and TTL (claims 5–7, 11)', () => {
     expect(report.hints.created).toBe(1);
     expect(report.hints.expired).toBe(1);
     expect(report.hints.delivered).toBe(0);
-    expect(sim.nodes[idx(sim, R[2]!)]!.data.has(KEY)).toBe(false);
+    expect(sim.holds(R[2]!, KEY)).toBe(false);
     expect(report.replication.underReplicated).toBe(1);
   });
 
@@ -133,7 +133,7 @@ describe('TTL against holder loss and the policy', () => {
 describe('replay (claims 8–10)', () => {
   it('claim 8: replay starts only after the holder sees the target up and its trigger runs', () => {
     const sim = cluster({ faults: [{ at: '1s', kill: R[2] }, { at: '60s', restart: R[2] }], workload: [write('40s')], until: '2m' });
-    const msgs = recordMessages(sim);
+    const msgs = sim.messages();
     sim.advanceTo(120_000);
     const pages = msgs.filter((m) => m.body === 'hintPage');
     expect(pages.length).toBeGreaterThanOrEqual(1);
@@ -154,7 +154,7 @@ describe('replay (claims 8–10)', () => {
     });
     const workload = keys.map((k, i) => ({ at: 40_000 + i, write: { key: k, value: 'v', consistency: 'ONE', coordinator: outsider } }));
     const sim = cluster({ settings: { hintReplayRate: 20 }, faults: [{ at: '1s', kill: R[2] }, { at: '60s', restart: R[2] }], workload, until: '10m' });
-    const msgs = recordMessages(sim);
+    const msgs = sim.messages();
     sim.advanceTo(600_000);
     const pages = msgs.filter((m) => m.body === 'hintPage');
     const first = pages[0]!.at;
@@ -192,8 +192,7 @@ describe('replay (claims 8–10)', () => {
     sim.advanceTo(600_000);
     const r = sim.report();
     expect(r.hints).toMatchObject({ delivered: keys.length, pending: 0, lost: 0 });
-    const target = sim.nodes[idx(sim, R[2]!)]!;
-    for (const k of keys) expect(target.data.get(k)?.[0]?.value).toBe(`val-${k}`);
+    for (const k of keys) expect(sim.versions(R[2]!, k)[0]?.value).toBe(`val-${k}`);
     expect(r.lostAcknowledgedWrites).toBe(0);
   });
 });
@@ -223,8 +222,8 @@ describe('holder loss (claim 13) and the flush buffer', () => {
     // The first hint sat in the buffer ≥ 10 s and was flushed; the second had no time to be.
     expect(report.hints.created).toBe(2);
     expect(report.hints.lost).toBe(1);
-    expect(pendingHints(sim, outsider, R[2])).toBe(1);
-    expect(totalPending(sim)).toBe(1);
+    expect(sim.pending(outsider, R[2])).toBe(1);
+    expect(sim.pending()).toBe(1);
   });
 
   it('a hint stays in the memory buffer exactly hintFlushPeriod (scenario-format: "buffered in memory this long")', () => {
@@ -242,7 +241,7 @@ describe('holder loss (claim 13) and the flush buffer', () => {
 
   it('a buffered hint is not replayed before it is flushed', () => {
     const sim = cluster({ settings: { hintFlushPeriod: '30s' }, faults: [{ at: '1s', kill: R[2] }, { at: '41s', restart: R[2] }], workload: [write('40s')], until: '2m' });
-    const msgs = recordMessages(sim);
+    const msgs = sim.messages();
     sim.advanceTo(120_000);
     const pages = msgs.filter((m) => m.body === 'hintPage');
     expect(pages.length).toBeGreaterThanOrEqual(1);

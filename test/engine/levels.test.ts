@@ -2,9 +2,8 @@
 // THREE 3, QUORUM floor(RF/2)+1, ALL RF, for RF 1..5; ANY for writes only; a level needing more
 // replicas than RF is unavailable at once. Pinned through the write and read paths, not blockFor.
 import { describe, expect, it } from 'vitest';
-import { cluster, placement } from './harness';
-import { parseScenario } from '../../src/engine/scenario/schema';
-import { scenario } from './harness';
+import { cluster, internals, placement, scenario } from './harness';
+import { parseScenario } from '../../src/engine';
 
 const LEVELS = ['ONE', 'TWO', 'THREE', 'QUORUM', 'ALL'] as const;
 const need = (level: (typeof LEVELS)[number], rf: number): number =>
@@ -20,14 +19,14 @@ describe.each([1, 2, 3, 4, 5])('RF %d', (rf) => {
     for (let down = 0; down <= rf; down++) {
       const sim = cluster({ nodes: NODES, rf, faults: replicas.slice(0, down).map((n) => ({ at: '1s', kill: n })), until: '1m' });
       sim.advanceTo(40_000);
-      const sent0 = sim.stats.messagesSent;
-      const unavailable0 = sim.stats.writesUnavailable;
-      sim.apply({ type: 'write', key: KEY, value: 'v', consistency: level, coordinator: outsider });
+      const sent0 = sim.counters().messagesSent;
+      const unavailable0 = internals(sim).writesUnavailable();
+      sim.write(KEY, { via: outsider, cl: level, value: 'v' });
       sim.advanceTo(40_000.001);
       const alive = rf - down;
       if (k > rf || alive < k) {
-        expect(sim.stats.writesUnavailable - unavailable0, `${level} RF ${rf} down ${down}`).toBe(1);
-        expect(sim.stats.messagesSent, 'nothing sent').toBe(sent0);
+        expect(internals(sim).writesUnavailable() - unavailable0, `${level} RF ${rf} down ${down}`).toBe(1);
+        expect(sim.counters().messagesSent, 'nothing sent').toBe(sent0);
         expect(sim.report().writes).toMatchObject({ failed: 1, pending: 0 });
         expect(sim.report().hints).toMatchObject({ created: 0, dropped: 0 });
       } else {
@@ -45,7 +44,7 @@ describe.each([1, 2, 3, 4, 5])('RF %d', (rf) => {
       const slow = replicas.slice(fast).map((n) => ({ at: '1s', slow: n, extraLatency: '3s' }));
       const sim = cluster({ nodes: NODES, rf, faults: slow, until: '1m' });
       sim.advanceTo(40_000);
-      sim.apply({ type: 'write', key: KEY, value: 'v', consistency: level, coordinator: outsider });
+      sim.write(KEY, { via: outsider, cl: level, value: 'v' });
       sim.advanceTo(41_000);
       expect(sim.report().writes.acknowledged, `${level} RF ${rf} fast ${fast}`).toBe(fast >= k ? 1 : 0);
       sim.advanceTo(43_000);
@@ -58,21 +57,17 @@ describe.each([1, 2, 3, 4, 5])('RF %d', (rf) => {
     for (let down = 0; down <= rf; down++) {
       const sim = cluster({ nodes: NODES, rf, faults: replicas.slice(0, down).map((n) => ({ at: '1s', kill: n })), until: '1m' });
       sim.advanceTo(40_000);
-      const reads: string[] = [];
-      const send = sim.send.bind(sim);
-      sim.send = (from, to, kind, body, ...rest) => {
-        if (body.k === 'read') reads.push(sim.nodes[to]!.id);
-        send(from, to, kind, body, ...rest);
-      };
-      sim.apply({ type: 'read', key: KEY, consistency: level, coordinator: outsider });
+      const msgs = sim.messages();
+      const reads = () => msgs.filter((m) => m.body === 'read').map((m) => m.to);
+      sim.read(KEY, { via: outsider, cl: level });
       sim.advanceTo(45_000);
       const r = sim.report().reads;
       if (k > rf || rf - down < k) {
         expect(r, `${level} RF ${rf} down ${down}`).toMatchObject({ failed: 1, succeeded: 0 });
-        expect(reads).toHaveLength(0);
+        expect(reads()).toHaveLength(0);
       } else {
         expect(r, `${level} RF ${rf} down ${down}`).toMatchObject({ failed: 0, succeeded: 1 });
-        expect(reads).toHaveLength(k);
+        expect(reads()).toHaveLength(k);
       }
     }
   });
@@ -80,7 +75,7 @@ describe.each([1, 2, 3, 4, 5])('RF %d', (rf) => {
   it('ANY: a write succeeds with every replica down (a stored hint acknowledges); reads cannot use ANY', () => {
     const sim = cluster({ nodes: NODES, rf, faults: replicas.map((n) => ({ at: '1s', kill: n })), until: '1m' });
     sim.advanceTo(40_000);
-    sim.apply({ type: 'write', key: KEY, value: 'v', consistency: 'ANY', coordinator: outsider });
+    sim.write(KEY, { via: outsider, cl: 'ANY', value: 'v' });
     sim.advanceTo(40_000.001);
     expect(sim.report().writes).toMatchObject({ acknowledged: 1 });
     expect(sim.report().hints.created).toBe(rf);

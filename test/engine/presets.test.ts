@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '../../src/engine/scenario/schema';
+import { parseScenario } from '../../src/engine';
 import { scenario } from './harness';
 
 const H = 3_600_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cluster, idx, placement, run } from './harness';
+import { cluster, placement, run } from './harness';
 
 const base = cluster();
 const { replicas: R, outsider } = placement(base, 'user:1');
@@ -12,8 +12,7 @@ describe('read repair and anti-entropy (claim 15)', () => {
   it('read repair fixes exactly the replicas a read touched', () => {
     const reads = staleKeys.slice(0, 5).map((key, i) => ({ at: 90_000 + i, read: { key, consistency: 'ALL', coordinator: outsider } }));
     const { sim, report } = run({ settings: { hintedHandoffEnabled: false }, faults, workload: [...writes, ...reads], until: '2m' });
-    const target = sim.nodes[idx(sim, R[2]!)]!;
-    staleKeys.forEach((k, i) => expect(target.data.has(k)).toBe(i < 5));
+    staleKeys.forEach((k, i) => expect(sim.holds(R[2]!, k)).toBe(i < 5));
     expect(report.reads.succeeded).toBe(5);
     expect(report.reads.repaired).toBe(5);
     expect(report.reads.stale).toBe(0);
@@ -125,7 +124,7 @@ describe('vector clocks', () => {
   it('writes through different coordinators during a partition become siblings; both survive', () => {
     const key = 'cart:1';
     const p = placement(base, key).replicas;
-    const others = base.nodes.map((n) => n.id).filter((n) => !p.includes(n));
+    const others = base.names().filter((n) => !p.includes(n));
     const sideA = [p[0]!, others[0]!];
     const { sim } = run({
       settings: { preset: 'dynamo' },
@@ -136,15 +135,14 @@ describe('vector clocks', () => {
       ],
       until: '4m',
     });
-    const versions = sim.nodes[idx(sim, p[0]!)]!.data.get(key)!;
-    expect(versions.map((v) => v.value).sort()).toEqual(['apples', 'pears']);
+    expect(sim.values(p[0]!, key).sort()).toEqual(['apples', 'pears']);
     expect(sim.report().replication.fullyReplicated).toBe(1);
   });
 
   it('last-write-wins keeps only the newest of the same two writes', () => {
     const key = 'cart:1';
     const p = placement(base, key).replicas;
-    const others = base.nodes.map((n) => n.id).filter((n) => !p.includes(n));
+    const others = base.names().filter((n) => !p.includes(n));
     const { sim } = run({
       faults: [{ at: '1s', partition: [[p[0]!, others[0]!]] }, { at: '2m', heal: true }, { at: '3m', repair: p[0] }],
       workload: [
@@ -153,6 +151,6 @@ describe('vector clocks', () => {
       ],
       until: '4m',
     });
-    for (const r of p) expect(sim.nodes[idx(sim, r)]!.data.get(key)!.map((v) => v.value)).toEqual(['pears']);
+    for (const r of p) expect(sim.values(r, key)).toEqual(['pears']);
   });
 });

@@ -3,15 +3,13 @@
 // (abort, resume at the next trigger, late acks ignored, hints resent), deletion only on ack,
 // original timestamps kept.
 import { describe, expect, it } from 'vitest';
-import { cluster, idx, pendingHints, recordMessages } from './harness';
-import type { Sim } from '../../src/engine/sim';
-import { EV } from '../../src/engine/core/events';
+import { cluster, internals, type Cluster } from './harness';
 
 /**
  * Three nodes, RF 3: every key's replicas are A, B, C. C dies at 1 s; coordinator A writes `n`
  * distinct keys at ONE from 30 s (C convicted by then), one hint each for C, held by A.
  */
-function backlog(n: number, settings: Record<string, unknown>, faults: unknown[] = [], until = '30m'): Sim {
+function backlog(n: number, settings: Record<string, unknown>, faults: unknown[] = [], until = '30m'): Cluster {
   const rate = Math.min(100_000, n);
   return cluster({
     nodes: ['A', 'B', 'C'], rf: 3, settings,
@@ -24,17 +22,17 @@ function backlog(n: number, settings: Record<string, unknown>, faults: unknown[]
 describe('throttle: hintReplayRate bounds the delivered rate (claim 9)', () => {
   it.each([[100, 5000], [1000, 5000], [20, 600], [5, 100]])('rate %d hints/s: %d hints take ≈ n / rate seconds from the first page', (rate, n) => {
     const sim = backlog(n, { hintReplayRate: rate }, [{ at: '60s', restart: 'C' }]);
-    const msgs = recordMessages(sim);
+    const msgs = sim.messages();
     sim.advanceTo(60_000);
-    expect(pendingHints(sim, 'A', 'C')).toBe(n);
+    expect(sim.pending('A', 'C')).toBe(n);
     // Delivered count sampled every 100 ms.
     const samples: [number, number][] = [];
     let t = 60_000;
-    while (sim.stats.hintsDelivered < n && t < 1_800_000) {
+    while (sim.counters().hintsDelivered < n && t < 1_800_000) {
       sim.advanceTo((t += 100));
-      samples.push([t, sim.stats.hintsDelivered]);
+      samples.push([t, sim.counters().hintsDelivered]);
     }
-    expect(sim.stats.hintsDelivered).toBe(n);
+    expect(sim.counters().hintsDelivered).toBe(n);
     const pages = msgs.filter((m) => m.body === 'hintPage');
     const first = pages[0]!.at;
     const done = samples.find(([, d]) => d === n)![0];
@@ -56,9 +54,9 @@ describe('throttle: hintReplayRate bounds the delivered rate (claim 9)', () => {
 
   it('5,000 hints at 100 hints/s: ≈ 50 s after the first trigger that sees the target up', () => {
     const sim = backlog(5000, { hintReplayRate: 100 }, [{ at: '60s', restart: 'C' }]);
-    const msgs = recordMessages(sim);
+    const msgs = sim.messages();
     let t = 60_000;
-    while (sim.stats.hintsDelivered < 5000) sim.advanceTo((t += 10));
+    while (sim.counters().hintsDelivered < 5000) sim.advanceTo((t += 10));
     const first = msgs.find((m) => m.body === 'hintPage')!.at;
     expect((t - first) / 1000).toBeGreaterThan(49.8);
     expect((t - first) / 1000).toBeLessThan(50.5);
@@ -70,7 +68,7 @@ describe('page timeouts and acks', () => {
     // C comes back slow: +3 s each way, so a page's ack takes > 6 s > writeTimeout (2 s). Gossip is
     // slow too but regular, so A keeps believing C alive and dispatches at every trigger.
     const sim = backlog(30, { hintReplayRate: 1000 }, [{ at: '60s', restart: 'C' }, { at: '60s', slow: 'C', extraLatency: '3s' }, { at: '3m', slow: 'C', extraLatency: 0 }]);
-    const msgs = recordMessages(sim);
+    const msgs = sim.messages();
     sim.advanceTo(175_000);
     const pages = msgs.filter((m) => m.body === 'hintPage' && m.from === 'A');
     const acks = msgs.filter((m) => m.body === 'hintAck' && m.to === 'A');
@@ -79,19 +77,19 @@ describe('page timeouts and acks', () => {
     for (let i = 1; i < pages.length; i++) expect(pages[i]!.at - pages[i - 1]!.at).toBeCloseTo(10_000, -1);
     // C applied and acked them (late): the acks are ignored, nothing deleted, nothing delivered.
     expect(acks.length).toBeGreaterThanOrEqual(pages.length - 1);
-    expect(sim.stats.hintsDelivered).toBe(0);
-    expect(pendingHints(sim, 'A', 'C')).toBe(30);
-    expect(sim.nodes[idx(sim, 'C')]!.data.size).toBe(30);
+    expect(sim.counters().hintsDelivered).toBe(0);
+    expect(sim.pending('A', 'C')).toBe(30);
+    expect(sim.node('C').keys).toBe(30);
     // No longer slow: the next trigger's page is acked in time and the hints are deleted.
     sim.advanceTo(200_000);
-    expect(sim.stats.hintsDelivered).toBe(30);
-    expect(pendingHints(sim, 'A', 'C')).toBe(0);
+    expect(sim.counters().hintsDelivered).toBe(30);
+    expect(sim.pending('A', 'C')).toBe(0);
     expect(sim.report().hints).toMatchObject({ created: 30, delivered: 30, pending: 0 });
   });
 
   it('a page dropped on the wire times out and the next trigger resumes from that page, not from the start', () => {
     const sim = backlog(100, { hintReplayRate: 100 }, [{ at: '60s', restart: 'C' }]);
-    const msgs = recordMessages(sim);
+    const msgs = sim.messages();
     // Drop the third page by hand as it leaves.
     let dropped = -1;
     while (dropped < 0 && sim.now < 200_000) {
@@ -103,11 +101,11 @@ describe('page timeouts and acks', () => {
         dropped = sim.now;
       }
     }
-    expect(sim.stats.hintsDelivered).toBe(20);
+    expect(sim.counters().hintsDelivered).toBe(20);
     sim.advanceTo(dropped + 1999);
-    expect(sim.stats.hintsDelivered).toBe(20);
+    expect(sim.counters().hintsDelivered).toBe(20);
     sim.advanceTo(300_000);
-    expect(sim.stats.hintsDelivered).toBe(100);
+    expect(sim.counters().hintsDelivered).toBe(100);
     const pages = msgs.filter((m) => m.body === 'hintPage');
     // 10 pages of 10, plus the one resent.
     expect(pages).toHaveLength(11);
@@ -128,21 +126,17 @@ describe('replay keeps original timestamps', () => {
       faults: [{ at: '1s', kill: 'C' }, { at: '60s', restart: 'C' }],
       until: '7m',
     });
-    const C = sim.nodes[idx(sim, 'C')]!;
-    const A = sim.nodes[idx(sim, 'A')]!;
     // As soon as C serves, write a newer value straight through C (ONE: C applies it locally).
     sim.advanceTo(60_000);
-    let t = 60_000;
-    while (!C.serving) sim.advanceTo((t += 1));
-    expect(pendingHints(sim, 'A', 'C')).toBe(1);
-    sim.apply({ type: 'write', key: 'k', value: 'new', consistency: 'ONE', coordinator: 'C' });
-    sim.advanceTo(300_000);
-    expect(sim.stats.hintsDelivered).toBe(0);
-    expect(C.data.get('k')!.map((v) => v.value)).toEqual(['new']);
+    sim.runUntil(() => sim.node('C').serving, 1);
+    expect(sim.pending('A', 'C')).toBe(1);
+    sim.write('k', { via: 'C', cl: 'ONE', value: 'new' }).at(300_000);
+    expect(sim.counters().hintsDelivered).toBe(0);
+    expect(sim.values('C', 'k')).toEqual(['new']);
     sim.advanceTo(420_000);
-    expect(sim.stats.hintsDelivered).toBe(1);
-    expect(C.data.get('k')!.map((v) => v.value)).toEqual(['new']);
-    expect(A.data.get('k')!.map((v) => v.value)).toEqual(['new']);
+    expect(sim.counters().hintsDelivered).toBe(1);
+    expect(sim.values('C', 'k')).toEqual(['new']);
+    expect(sim.values('A', 'k')).toEqual(['new']);
     expect(sim.report().replication).toMatchObject({ keys: 1, fullyReplicated: 1 });
   });
 });
@@ -150,17 +144,14 @@ describe('replay keeps original timestamps', () => {
 describe('the trigger', () => {
   it('replay starts at the first 10 s trigger of the holder after it sees the target up, not before', () => {
     const sim = backlog(10, {}, [{ at: '60s', restart: 'C' }]);
-    const A = sim.nodes[idx(sim, 'A')]!;
-    const C = idx(sim, 'C');
-    const msgs = recordMessages(sim);
+    const msgs = sim.messages();
     sim.advanceTo(55_000);
     // A's pending trigger: its instants are that one + 10 s × k.
-    const trig = sim.heap.all().find((e) => e.k === EV.hintTrigger && e.n === A.idx && !e.cancelled)!;
-    const phaseMs = (trig.t / 1000) % 10_000;
+    const phaseMs = internals(sim).nextHintTrigger('A') % 10_000;
     let seenUpAt = -1;
     for (let t = 55_000; t < 90_000; t += 1) {
       sim.advanceTo(t);
-      if (seenUpAt < 0 && A.peers[C]!.alive) seenUpAt = t;
+      if (seenUpAt < 0 && sim.alive('A', 'C')) seenUpAt = t;
     }
     const firstTriggerAfter = Math.ceil((seenUpAt - 1 - phaseMs) / 10_000) * 10_000 + phaseMs;
     const page = msgs.find((m) => m.body === 'hintPage')!;
@@ -173,16 +164,16 @@ describe('a holder that crashes mid-replay', () => {
   it('forgets the page it had on the wire, and resumes from it after its restart', () => {
     const sim = backlog(200, { hintReplayRate: 100 }, [{ at: '60s', restart: 'C' }]);
     sim.advanceTo(60_000);
-    while (sim.pages.size === 0) expect(sim.step()).toBe(true);
-    sim.apply({ type: 'kill', node: 'A' });
+    while (internals(sim).pagesOnWire() === 0) expect(sim.step()).toBe(true);
+    sim.kill('A');
     sim.advanceTo(sim.now + 1);
-    expect(sim.pages.size).toBe(0);
-    const pending = pendingHints(sim, 'A', 'C');
+    expect(internals(sim).pagesOnWire()).toBe(0);
+    const pending = sim.pending('A', 'C');
     expect(pending).toBeGreaterThan(0);
-    sim.apply({ type: 'restart', node: 'A' });
+    sim.restart('A');
     sim.advanceTo(sim.now + 120_000);
-    expect(pendingHints(sim, 'A', 'C')).toBe(0);
-    expect(sim.pages.size).toBe(0);
+    expect(sim.pending('A', 'C')).toBe(0);
+    expect(internals(sim).pagesOnWire()).toBe(0);
     expect(sim.report().hints).toMatchObject({ created: 200, delivered: 200, lost: 0, pending: 0 });
   });
 });

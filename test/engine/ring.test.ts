@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Ring } from '../../src/engine/ring/ring';
 import { murmur3Token } from '../../src/engine/core/murmur3';
 import { blockFor } from '../../src/engine/coordinator/levels';
-import { parseDuration, formatDuration } from '../../src/engine/core/duration';
+import { parseDuration, formatDuration } from '../../src/engine';
 
 describe('ring and placement', () => {
   it('hashes keys with Cassandra Murmur3Partitioner tokens', () => {

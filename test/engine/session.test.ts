@@ -15,7 +15,7 @@ describe('sessions: command log replay, message commands, inspection', () => {
     live.apply({ type: 'dropMessage', id: inFlight[0]!.id });
     if (inFlight[1]) live.apply({ type: 'delayMessage', id: inFlight[1].id, byMs: 3000 });
     live.advanceTo(20_000);
-    live.apply({ type: 'kill', node: 'B' });
+    live.kill('B');
     live.advanceTo(60_000);
     const replay = replaySession(scenario(spec), live.commandLog, 60_000);
     expect(replay.traceHash()).toBe(live.traceHash());
@@ -25,7 +25,7 @@ describe('sessions: command log replay, message commands, inspection', () => {
   it('a dropped message is lost; a delayed one arrives later', () => {
     const sim = cluster(spec);
     sim.advanceTo(5_000);
-    sim.apply({ type: 'write', key: 'user:1', value: 'x', consistency: 'ALL' });
+    sim.write('user:1', { cl: 'ALL', value: 'x' });
     sim.advanceTo(5_000.002);
     const muts = sim.snapshot().messages.filter((m) => m.kind === 'mutation');
     expect(muts.length).toBeGreaterThanOrEqual(2);
@@ -62,7 +62,7 @@ describe('createSession (untrusted scenario + log)', () => {
     live.advanceTo(3_000);
     live.apply({ type: 'workload', rate: 30, keys: 20, writeRatio: 1, consistency: 'ONE' });
     live.advanceTo(9_000);
-    live.apply({ type: 'kill', node: 'D' });
+    live.kill('D');
     live.advanceTo(20_000);
     const s = createSession(scenario(spec), JSON.parse(JSON.stringify(live.commandLog)));
     s.advanceTo(20_000);

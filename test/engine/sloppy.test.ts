@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cluster, idx, placement, run } from './harness';
+import { cluster, internals, placement, run } from './harness';
 
 const KEY = 'user:1';
 const base = cluster();
-const pref = base.ring.place(KEY).pref.map((i) => base.nodes[i]!.id);
+const pref = base.preferenceList(KEY);
 const R = pref.slice(0, 3);
 const standIn = pref[3]!;
 const coordinator = pref[4]!;
@@ -17,9 +17,8 @@ describe('sloppy quorum (claim 12)', () => {
     expect(report.writes.acknowledged).toBe(1);
     expect(report.hints.created).toBe(2);
     // The first healthy nodes beyond the top N keep it, tagged with the owner, apart from their data.
-    const s = sim.nodes[idx(sim, standIn)]!;
-    expect(s.data.has(KEY)).toBe(false);
-    const owners = [...s.hints.values()].filter((q) => q.hints.length > 0).map((q) => sim.nodes[q.target]!.id);
+    expect(sim.holds(standIn, KEY)).toBe(false);
+    const owners = sim.hintTargets(standIn);
     expect(owners.length).toBeGreaterThanOrEqual(1);
     for (const o of owners) expect([R[1], R[2]]).toContain(o);
   });
@@ -48,7 +47,7 @@ describe('sloppy quorum (claim 12)', () => {
     r = sim.report();
     expect(r.hints.delivered).toBe(r.hints.created);
     expect(r.hints.pending).toBe(0);
-    for (const o of R) expect(sim.nodes[idx(sim, o)]!.data.has(KEY)).toBe(true);
+    for (const o of R) expect(sim.holds(o, KEY)).toBe(true);
     expect(r.replication.fullyReplicated).toBe(1);
   });
 
@@ -73,8 +72,8 @@ describe('sloppy quorum: timeouts', () => {
     });
     expect(report.writes).toMatchObject({ acknowledged: 1, failed: 0 });
     expect(report.hints).toMatchObject({ created: 1, dropped: 0 });
-    const s = sim.nodes[idx(sim, standIn)]!;
-    expect([...s.hints.values()].map((q) => [sim.nodes[q.target]!.id, q.hints.length])).toEqual([[R[2], 1]]);
+    // Its only queue, empty ones included.
+    expect(internals(sim).queues(standIn)).toEqual([[R[2], 1]]);
   });
 
   it('a stand-in comes from beyond every node already used: an owner back meanwhile does not stand in for another', () => {
@@ -85,17 +84,14 @@ describe('sloppy quorum: timeouts', () => {
       workload: [{ at: '40s', write: { key: KEY, value: 'x', consistency: 'QUORUM', coordinator } }],
       until: '51s',
     });
-    const c = sim.nodes[idx(sim, coordinator)]!;
     sim.advanceTo(40_000);
-    expect(c.peers[idx(sim, R[2]!)]!.alive).toBe(false);
+    expect(sim.alive(coordinator, R[2]!)).toBe(false);
     sim.advanceTo(49_999);
-    expect(c.peers[idx(sim, R[2]!)]!.alive).toBe(true);
+    expect(sim.alive(coordinator, R[2]!)).toBe(true);
     sim.advanceTo(51_000);
-    const holders = (target: string) =>
-      sim.nodes.filter((n) => (n.hints.get(idx(sim, target))?.hints.length ?? 0) > 0).map((n) => n.id);
-    expect(holders(R[2]!)).toEqual([standIn]);
+    expect(sim.holders(R[2]!)).toEqual([standIn]);
     // The stand-in for R[1] is the next healthy node after pref[3]: pref[4], the coordinator itself.
-    expect(holders(R[1]!)).toEqual([pref[4]]);
+    expect(sim.holders(R[1]!)).toEqual([pref[4]]);
   });
 
   it('strictQuorum: stand-ins for replicas that timed out cannot bring the level, so the write fails at writeTimeout', () => {
@@ -159,7 +155,7 @@ describe('sloppy quorum: the hint policy applies to stand-ins when set', () => {
 
   it('cap and flush buffer: the cap refuses copies; a stand-in crash loses its unflushed ones', () => {
     // A second key with the same first five nodes of the preference list: same owner down, same stand-in, same coordinator.
-    const same = Array.from({ length: 2000 }, (_, i) => `cap${i}`).find((k) => base.ring.place(k).pref.slice(0, 5).join() === base.ring.place(KEY).pref.slice(0, 5).join())!;
+    const same = Array.from({ length: 2000 }, (_, i) => `cap${i}`).find((k) => base.preferenceList(k).slice(0, 5).join() === pref.slice(0, 5).join())!;
     expect(same).toBeDefined();
     const capped = run({ settings: { preset: 'dynamo', maxHintsPerHost: 1 }, faults: [{ at: '1s', kill: R[2] }], workload: [w('40s', 'a'), w('50s', 'b', same)], until: '1m' });
     expect(capped.report.hints).toMatchObject({ created: 1, dropped: 1, pending: 1 });
@@ -182,7 +178,7 @@ describe('vector clocks in the report', () => {
       until: '55s',
     });
     expect(report.writes.acknowledged).toBe(2);
-    expect(sim.nodes[idx(sim, R[2]!)]!.data.get(KEY)!.map((v) => [v.value, v.clock])).toEqual([['v1', { [coordinator]: 1 }]]);
+    expect(sim.versions(R[2]!, KEY).map((v) => [v.value, v.clock])).toEqual([['v1', { [coordinator]: 1 }]]);
     expect(report.replication).toMatchObject({ keys: 1, fullyReplicated: 1, underReplicated: 0 });
     expect(report.lostAcknowledgedWrites).toBe(0);
   });

@@ -2,24 +2,19 @@
 // convicted the target, reset when the target is seen up; the persistent window refuses when the
 // oldest pending hint is older than the window; hints already stored stay and are replayed.
 import { describe, expect, it } from 'vitest';
-import { cluster, idx, pendingHints } from './harness';
-import type { Sim } from '../../src/engine/sim';
-import type { ConsistencyLevel } from '../../src/engine/api';
+import { cluster, type Cluster } from './harness';
+import type { ConsistencyLevel } from '../../src/engine';
 
 /** Three nodes, RF 3: A, B, C replicate every key. */
-const three = (settings: Record<string, unknown>, faults: unknown[], until = '30m'): Sim => cluster({ nodes: ['A', 'B', 'C'], rf: 3, settings, faults, until });
+const three = (settings: Record<string, unknown>, faults: unknown[], until = '30m'): Cluster => cluster({ nodes: ['A', 'B', 'C'], rf: 3, settings, faults, until });
 
-function writeVia(sim: Sim, coordinator: string, key: string, consistency: ConsistencyLevel = 'ONE'): void {
-  sim.apply({ type: 'write', key, value: `${key}@${sim.now}`, consistency, coordinator });
+function writeVia(sim: Cluster, coordinator: string, key: string, consistency: ConsistencyLevel = 'ONE'): void {
+  sim.write(key, { via: coordinator, cl: consistency, value: `${key}@${sim.now}` });
 }
 
 /** Advance in 1 ms steps until `observer` convicts `target`; returns that time (ms). */
-function untilConvicted(sim: Sim, observer: string, target: string): number {
-  const o = sim.nodes[idx(sim, observer)]!;
-  const t = idx(sim, target);
-  let now = sim.now;
-  while (o.peers[t]!.alive) sim.advanceTo((now += 1));
-  return now;
+function untilConvicted(sim: Cluster, observer: string, target: string): number {
+  return sim.runUntil(() => !sim.alive(observer, target), 1);
 }
 
 describe('window: measured from the holder\'s conviction', () => {
@@ -36,7 +31,7 @@ describe('window: measured from the holder\'s conviction', () => {
     writeVia(sim, 'A', 'k2');
     sim.advanceTo(convicted + 30_600);
     expect(sim.report().hints).toMatchObject({ created: 1, dropped: 1 });
-    expect(pendingHints(sim, 'A', 'C')).toBe(1);
+    expect(sim.pending('A', 'C')).toBe(1);
   });
 
   it('each holder measures from its own conviction: a coordinator that convicted later still hints', () => {
@@ -52,11 +47,11 @@ describe('window: measured from the holder\'s conviction', () => {
     // ANY: B's write needs no live replica besides B itself.
     writeVia(sim, 'B', 'b', 'ANY');
     sim.advanceTo(convictedA + 1100);
-    expect(pendingHints(sim, 'A', 'C')).toBe(1);
-    expect(pendingHints(sim, 'B', 'C')).toBe(0);
+    expect(sim.pending('A', 'C')).toBe(1);
+    expect(sim.pending('B', 'C')).toBe(0);
     // Dropped: B's hints for C and for A (it convicted A at the partition too), and A's for B.
     expect(sim.report().hints.dropped).toBe(3);
-    expect(pendingHints(sim, 'A', 'B')).toBe(0);
+    expect(sim.pending('A', 'B')).toBe(0);
   });
 });
 
@@ -74,11 +69,11 @@ describe('window: reset when the target is seen up, and the holder\'s restart', 
       expect(sim.report().hints, `persistent ${persistent}`).toMatchObject({ created: 1, dropped: 1 });
       // After its restart A serves again; C has been down ~30 s in A's new view.
       sim.advanceTo(270_000);
-      expect(sim.nodes[idx(sim, 'A')]!.serving).toBe(true);
+      expect(sim.node('A').serving).toBe(true);
       writeVia(sim, 'A', 'k3');
       sim.advanceTo(271_000);
       // The flushed hint from 30 s survived the crash.
-      expect(pendingHints(sim, 'A', 'C')).toBe(persistent ? 1 : 2);
+      expect(sim.pending('A', 'C')).toBe(persistent ? 1 : 2);
       expect(sim.report().hints.dropped).toBe(persistent ? 2 : 1);
     }
   });
@@ -91,7 +86,7 @@ describe('window: reset when the target is seen up, and the holder\'s restart', 
     for (const persistent of [false, true]) {
       const sim = cluster({ nodes: ['A', 'B', 'C'], rf: 3, settings: { maxHintWindow: '1m', persistentHintWindow: persistent }, faults, workload, until: '2m10s' });
       sim.advanceTo(sim.until);
-      expect(sim.nodes[idx(sim, 'A')]!.peers[idx(sim, 'C')]!.alive).toBe(true);
+      expect(sim.alive('A', 'C')).toBe(true);
       const r = sim.report();
       expect(r.hints.delivered).toBe(0);
       if (!persistent) expect(r.hints).toMatchObject({ created: 12, dropped: 0 });
