@@ -25,7 +25,7 @@ describe('golden runs', () => {
   // In slices, so one failure names its case and the runner reports progress.
   const SLICE = 50;
   for (let from = 0; from < golden.random.length; from += SLICE) {
-    it(`random runs ${from}..${Math.min(from + SLICE, golden.random.length) - 1}`, () => {
+    it(`random runs ${from}..${Math.min(from + SLICE, golden.random.length) - 1}`, { timeout: 60_000 }, () => {
       golden.random.slice(from, from + SLICE).forEach((c, i) => {
         expect(runRandom(c), `random run ${from + i} (seed ${String(c.scenario.seed)})`).toEqual(c.run);
       });
