@@ -1,17 +1,19 @@
 // The one typed protocol between the UI and the worker that owns the engine.
 // Imported by both sides and by nothing in the engine.
-import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Snapshot } from '../engine/api';
-import type { Report } from '../engine/check/report';
+import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Report, Snapshot } from '../engine';
 import type { LessonRequest, LessonStatusMessage } from './lessons';
 import type { Timeline } from './timeline';
 import { createSnapshotDecoder, packedBuffers, packSnapshot, type PackedMessageList, type PackedSnapshot } from './packing';
 
-export type * from '../engine/api';
+// The engine's types the UI draws from, through the engine's public door (src/engine/index.ts).
+export type {
+  ClusterInfo, Command, ConsistencyLevel, Counters, HintQueueView, KeyInspection, LoggedCommand, LogEvent, LogKind,
+  MessageKind, MessageView, MetricsSample, NodeView, PeerBelief, Report, Simulation, Snapshot, VersionView,
+} from '../engine';
 export type { PackedSnapshot } from './packing';
-export type { Report } from '../engine/check/report';
 export type * from './lessons';
 export type * from './timeline';
-export { CONSISTENCY_LEVELS } from '../engine/api';
+export { CONSISTENCY_LEVELS } from '../engine';
 export * from './engineValues';
 
 export interface Frame extends Snapshot {

@@ -6,7 +6,7 @@
 // time (~12 ms a frame on the UI thread). As columns, the buffers are transferred (no copy) and
 // the UI rebuilds plain objects in a tight loop, reusing last frame's objects where nothing
 // changed (a message lives for ~20 frames) and decoding beliefs only when something reads them.
-import type { HintQueueView, MessageView, NodeView, PeerBelief } from '../engine/api';
+import type { HintQueueView, MessageView, NodeView, PeerBelief } from '../engine';
 
 /** Strings (node ids, message kinds) by index: the columns hold indexes into it. */
 type Strings = string[];

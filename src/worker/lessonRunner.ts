@@ -40,167 +40,181 @@ type Task =
   | { kind: 'begin'; step: number }
   | { kind: 'done'; ranThrough: number };
 
-export function createLessonRunner(host: LessonHostControl): LessonRunner {
-  let lesson: Lesson | null = null;
-  let status: LessonStatus | null = null;
-  let queue: Task[] = [];
+/** The runner's state: the lesson, its status as the UI sees it, and the tasks left of a step. */
+interface Runner {
+  readonly host: LessonHostControl;
+  lesson: Lesson | null;
+  status: LessonStatus | null;
+  queue: Task[];
   /** A jump started by the runner is running. */
-  let waiting = false;
+  waiting: boolean;
+}
 
-  const post = () => host.post({ type: 'lessonStatus', status: status ? { ...status, verdicts: [...status.verdicts] } : null });
-  const error = (message: string) => host.post({ type: 'error', message });
+const postStatus = (r: Runner) => r.host.post({ type: 'lessonStatus', status: r.status ? { ...r.status, verdicts: [...r.status.verdicts] } : null });
+const error = (r: Runner, message: string) => r.host.post({ type: 'error', message });
 
-  function set(patch: Partial<LessonStatus>): void {
-    if (!status) return;
-    status = { ...status, ...patch };
-    post();
+function set(r: Runner, patch: Partial<LessonStatus>): void {
+  if (!r.status) return;
+  r.status = { ...r.status, ...patch };
+  postStatus(r);
+}
+
+function stopShort(r: Runner, message: string): void {
+  r.queue = [];
+  r.waiting = false;
+  set(r, { phase: 'ready', busyStep: null, ranThrough: null, message });
+}
+
+/** No lesson any more (left, or the sandbox was re-initialised). */
+function clear(r: Runner): void {
+  r.queue = [];
+  r.waiting = false;
+  r.lesson = null;
+  r.status = null;
+  postStatus(r);
+}
+
+/** Records a step's verdict from its check on the live state. */
+function check(r: Runner, lesson: Lesson, status: LessonStatus, sim: Simulation, step: number): void {
+  const c = lesson.steps[step]!.check;
+  const seen = c.verify(probeOf(sim));
+  const verdict: LessonVerdict = { step, claim: c.claim, pass: seen === true, seen: seen === true ? null : seen };
+  const verdicts = [...status.verdicts];
+  verdicts[step] = verdict;
+  r.status = { ...status, verdicts };
+}
+
+/** Runs one action: a command through the host, or an advance as a host jump. False: stopped short. */
+function act(r: Runner, sim: Simulation, a: LessonAction): boolean {
+  if ('advanceMs' in a) {
+    if (a.advanceMs <= 0) return true;
+    if (sim.now + a.advanceMs > sim.until) {
+      stopShort(r, 'The step would run past the end of the scenario.');
+      return false;
+    }
+    r.waiting = true;
+    r.host.jumpBy(a.advanceMs);
+  } else {
+    r.host.command(typeof a.command === 'function' ? a.command(probeOf(sim)) : a.command);
   }
+  return true;
+}
 
-  function stopShort(message: string): void {
-    queue = [];
-    waiting = false;
-    set({ phase: 'ready', busyStep: null, ranThrough: null, message });
+/** Runs one task; false when the run stopped short. */
+function runTask(r: Runner, lesson: Lesson, status: LessonStatus, sim: Simulation, task: Task): boolean {
+  switch (task.kind) {
+    case 'action':
+      return act(r, sim, task.action);
+    case 'check':
+      check(r, lesson, status, sim, task.step);
+      return true;
+    case 'begin':
+      set(r, { phase: 'running', busyStep: task.step });
+      return true;
+    case 'done':
+      set(r, { phase: 'ready', busyStep: null, ranThrough: task.ranThrough, message: null });
+      return true;
   }
+}
 
-  /** Runs queued tasks until one waits for a jump, or the queue is empty. */
-  function pump(): void {
-    while (status && lesson && !waiting) {
-      const task = queue.shift();
-      if (!task) return;
-      const sim = host.simulation();
-      if (!sim) return stopShort('There is no simulation to run the step on.');
-      try {
-        if (task.kind === 'action') {
-          const a = task.action;
-          if ('advanceMs' in a) {
-            if (a.advanceMs <= 0) continue;
-            if (sim.now + a.advanceMs > sim.until) return stopShort('The step would run past the end of the scenario.');
-            waiting = true;
-            host.jumpBy(a.advanceMs);
-          } else {
-            host.command(typeof a.command === 'function' ? a.command(probeOf(sim)) : a.command);
-          }
-        } else if (task.kind === 'check') {
-          const check = lesson.steps[task.step]!.check;
-          const seen = check.verify(probeOf(sim));
-          const verdict: LessonVerdict = { step: task.step, claim: check.claim, pass: seen === true, seen: seen === true ? null : seen };
-          const verdicts = [...status.verdicts];
-          verdicts[task.step] = verdict;
-          status = { ...status, verdicts };
-        } else if (task.kind === 'begin') {
-          set({ phase: 'running', busyStep: task.step });
-        } else {
-          set({ phase: 'ready', busyStep: null, ranThrough: task.ranThrough, message: null });
-        }
-      } catch (err) {
-        return stopShort(`The step could not run: ${err instanceof Error ? err.message : String(err)}`);
-      }
+/** Runs queued tasks until one waits for a jump, or the queue is empty. */
+function pump(r: Runner): void {
+  while (r.status && r.lesson && !r.waiting) {
+    const task = r.queue.shift();
+    if (!task) return;
+    const sim = r.host.simulation();
+    if (!sim) return stopShort(r, 'There is no simulation to run the step on.');
+    try {
+      if (!runTask(r, r.lesson, r.status, sim, task)) return;
+    } catch (err) {
+      return stopShort(r, `The step could not run: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
+}
 
-  /** Tasks that run steps from … to − 1 (each followed by its check). */
-  function stepTasks(from: number, to: number): Task[] {
-    const out: Task[] = [];
-    for (let i = from; i < to; i++) {
-      for (const action of lesson!.steps[i]!.actions) out.push({ kind: 'action', action });
-      out.push({ kind: 'check', step: i });
-    }
-    return out;
+/** Tasks that run steps from … to − 1 (each followed by its check). */
+function stepTasks(lesson: Lesson, from: number, to: number): Task[] {
+  const out: Task[] = [];
+  for (let i = from; i < to; i++) {
+    for (const action of lesson.steps[i]!.actions) out.push({ kind: 'action', action });
+    out.push({ kind: 'check', step: i });
   }
+  return out;
+}
 
-  /** Rebuilds the lesson's simulation, warms it up, re-runs steps before `upTo`, then `then`. */
-  function rebuild(upTo: number, then: Task[], phase: LessonStatus['phase'], busyStep: number | null): boolean {
-    if (!lesson || !host.init(lesson.scenario)) return false;
-    queue = [{ kind: 'action', action: { advanceMs: WARM_UP_MS } }, ...stepTasks(0, upTo), ...then];
-    waiting = false;
-    set({ phase, busyStep, ranThrough: null, message: null });
-    pump();
-    return true;
+/** Rebuilds the lesson's simulation, warms it up, re-runs steps before `upTo`, then `then`. */
+function rebuild(r: Runner, upTo: number, then: Task[], phase: LessonStatus['phase'], busyStep: number | null): boolean {
+  const lesson = r.lesson;
+  if (!lesson || !r.host.init(lesson.scenario)) return false;
+  r.queue = [{ kind: 'action', action: { advanceMs: WARM_UP_MS } }, ...stepTasks(lesson, 0, upTo), ...then];
+  r.waiting = false;
+  set(r, { phase, busyStep, ranThrough: null, message: null });
+  pump(r);
+  return true;
+}
+
+function start(r: Runner, kind: LessonKind, id: string): void {
+  const found = findLesson(kind, id);
+  if (!found) return error(r, `lesson.id: no ${kind === 'interview' ? 'interview question' : 'lesson'} "${id.slice(0, 60)}"`);
+  r.lesson = found;
+  r.status = {
+    kind, id, title: found.title, stepCount: found.steps.length,
+    phase: 'preparing', busyStep: 0, ranThrough: null,
+    verdicts: found.steps.map(() => null), message: null,
+  };
+  if (!rebuild(r, 0, [{ kind: 'done', ranThrough: 0 }], 'preparing', 0)) {
+    r.lesson = null;
+    r.status = null;
+    postStatus(r);
   }
+}
 
-  function start(kind: LessonKind, id: string): void {
-    const found = typeof id === 'string' ? findLesson(kind, id) : undefined;
-    if (!found || (kind !== 'lesson' && kind !== 'interview')) {
-      error(`lesson.id: no ${kind === 'interview' ? 'interview question' : 'lesson'} "${String(id).slice(0, 60)}"`);
-      return;
-    }
-    lesson = found;
-    status = {
-      kind, id, title: found.title, stepCount: found.steps.length,
-      phase: 'preparing', busyStep: 0, ranThrough: null,
-      verdicts: found.steps.map(() => null), message: null,
-    };
-    if (!rebuild(0, [{ kind: 'done', ranThrough: 0 }], 'preparing', 0)) {
-      lesson = null;
-      status = null;
-      post();
-    }
+function run(r: Runner, step: number): void {
+  const { lesson, status } = r;
+  if (!lesson || !status) return error(r, 'lesson: no lesson is running');
+  if (step >= lesson.steps.length) return error(r, `lesson.step: expected 0..${lesson.steps.length - 1}, got ${String(step)}`);
+  if (status.phase !== 'ready') return error(r, 'lesson: a step is already running');
+  r.host.pause();
+  const tail: Task[] = [...stepTasks(lesson, step, step + 1), { kind: 'done', ranThrough: step + 1 }];
+  if (status.ranThrough === step) {
+    r.queue = tail;
+    set(r, { phase: 'running', busyStep: step, message: null });
+    pump(r);
+    return;
   }
+  // Out of order (a step skipped, or run again): rebuild deterministically up to it.
+  r.status = { ...status, verdicts: status.verdicts.map((v, i) => (i >= step ? null : v)) };
+  rebuild(r, step, [{ kind: 'begin', step }, ...tail], 'preparing', step);
+}
 
-  function run(step: number): void {
-    if (!lesson || !status) return error('lesson: no lesson is running');
-    if (!Number.isInteger(step) || step < 0 || step >= lesson.steps.length) return error(`lesson.step: expected 0..${lesson.steps.length - 1}, got ${String(step)}`);
-    if (status.phase !== 'ready') return error('lesson: a step is already running');
-    host.pause();
-    const tail: Task[] = [...stepTasks(step, step + 1), { kind: 'done', ranThrough: step + 1 }];
-    if (status.ranThrough === step) {
-      queue = tail;
-      set({ phase: 'running', busyStep: step, message: null });
-      pump();
-      return;
-    }
-    // Out of order (a step skipped, or run again): rebuild deterministically up to it.
-    const verdicts = status.verdicts.map((v, i) => (i >= step ? null : v));
-    status = { ...status, verdicts };
-    rebuild(step, [{ kind: 'begin', step }, ...tail], 'preparing', step);
-  }
-
+/** The runner; requests come checked by the protocol (protocol/validate): a known op, a kind, a step ≥ 0. */
+export function createLessonRunner(host: LessonHostControl): LessonRunner {
+  const r: Runner = { host, lesson: null, status: null, queue: [], waiting: false };
   return {
     handle(msg) {
-      switch (msg.op) {
-        case 'start':
-          start(msg.kind, msg.id);
-          return;
-        case 'run':
-          run(msg.step);
-          return;
-        case 'leave':
-          queue = [];
-          waiting = false;
-          lesson = null;
-          status = null;
-          post();
-          return;
-        default: {
-          const unknown: { op?: unknown } = msg;
-          error(`lesson.op: unknown operation ${String(unknown.op)}`);
-        }
-      }
+      if (msg.op === 'start') start(r, msg.kind, msg.id);
+      else if (msg.op === 'run') run(r, msg.step);
+      else clear(r);
     },
     jumpDone() {
-      if (!waiting) return;
-      waiting = false;
-      pump();
+      if (!r.waiting) return;
+      r.waiting = false;
+      pump(r);
     },
     interrupt(what) {
-      if (!status || status.phase === 'ready') return;
-      const step = status.busyStep ?? 0;
-      stopShort(`Stopped: ${what} cut step ${step + 1} short, so its check did not run. Run it again to replay the lesson up to it.`);
+      if (!r.status || r.status.phase === 'ready') return;
+      const step = r.status.busyStep ?? 0;
+      stopShort(r, `Stopped: ${what} cut step ${step + 1} short, so its check did not run. Run it again to replay the lesson up to it.`);
     },
     invalidate() {
-      if (!status || status.phase !== 'ready' || status.ranThrough === null) return;
-      set({ ranThrough: null });
+      if (!r.status || r.status.phase !== 'ready' || r.status.ranThrough === null) return;
+      set(r, { ranThrough: null });
     },
     leave() {
-      if (!status) return;
-      queue = [];
-      waiting = false;
-      lesson = null;
-      status = null;
-      post();
+      if (r.status) clear(r);
     },
     get active() {
-      return status !== null;
+      return r.status !== null;
     },
   };
 }

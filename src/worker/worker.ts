@@ -1,6 +1,5 @@
 // The Web Worker entry: wires the host to the worker's message port and real timers.
 import { createHost } from './host';
-import type { ToWorker } from '../protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -8,7 +7,7 @@ createHost(
   {
     postMessage: (msg, transfer) => scope.postMessage(msg, transfer ?? []),
     setHandler: (fn) => {
-      scope.onmessage = (e: MessageEvent<ToWorker>) => fn(e.data);
+      scope.onmessage = (e: MessageEvent<unknown>) => fn(e.data);
     },
   },
   { now: () => performance.now(), schedule: (fn, ms) => void setTimeout(fn, ms) },

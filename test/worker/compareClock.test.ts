@@ -151,7 +151,9 @@ describe('compare clock', () => {
     // The workers were never asked to play on their own pace.
     expect(w.sent.a!.some((m) => m.type === 'play')).toBe(false);
   });
+});
 
+describe('compare clock: to the end', () => {
   it('jumps both to the end: handoff off leaves no hints and more under-replicated keys', () => {
     const w = world();
     const b = deriveB(SCENARIO, [], 'settings.hintedHandoffEnabled', false);

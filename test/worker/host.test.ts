@@ -79,7 +79,9 @@ describe('worker host', () => {
     const seqs = f.log.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
+});
 
+describe('worker host: errors, jumps and speed', () => {
   it('a bad init scenario posts an error naming the field and keeps the old simulation', () => {
     const h = harness();
     h.send({ type: 'init', scenario: defaultScenario() });

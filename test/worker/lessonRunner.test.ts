@@ -89,7 +89,9 @@ describe('lesson runner in the worker host', () => {
     expect(again.ranThrough).toBe(2);
     expect(again.verdicts.map((v) => v?.pass ?? null)).toEqual([true, true, null]);
   });
+});
 
+describe('lesson runner in the worker host: cut short, refused, every lesson', () => {
   it('pausing mid-step cuts it short and says so; running it again rebuilds and passes', () => {
     const h = harness();
     h.send({ type: 'lesson', op: 'start', kind: 'lesson', id: 'phi' });

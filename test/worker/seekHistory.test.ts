@@ -91,7 +91,9 @@ describe('worker host: a seek back keeps the history', { timeout: 60_000 }, () =
       expect(h.store.getState().selected).toBeNull();
     });
   }
+});
 
+describe('worker host: a seek back that stops short or forks', { timeout: 60_000 }, () => {
   it('a re-run paused short of its target ends the history where it stopped', () => {
     const h = harness({ checkpoints: false });
     session(h);

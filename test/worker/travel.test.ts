@@ -117,7 +117,9 @@ describe('worker host: checkpoints', { timeout: 60_000 }, () => {
     // The dropped restart of C never comes back.
     expect(h.lastFrame().nodes.find((n) => n.id === 'C')!.up).toBe(false);
   });
+});
 
+describe('worker host: checkpoints off, and the timeline', { timeout: 60_000 }, () => {
   it('with checkpoints off, seeking back re-runs from time 0 to the same hashes', () => {
     const h = harness({ checkpoints: false });
     session(h);
