@@ -4,6 +4,7 @@
 // zod/mini: the worker bundles it already for the scenario schema, so this costs ~0.9 KB gzip (measured).
 import * as z from 'zod/mini';
 import type { Command, ToWorker } from './index';
+import { MAX_KEY_LENGTH } from './engineValues';
 
 type Kind = ToWorker['type'];
 type Of<T extends Kind> = Extract<ToWorker, { type: T }>;
@@ -16,8 +17,6 @@ export type Checked =
    */
   | { ok: false; error: string; type: Kind | null; seekId?: number };
 
-/** The engine's bound on a key's length (scenario keys and commands alike). */
-const MAX_KEY_LENGTH = 256;
 
 const show = (v: unknown): string => String(v).slice(0, 60);
 
