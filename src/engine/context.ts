@@ -6,7 +6,6 @@ import type { LogKind } from './api';
 import type { AckLog } from './check/ackLog';
 import type { WriteHandler } from './coordinator/types';
 import type { SimEvent } from './core/events';
-import type { EventHeap } from './core/heap';
 import type { Prng } from './core/prng';
 import type { KeyInfo } from './keys/keys';
 import type { Network } from './net/network';
@@ -90,7 +89,6 @@ export interface SimState extends EngineContext {
   readonly keys: ReadonlyMap<string, KeyInfo>;
   readonly ackLog: AckLog;
   readonly net: Network<Messages, NodeState>;
-  readonly heap: EventHeap<SimEvent>;
   /** Events processed. */
   readonly events: number;
   /** Simulated time, ms. */

@@ -35,8 +35,6 @@ import { applyFault, runAntiEntropy } from './run/faults';
 import { generatorStopped, runGenerator, runOp, scheduleWorkload, type Generator } from './run/workload';
 import { applyCommand, scheduleFault } from './run/userCommands';
 
-export type { Stats } from './context';
-export type { KeyInfo, AckedKey } from './keys/keys';
 
 function newStats(): Stats {
   return {
