@@ -1,20 +1,20 @@
 // What the key inspector and the charts read: one key in full, and a light sample of the cluster.
 import type { KeyInspection, MetricsSample, VersionView } from '../api';
 import { Ring } from '../ring/ring';
-import type { Sim } from '../sim';
+import type { SimState } from '../context';
 import { holdsWrite, type Version } from '../node/versions';
-import { isBuffered } from '../hints/hints';
+import { hintBuffered } from '../hints/hints';
 
 const view = (v: Version): VersionView => ({ value: v.value, writetime: Math.floor(v.ts / 1000), ...(v.clock ? { clock: { ...v.clock } } : {}) });
 
-export function inspectKey(sim: Sim, key: string): KeyInspection {
+export function inspectKey(sim: SimState, key: string): KeyInspection {
   const info = sim.keyInfo(key);
   const hints: KeyInspection['hints'] = [];
   for (const n of sim.nodes) {
     for (const q of n.hints.values()) {
       for (const h of q.hints) {
         if (h.key !== key) continue;
-        hints.push({ holder: n.id, target: sim.nodes[q.target]!.id, value: h.v.value, writetime: Math.floor(h.v.ts / 1000), createdAt: h.createdAt / 1000, flushed: !isBuffered(sim, h) });
+        hints.push({ holder: n.id, target: sim.nodes[q.target]!.id, value: h.v.value, writetime: Math.floor(h.v.ts / 1000), createdAt: h.createdAt / 1000, flushed: !hintBuffered(sim, h) });
       }
     }
   }
@@ -38,7 +38,7 @@ export function inspectKey(sim: Sim, key: string): KeyInspection {
   };
 }
 
-export function metrics(sim: Sim): MetricsSample {
+export function metrics(sim: SimState): MetricsSample {
   const pendingByTarget: Record<string, number> = {};
   let hintsPending = 0;
   for (const n of sim.nodes) {

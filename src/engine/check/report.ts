@@ -1,7 +1,7 @@
 // The report of scenario-format.md, computed from the simulation's state at the current time.
-import type { Sim } from '../sim';
+import type { SimState } from '../context';
 import { holdsWrite, newestTs, type Version } from '../node/versions';
-import { isExpired } from '../hints/hints';
+import { hintExpired } from '../hints/hints';
 
 export interface Report {
   format: 'hintscope/report@1';
@@ -19,7 +19,7 @@ export interface Report {
   traceHash: string;
 }
 
-export function buildReport(sim: Sim): Report {
+export function buildReport(sim: SimState): Report {
   const s = sim.stats;
   // A hint past its TTL counts as expired even if no trigger has purged it yet.
   let pastTtl = 0;
@@ -31,7 +31,7 @@ export function buildReport(sim: Sim): Report {
     for (const q of node.hints.values()) {
       let live = 0;
       for (const h of q.hints) {
-        if (isExpired(sim, h)) { pastTtl++; continue; }
+        if (hintExpired(sim, h)) { pastTtl++; continue; }
         live++;
         let list = hintVersions.get(h.key);
         if (!list) hintVersions.set(h.key, (list = []));

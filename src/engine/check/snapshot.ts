@@ -2,14 +2,14 @@
 import type { Counters, HintQueueView, MessageView, NodeView, Snapshot } from '../api';
 import { EV } from '../core/events';
 import { Ring } from '../ring/ring';
-import type { Sim } from '../sim';
+import type { SimState } from '../context';
 import type { Msg } from '../node/types';
 import { versionBytes } from '../node/versions';
-import { isBuffered } from '../hints/hints';
+import { hintBuffered } from '../hints/hints';
 
 const tokenCache = new WeakMap<Ring, number[][]>();
 
-function tokensByNode(sim: Sim): number[][] {
+function tokensByNode(sim: SimState): number[][] {
   let t = tokenCache.get(sim.ring);
   if (!t) {
     t = sim.nodes.map(() => []);
@@ -19,7 +19,7 @@ function tokensByNode(sim: Sim): number[][] {
   return t;
 }
 
-export function counters(sim: Sim, pending: number): Counters {
+export function counters(sim: SimState, pending: number): Counters {
   const s = sim.stats;
   return {
     writesAttempted: s.writesAttempted, writesAcknowledged: s.writesAcknowledged, writesFailed: s.writesFailed,
@@ -31,7 +31,7 @@ export function counters(sim: Sim, pending: number): Counters {
   };
 }
 
-export function buildSnapshot(sim: Sim, maxMessages: number): Snapshot {
+export function buildSnapshot(sim: SimState, maxMessages: number): Snapshot {
   const tokens = tokensByNode(sim);
   const now = sim.nowUs;
   const nodes: NodeView[] = sim.nodes.map((n) => {
@@ -46,20 +46,20 @@ export function buildSnapshot(sim: Sim, maxMessages: number): Snapshot {
     );
     return {
       id: n.id, up: n.up, serving: n.serving, tokens: tokens[n.idx]!, keys: n.data.size, slowMs: n.slowUs / 1000,
-      beliefs, believesDown: n.up ? beliefs.filter((b) => !b.alive).map((b) => b.peer) : [], group: sim.group[n.idx]!,
+      beliefs, believesDown: n.up ? beliefs.filter((b) => !b.alive).map((b) => b.peer) : [], group: sim.net.group[n.idx]!,
     };
   });
 
   const messages: MessageView[] = [];
   let inFlight = 0;
-  for (const ev of sim.heap.all()) {
+  for (const ev of sim.pendingEvents()) {
     if (ev.k !== EV.deliver || ev.cancelled) continue;
     inFlight++;
     if (messages.length >= maxMessages) continue;
     const m = ev as Msg;
     messages.push({
       id: m.id, kind: m.kind, from: sim.nodes[m.from]!.id, to: sim.nodes[m.to]!.id, sentAt: m.sentAt / 1000, deliverAt: m.deliverAt / 1000,
-      doomed: m.doomed || !sim.nodes[m.to]!.up || !sim.reachable(m.from, m.to),
+      doomed: sim.net.doomed(m),
     });
   }
 
@@ -72,7 +72,7 @@ export function buildSnapshot(sim: Sim, maxMessages: number): Snapshot {
       let buffered = 0;
       for (const h of q.hints) {
         bytes += versionBytes(h.key, h.v);
-        if (isBuffered(sim, h)) buffered++;
+        if (hintBuffered(sim, h)) buffered++;
       }
       pending += q.hints.length;
       hintQueues.push({

@@ -2,92 +2,59 @@
 // coordinator first when it is one), return the newest; with read repair (Cassandra 4.0 BLOCKING)
 // write the newest back to the stale replicas that answered before returning. In sloppy-quorum
 // mode the first N healthy nodes of the extended preference list answer, stand-ins included.
-import { EV as imported_EV, P_OTHER as imported_P_OTHER, type SimEvent } from '../core/events';
-import type { KeyInfo, Sim } from '../sim';
+import type { EngineContext } from '../context';
+import { EV, P_OTHER } from '../core/events';
+import type { KeyInfo } from '../keys/keys';
+import { believesAlive } from '../node/node';
 import type { Msg, NodeState } from '../node/types';
-import { applyAll as imported_applyAll, holdsWrite as imported_holdsWrite, mergeAll as imported_mergeAll, newestTs as imported_newestTs, versionsOf as imported_versionsOf, type Version } from '../node/versions';
+import { applyAll, holdsWrite, mergeAll, newestTs, versionsOf, type Version } from '../node/versions';
+import { blockFor, readAvailable } from './levels';
+import { hintExpired } from '../hints/hints';
+import type { ReadHandler } from './types';
 import type { Level } from '../scenario/schema';
-import { blockFor as imported_blockFor } from './levels';
-import { isExpired as imported_isExpired } from '../hints/hints';
 
-// Under tsx (the bench, the CLI) modules run as CommonJS, where every read of an imported binding
-// calls two getters (one of them megamorphic): the per-event paths use local copies instead. The
-// engine's modules import no cycle, so each import is defined before this module runs.
-const EV = imported_EV;
-const P_OTHER = imported_P_OTHER;
-const holdsWrite = imported_holdsWrite;
-const newestTs = imported_newestTs;
-const versionsOf = imported_versionsOf;
-const blockFor = imported_blockFor;
-const applyAll = imported_applyAll;
-const mergeAll = imported_mergeAll;
-const isExpired = imported_isExpired;
-
-export interface ReadHandler {
-  id: number;
-  coord: number;
-  key: string;
-  info: KeyInfo;
-  level: Level;
-  contacted: number[];
-  /** Who answered, in arrival order, and what each answered: the first `answers` entries. */
-  respondents: number[];
-  responses: (readonly Version[])[];
-  answers: number;
-  /** What "not stale" means: the newest acknowledged write when the read began. */
-  baselineTs: number;
-  baselineVersions: Version[];
-  /** Replicas whose read-repair write is not acked yet. */
-  repairsPending: number[];
-  merged: readonly Version[];
-  done: boolean;
-  user: boolean;
-  /** Its readTimeout event, until the read finishes (see finish). */
-  timeout: SimEvent | null;
-}
-
-function fail(sim: Sim, text: string, user: boolean, node: number | undefined, key: string): void {
-  sim.stats.readsFailed++;
-  if (user) sim.note('read', text, node, key);
+function fail(ctx: EngineContext, text: string, user: boolean, node: number | undefined, key: string): void {
+  ctx.stats.readsFailed++;
+  if (user) ctx.note('read', text, node, key);
 }
 
 /** What a node answers for a key: its data, plus hinted copies it keeps as a stand-in (sloppy mode). */
-function localVersions(sim: Sim, node: NodeState, info: KeyInfo): readonly Version[] {
+function localVersions(ctx: EngineContext, node: NodeState, info: KeyInfo): readonly Version[] {
   const key = info.key;
   let out: readonly Version[] = versionsOf(node.data, node.idx, info)?.slice() ?? [];
-  if (sim.S.hintMode === 'sloppy-quorum') {
+  if (ctx.settings.hintMode === 'sloppy-quorum') {
     // A copy past its TTL is expired (never handed off, counted so by the report): not served either.
-    for (const q of node.hints.values()) for (const h of q.hints) if (h.key === key && !isExpired(sim, h)) out = mergeAll(out, [h.v]);
+    for (const q of node.hints.values()) for (const h of q.hints) if (h.key === key && !hintExpired(ctx, h)) out = mergeAll(out, [h.v]);
   }
   return out;
 }
 
-export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Level, user: boolean): void {
+export function startRead(ctx: EngineContext, coordIdx: number, info: KeyInfo, level: Level, user: boolean): void {
   const key = info.key;
-  sim.stats.readsAttempted++;
-  const coord = coordIdx >= 0 ? sim.nodes[coordIdx]! : null;
+  ctx.stats.readsAttempted++;
+  const coord = coordIdx >= 0 ? ctx.nodes[coordIdx]! : null;
   if (!coord || !coord.up || !coord.serving) {
-    fail(sim, `Read ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
+    fail(ctx, `Read ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
     return;
   }
-  const required = blockFor(level, sim.rf);
-  const candidates = readCandidates(sim, coord, info);
-  if (level === 'ANY' || required > sim.rf || candidates.length < required) {
-    fail(sim, `Read ${key} at ${level} unavailable: ${candidates.length} replica${candidates.length === 1 ? '' : 's'} believed alive, ${required} needed`, user, coord.idx, key);
+  const required = blockFor(level, ctx.rf);
+  const candidates = readCandidates(ctx, coord, info);
+  if (!readAvailable(level, required, ctx.rf, candidates.length)) {
+    fail(ctx, `Read ${key} at ${level} unavailable: ${candidates.length} replica${candidates.length === 1 ? '' : 's'} believed alive, ${required} needed`, user, coord.idx, key);
     return;
   }
   if (candidates.length > required) candidates.length = required;
   const h: ReadHandler = {
-    id: sim.nextId++, coord: coord.idx, key, level, contacted: candidates,
+    id: ctx.newId(), coord: coord.idx, key, level, contacted: candidates,
     respondents: new Array<number>(candidates.length), responses: new Array<readonly Version[]>(candidates.length), answers: 0,
     baselineTs: info.newest, baselineVersions: info.frontier, info,
     repairsPending: [], merged: [], done: false, user, timeout: null,
   };
-  if (user) sim.note('read', `Read ${key} at ${level} via ${coord.id}`, coord.idx, key);
-  h.timeout = sim.schedule(sim.nowUs + sim.us(sim.S.readTimeout), EV.readTimeout, -1, 0, h.id, P_OTHER, h);
+  if (user) ctx.note('read', `Read ${key} at ${level} via ${coord.id}`, coord.idx, key);
+  h.timeout = ctx.schedule(ctx.nowUs + ctx.us(ctx.settings.readTimeout), EV.readTimeout, -1, 0, h.id, P_OTHER, h);
   for (const r of h.contacted) {
-    if (r === coord.idx) respond(sim, h, r, localVersions(sim, coord, info));
-    else sim.send(coord.idx, r, 'read', { k: 'read', h, slot: info });
+    if (r === coord.idx) respond(ctx, h, r, localVersions(ctx, coord, info));
+    else ctx.send(coord.idx, r, 'read', { k: 'read', h, slot: info });
   }
 }
 
@@ -95,13 +62,13 @@ export function startRead(sim: Sim, coordIdx: number, info: KeyInfo, level: Leve
  * The nodes a read may ask, in the order it asks them: the replicas (coordinator mode) or the
  * first rf of the preference list (sloppy mode) the coordinator believes alive, itself first.
  */
-function readCandidates(sim: Sim, coord: NodeState, info: KeyInfo): number[] {
-  const from = sim.S.hintMode === 'coordinator' ? info.replicas : info.place.pref;
+function readCandidates(ctx: EngineContext, coord: NodeState, info: KeyInfo): number[] {
+  const from = ctx.settings.hintMode === 'coordinator' ? info.replicas : info.place.pref;
   const out: number[] = [];
   let self = -1;
-  for (let i = 0; i < from.length && out.length < sim.rf; i++) {
+  for (let i = 0; i < from.length && out.length < ctx.rf; i++) {
     const n = from[i]!;
-    if (!sim.believesAlive(coord, n)) continue;
+    if (!believesAlive(coord, n)) continue;
     if (n === coord.idx) self = out.length;
     out.push(n);
   }
@@ -111,18 +78,18 @@ function readCandidates(sim: Sim, coord: NodeState, info: KeyInfo): number[] {
   return out;
 }
 
-export function onReadMessage(sim: Sim, node: NodeState, m: Msg): void {
+/** A replica answers a read with what it holds (the answer travels in the request's event). */
+export function onRead(ctx: EngineContext, node: NodeState, m: Msg<'read'>): void {
   const b = m.body;
-  if (b.k === 'read') {
-    sim.send(node.idx, m.from, 'read-response', { k: 'readResp', h: b.h, versions: localVersions(sim, node, b.slot) }, m);
-    return;
-  }
-  if (b.k !== 'readResp') return;
-  const h = b.h;
-  if (!h.done && h.coord === node.idx) respond(sim, h, m.from, b.versions);
+  ctx.send(node.idx, m.from, 'read-response', { k: 'readResp', h: b.h, versions: localVersions(ctx, node, b.slot) }, m);
 }
 
-function respond(sim: Sim, h: ReadHandler, from: number, versions: readonly Version[]): void {
+export function onReadResponse(ctx: EngineContext, node: NodeState, m: Msg<'read-response'>): void {
+  const h = m.body.h;
+  if (!h.done && h.coord === node.idx) respond(ctx, h, m.from, m.body.versions);
+}
+
+function respond(ctx: EngineContext, h: ReadHandler, from: number, versions: readonly Version[]): void {
   if (h.done || h.respondents.includes(from) || !h.contacted.includes(from)) return;
   h.respondents[h.answers] = from;
   h.responses[h.answers] = versions;
@@ -131,29 +98,29 @@ function respond(sim: Sim, h: ReadHandler, from: number, versions: readonly Vers
   let merged: readonly Version[] = [];
   for (let i = 0; i < h.answers; i++) merged = mergeAll(merged, h.responses[i]!);
   h.merged = merged;
-  if (sim.S.readRepair) {
+  if (ctx.settings.readRepair) {
     const owners = h.info.replicas;
     for (let i = 0; i < h.answers; i++) {
       const r = h.respondents[i]!;
       const vs = h.responses[i]!;
       if (holdsAll(vs, merged) || !owners.includes(r)) continue;
       const missing = merged.filter((v) => !holdsWrite(vs, v));
-      sim.stats.readRepairs++;
+      ctx.stats.readRepairs++;
       if (r === h.coord) {
-        const node = sim.nodes[r]!;
+        const node = ctx.nodes[r]!;
         applyAll(node.data, node.idx, h.info, missing);
         continue;
       }
       h.repairsPending.push(r);
       const [v, ...more] = missing;
-      sim.send(h.coord, r, 'mutation', { k: 'mut', h: null, key: h.key, v: v!, owner: r, repairOf: h, more, slot: h.info });
+      ctx.send(h.coord, r, 'mutation', { k: 'mut', h: null, key: h.key, v: v!, owner: r, repairOf: h, more, slot: h.info });
     }
     if (h.repairsPending.length > 0) {
-      sim.schedule(sim.nowUs + sim.us(sim.S.writeTimeout), EV.repairWriteTimeout, -1, 0, h.id, P_OTHER, h);
+      ctx.schedule(ctx.nowUs + ctx.us(ctx.settings.writeTimeout), EV.repairWriteTimeout, -1, 0, h.id, P_OTHER, h);
       return;
     }
   }
-  finish(sim, h);
+  finish(ctx, h);
 }
 
 /**
@@ -166,11 +133,11 @@ function holdsAll(vs: readonly Version[], all: readonly Version[]): boolean {
   return true;
 }
 
-export function onRepairAck(sim: Sim, h: ReadHandler, from: number): void {
+export function onRepairAck(ctx: EngineContext, h: ReadHandler, from: number): void {
   if (h.done) return;
   const i = h.repairsPending.indexOf(from);
   if (i >= 0) h.repairsPending.splice(i, 1);
-  if (h.repairsPending.length === 0) finish(sim, h);
+  if (h.repairsPending.length === 0) finish(ctx, h);
 }
 
 /** Stale: the versions returned do not hold a write acknowledged before the read began (report.ts's "holds"). */
@@ -179,7 +146,7 @@ function isStale(h: ReadHandler): boolean {
   return newestTs(h.merged) < h.baselineTs;
 }
 
-function finish(sim: Sim, h: ReadHandler): void {
+function finish(ctx: EngineContext, h: ReadHandler): void {
   h.done = true;
   // The timeout still fires (at its time, as a no-op), but no longer holds the finished read:
   // the handler and its responses die young instead of living readTimeout longer.
@@ -187,34 +154,34 @@ function finish(sim: Sim, h: ReadHandler): void {
     h.timeout.body = null;
     h.timeout = null;
   }
-  sim.stats.readsSucceeded++;
+  ctx.stats.readsSucceeded++;
   const stale = isStale(h);
-  if (stale) sim.stats.readsStale++;
+  if (stale) ctx.stats.readsStale++;
   if (h.user || stale) {
     const shown = h.merged.map((v) => v.value).join(' | ') || '(no value)';
-    sim.note('read', `Read ${h.key} at ${h.level} returned ${shown}${stale ? ' — STALE' : ''}`, h.coord, h.key);
+    ctx.note('read', `Read ${h.key} at ${h.level} returned ${shown}${stale ? ' — STALE' : ''}`, h.coord, h.key);
   }
 }
 
-export function onReadTimeout(sim: Sim, h: ReadHandler | null): void {
+export function onReadTimeout(ctx: EngineContext, h: ReadHandler | null): void {
   if (!h || h.done) return;
   h.done = true;
-  fail(sim, `Read ${h.key} timed out at ${h.level}`, h.user, h.coord, h.key);
+  fail(ctx, `Read ${h.key} timed out at ${h.level}`, h.user, h.coord, h.key);
 }
 
-export function onRepairWriteTimeout(sim: Sim, h: ReadHandler): void {
+export function onRepairWriteTimeout(ctx: EngineContext, h: ReadHandler): void {
   if (h.done || h.repairsPending.length === 0) return;
   h.done = true;
-  fail(sim, `Read ${h.key} failed: a read-repair write timed out`, h.user, h.coord, h.key);
+  fail(ctx, `Read ${h.key} failed: a read-repair write timed out`, h.user, h.coord, h.key);
 }
 
 /** The coordinator crashed: its reads in flight fail. Each has its timeout pending, which finds them. */
-export function failReadsOf(sim: Sim, coord: number): void {
-  for (const ev of sim.heap.all()) {
+export function failReadsOf(ctx: EngineContext, coord: number): void {
+  for (const ev of ctx.pendingEvents()) {
     if (ev.k !== EV.readTimeout) continue;
     const h = ev.body as ReadHandler | null;
     if (!h || h.done || h.coord !== coord) continue;
     h.done = true;
-    sim.stats.readsFailed++;
+    ctx.stats.readsFailed++;
   }
 }

@@ -53,108 +53,127 @@ function shallow(src: object, proto: object | null): Record<string, unknown> {
   return out;
 }
 
-export function cloneGraph<T>(root: T, options: CloneOptions = {}): CloneResult<T> {
-  const copies = new Map<object, object>();
-  const path: (string | number)[] = [];
-  let cells = 0;
-  const where = () => [options.rootName ?? 'root', ...path].map((p, i) => (i === 0 ? String(p) : typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+/** One deep copy in progress: what is copied so far, and where the walk is (for error paths). */
+class Walk {
+  readonly copies = new Map<object, object>();
+  private readonly path: (string | number)[] = [];
+  cells = 0;
 
-  function fn(f: Function): unknown { // eslint-disable-line @typescript-eslint/no-unsafe-function-type
-    const out = options.onFunction ? options.onFunction(path, f) : CLONE_REFUSE;
-    if (out === CLONE_REFUSE) throw new CloneError(where(), `a function (${f.name || 'anonymous'}) is stored in the state`);
+  constructor(private readonly options: CloneOptions) {}
+
+  private where(): string {
+    return [this.options.rootName ?? 'root', ...this.path].map((p, i) => (i === 0 ? String(p) : typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+  }
+
+  private fn(f: Function): unknown { // eslint-disable-line @typescript-eslint/no-unsafe-function-type
+    const out = this.options.onFunction ? this.options.onFunction(this.path, f) : CLONE_REFUSE;
+    if (out === CLONE_REFUSE) throw new CloneError(this.where(), `a function (${f.name || 'anonymous'}) is stored in the state`);
     return out;
   }
 
-  function copy(v: unknown): unknown {
-    if (typeof v === 'function') return fn(v);
+  copy(v: unknown): unknown {
+    if (typeof v === 'function') return this.fn(v);
     if (typeof v !== 'object' || v === null) return v;
-    const done = copies.get(v);
+    const done = this.copies.get(v);
     if (done !== undefined) return done;
-    cells++;
-    if (Array.isArray(v)) return copyArray(v);
+    this.cells++;
+    if (Array.isArray(v)) return this.copyArray(v);
     const proto: unknown = Object.getPrototypeOf(v);
-    if (v instanceof Map) {
-      const out = new Map();
-      if (proto !== Map.prototype) Object.setPrototypeOf(out, proto as object);
-      copies.set(v, out);
-      for (const [k, x] of v) {
-        path.push('<key>');
-        const ck = copy(k);
-        path[path.length - 1] = typeof k === 'string' || typeof k === 'number' ? k : '<entry>';
-        out.set(ck, copy(x));
-        path.pop();
-      }
-      cells += v.size;
-      return out;
-    }
-    if (v instanceof Set) {
-      const out = new Set();
-      if (proto !== Set.prototype) Object.setPrototypeOf(out, proto as object);
-      copies.set(v, out);
-      path.push('<member>');
-      for (const x of v) out.add(copy(x));
-      path.pop();
-      cells += v.size;
-      return out;
-    }
+    if (v instanceof Map) return this.copyMap(v, proto as object);
+    if (v instanceof Set) return this.copySet(v, proto as object);
     if (v instanceof ArrayBuffer) {
       const out = v.slice(0);
-      copies.set(v, out);
-      cells += v.byteLength >> 3;
+      this.copies.set(v, out);
+      this.cells += v.byteLength >> 3;
       return out;
     }
-    if (ArrayBuffer.isView(v)) {
-      path.push('buffer');
-      const buf = copy(v.buffer) as ArrayBufferLike;
-      path.pop();
-      const out = v instanceof DataView
-        ? new DataView(buf, v.byteOffset, v.byteLength)
-        : TYPED.has(Object.getPrototypeOf(proto)) || TYPED.has(proto)
-          ? new (v.constructor as TypedCtor)(buf, v.byteOffset, (v as unknown as { length: number }).length)
-          : null;
-      if (!out) throw new CloneError(where(), 'an unknown kind of typed array');
-      copies.set(v, out);
-      return out;
-    }
+    if (ArrayBuffer.isView(v)) return this.copyView(v, proto as object);
     if (v instanceof WeakMap || v instanceof WeakSet || v instanceof WeakRef || v instanceof Promise) {
-      throw new CloneError(where(), `a ${(v as object).constructor.name}, whose contents cannot be read`);
+      throw new CloneError(this.where(), `a ${(v as object).constructor.name}, whose contents cannot be read`);
     }
-    const src = v as Record<string, unknown>;
-    const out = shallow(src, proto as object | null);
-    copies.set(v, out);
+    return this.copyObject(v as Record<string, unknown>, proto as object | null);
+  }
+
+  private copyMap(v: Map<unknown, unknown>, proto: object): Map<unknown, unknown> {
+    const out = new Map();
+    if (proto !== Map.prototype) Object.setPrototypeOf(out, proto);
+    this.copies.set(v, out);
+    const path = this.path;
+    for (const [k, x] of v) {
+      path.push('<key>');
+      const ck = this.copy(k);
+      path[path.length - 1] = typeof k === 'string' || typeof k === 'number' ? k : '<entry>';
+      out.set(ck, this.copy(x));
+      path.pop();
+    }
+    this.cells += v.size;
+    return out;
+  }
+
+  private copySet(v: Set<unknown>, proto: object): Set<unknown> {
+    const out = new Set();
+    if (proto !== Set.prototype) Object.setPrototypeOf(out, proto);
+    this.copies.set(v, out);
+    this.path.push('<member>');
+    for (const x of v) out.add(this.copy(x));
+    this.path.pop();
+    this.cells += v.size;
+    return out;
+  }
+
+  private copyView(v: ArrayBufferView, proto: object): ArrayBufferView {
+    this.path.push('buffer');
+    const buf = this.copy(v.buffer) as ArrayBufferLike;
+    this.path.pop();
+    const out = v instanceof DataView
+      ? new DataView(buf, v.byteOffset, v.byteLength)
+      : TYPED.has(Object.getPrototypeOf(proto)) || TYPED.has(proto)
+        ? new (v.constructor as TypedCtor)(buf, v.byteOffset, (v as unknown as { length: number }).length)
+        : null;
+    if (!out) throw new CloneError(this.where(), 'an unknown kind of typed array');
+    this.copies.set(v, out);
+    return out;
+  }
+
+  private copyObject(src: Record<string, unknown>, proto: object | null): Record<string, unknown> {
+    const out = shallow(src, proto);
+    this.copies.set(src, out);
     const keys = Object.keys(src);
     for (let i = 0; i < keys.length; i++) {
       const k = keys[i]!;
       const x = src[k];
       if ((typeof x === 'object' && x !== null) || typeof x === 'function') {
-        path.push(k);
+        this.path.push(k);
         const d = Object.getOwnPropertyDescriptor(src, k);
-        if (d && d.get) throw new CloneError(where(), 'an accessor (getter) property');
-        out[k] = copy(x);
-        path.pop();
+        if (d && d.get) throw new CloneError(this.where(), 'an accessor (getter) property');
+        out[k] = this.copy(x);
+        this.path.pop();
       }
     }
     if (Object.isFrozen(src)) Object.freeze(out);
     return out;
   }
 
-  function copyArray(a: unknown[]): unknown[] {
+  private copyArray(a: unknown[]): unknown[] {
     // slice keeps the array's elements kind (packed stays packed) and its holes.
     const out = a.slice();
-    copies.set(a, out);
+    this.copies.set(a, out);
     const n = a.length;
-    cells += n;
+    this.cells += n;
     for (let i = 0; i < n; i++) {
       const x = a[i];
       if ((typeof x === 'object' && x !== null) || typeof x === 'function') {
-        path.push(i);
-        out[i] = copy(x);
-        path.pop();
+        this.path.push(i);
+        out[i] = this.copy(x);
+        this.path.pop();
       }
     }
     return out;
   }
+}
 
-  const value = copy(root) as T;
-  return { value, copies, cells };
+export function cloneGraph<T>(root: T, options: CloneOptions = {}): CloneResult<T> {
+  const walk = new Walk(options);
+  const value = walk.copy(root) as T;
+  return { value, copies: walk.copies, cells: walk.cells };
 }

@@ -41,3 +41,8 @@ export function formatDuration(ms: number): string {
   }
   return parts.join('');
 }
+
+/** Simulated ms → the engine's µs clock. */
+export function msToUs(ms: number): number {
+  return Math.round(ms * 1000);
+}

@@ -3,15 +3,10 @@
 // and gossips its heartbeat table to a random live peer, sometimes to an unreachable one and to a
 // seed. A newer heartbeat for a peer believed down triggers an echo; the echo's reply marks it
 // alive (Cassandra's markAlive), so stale relayed state never resurrects a dead node.
-import type { Sim } from '../sim';
+import type { EngineContext } from '../context';
 import type { Msg, NodeState, PeerView } from '../node/types';
 import { ArrivalWindow } from './arrivalWindow';
-import { EV as imported_EV } from '../core/events';
-
-// Under tsx (the bench, the CLI) modules run as CommonJS, where every read of an imported binding
-// calls two getters (one of them megamorphic): the per-event paths use local copies instead. The
-// engine's modules import no cycle, so each import is defined before this module runs.
-const EV = imported_EV;
+import { EV } from '../core/events';
 
 /**
  * A node's view of a peer it has heard nothing about since it (re)started. `warm`: the cluster at
@@ -21,50 +16,50 @@ const EV = imported_EV;
  * window holding only Cassandra's initial 2-interval guess would take. A restarted node's window
  * starts from that guess, as Cassandra's does.
  */
-export function freshPeerView(sim: Sim, now: number, warm = false): PeerView {
-  const interval = sim.us(sim.S.gossipInterval);
+export function freshPeerView(ctx: EngineContext, now: number, warm = false): PeerView {
+  const interval = ctx.us(ctx.settings.gossipInterval);
   return {
     gen: -1, ver: 0, alive: false, downSince: now, heard: false, known: true, echoSentAt: -Infinity,
     window: new ArrivalWindow(2 * interval, now, warm ? interval : 0),
   };
 }
 
-export function gossipTick(sim: Sim, node: NodeState): void {
+export function gossipTick(ctx: EngineContext, node: NodeState): void {
   node.ver++;
-  statusCheck(sim, node);
-  checkSettled(sim, node);
+  statusCheck(ctx, node);
+  checkSettled(ctx, node);
   const live: number[] = [];
   const unreachable: number[] = [];
   node.peers.forEach((p, j) => {
     if (j === node.idx || !p.known) return;
     (p.alive ? live : unreachable).push(j);
   });
-  const rng = sim.rng.gossip;
+  const rng = ctx.rng.gossip;
   let toSeed = false;
   if (live.length > 0) {
     const t = live[rng.int(live.length)]!;
-    toSeed = sim.seeds.has(t);
-    sendSyn(sim, node, t);
+    toSeed = ctx.seeds.has(t);
+    sendSyn(ctx, node, t);
   }
   if (unreachable.length > 0 && rng.next() < unreachable.length / (live.length + 1)) {
-    sendSyn(sim, node, unreachable[rng.int(unreachable.length)]!);
+    sendSyn(ctx, node, unreachable[rng.int(unreachable.length)]!);
   }
-  const seeds = [...sim.seeds].filter((s) => s !== node.idx && node.peers[s]!.known);
-  if (seeds.length > 0 && (!toSeed || live.length < sim.seeds.size)) {
+  const seeds = [...ctx.seeds].filter((s) => s !== node.idx && node.peers[s]!.known);
+  if (seeds.length > 0 && (!toSeed || live.length < ctx.seeds.size)) {
     const prob = live.length === 0 ? 1 : seeds.length / (live.length + unreachable.length);
-    if (rng.next() <= prob) sendSyn(sim, node, seeds[rng.int(seeds.length)]!);
+    if (rng.next() <= prob) sendSyn(ctx, node, seeds[rng.int(seeds.length)]!);
   }
-  sim.schedule(sim.nowUs + sim.us(sim.S.gossipInterval), EV.gossip, node.idx, node.epoch, 0);
+  ctx.schedule(ctx.nowUs + ctx.us(ctx.settings.gossipInterval), EV.gossip, node.idx, node.epoch, 0);
 }
 
-function statusCheck(sim: Sim, node: NodeState): void {
+function statusCheck(ctx: EngineContext, node: NodeState): void {
   node.peers.forEach((p, j) => {
     if (j === node.idx || !p.alive) return;
-    const phi = p.window.phi(sim.nowUs);
-    if (phi > sim.S.phiConvictThreshold) {
+    const phi = p.window.phi(ctx.nowUs);
+    if (phi > ctx.settings.phiConvictThreshold) {
       p.alive = false;
-      p.downSince = sim.nowUs;
-      sim.note('gossip', `${node.id} convicts ${sim.nodes[j]!.id} (phi ${phi.toFixed(1)} > ${sim.S.phiConvictThreshold})`, node.idx);
+      p.downSince = ctx.nowUs;
+      ctx.note('gossip', `${node.id} convicts ${ctx.nodes[j]!.id} (phi ${phi.toFixed(1)} > ${ctx.settings.phiConvictThreshold})`, node.idx);
     }
   });
 }
@@ -75,28 +70,29 @@ function digest(node: NodeState): { gens: number[]; vers: number[] } {
   return { gens, vers };
 }
 
-function sendSyn(sim: Sim, node: NodeState, to: number): void {
-  sim.send(node.idx, to, 'gossip', { k: 'syn', ...digest(node) });
+function sendSyn(ctx: EngineContext, node: NodeState, to: number): void {
+  ctx.send(node.idx, to, 'gossip', { k: 'syn', ...digest(node) });
 }
 
-export function onGossipMessage(sim: Sim, node: NodeState, m: Msg): void {
+/** A gossip digest: a syn is answered with an ack carrying this node's digest. */
+export function onDigest(ctx: EngineContext, node: NodeState, m: Msg<'gossip'>): void {
   const b = m.body;
-  if (b.k === 'echo') {
-    sim.send(node.idx, m.from, 'echo', { k: 'echoReply' }, m);
-    return;
-  }
-  if (b.k === 'echoReply') {
-    const p = node.peers[m.from]!;
-    p.echoSentAt = -Infinity;
-    if (!p.alive) markAlive(sim, node, m.from);
-    return;
-  }
-  if (b.k !== 'syn' && b.k !== 'gack') return;
-  merge(sim, node, b.gens, b.vers);
-  if (b.k === 'syn') sim.send(node.idx, m.from, 'gossip', { k: 'gack', ...digest(node) }, m);
+  merge(ctx, node, b.gens, b.vers);
+  if (b.k === 'syn') ctx.send(node.idx, m.from, 'gossip', { k: 'gack', ...digest(node) }, m);
 }
 
-function merge(sim: Sim, node: NodeState, gens: number[], vers: number[]): void {
+/** An echo is answered at once; its reply proves the peer reachable (Cassandra's markAlive). */
+export function onEcho(ctx: EngineContext, node: NodeState, m: Msg<'echo'>): void {
+  if (m.body.k === 'echo') {
+    ctx.send(node.idx, m.from, 'echo', { k: 'echoReply' }, m);
+    return;
+  }
+  const p = node.peers[m.from]!;
+  p.echoSentAt = -Infinity;
+  if (!p.alive) markAlive(ctx, node, m.from);
+}
+
+function merge(ctx: EngineContext, node: NodeState, gens: number[], vers: number[]): void {
   for (let j = 0; j < gens.length; j++) {
     if (j === node.idx || gens[j]! < 0) continue;
     const p = node.peers[j]!;
@@ -106,14 +102,14 @@ function merge(sim: Sim, node: NodeState, gens: number[], vers: number[]): void 
     if (!newer) continue;
     p.gen = gens[j]!;
     p.ver = vers[j]!;
-    if (p.alive) p.window.arrival(sim.nowUs);
-    else if (sim.nowUs - p.echoSentAt > sim.us(sim.S.gossipInterval)) {
+    if (p.alive) p.window.arrival(ctx.nowUs);
+    else if (ctx.nowUs - p.echoSentAt > ctx.us(ctx.settings.gossipInterval)) {
       // An echo answered proves the peer is reachable; an unanswered one is retried on newer news.
-      p.echoSentAt = sim.nowUs;
-      sim.send(node.idx, j, 'echo', { k: 'echo' });
+      p.echoSentAt = ctx.nowUs;
+      ctx.send(node.idx, j, 'echo', { k: 'echo' });
     }
   }
-  checkSettled(sim, node);
+  checkSettled(ctx, node);
 }
 
 /**
@@ -121,22 +117,22 @@ function merge(sim: Sim, node: NodeState, gens: number[], vers: number[]): void 
  * and each of those is either confirmed alive by an echo or has left its echo unanswered for a
  * gossip interval (Cassandra waits for gossip to settle before opening the client port).
  */
-function checkSettled(sim: Sim, node: NodeState): void {
+function checkSettled(ctx: EngineContext, node: NodeState): void {
   if (node.serving) return;
-  const grace = sim.us(sim.S.gossipInterval);
-  const settled = node.peers.every((p, j) => j === node.idx || !p.known || (p.heard && (p.alive || sim.nowUs - p.echoSentAt >= grace)));
+  const grace = ctx.us(ctx.settings.gossipInterval);
+  const settled = node.peers.every((p, j) => j === node.idx || !p.known || (p.heard && (p.alive || ctx.nowUs - p.echoSentAt >= grace)));
   if (!settled) return;
   node.serving = true;
-  sim.servingChanged();
+  ctx.servingChanged();
   const down = node.peers.filter((p, j) => j !== node.idx && p.known && !p.alive).length;
-  sim.note('gossip', `${node.id}: gossip settled, now serving clients${down ? ` (believes ${down} peer${down === 1 ? '' : 's'} down)` : ''}`, node.idx);
+  ctx.note('gossip', `${node.id}: gossip settled, now serving clients${down ? ` (believes ${down} peer${down === 1 ? '' : 's'} down)` : ''}`, node.idx);
 }
 
-function markAlive(sim: Sim, node: NodeState, j: number): void {
+function markAlive(ctx: EngineContext, node: NodeState, j: number): void {
   const p = node.peers[j]!;
   p.alive = true;
   // The silence of the outage is longer than the window's max interval, so it is not sampled.
-  p.window.arrival(sim.nowUs);
-  sim.note('gossip', `${node.id} sees ${sim.nodes[j]!.id} up`, node.idx);
-  checkSettled(sim, node);
+  p.window.arrival(ctx.nowUs);
+  ctx.note('gossip', `${node.id} sees ${ctx.nodes[j]!.id} up`, node.idx);
+  checkSettled(ctx, node);
 }

@@ -3,10 +3,9 @@ import type { MessageKind } from '../api';
 import type { SimEvent } from '../core/events';
 import type { ArrivalWindow } from '../gossip/arrivalWindow';
 import type { Version, VersionSlot } from './versions';
-import type { WriteHandler } from '../coordinator/write';
-import type { ReadHandler } from '../coordinator/read';
-import type { KeyInfo } from '../sim';
-import type { RangeSnapshot } from '../repair/antiEntropy';
+import type { ReadHandler, WriteHandler } from '../coordinator/types';
+import type { KeyInfo } from '../keys/keys';
+import type { RangeSnapshot } from '../repair/merkle';
 
 export interface Hint {
   id: number;
@@ -70,27 +69,49 @@ export interface NodeState {
   slowUs: number;
 }
 
-export type Body =
-  // The write and read bodies carry their coordinator's handler itself (the coordinator's own
-  // memory, which a reply finds without a lookup); a handler no longer live ignores late replies.
-  // Each kind always has every field, so all bodies of a kind share one shape. A mutation's ack
-  // carries the mutation's own body back (kind 'mutation-ack'; SimEvent.e says whether it was stored).
-  | { k: 'mut'; h: WriteHandler | null; key: string; v: Version; owner: number; repairOf: ReadHandler | null; more: readonly Version[] | null; slot: VersionSlot }
-  | { k: 'read'; h: ReadHandler; slot: KeyInfo }
-  | { k: 'readResp'; h: ReadHandler; versions: readonly Version[] }
-  | { k: 'hintPage'; page: number; hints: { id: number; key: string; slot: VersionSlot; v: Version; createdAt: number }[] }
-  | { k: 'hintAck'; page: number; expired: number }
-  | { k: 'syn' | 'gack'; gens: number[]; vers: number[] }
-  | { k: 'echo' | 'echoReply' }
-  // A repair session's ranges as they stood at its start, the initiator's (`mine`) and the peer's
-  // (`theirs`; repair/antiEntropy.ts): carried along its messages, so a session keeps no state
-  // outside them.
+// The bodies, one shape per body kind `k` (all bodies of a kind share one shape). The write and
+// read bodies carry their coordinator's handler itself (the coordinator's own memory, which a reply
+// finds without a lookup); a handler no longer live ignores late replies.
+export interface MutationBody { k: 'mut'; h: WriteHandler | null; key: string; v: Version; owner: number; repairOf: ReadHandler | null; more: readonly Version[] | null; slot: VersionSlot }
+export interface ReadBody { k: 'read'; h: ReadHandler; slot: KeyInfo }
+export interface ReadResponseBody { k: 'readResp'; h: ReadHandler; versions: readonly Version[] }
+export interface HintPageBody { k: 'hintPage'; page: number; hints: { id: number; key: string; slot: VersionSlot; v: Version; createdAt: number }[] }
+export interface HintAckBody { k: 'hintAck'; page: number; expired: number }
+export interface DigestBody { k: 'syn' | 'gack'; gens: number[]; vers: number[] }
+export interface EchoBody { k: 'echo' | 'echoReply' }
+// A repair session's ranges as they stood at its start, the initiator's (`mine`) and the peer's
+// (`theirs`; repair/antiEntropy.ts): carried along its messages, so a session keeps no state
+// outside them.
+export type RepairBody =
   | { k: 'treeReq'; sid: number; mine: Map<number, RangeSnapshot>; theirs: Map<number, RangeSnapshot> }
   | { k: 'treeResp'; sid: number; mine: Map<number, RangeSnapshot>; theirs: Map<number, RangeSnapshot> }
   | { k: 'stream'; sid: number; leaves: Map<number, number[]>; items: [string, readonly Version[]][]; reply: boolean; theirs: Map<number, RangeSnapshot> | null };
 
-/** A message in flight: the delivery event itself (see core/events.ts). */
-export interface Msg extends SimEvent<Body> {
-  readonly kind: MessageKind;
-  readonly body: Body;
+/**
+ * What each kind of message on the wire carries. A mutation's ack carries the mutation's own body
+ * back (SimEvent.e says whether it was stored); an echo and its reply share the kind 'echo'.
+ */
+export interface Messages {
+  mutation: MutationBody;
+  'mutation-ack': MutationBody;
+  read: ReadBody;
+  'read-response': ReadResponseBody;
+  hint: HintPageBody;
+  'hint-ack': HintAckBody;
+  gossip: DigestBody;
+  echo: EchoBody;
+  repair: RepairBody;
 }
+
+export type Body = Messages[MessageKind];
+
+/** A message in flight: the delivery event itself (see core/events.ts). */
+export interface Msg<K extends MessageKind = MessageKind> extends SimEvent<Messages[K]> {
+  readonly kind: K;
+  readonly body: Messages[K];
+}
+
+// Every kind the views know (api.ts) has a body, and no other.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const KINDS_MATCH: Same<keyof Messages, MessageKind> = true;
+void KINDS_MATCH;

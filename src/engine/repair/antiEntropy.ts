@@ -9,34 +9,29 @@
 // to find nothing left to compare with the second; concurrent sessions of a periodic run streamed
 // more or fewer keys by the luck of the latencies). The message flow still decides whether a peer
 // takes part: a peer that is down or cut off never answers, and nothing is compared with it.
-import type { Sim } from '../sim';
+import type { EngineContext } from '../context';
+import { believesAlive } from '../node/node';
 import type { Msg, NodeState } from '../node/types';
 import { applyAll, type Version } from '../node/versions';
-import { buildTree, diffTrees, leafOf, type RangeKeys } from './merkle';
-
-/** One ring range of one node at the start of a session: its tree and its keys. */
-export interface RangeSnapshot {
-  tree: Uint32Array;
-  keys: RangeKeys;
-}
+import { buildTree, diffTrees, leafOf, type RangeKeys, type RangeSnapshot } from './merkle';
 
 /** A node's own ranges as they stand now (versions copied: a replica's arrays change in place). */
-function snapshot(sim: Sim, node: NodeState, ranges: ReadonlySet<number>): Map<number, RangeSnapshot> {
+function snapshot(ctx: EngineContext, node: NodeState, ranges: ReadonlySet<number>): Map<number, RangeSnapshot> {
   const byRange = new Map<number, RangeKeys>();
-  for (const r of ranges) byRange.set(r, { ...sim.ring.rangeBounds(r), keys: [] });
+  for (const r of ranges) byRange.set(r, { ...ctx.ring.rangeBounds(r), keys: [] });
   for (const [key, vs] of node.data) {
-    const p = sim.ring.place(key);
+    const p = ctx.ring.place(key);
     byRange.get(p.range)?.keys.push([key, p.pos, vs.slice()]);
   }
   const out = new Map<number, RangeSnapshot>();
-  for (const [r, keys] of byRange) out.set(r, { tree: buildTree(keys, sim.S.merkleDepth), keys });
+  for (const [r, keys] of byRange) out.set(r, { tree: buildTree(keys, ctx.settings.merkleDepth), keys });
   return out;
 }
 
-function sharedRanges(sim: Sim, a: number, b: number): number[] {
+function sharedRanges(ctx: EngineContext, a: number, b: number): number[] {
   const out: number[] = [];
-  for (let r = 0; r < sim.ring.rangeCount; r++) {
-    const reps = sim.ring.replicasOfRange(r, sim.rf);
+  for (let r = 0; r < ctx.ring.rangeCount; r++) {
+    const reps = ctx.ring.replicasOfRange(r, ctx.rf);
     if (reps.includes(a) && reps.includes(b)) out.push(r);
   }
   return out;
@@ -48,30 +43,30 @@ function pick(from: Map<number, RangeSnapshot>, ranges: Iterable<number>): Map<n
   return out;
 }
 
-export function startRepairSession(sim: Sim, node: NodeState): void {
-  sim.stats.repairSessions++;
-  const sid = sim.nextId++;
+export function startRepairSession(ctx: EngineContext, node: NodeState): void {
+  ctx.stats.repairSessions++;
+  const sid = ctx.newId();
   const requests: { peer: NodeState; ranges: number[] }[] = [];
   const all = new Set<number>();
-  for (const peer of sim.nodes) {
-    if (peer.idx === node.idx || !sim.believesAlive(node, peer.idx)) continue;
-    const ranges = sharedRanges(sim, node.idx, peer.idx);
+  for (const peer of ctx.nodes) {
+    if (peer.idx === node.idx || !believesAlive(node, peer.idx)) continue;
+    const ranges = sharedRanges(ctx, node.idx, peer.idx);
     if (ranges.length === 0) continue;
     requests.push({ peer, ranges });
     for (const r of ranges) all.add(r);
   }
   // Every tree of the session as of now: the initiator's once per range, each peer's for its ranges.
-  const own = snapshot(sim, node, all);
+  const own = snapshot(ctx, node, all);
   for (const { peer, ranges } of requests) {
-    sim.send(node.idx, peer.idx, 'repair', { k: 'treeReq', sid, mine: pick(own, ranges), theirs: snapshot(sim, peer, new Set(ranges)) });
+    ctx.send(node.idx, peer.idx, 'repair', { k: 'treeReq', sid, mine: pick(own, ranges), theirs: snapshot(ctx, peer, new Set(ranges)) });
   }
   const peers = requests.length;
-  sim.note('repair', `${node.id} starts a repair session with ${peers} replica${peers === 1 ? '' : 's'} (Merkle depth ${sim.S.merkleDepth})`, node.idx);
+  ctx.note('repair', `${node.id} starts a repair session with ${peers} replica${peers === 1 ? '' : 's'} (Merkle depth ${ctx.settings.merkleDepth})`, node.idx);
 }
 
 /** The keys (with their versions) of the given leaves of each range of a snapshot. */
-function itemsOf(sim: Sim, snap: ReadonlyMap<number, RangeSnapshot>, leaves: Map<number, number[]>): [string, readonly Version[]][] {
-  const n = 1 << sim.S.merkleDepth;
+function itemsOf(ctx: EngineContext, snap: ReadonlyMap<number, RangeSnapshot>, leaves: Map<number, number[]>): [string, readonly Version[]][] {
+  const n = 1 << ctx.settings.merkleDepth;
   const items: [string, readonly Version[]][] = [];
   for (const [r, list] of leaves) {
     const want = new Set(list);
@@ -81,40 +76,40 @@ function itemsOf(sim: Sim, snap: ReadonlyMap<number, RangeSnapshot>, leaves: Map
   return items;
 }
 
-function applyItems(sim: Sim, node: NodeState, items: [string, readonly Version[]][]): void {
-  for (const [key, vs] of items) applyAll(node.data, node.idx, sim.keyInfo(key), vs);
+function applyItems(ctx: EngineContext, node: NodeState, items: [string, readonly Version[]][]): void {
+  for (const [key, vs] of items) applyAll(node.data, node.idx, ctx.keyInfo(key), vs);
 }
 
-export function onRepairMessage(sim: Sim, node: NodeState, m: Msg): void {
+export function onRepairMessage(ctx: EngineContext, node: NodeState, m: Msg<'repair'>): void {
   const b = m.body;
   if (b.k === 'treeReq') {
     // The peer's tree, as of the session's start, goes back to the initiator.
-    sim.send(node.idx, m.from, 'repair', { k: 'treeResp', sid: b.sid, mine: b.mine, theirs: b.theirs });
+    ctx.send(node.idx, m.from, 'repair', { k: 'treeResp', sid: b.sid, mine: b.mine, theirs: b.theirs });
     return;
   }
   if (b.k === 'treeResp') {
     const leaves = new Map<number, number[]>();
     for (const [r, theirs] of b.theirs) {
       const d = diffTrees(b.mine.get(r)!.tree, theirs.tree);
-      sim.stats.leavesCompared += d.compared;
-      sim.stats.leavesDiffering += d.differing.length;
+      ctx.stats.leavesCompared += d.compared;
+      ctx.stats.leavesDiffering += d.differing.length;
       if (d.differing.length > 0) leaves.set(r, d.differing);
     }
     if (leaves.size === 0) return;
-    const items = itemsOf(sim, b.mine, leaves);
-    sim.stats.keysStreamed += items.length;
-    sim.note('repair', `${node.id} ↔ ${sim.nodes[m.from]!.id}: ${[...leaves.values()].reduce((a, l) => a + l.length, 0)} differing leaves, streaming`, node.idx);
-    sim.send(node.idx, m.from, 'repair', { k: 'stream', sid: b.sid, leaves, items, reply: false, theirs: pick(b.theirs, leaves.keys()) });
+    const items = itemsOf(ctx, b.mine, leaves);
+    ctx.stats.keysStreamed += items.length;
+    ctx.note('repair', `${node.id} ↔ ${ctx.nodes[m.from]!.id}: ${[...leaves.values()].reduce((a, l) => a + l.length, 0)} differing leaves, streaming`, node.idx);
+    ctx.send(node.idx, m.from, 'repair', { k: 'stream', sid: b.sid, leaves, items, reply: false, theirs: pick(b.theirs, leaves.keys()) });
     return;
   }
   if (b.k !== 'stream') return;
   if (!b.reply && b.theirs) {
     // Streams go both ways: the peer sends what it held in those leaves when the session began.
-    const mine = itemsOf(sim, b.theirs, b.leaves);
-    sim.stats.keysStreamed += mine.length;
-    applyItems(sim, node, b.items);
-    sim.send(node.idx, m.from, 'repair', { k: 'stream', sid: b.sid, leaves: b.leaves, items: mine, reply: true, theirs: null });
+    const mine = itemsOf(ctx, b.theirs, b.leaves);
+    ctx.stats.keysStreamed += mine.length;
+    applyItems(ctx, node, b.items);
+    ctx.send(node.idx, m.from, 'repair', { k: 'stream', sid: b.sid, leaves: b.leaves, items: mine, reply: true, theirs: null });
     return;
   }
-  applyItems(sim, node, b.items);
+  applyItems(ctx, node, b.items);
 }

@@ -6,6 +6,12 @@ import type { Version } from '../node/versions';
 
 const TWO64 = 2 ** 64;
 
+/** One ring range of one node at the start of a repair session: its tree and its keys. */
+export interface RangeSnapshot {
+  tree: Uint32Array;
+  keys: RangeKeys;
+}
+
 export function leafOf(pos: number, start: number, width: number, leaves: number): number {
   let off = pos - start;
   if (off <= 0) off += TWO64;
