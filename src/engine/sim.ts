@@ -21,6 +21,7 @@ import { keyInfo, recordAck, type KeyInfo } from './keys/keys';
 import type { Scenario } from './scenario/schema';
 import { ScenarioError } from './scenario/schema';
 import type { Settings } from './scenario/presets';
+import { MAX_KEY_LENGTH } from './scenario/limits';
 import { freshPeerView, gossipTick } from './gossip/gossip';
 import { hintTrigger, onPageTimeout, sendNextPage, HINT_TRIGGER_US } from './hints/hints';
 import type { ReadHandler, WriteHandler } from './coordinator/types';
@@ -277,7 +278,7 @@ export class Sim implements Simulation, SimState {
   }
 
   inspectKey(key: string): KeyInspection {
-    if (typeof key !== 'string' || key.length === 0 || key.length > 256) throw new ScenarioError('key', 'expected a key of 1..256 characters');
+    if (typeof key !== 'string' || key.length === 0 || key.length > MAX_KEY_LENGTH) throw new ScenarioError('key', `expected a key of 1..${MAX_KEY_LENGTH} characters`);
     return inspectKey(this, key);
   }
 
