@@ -29,6 +29,14 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/view/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/engine', '**/engine/**'], message: 'The UI reaches the engine only through src/protocol (engineValues is the door).' },
+      ] }],
+    },
+  },
+  {
     files: ['src/offline/sw.js'],
     languageOptions: { globals: { ...globals.serviceworker, __HINTSCOPE_FILES__: 'readonly' } },
   },

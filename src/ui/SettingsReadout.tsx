@@ -1,6 +1,6 @@
 // The effective settings, with the names Cassandra's cassandra.yaml uses beside ours.
 import { selectCluster, useAppStore } from '../store';
-import { formatCount, formatDuration } from './format';
+import { formatCount, formatDuration } from '../view/format';
 
 interface Row {
   key: string;

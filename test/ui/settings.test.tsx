@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, parseScenario, PRESETS, REAL_NAMES } from '../../src/engine';
-import { App } from '../../src/ui/App';
+import { App } from '../../src/ui/app/App';
 import { SettingsButton } from '../../src/ui/SettingsButton';
 import { buildScenario, clusterToForm, fieldOfError } from '../../src/ui/settingsModel';
 import { commands, makeCluster, renderWithStore } from './fixtures';

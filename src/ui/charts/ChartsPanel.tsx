@@ -5,11 +5,11 @@
 import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { MetricsSample } from '../../protocol';
 import { selectCluster, selectFaults, selectHintMode, selectJumpTarget, selectSeries, useAppStore } from '../../store';
-import { formatClock, formatCount } from '../format';
-import { metricLine, pendingLines, rateLine, timeDomain, type PendingLines } from './chartModel';
-import { METRIC_STYLES, nodeLineStyle } from './seriesStyle';
+import { formatClock, formatCount } from '../../view/format';
+import { metricLine, pendingLines, rateLine, timeDomain, type PendingLines } from '../../view/charts/chartModel';
+import { METRIC_STYLES, nodeLineStyle } from '../../view/charts/seriesStyle';
 import { TimeChart, type ChartLine } from './TimeChart';
-import { useElementSize } from '../useElementSize';
+import { useElementSize } from '../common/useElementSize';
 import './charts.css';
 
 type ChartId = 'pending' | 'under' | 'stale' | 'writes';

@@ -4,9 +4,9 @@
 import { scaleLinear, symbol as d3symbol } from 'd3';
 import { useId, useMemo } from 'react';
 import type { LogEvent } from '../../protocol';
-import { formatClock, formatCount } from '../format';
-import { areaPath, decimate, dodge, formatTick, markerIndexes, placeMarkers, polylinePath, timeTicks, type Point } from './chartModel';
-import { SYMBOLS, type LineStyle } from './seriesStyle';
+import { formatClock, formatCount } from '../../view/format';
+import { areaPath, decimate, dodge, formatTick, markerIndexes, placeMarkers, polylinePath, timeTicks, type Point } from '../../view/charts/chartModel';
+import { SYMBOLS, type LineStyle } from '../../view/charts/seriesStyle';
 
 export interface ChartLine extends LineStyle {
   id: string;

@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import type { FromWorker } from '../../protocol';
 import { selectActions, selectSession, useAppStore, useAppStoreApi } from '../../store';
 import { createCompareStore, type CompareStore, type SpawnRun } from '../../store/compare';
-import { formatClock } from '../format';
+import { formatClock } from '../../view/format';
 import { timeKeyFor } from '../time/useTimeKeys';
 import { ChangePicker, type ChangeChoice } from './ChangePicker';
 import { CompareCharts } from './CompareCharts';

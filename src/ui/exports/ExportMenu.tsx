@@ -1,7 +1,7 @@
 // "Export ▾" in the top bar: the session as a file, the report as JSON, the event log as CSV,
 // the ring as SVG or PNG. A menu button (arrow keys move, Escape closes and returns focus).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { usePointerDownOutside } from '../hooks';
+import { usePointerDownOutside } from '../common/hooks';
 import { selectCluster, useAppStore, useAppStoreApi } from '../../store';
 import type { EventRecord } from '../../store/files';
 import { download, fileName } from './download';

@@ -1,6 +1,6 @@
 // "Open a session": a file picker, a paste box, and the reason a file was refused (its field).
 import { useId, useRef, useState } from 'react';
-import { Drawer } from '../Drawer';
+import { Drawer } from '../app/Drawer';
 import { MAX_FILE_BYTES } from '../../store/sessionFile';
 import type { ImportState } from './useImport';
 

@@ -4,7 +4,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { selectActions, selectLesson, selectLessonStep, selectPrediction, selectPresenter, useAppStore } from '../../store';
 import type { LessonStatus } from '../../protocol';
-import { demoDone, INTERVIEW, interviewOf, lessonOf, LESSONS, nextLesson, stepState, type InterviewQuestion } from './catalogue';
+import { demoDone, INTERVIEW, interviewOf, lessonOf, LESSONS, nextLesson, stepState, type InterviewQuestion } from '../../view/lessons/catalogue';
 import { LessonsButton } from './LessonsButton';
 import { PresenterButton } from './PresenterKeys';
 

@@ -6,8 +6,8 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { AppState } from '../../store';
 import { selectActions, selectNow, useAppStore, useAppStoreApi } from '../../store';
-import { createSeekCoalescer } from './seekCoalescer';
-import { forkNote, fraction, keyTarget, markShape, momentAt, shortClock, valueText, visibleMarks } from './timebarModel';
+import { createSeekCoalescer } from '../../view/time/seekCoalescer';
+import { forkNote, fraction, keyTarget, markShape, momentAt, shortClock, valueText, visibleMarks } from '../../view/time/timebarModel';
 import './timebar.css';
 
 const selectTimeline = (s: AppState) => s.view?.timeline ?? null;

@@ -1,0 +1,188 @@
+// The stage: the ring SVG, the message canvas over it, the node menu, the message popover
+// and the legend.
+import { useCallback, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
+import type { HintQueueView, NodeView } from '../../protocol';
+import {
+  hiddenKinds,
+  selectActions,
+  selectCluster,
+  selectHintQueues,
+  selectInspecting,
+  selectInspection,
+  selectMessages,
+  selectNodes,
+  selectNow,
+  selectPaused,
+  selectSelected,
+  useAppStore,
+  useAppStoreApi,
+} from '../../store';
+import { messageAt } from '../../view/canvas/drawMessages';
+import { CENTER, VIEW, glyphRadius, nodePositions } from '../../view/geometry';
+import { useMediaQuery } from '../common/hooks';
+import { Legend } from './Legend';
+import { LANE, MessageLayer, markScale } from './MessageLayer';
+import { CutLayer } from './CutLayer';
+import { MessagePopover } from '../panels/MessagePopover';
+import { NodeMenu } from '../panels/NodeMenu';
+import { Ring } from './Ring';
+import { useElementSize } from '../common/useElementSize';
+
+const NO_NODES: NodeView[] = [];
+const selectMessagesWhenPaused = (s: Parameters<typeof selectPaused>[0]) => (selectPaused(s) ? selectMessages(s) : undefined);
+const NO_QUEUES: HintQueueView[] = [];
+
+/** Clicks on these belong to them, not to the message under the pointer. */
+const OWN_CLICKS = '.node-glyph, .node-menu, .msg-popover, .cut-layer';
+
+export function RingPanel() {
+  const nodes = useAppStore(selectNodes) ?? NO_NODES;
+  const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
+  const cluster = useAppStore(selectCluster);
+  const selected = useAppStore(selectSelected);
+  const actions = useAppStore(selectActions);
+  const paused = useAppStore(selectPaused);
+  // Only while time stands still (for the popover): a running frame's messages are the canvas's business.
+  const messages = useAppStore(selectMessagesWhenPaused);
+  const now = useAppStore(selectNow);
+  const inspecting = useAppStore(selectInspecting);
+  const rawInspection = useAppStore(selectInspection);
+  const inspection = rawInspection && inspecting !== null && rawInspection.key === inspecting ? rawInspection : null;
+  const store = useAppStoreApi();
+  const reduced = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const box = useElementSize<HTMLDivElement>({ width: 560, height: 560 });
+  const ref = box.ref;
+  // The ring is a square as large as its box allows (never below 160 px, where glyphs collide).
+  const side = Math.max(160, Math.min(box.width, box.height || box.width));
+  const svgBox = useRef<HTMLDivElement>(null);
+  // The node menu opens from the ring only; a node selected elsewhere (the event log) is just highlighted.
+  const [menuFor, setMenuFor] = useState<string | null>(null);
+  const [picked, setPicked] = useState<{ id: number; x: number; y: number } | null>(null);
+
+  const orderKey = (cluster?.nodes ?? nodes.map((n) => n.id)).join('\u0000');
+  const order = useMemo(() => (orderKey ? orderKey.split('\u0000') : []), [orderKey]);
+  const positions = useMemo(() => nodePositions(order), [order]);
+  const glyphR = glyphRadius(order.length);
+
+  const onOpen = useCallback(
+    (id: string) => {
+      if (selected === id && menuFor === id) {
+        actions.select(null);
+        setMenuFor(null);
+      } else {
+        actions.select(id);
+        setMenuFor(id);
+      }
+    },
+    [actions, selected, menuFor],
+  );
+  const onClose = useCallback(
+    (returnFocus: boolean) => {
+      const id = selected;
+      actions.select(null);
+      setMenuFor(null);
+      if (returnFocus && id) svgBox.current?.querySelector<SVGGElement>(`[data-testid="node-${id}"]`)?.focus();
+    },
+    [actions, selected],
+  );
+
+  /** The message drawn under a pointer (only while time stands still), in view units. */
+  const hitAt = (clientX: number, clientY: number) => {
+    const box = svgBox.current;
+    const s = store.getState();
+    const f = s.frame;
+    if (!box || !f || f.playing || f.jumpProgress !== null) return null;
+    const rect = box.getBoundingClientRect();
+    if (rect.width === 0) return null;
+    const x = ((clientX - rect.left) / rect.width) * VIEW;
+    const y = ((clientY - rect.top) / rect.height) * VIEW;
+    const m = messageAt(f.messages, f.now, positions, x, y, {
+      nodeRadius: glyphR + 2,
+      laneOffset: LANE,
+      reducedMotion: reduced,
+      hidden: hiddenKinds(s.hiddenMessages),
+      markScale: markScale(side),
+    });
+    return m ? { id: m.id, x, y } : null;
+  };
+  const onStageClick = (e: MouseEvent<HTMLDivElement>) => {
+    if ((e.target as Element).closest?.(OWN_CLICKS)) return;
+    setPicked(hitAt(e.clientX, e.clientY));
+  };
+  const onStageMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (!paused || e.pointerType === 'touch') return;
+    const over = !(e.target as Element).closest?.(OWN_CLICKS) && hitAt(e.clientX, e.clientY) !== null;
+    e.currentTarget.classList.toggle('over-message', over);
+  };
+  const closePicked = useCallback(() => setPicked(null), []);
+
+  const openNode = selected && menuFor === selected ? nodes.find((n) => n.id === selected) : undefined;
+  const anchor = selected ? positions.get(selected) : undefined;
+  const right = !!anchor && anchor.x > CENTER + 1;
+  const below = !!anchor && anchor.y > CENTER + 1;
+  // A small ring has no room beside a glyph: centre the menu above or below it.
+  const narrow = side < 480;
+  const pickedMessage = picked && paused ? messages?.find((m) => m.id === picked.id) : undefined;
+
+  return (
+    <div className="stage-inner">
+      <div className="ring-area" ref={ref}>
+        {/* Mouse picking of a message; the keyboard path is the "Messages in flight" list. */}
+        <div
+          className={paused ? 'ring-box ring-paused' : 'ring-box'}
+          ref={svgBox}
+          style={{ width: side, height: side }}
+          onClick={onStageClick}
+          onPointerMove={onStageMove}
+          data-testid="ring-box"
+        >
+          {nodes.length === 0 ? (
+            <div className="ring-empty" data-testid="ring" role="status">
+              Starting the cluster…
+            </div>
+          ) : (
+            <Ring
+              nodes={nodes}
+              order={order}
+              hintQueues={queues}
+              positions={positions}
+              glyphR={glyphR}
+              selected={selected}
+              menuFor={menuFor}
+              onOpen={onOpen}
+              hintMode={cluster?.hintMode}
+              onCommand={actions.command}
+              inspection={inspection}
+              viewPerPx={VIEW / side}
+            />
+          )}
+          <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
+          <CutLayer order={order} positions={positions} />
+          {openNode && anchor && (
+            <NodeMenu
+              node={openNode}
+              left={narrow ? 50 : ((anchor.x + (right ? -1 : 1) * (glyphR + 6)) / VIEW) * 100}
+              top={((anchor.y + (below ? -1 : 1) * (narrow ? glyphR + 8 : glyphR * 0.3)) / VIEW) * 100}
+              align={narrow ? 'centre' : right ? 'left' : 'right'}
+              openUp={below}
+              onCommand={actions.command}
+              onClose={onClose}
+            />
+          )}
+          {picked && paused && (
+            <MessagePopover
+              id={picked.id}
+              message={pickedMessage}
+              now={now}
+              left={(picked.x / VIEW) * 100}
+              top={(picked.y / VIEW) * 100}
+              onCommand={actions.command}
+              onClose={closePicked}
+            />
+          )}
+        </div>
+      </div>
+      <Legend />
+    </div>
+  );
+}
