@@ -1,7 +1,8 @@
 // The stage: the ring SVG, the message canvas over it, the node menu, the message popover
 // and the legend.
-import { useCallback, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
-import type { HintQueueView, NodeView } from '../../protocol';
+import { useCallback, useMemo, useRef, useState, type MouseEvent, type PointerEvent, type RefObject } from 'react';
+import type { ClusterInfo, Command, HintQueueView, NodeView } from '../../protocol';
+import type { Point } from '../../view/geometry';
 import {
   hiddenKinds,
   selectActions,
@@ -35,35 +36,19 @@ const NO_QUEUES: HintQueueView[] = [];
 /** Clicks on these belong to them, not to the message under the pointer. */
 const OWN_CLICKS = '.node-glyph, .node-menu, .msg-popover, .cut-layer';
 
-export function RingPanel() {
-  const nodes = useAppStore(selectNodes) ?? NO_NODES;
-  const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
-  const cluster = useAppStore(selectCluster);
-  const selected = useAppStore(selectSelected);
-  const actions = useAppStore(selectActions);
-  const paused = useAppStore(selectPaused);
-  // Only while time stands still (for the popover): a running frame's messages are the canvas's business.
-  const messages = useAppStore(selectMessagesWhenPaused);
-  const now = useAppStore(selectNow);
-  const inspecting = useAppStore(selectInspecting);
-  const rawInspection = useAppStore(selectInspection);
-  const inspection = rawInspection && inspecting !== null && rawInspection.key === inspecting ? rawInspection : null;
-  const store = useAppStoreApi();
-  const reduced = useMediaQuery('(prefers-reduced-motion: reduce)');
-  const box = useElementSize<HTMLDivElement>({ width: 560, height: 560 });
-  const ref = box.ref;
-  // The ring is a square as large as its box allows (never below 160 px, where glyphs collide).
-  const side = Math.max(160, Math.min(box.width, box.height || box.width));
-  const svgBox = useRef<HTMLDivElement>(null);
-  // The node menu opens from the ring only; a node selected elsewhere (the event log) is just highlighted.
-  const [menuFor, setMenuFor] = useState<string | null>(null);
-  const [picked, setPicked] = useState<{ id: number; x: number; y: number } | null>(null);
-
+/** The ring's order (the cluster's, else the frame's), each node's place and the glyph size. */
+function useRingLayout(nodes: readonly NodeView[], cluster: ClusterInfo | null | undefined) {
   const orderKey = (cluster?.nodes ?? nodes.map((n) => n.id)).join('\u0000');
   const order = useMemo(() => (orderKey ? orderKey.split('\u0000') : []), [orderKey]);
   const positions = useMemo(() => nodePositions(order), [order]);
-  const glyphR = glyphRadius(order.length);
+  return { order, positions, glyphR: glyphRadius(order.length) };
+}
 
+/** The node menu opens from the ring only; a node selected elsewhere (the event log) is just highlighted. */
+function useNodeMenu(svgBox: RefObject<HTMLDivElement | null>) {
+  const selected = useAppStore(selectSelected);
+  const actions = useAppStore(selectActions);
+  const [menuFor, setMenuFor] = useState<string | null>(null);
   const onOpen = useCallback(
     (id: string) => {
       if (selected === id && menuFor === id) {
@@ -83,9 +68,24 @@ export function RingPanel() {
       setMenuFor(null);
       if (returnFocus && id) svgBox.current?.querySelector<SVGGElement>(`[data-testid="node-${id}"]`)?.focus();
     },
-    [actions, selected],
+    [actions, selected, svgBox],
   );
+  return { selected, menuFor, onOpen, onClose };
+}
 
+interface PickingInput {
+  svgBox: RefObject<HTMLDivElement | null>;
+  positions: ReadonlyMap<string, Point>;
+  glyphR: number;
+  side: number;
+  paused: boolean;
+}
+
+/** Mouse picking of a message drawn on the canvas, only while time stands still. */
+function useMessagePicking({ svgBox, positions, glyphR, side, paused }: PickingInput) {
+  const store = useAppStoreApi();
+  const reduced = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const [picked, setPicked] = useState<{ id: number; x: number; y: number } | null>(null);
   /** The message drawn under a pointer (only while time stands still), in view units. */
   const hitAt = (clientX: number, clientY: number) => {
     const box = svgBox.current;
@@ -115,18 +115,64 @@ export function RingPanel() {
     e.currentTarget.classList.toggle('over-message', over);
   };
   const closePicked = useCallback(() => setPicked(null), []);
+  return { picked, onStageClick, onStageMove, closePicked };
+}
+
+interface PlacedMenuProps {
+  node: NodeView;
+  anchor: Point;
+  glyphR: number;
+  side: number;
+  onCommand: (c: Command) => void;
+  onClose: (returnFocus: boolean) => void;
+}
+
+/** The node menu beside its glyph, on the side away from the ring's edge. */
+function PlacedNodeMenu({ node, anchor, glyphR, side, onCommand, onClose }: PlacedMenuProps) {
+  const right = anchor.x > CENTER + 1;
+  const below = anchor.y > CENTER + 1;
+  // A small ring has no room beside a glyph: centre the menu above or below it.
+  const narrow = side < 480;
+  return (
+    <NodeMenu
+      node={node}
+      left={narrow ? 50 : ((anchor.x + (right ? -1 : 1) * (glyphR + 6)) / VIEW) * 100}
+      top={((anchor.y + (below ? -1 : 1) * (narrow ? glyphR + 8 : glyphR * 0.3)) / VIEW) * 100}
+      align={narrow ? 'centre' : right ? 'left' : 'right'}
+      openUp={below}
+      onCommand={onCommand}
+      onClose={onClose}
+    />
+  );
+}
+
+export function RingPanel() {
+  const nodes = useAppStore(selectNodes) ?? NO_NODES;
+  const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
+  const cluster = useAppStore(selectCluster);
+  const actions = useAppStore(selectActions);
+  const paused = useAppStore(selectPaused);
+  // Only while time stands still (for the popover): a running frame's messages are the canvas's business.
+  const messages = useAppStore(selectMessagesWhenPaused);
+  const now = useAppStore(selectNow);
+  const inspecting = useAppStore(selectInspecting);
+  const rawInspection = useAppStore(selectInspection);
+  const inspection = rawInspection && inspecting !== null && rawInspection.key === inspecting ? rawInspection : null;
+  const box = useElementSize<HTMLDivElement>({ width: 560, height: 560 });
+  // The ring is a square as large as its box allows (never below 160 px, where glyphs collide).
+  const side = Math.max(160, Math.min(box.width, box.height || box.width));
+  const svgBox = useRef<HTMLDivElement>(null);
+  const { order, positions, glyphR } = useRingLayout(nodes, cluster);
+  const { selected, menuFor, onOpen, onClose } = useNodeMenu(svgBox);
+  const { picked, onStageClick, onStageMove, closePicked } = useMessagePicking({ svgBox, positions, glyphR, side, paused });
 
   const openNode = selected && menuFor === selected ? nodes.find((n) => n.id === selected) : undefined;
   const anchor = selected ? positions.get(selected) : undefined;
-  const right = !!anchor && anchor.x > CENTER + 1;
-  const below = !!anchor && anchor.y > CENTER + 1;
-  // A small ring has no room beside a glyph: centre the menu above or below it.
-  const narrow = side < 480;
   const pickedMessage = picked && paused ? messages?.find((m) => m.id === picked.id) : undefined;
 
   return (
     <div className="stage-inner">
-      <div className="ring-area" ref={ref}>
+      <div className="ring-area" ref={box.ref}>
         {/* Mouse picking of a message; the keyboard path is the "Messages in flight" list. */}
         <div
           className={paused ? 'ring-box ring-paused' : 'ring-box'}
@@ -159,15 +205,7 @@ export function RingPanel() {
           <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
           <CutLayer order={order} positions={positions} />
           {openNode && anchor && (
-            <NodeMenu
-              node={openNode}
-              left={narrow ? 50 : ((anchor.x + (right ? -1 : 1) * (glyphR + 6)) / VIEW) * 100}
-              top={((anchor.y + (below ? -1 : 1) * (narrow ? glyphR + 8 : glyphR * 0.3)) / VIEW) * 100}
-              align={narrow ? 'centre' : right ? 'left' : 'right'}
-              openUp={below}
-              onCommand={actions.command}
-              onClose={onClose}
-            />
+            <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} onCommand={actions.command} onClose={onClose} />
           )}
           {picked && paused && (
             <MessagePopover

@@ -86,94 +86,181 @@ const OP_LINE = 1;
 const OP_CLOSE = 2;
 const OP_ARC = 3;
 
-export function createStampContext(target: PixelTarget, width: number, height: number): StampContext {
-  const image = new ImageData(width, height);
-  const rgba = image.data;
-  const coverage = new Uint8Array(width * height);
-  let touched = new Int32Array(4096);
-  let scratch: OffscreenCanvas | null = null;
-  const masks = new Map<string, Mask>();
-  /** Buffer pixels drawn since the last flush: their box. */
-  let x0 = width;
-  let y0 = height;
-  let x1 = -1;
-  let y1 = -1;
-  /** Nothing has been drawn on the real context since it was cleared. */
-  let targetClear = false;
+/** The transform (stamping needs a uniform scale and a translation). */
+interface Transform {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  e: number;
+  f: number;
+}
 
-  // The current path, as ops for replay; and its circles while it has nothing else.
-  let ops: number[] = [];
-  let circles: number[] = [];
-  let onlyCircles = true;
-  let moveX = NaN;
-  let moveY = NaN;
-  // The transform (stamping needs a uniform scale and a translation).
-  let ta = 1;
-  let tb = 0;
-  let tc = 0;
-  let td = 1;
-  let te = 0;
-  let tf = 0;
-  const stack: { fillStyle: Context2D['fillStyle']; strokeStyle: Context2D['strokeStyle']; globalAlpha: number; lineWidth: number }[] = [];
+/** The current path, as ops for replay; and its circles while it has nothing else. */
+class RecordedPath {
+  ops: number[] = [];
+  circles: number[] = [];
+  onlyCircles = true;
+  moveX = NaN;
+  moveY = NaN;
 
-  function maskFor(r: number, fx: number, fy: number): Mask {
+  begin(): void {
+    this.ops = [];
+    this.circles = [];
+    this.onlyCircles = true;
+    this.moveX = NaN;
+  }
+
+  close(): void {
+    this.ops.push(OP_CLOSE);
+    this.onlyCircles = false;
+  }
+
+  moveTo(x: number, y: number): void {
+    this.ops.push(OP_MOVE, x, y);
+    if (!Number.isNaN(this.moveX)) this.onlyCircles = false; // a moveTo not followed by its circle
+    this.moveX = x;
+    this.moveY = y;
+  }
+
+  lineTo(x: number, y: number): void {
+    this.ops.push(OP_LINE, x, y);
+    this.onlyCircles = false;
+  }
+
+  arc(x: number, y: number, r: number, start: number, end: number): void {
+    this.ops.push(OP_ARC, x, y, r, start, end);
+    // drawMessages' dot: moveTo(x + r, y), then a full turn from angle 0.
+    if (start === 0 && end >= TAU - 1e-9 && Math.abs(this.moveX - (x + r)) < 1e-9 && Math.abs(this.moveY - y) < 1e-9) this.circles.push(x, y, r);
+    else this.onlyCircles = false;
+    this.moveX = NaN;
+  }
+
+  /** Only whole circles, none left open by a moveTo: the path can be stamped. */
+  get stampable(): boolean {
+    return this.onlyCircles && Number.isNaN(this.moveX);
+  }
+
+  replay(target: Context2D): void {
+    const ops = this.ops;
+    target.beginPath();
+    for (let i = 0; i < ops.length; ) {
+      const op = ops[i++];
+      if (op === OP_MOVE) target.moveTo(ops[i++]!, ops[i++]!);
+      else if (op === OP_LINE) target.lineTo(ops[i++]!, ops[i++]!);
+      else if (op === OP_CLOSE) target.closePath();
+      else target.arc(ops[i++]!, ops[i++]!, ops[i++]!, ops[i++]!, ops[i++]!);
+    }
+  }
+}
+
+/** The pixel buffer circles are stamped into, and the box of what it holds since the last flush. */
+class StampBuffer {
+  readonly image: ImageData;
+  readonly rgba: Uint8ClampedArray;
+  private readonly coverage: Uint8Array;
+  private touched = new Int32Array(4096);
+  private readonly masks = new Map<string, Mask>();
+  x0: number;
+  y0: number;
+  x1 = -1;
+  y1 = -1;
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    this.image = new ImageData(width, height);
+    this.rgba = this.image.data;
+    this.coverage = new Uint8Array(width * height);
+    this.x0 = width;
+    this.y0 = height;
+  }
+
+  get empty(): boolean {
+    return this.x1 < this.x0 || this.y1 < this.y0;
+  }
+
+  /** Clears the pixels drawn and forgets their box. */
+  clear(): void {
+    const { rgba, width, x0, x1 } = this;
+    if (x1 >= x0) for (let y = this.y0; y <= this.y1; y++) rgba.fill(0, (y * width + x0) * 4, (y * width + x1 + 1) * 4);
+    this.x0 = this.width;
+    this.y0 = this.height;
+    this.x1 = -1;
+    this.y1 = -1;
+  }
+
+  private maskFor(r: number, fx: number, fy: number): Mask {
     const qx = Math.min(SUB - 1, Math.floor(fx * SUB));
     const qy = Math.min(SUB - 1, Math.floor(fy * SUB));
     const key = `${r.toFixed(3)}:${qx}:${qy}`;
-    let m = masks.get(key);
+    let m = this.masks.get(key);
     if (!m) {
       m = discMask(r, (qx + 0.5) / SUB, (qy + 0.5) / SUB);
-      masks.set(key, m);
+      this.masks.set(key, m);
     }
     return m;
   }
 
-  function stampCircles(colour: number, alpha: number): void {
+  /** Fills the union of `circles` (x, y, r triples in path units) with `colour` at `alpha`. */
+  stamp(circles: readonly number[], t: Transform, colour: number, alpha: number): void {
+    let count = 0;
+    for (let i = 0; i < circles.length; i += 3) {
+      const cx = circles[i]! * t.a + t.e;
+      const cy = circles[i + 1]! * t.d + t.f;
+      count = this.cover(cx, cy, circles[i + 2]! * t.a, count);
+    }
+    this.composite(count, colour, alpha);
+  }
+
+  /** Adds one disc's coverage (the larger wins where discs overlap); returns the touched count. */
+  private cover(cx: number, cy: number, r: number, count: number): number {
+    const { width, height, coverage } = this;
+    const ix = Math.floor(cx);
+    const iy = Math.floor(cy);
+    const m = this.maskFor(r, cx - ix, cy - iy);
+    const left = ix + m.origin;
+    const top = iy + m.origin;
+    const size = m.size;
+    const cover = m.cover;
+    const ya = Math.max(0, -top);
+    const yb = Math.min(size, height - top);
+    const xa = Math.max(0, -left);
+    const xb = Math.min(size, width - left);
+    if (ya >= yb || xa >= xb) return count;
+    if (left + xa < this.x0) this.x0 = left + xa;
+    if (top + ya < this.y0) this.y0 = top + ya;
+    if (left + xb - 1 > this.x1) this.x1 = left + xb - 1;
+    if (top + yb - 1 > this.y1) this.y1 = top + yb - 1;
+    for (let my = ya; my < yb; my++) {
+      const row = (top + my) * width + left;
+      const mrow = my * size;
+      for (let mx = xa; mx < xb; mx++) {
+        const c = cover[mrow + mx]!;
+        if (c === 0) continue;
+        const k = row + mx;
+        const old = coverage[k]!;
+        if (old === 0) {
+          if (count === this.touched.length) {
+            const grown = new Int32Array(this.touched.length * 2);
+            grown.set(this.touched);
+            this.touched = grown;
+          }
+          this.touched[count++] = k;
+          coverage[k] = c;
+        } else if (c > old) coverage[k] = c;
+      }
+    }
+    return count;
+  }
+
+  /** The union's coverage, once, source-over (straight alpha, as ImageData holds it). */
+  private composite(count: number, colour: number, alpha: number): void {
+    const { rgba, coverage, touched } = this;
     const sr = (colour >> 16) & 255;
     const sg = (colour >> 8) & 255;
     const sb = colour & 255;
-    let count = 0;
-    for (let i = 0; i < circles.length; i += 3) {
-      const cx = circles[i]! * ta + te;
-      const cy = circles[i + 1]! * td + tf;
-      const r = circles[i + 2]! * ta;
-      const ix = Math.floor(cx);
-      const iy = Math.floor(cy);
-      const m = maskFor(r, cx - ix, cy - iy);
-      const left = ix + m.origin;
-      const top = iy + m.origin;
-      const size = m.size;
-      const cover = m.cover;
-      const ya = Math.max(0, -top);
-      const yb = Math.min(size, height - top);
-      const xa = Math.max(0, -left);
-      const xb = Math.min(size, width - left);
-      if (ya >= yb || xa >= xb) continue;
-      if (left + xa < x0) x0 = left + xa;
-      if (top + ya < y0) y0 = top + ya;
-      if (left + xb - 1 > x1) x1 = left + xb - 1;
-      if (top + yb - 1 > y1) y1 = top + yb - 1;
-      for (let my = ya; my < yb; my++) {
-        const row = (top + my) * width + left;
-        const mrow = my * size;
-        for (let mx = xa; mx < xb; mx++) {
-          const c = cover[mrow + mx]!;
-          if (c === 0) continue;
-          const k = row + mx;
-          const old = coverage[k]!;
-          if (old === 0) {
-            if (count === touched.length) {
-              const grown = new Int32Array(touched.length * 2);
-              grown.set(touched);
-              touched = grown;
-            }
-            touched[count++] = k;
-            coverage[k] = c;
-          } else if (c > old) coverage[k] = c;
-        }
-      }
-    }
-    // The union's coverage, once, source-over (straight alpha, as ImageData holds it).
     const a255 = alpha * 255;
     for (let j = 0; j < count; j++) {
       const k = touched[j]!;
@@ -190,44 +277,40 @@ export function createStampContext(target: PixelTarget, width: number, height: n
       rgba[p + 3] = oa * 255;
     }
   }
+}
+
+export function createStampContext(target: PixelTarget, width: number, height: number): StampContext {
+  const buffer = new StampBuffer(width, height);
+  const path = new RecordedPath();
+  const t: Transform = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
+  let scratch: OffscreenCanvas | null = null;
+  /** Nothing has been drawn on the real context since it was cleared. */
+  let targetClear = false;
+  const stack: { fillStyle: Context2D['fillStyle']; strokeStyle: Context2D['strokeStyle']; globalAlpha: number; lineWidth: number }[] = [];
 
   /** The buffer onto the real context; the buffer starts empty again. */
   function flush(): void {
-    if (x1 < x0 || y1 < y0) return;
-    const w = x1 - x0 + 1;
-    const h = y1 - y0 + 1;
+    if (buffer.empty) return;
+    const { x0, y0 } = buffer;
+    const w = buffer.x1 - x0 + 1;
+    const h = buffer.y1 - y0 + 1;
     if (targetClear) {
-      target.putImageData(image, 0, 0, x0, y0, w, h);
+      target.putImageData(buffer.image, 0, 0, x0, y0, w, h);
     } else {
       scratch ??= new OffscreenCanvas(width, height);
       const sctx = scratch.getContext('2d');
       if (sctx) {
-        sctx.putImageData(image, 0, 0, x0, y0, w, h);
+        sctx.putImageData(buffer.image, 0, 0, x0, y0, w, h);
         const alpha = target.globalAlpha;
         target.setTransform(1, 0, 0, 1, 0, 0);
         target.globalAlpha = 1;
         target.drawImage(scratch, x0, y0, w, h, x0, y0, w, h);
         target.globalAlpha = alpha;
-        target.setTransform(ta, tb, tc, td, te, tf);
+        target.setTransform(t.a, t.b, t.c, t.d, t.e, t.f);
       }
     }
-    for (let y = y0; y <= y1; y++) rgba.fill(0, (y * width + x0) * 4, (y * width + x1 + 1) * 4);
-    x0 = width;
-    y0 = height;
-    x1 = -1;
-    y1 = -1;
+    buffer.clear();
     targetClear = false;
-  }
-
-  function replay(): void {
-    target.beginPath();
-    for (let i = 0; i < ops.length; ) {
-      const op = ops[i++];
-      if (op === OP_MOVE) target.moveTo(ops[i++]!, ops[i++]!);
-      else if (op === OP_LINE) target.lineTo(ops[i++]!, ops[i++]!);
-      else if (op === OP_CLOSE) target.closePath();
-      else target.arc(ops[i++]!, ops[i++]!, ops[i++]!, ops[i++]!, ops[i++]!);
-    }
   }
 
   /** Before drawing on the real context: the buffer goes first, and the state goes along. */
@@ -237,7 +320,7 @@ export function createStampContext(target: PixelTarget, width: number, height: n
     target.strokeStyle = ctx.strokeStyle;
     target.globalAlpha = ctx.globalAlpha;
     target.lineWidth = ctx.lineWidth;
-    replay();
+    path.replay(target);
   }
 
   const ctx: StampContext = {
@@ -255,58 +338,27 @@ export function createStampContext(target: PixelTarget, width: number, height: n
       target.restore();
     },
     setTransform(a, b, c, d, e, f) {
-      ta = a;
-      tb = b;
-      tc = c;
-      td = d;
-      te = e;
-      tf = f;
+      Object.assign(t, { a, b, c, d, e, f });
       target.setTransform(a, b, c, d, e, f);
     },
     clearRect(x, y, w, h) {
-      const whole = ta === 1 && tb === 0 && tc === 0 && td === 1 && te === 0 && tf === 0 && x <= 0 && y <= 0 && x + w >= width && y + h >= height;
-      if (whole) {
-        if (x1 >= x0) for (let yy = y0; yy <= y1; yy++) rgba.fill(0, (yy * width + x0) * 4, (yy * width + x1 + 1) * 4);
-        x0 = width;
-        y0 = height;
-        x1 = -1;
-        y1 = -1;
-      } else flush();
+      const identity = t.a === 1 && t.b === 0 && t.c === 0 && t.d === 1 && t.e === 0 && t.f === 0;
+      const whole = identity && x <= 0 && y <= 0 && x + w >= width && y + h >= height;
+      if (whole) buffer.clear();
+      else flush();
       target.clearRect(x, y, w, h);
       if (whole) targetClear = true;
     },
-    beginPath() {
-      ops = [];
-      circles = [];
-      onlyCircles = true;
-      moveX = NaN;
-    },
-    closePath() {
-      ops.push(OP_CLOSE);
-      onlyCircles = false;
-    },
-    moveTo(x, y) {
-      ops.push(OP_MOVE, x, y);
-      if (!Number.isNaN(moveX)) onlyCircles = false; // a moveTo not followed by its circle
-      moveX = x;
-      moveY = y;
-    },
-    lineTo(x, y) {
-      ops.push(OP_LINE, x, y);
-      onlyCircles = false;
-    },
-    arc(x, y, r, start, end) {
-      ops.push(OP_ARC, x, y, r, start, end);
-      // drawMessages' dot: moveTo(x + r, y), then a full turn from angle 0.
-      if (start === 0 && end >= TAU - 1e-9 && Math.abs(moveX - (x + r)) < 1e-9 && Math.abs(moveY - y) < 1e-9) circles.push(x, y, r);
-      else onlyCircles = false;
-      moveX = NaN;
-    },
+    beginPath: () => path.begin(),
+    closePath: () => path.close(),
+    moveTo: (x, y) => path.moveTo(x, y),
+    lineTo: (x, y) => path.lineTo(x, y),
+    arc: (x, y, r, start, end) => path.arc(x, y, r, start, end),
     fill() {
       const colour = parseColour(ctx.fillStyle);
-      const uniform = tb === 0 && tc === 0 && ta === td && ta > 0;
-      if (onlyCircles && Number.isNaN(moveX) && uniform && colour >= 0) {
-        if (circles.length > 0 && ctx.globalAlpha > 0) stampCircles(colour, Math.min(1, ctx.globalAlpha));
+      const uniform = t.b === 0 && t.c === 0 && t.a === t.d && t.a > 0;
+      if (path.stampable && uniform && colour >= 0) {
+        if (path.circles.length > 0 && ctx.globalAlpha > 0) buffer.stamp(path.circles, t, colour, Math.min(1, ctx.globalAlpha));
         return;
       }
       toTarget();
