@@ -50,10 +50,65 @@ function useRowsThatFit() {
   return { ref, rows };
 }
 
+interface HeadProps {
+  shown: number;
+  total: number;
+  filtered: boolean;
+  node: string;
+  setNode(node: string): void;
+}
+
+/** The title with the count shown, and the node filter. */
+function LogHead({ shown, total, filtered, node, setNode }: HeadProps) {
+  const cluster = useAppStore(selectCluster);
+  return (
+    <div className="log-head">
+      <h2 id="log-title">
+        Events
+        {filtered && total > 0 && (
+          <span className="log-count" data-testid="log-count">
+            {' '}
+            · {shown} of {total} shown
+          </span>
+        )}
+      </h2>
+      <label className="log-node-filter">
+        <span>Node</span>
+        <select value={node} onChange={(e) => setNode(e.target.value)} data-testid="log-filter-node">
+          <option value="">all</option>
+          {(cluster?.nodes ?? []).map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  );
+}
+
+function KindChips({ hidden, toggle }: { hidden: readonly LogKind[]; toggle(k: LogKind): void }) {
+  return (
+    <div className="log-chips" role="group" aria-label="Kinds of event shown">
+      {KINDS.map((k) => (
+        <button
+          key={k}
+          type="button"
+          className={`log-chip log-${k}`}
+          aria-pressed={!hidden.includes(k)}
+          data-testid={`log-filter-${k}`}
+          onClick={() => toggle(k)}
+        >
+          {LOG_KIND_LABEL[k]}
+        </button>
+      ))}
+    </div>
+  );
+}
+
 export function EventLog() {
   const log = useAppStore(selectLog);
   const skipped = useAppStore(selectLogSkipped);
-  const cluster = useAppStore(selectCluster);
   const actions = useAppStore(selectActions);
   const [hidden, setHidden] = useState<readonly LogKind[]>([]);
   const [node, setNode] = useState('');
@@ -62,7 +117,6 @@ export function EventLog() {
 
   const toggle = (k: LogKind) => setHidden((h) => (h.includes(k) ? h.filter((x) => x !== k) : [...h, k]));
   const shown = log.filter((e) => !hidden.includes(e.kind) && (node === '' || mentions(e, node)));
-  const filtered = hidden.length > 0 || node !== '';
   const earlier = notShown(log, skipped);
   const pickNode = useCallback(
     (id: string) => {
@@ -76,42 +130,8 @@ export function EventLog() {
 
   return (
     <section className="panel event-log" aria-labelledby="log-title">
-      <div className="log-head">
-        <h2 id="log-title">
-          Events
-          {filtered && log.length > 0 && (
-            <span className="log-count" data-testid="log-count">
-              {' '}
-              · {shown.length} of {log.length} shown
-            </span>
-          )}
-        </h2>
-        <label className="log-node-filter">
-          <span>Node</span>
-          <select value={node} onChange={(e) => setNode(e.target.value)} data-testid="log-filter-node">
-            <option value="">all</option>
-            {(cluster?.nodes ?? []).map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <div className="log-chips" role="group" aria-label="Kinds of event shown">
-        {KINDS.map((k) => (
-          <button
-            key={k}
-            type="button"
-            className={`log-chip log-${k}`}
-            aria-pressed={!hidden.includes(k)}
-            data-testid={`log-filter-${k}`}
-            onClick={() => toggle(k)}
-          >
-            {LOG_KIND_LABEL[k]}
-          </button>
-        ))}
-      </div>
+      <LogHead shown={shown.length} total={log.length} filtered={hidden.length > 0 || node !== ''} node={node} setNode={setNode} />
+      <KindChips hidden={hidden} toggle={toggle} />
       {log.length === 0 ? (
         <p className="empty-state">Nothing yet. Kill a node or send a write.</p>
       ) : shown.length === 0 ? (

@@ -1,7 +1,7 @@
 // The keyboard path to one message in flight: a list of the first ones (by kind, from → to),
 // each with Drop and Delay. Picking needs time to stand still, as clicking on the canvas does.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
-import { packedMessagesOf, type MessageView } from '../../protocol';
+import { packedMessagesOf, type Command, type MessageView } from '../../protocol';
 import {
   hiddenKinds,
   selectActions,
@@ -15,7 +15,7 @@ import {
 import { formatCount, formatDuration } from '../../view/format';
 import { useMediaQuery, usePointerDownOutside } from '../common/hooks';
 import { arrivesIn, delayCommand, describeMessage, dropCommand, DELAY_MS } from './MessagePopover';
-import { messageStyles } from '../../view/palette';
+import { messageStyles, type MessageStyle } from '../../view/palette';
 import { Swatch } from '../common/Swatch';
 import './instrument.css';
 
@@ -73,6 +73,74 @@ export function InFlightList() {
   );
 }
 
+/**
+ * Focus on opening: straight to the first message that can be dropped, else the first button
+ * (Pause or Close). Opened a moment before the messages came (a write just sent), the first of
+ * them gets the focus after all, unless the user has moved it since.
+ */
+function useFocusFirstDrop(ref: RefObject<HTMLDivElement | null>, firstDroppable: number | undefined) {
+  /** Where focus went for want of a message to drop, while it stays there. */
+  const stopGap = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    const drop = el?.querySelector<HTMLElement>('.inflight-drop:not([aria-disabled])');
+    const other = drop ? null : (el?.querySelector<HTMLElement>('.inflight-rows button') ?? el?.querySelector<HTMLElement>('.inflight-note button, button'));
+    (drop ?? other)?.focus();
+    stopGap.current = other ?? null;
+  }, [ref]);
+  useEffect(() => {
+    const gap = stopGap.current;
+    if (firstDroppable === undefined || !gap) return;
+    stopGap.current = null;
+    if (document.activeElement === gap) ref.current?.querySelector<HTMLElement>('.inflight-drop:not([aria-disabled])')?.focus();
+  }, [firstDroppable, ref]);
+}
+
+/** One message with Drop and Delay. */
+function InFlightRow({ m, style, now, onCommand }: { m: MessageView; style: MessageStyle; now: number; onCommand(c: Command): void }) {
+  return (
+    <li data-testid={`inflight-${m.id}`} className={m.doomed ? 'inflight-doomed' : undefined}>
+      <Swatch style={style} />
+      <span className="inflight-what">
+        <strong>{describeMessage(m)}</strong>
+        <span className="inflight-when">{m.doomed ? '✕ will be lost' : arrivesIn(m, now)}</span>
+      </span>
+      <button
+        type="button"
+        className="btn btn-small btn-danger inflight-drop"
+        aria-label={`Drop ${describeMessage(m)} (#${m.id})`}
+        aria-disabled={m.doomed || undefined}
+        onClick={() => !m.doomed && onCommand(dropCommand(m))}
+      >
+        Drop
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={`Delay ${describeMessage(m)} (#${m.id}) by ${formatDuration(DELAY_MS)}`}
+        onClick={() => onCommand(delayCommand(m))}
+      >
+        +{formatDuration(DELAY_MS)}
+      </button>
+    </li>
+  );
+}
+
+/** The messages shown (the legend's filter), oldest sent first, at most LIST_LIMIT. */
+function useListedMessages() {
+  const messages = useAppStore(selectMessages) ?? NO_MESSAGES;
+  const omitted = useAppStore(selectMessagesOmitted);
+  const hidden = useAppStore(selectHiddenMessages);
+  const skip = hiddenKinds(hidden);
+  const shown = messages.filter((m) => !skip.has(m.kind));
+  // Oldest sent first: the order stays put when a message is delayed (focus stays on its row).
+  const rows = shown
+    .slice()
+    .sort((a, b) => a.sentAt - b.sentAt || a.id - b.id)
+    .slice(0, LIST_LIMIT);
+  return { rows, total: shown.length + omitted, notListed: shown.length - rows.length + omitted, filtering: skip.size > 0 };
+}
+
 function InFlightPopover({
   id,
   paused,
@@ -87,25 +155,12 @@ function InFlightPopover({
   triggerRef: RefObject<HTMLButtonElement | null>;
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const messages = useAppStore(selectMessages) ?? NO_MESSAGES;
-  const omitted = useAppStore(selectMessagesOmitted);
-  const hidden = useAppStore(selectHiddenMessages);
   const now = useAppStore(selectNow);
   const actions = useAppStore(selectActions);
   const dark = useMediaQuery('(prefers-color-scheme: dark)');
   const styles = messageStyles(dark);
-
-  /** Where focus went for want of a message to drop, while it stays there. */
-  const stopGap = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    // Straight to the first message that can be dropped; else the first button (Pause or Close).
-    const el = ref.current;
-    const drop = el?.querySelector<HTMLElement>('.inflight-drop:not([aria-disabled])');
-    const other = drop ? null : (el?.querySelector<HTMLElement>('.inflight-rows button') ?? el?.querySelector<HTMLElement>('.inflight-note button, button'));
-    (drop ?? other)?.focus();
-    stopGap.current = other ?? null;
-  }, []);
-
+  const { rows, total, notListed, filtering } = useListedMessages();
+  useFocusFirstDrop(ref, paused ? rows.find((m) => !m.doomed)?.id : undefined);
   usePointerDownOutside([ref, triggerRef], () => onClose(false));
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -114,25 +169,6 @@ function InFlightPopover({
       onClose(true);
     }
   };
-
-  const skip = hiddenKinds(hidden);
-  const shown = messages.filter((m) => !skip.has(m.kind));
-  // Oldest sent first: the order stays put when a message is delayed (focus stays on its row).
-  const rows = shown
-    .slice()
-    .sort((a, b) => a.sentAt - b.sentAt || a.id - b.id)
-    .slice(0, LIST_LIMIT);
-  const notListed = shown.length - rows.length + omitted;
-  const firstDroppable = paused ? rows.find((m) => !m.doomed)?.id : undefined;
-
-  // Opened a moment before the messages came (a write just sent): the first of them gets the
-  // focus after all, unless the user has moved it since.
-  useEffect(() => {
-    const gap = stopGap.current;
-    if (firstDroppable === undefined || !gap) return;
-    stopGap.current = null;
-    if (document.activeElement === gap) ref.current?.querySelector<HTMLElement>('.inflight-drop:not([aria-disabled])')?.focus();
-  }, [firstDroppable]);
 
   return (
     <div ref={ref} id={id} className="inflight-pop" role="dialog" aria-label="Messages in flight" onKeyDown={onKeyDown} data-testid="inflight-list">
@@ -150,39 +186,12 @@ function InFlightPopover({
           </button>
         </div>
       ) : rows.length === 0 ? (
-        <p className="inflight-note">
-          Nothing in flight{skip.size > 0 ? ' among the kinds shown' : ''}. Send a write, then step.
-        </p>
+        <p className="inflight-note">Nothing in flight{filtering ? ' among the kinds shown' : ''}. Send a write, then step.</p>
       ) : (
         <>
-          <ul className="inflight-rows" aria-label={`First ${rows.length} of ${formatCount(shown.length + omitted)}`}>
+          <ul className="inflight-rows" aria-label={`First ${rows.length} of ${formatCount(total)}`}>
             {rows.map((m) => (
-              <li key={m.id} data-testid={`inflight-${m.id}`} className={m.doomed ? 'inflight-doomed' : undefined}>
-                <Swatch style={styles[m.kind]} />
-                <span className="inflight-what">
-                  <strong>{describeMessage(m)}</strong>
-                  <span className="inflight-when">
-                    {m.doomed ? '✕ will be lost' : arrivesIn(m, now)}
-                  </span>
-                </span>
-                <button
-                  type="button"
-                  className="btn btn-small btn-danger inflight-drop"
-                  aria-label={`Drop ${describeMessage(m)} (#${m.id})`}
-                  aria-disabled={m.doomed || undefined}
-                  onClick={() => !m.doomed && actions.command(dropCommand(m))}
-                >
-                  Drop
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  aria-label={`Delay ${describeMessage(m)} (#${m.id}) by ${formatDuration(DELAY_MS)}`}
-                  onClick={() => actions.command(delayCommand(m))}
-                >
-                  +{formatDuration(DELAY_MS)}
-                </button>
-              </li>
+              <InFlightRow key={m.id} m={m} style={styles[m.kind]} now={now} onCommand={actions.command} />
             ))}
           </ul>
           {notListed > 0 && <p className="inflight-more">{formatCount(notListed)} more not listed.</p>}

@@ -135,95 +135,109 @@ function Verdict({ inspection }: { inspection: KeyInspection }) {
   );
 }
 
-function InspectionView({ inspection }: { inspection: KeyInspection }) {
+function KeyFacts({ inspection }: { inspection: KeyInspection }) {
+  const ack = inspection.acknowledged;
+  return (
+    <dl className="ki-facts">
+      <div>
+        <dt title="Cassandra's Murmur3Partitioner token of the key">Murmur3 token</dt>
+        <dd className="ki-token" data-testid="inspector-token">
+          {formatToken(inspection.token)}
+        </dd>
+      </div>
+      <div>
+        <dt>position</dt>
+        <dd>{(inspection.position * 100).toFixed(1)}% of a turn</dd>
+      </div>
+      <div>
+        <dt>acknowledged</dt>
+        <dd data-testid="inspector-acked">{ack.length === 0 ? 'nothing yet' : <Versions versions={ack} />}</dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The preference list in order: the replicas with their status, then the nodes beyond them. */
+function PreferenceTable({ inspection, sloppy }: { inspection: KeyInspection; sloppy: boolean }) {
+  const replicas = inspection.preferenceList.filter((e) => e.replica);
+  const extended = inspection.preferenceList.filter((e) => !e.replica);
+  const rf = replicas.length;
+  return (
+    <table className="ki-table">
+      <colgroup>
+        <col className="ki-c-rank" />
+        <col className="ki-c-node" />
+        <col />
+        <col className="ki-c-status" />
+      </colgroup>
+      <caption className="sr-only">Preference list of {inspection.key}, in order</caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">node</th>
+          <th scope="col">value @ writetime</th>
+          <th scope="col">
+            <span className="sr-only">status</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {replicas.map((e, i) => (
+          <PrefRow key={e.node} rank={i + 1} entry={e} status={replicaStatus(e.versions, inspection.acknowledged)} />
+        ))}
+        {extended.length > 0 && (
+          <tr className="ki-divider">
+            <td colSpan={4}>
+              {sloppy ? 'beyond the replicas: the next healthy ones stand in' : 'beyond the replicas (not used for this key’s data)'}
+            </td>
+          </tr>
+        )}
+        {extended.map((e, i) => (
+          <PrefRow key={e.node} rank={rf + i + 1} entry={e} status={null} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** The hints that carry the key: holder → target, value, age, and whether it survives a crash. */
+function KeyHints({ hints }: { hints: KeyInspection['hints'] }) {
   const now = useAppStore(selectNow);
+  if (hints.length === 0) return <p className="ki-empty">None.</p>;
+  return (
+    <ul className="ki-hints">
+      {hints.map((h, i) => (
+        <li key={`${h.holder}>${h.target}:${h.createdAt}:${i}`} data-testid={`inspector-hint-${h.holder}-${h.target}`}>
+          <span className="ki-pair">
+            {h.holder} → {h.target}
+          </span>
+          <span className="ki-value">{h.value}</span>
+          <span className="ki-age" title={`created at ${formatClock(h.createdAt)}`}>
+            {formatDuration(Math.max(0, now - h.createdAt))} old
+          </span>
+          <span className={h.flushed ? 'ki-flushed' : 'ki-buffered'} title={h.flushed ? 'flushed to the hint files' : `in ${h.holder}’s memory buffer: lost if it crashes`}>
+            {h.flushed ? 'flushed' : 'buffered'}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function InspectionView({ inspection }: { inspection: KeyInspection }) {
   const cluster = useAppStore(selectCluster);
   const words = hintWords(useAppStore(selectHintMode));
   const sloppy = cluster?.hintMode === 'sloppy-quorum';
-  const rf = inspection.preferenceList.filter((e) => e.replica).length;
-  const replicas = inspection.preferenceList.filter((e) => e.replica);
-  const extended = inspection.preferenceList.filter((e) => !e.replica);
-  const ack = inspection.acknowledged;
-
   return (
     <div className="ki-body">
-      <dl className="ki-facts">
-        <div>
-          <dt title="Cassandra's Murmur3Partitioner token of the key">Murmur3 token</dt>
-          <dd className="ki-token" data-testid="inspector-token">
-            {formatToken(inspection.token)}
-          </dd>
-        </div>
-        <div>
-          <dt>position</dt>
-          <dd>{(inspection.position * 100).toFixed(1)}% of a turn</dd>
-        </div>
-        <div>
-          <dt>acknowledged</dt>
-          <dd data-testid="inspector-acked">{ack.length === 0 ? 'nothing yet' : <Versions versions={ack} />}</dd>
-        </div>
-      </dl>
+      <KeyFacts inspection={inspection} />
       <Verdict inspection={inspection} />
-      <table className="ki-table">
-        <colgroup>
-          <col className="ki-c-rank" />
-          <col className="ki-c-node" />
-          <col />
-          <col className="ki-c-status" />
-        </colgroup>
-        <caption className="sr-only">Preference list of {inspection.key}, in order</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">node</th>
-            <th scope="col">value @ writetime</th>
-            <th scope="col">
-              <span className="sr-only">status</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {replicas.map((e, i) => (
-            <PrefRow key={e.node} rank={i + 1} entry={e} status={replicaStatus(e.versions, ack)} />
-          ))}
-          {extended.length > 0 && (
-            <tr className="ki-divider">
-              <td colSpan={4}>
-                {sloppy
-                  ? 'beyond the replicas: the next healthy ones stand in'
-                  : 'beyond the replicas (not used for this key’s data)'}
-              </td>
-            </tr>
-          )}
-          {extended.map((e, i) => (
-            <PrefRow key={e.node} rank={rf + i + 1} entry={e} status={null} />
-          ))}
-        </tbody>
-      </table>
+      <PreferenceTable inspection={inspection} sloppy={sloppy} />
       <h3 className="ki-sub">
         {sloppy ? words.many.replace(/^./, (c) => c.toUpperCase()) : 'Hints'} carrying <code>{inspection.key}</code>
         <span className="ki-count"> ({inspection.hints.length})</span>
       </h3>
-      {inspection.hints.length === 0 ? (
-        <p className="ki-empty">None.</p>
-      ) : (
-        <ul className="ki-hints">
-          {inspection.hints.map((h, i) => (
-            <li key={`${h.holder}>${h.target}:${h.createdAt}:${i}`} data-testid={`inspector-hint-${h.holder}-${h.target}`}>
-              <span className="ki-pair">
-                {h.holder} → {h.target}
-              </span>
-              <span className="ki-value">{h.value}</span>
-              <span className="ki-age" title={`created at ${formatClock(h.createdAt)}`}>
-                {formatDuration(Math.max(0, now - h.createdAt))} old
-              </span>
-              <span className={h.flushed ? 'ki-flushed' : 'ki-buffered'} title={h.flushed ? 'flushed to the hint files' : `in ${h.holder}’s memory buffer: lost if it crashes`}>
-                {h.flushed ? 'flushed' : 'buffered'}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <KeyHints hints={inspection.hints} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // Acting on one message in flight: drop it, or hold it back a second. Opened by clicking a
 // message on the paused canvas; the same two actions sit in the "Messages in flight" list.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { usePointerDownOutside } from '../common/hooks';
 import type { Command, MessageView } from '../../protocol';
 import { formatDuration } from '../../view/format';
@@ -41,11 +41,11 @@ export interface MessagePopoverProps {
   onClose(): void;
 }
 
-export function MessagePopover({ message, id, now, left, top, onCommand, onClose }: MessagePopoverProps) {
-  const ref = useRef<HTMLDivElement>(null);
-
-  // Closing hands focus back to where it was (the message list, the ring), not to <body>:
-  // a keyboard user must not lose their place. Declared before the effect that moves focus in.
+/**
+ * Closing hands focus back to where it was (the message list, the ring), not to <body>:
+ * a keyboard user must not lose their place. Call before the effect that moves focus in.
+ */
+function useFocusReturn(ref: RefObject<HTMLElement | null>) {
   useEffect(() => {
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const popover = ref.current;
@@ -54,12 +54,43 @@ export function MessagePopover({ message, id, now, left, top, onCommand, onClose
       const lost = !now || now === document.body || (popover?.contains(now) ?? false);
       if (lost && before?.isConnected) before.focus();
     };
-  }, []);
+  }, [ref]);
+}
 
+/** What the message is, when it arrives, and Drop / Delay. */
+function MessageDetails({ message, id, now, run }: { message: MessageView; id: number; now: number; run(command: Command): void }) {
+  return (
+    <>
+      <div className="msg-title">
+        <strong>{describeMessage(message)}</strong> <span className="msg-id">#{id}</span>
+      </div>
+      <div className="msg-facts">
+        {arrivesIn(message, now)}
+        {message.doomed && <span className="msg-doomed"> · ✕ will be lost</span>}
+      </div>
+      <div className="msg-actions">
+        <button
+          type="button"
+          className="btn btn-small btn-danger"
+          aria-disabled={message.doomed || undefined}
+          onClick={() => !message.doomed && run(dropCommand(message))}
+        >
+          Drop message
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => run(delayCommand(message))}>
+          Delay +{formatDuration(DELAY_MS)}
+        </button>
+      </div>
+    </>
+  );
+}
+
+export function MessagePopover({ message, id, now, left, top, onCommand, onClose }: MessagePopoverProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useFocusReturn(ref);
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
   }, [id]);
-
   usePointerDownOutside([ref], () => onClose());
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -88,32 +119,7 @@ export function MessagePopover({ message, id, now, left, top, onCommand, onClose
       onKeyDown={onKeyDown}
       data-testid="message-popover"
     >
-      {message ? (
-        <>
-          <div className="msg-title">
-            <strong>{describeMessage(message)}</strong> <span className="msg-id">#{id}</span>
-          </div>
-          <div className="msg-facts">
-            {arrivesIn(message, now)}
-            {message.doomed && <span className="msg-doomed"> · ✕ will be lost</span>}
-          </div>
-          <div className="msg-actions">
-            <button
-              type="button"
-              className="btn btn-small btn-danger"
-              aria-disabled={message.doomed || undefined}
-              onClick={() => !message.doomed && run(dropCommand(message))}
-            >
-              Drop message
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => run(delayCommand(message))}>
-              Delay +{formatDuration(DELAY_MS)}
-            </button>
-          </div>
-        </>
-      ) : (
-        <div className="msg-facts">This message is no longer in flight.</div>
-      )}
+      {message ? <MessageDetails message={message} id={id} now={now} run={run} /> : <div className="msg-facts">This message is no longer in flight.</div>}
       <button type="button" className="node-menu-close" aria-label="Close" onClick={onClose}>
         ×
       </button>

@@ -44,19 +44,9 @@ const SideRow = memo(function SideRow({
   );
 });
 
-export function NetworkPanel() {
-  const cluster = useAppStore(selectCluster);
-  const nodes = useAppStore(selectNodes) ?? NO_NODES;
-  const ready = useAppStore(hasFrame);
-  const actions = useAppStore(selectActions);
-  const cutting = useAppStore(selectCutting);
+/** The two sides the user is building: toggle a node on a side, split in halves, clear. */
+function useSides(order: readonly string[]) {
   const [sides, setSides] = useState<ReadonlyMap<string, Side>>(new Map());
-  const order = cluster?.nodes ?? nodes.map((n) => n.id);
-  const groups = currentGroups(nodes);
-  const partitioned = groups.length > 1;
-  const planned = sidesToGroups(order, sides);
-  const rest = order.filter((id) => !sides.has(id));
-
   const toggle = useCallback(
     (id: string, side: Side) =>
       setSides((cur) => {
@@ -71,46 +61,76 @@ export function NetworkPanel() {
     const half = Math.ceil(order.length / 2);
     setSides(new Map(order.map((id, i) => [id, (i < half ? 1 : 2) as Side])));
   };
+  const clear = () => setSides(new Map());
+  return { sides, toggle, halves, clear };
+}
+
+function NetworkStatus({ groups }: { groups: ReturnType<typeof currentGroups> }) {
+  const partitioned = groups.length > 1;
+  return (
+    <p className={`net-status${partitioned ? ' net-status-cut' : ''}`} role="status" data-testid="network-status">
+      {partitioned ? (
+        <>
+          <span aria-hidden="true">✂ </span>Partitioned: {describeGroups(groups)}
+        </>
+      ) : (
+        'Whole: every node can reach every other.'
+      )}
+    </p>
+  );
+}
+
+/** What the cut will be, or how to start one. */
+function PlanNote({ order, sides, halves, clear }: { order: readonly string[]; sides: ReadonlyMap<string, Side>; halves(): void; clear(): void }) {
+  const planned = sidesToGroups(order, sides);
+  const rest = order.filter((id) => !sides.has(id));
+  return (
+    <p className="panel-note net-plan">
+      {planned.length === 0 ? (
+        <>
+          Pick nodes for each side, or{' '}
+          <button type="button" className="link-btn net-halves" onClick={halves} disabled={order.length < 2}>
+            split in halves
+          </button>
+          ; nodes on neither side form one more group.
+        </>
+      ) : (
+        <>
+          Will cut: {describeGroups(rest.length ? [...planned, rest] : planned)}{' '}
+          <button type="button" className="link-btn net-clear" onClick={clear}>
+            clear
+          </button>
+        </>
+      )}
+    </p>
+  );
+}
+
+export function NetworkPanel() {
+  const cluster = useAppStore(selectCluster);
+  const nodes = useAppStore(selectNodes) ?? NO_NODES;
+  const ready = useAppStore(hasFrame);
+  const actions = useAppStore(selectActions);
+  const cutting = useAppStore(selectCutting);
+  const order = cluster?.nodes ?? nodes.map((n) => n.id);
+  const { sides, toggle, halves, clear } = useSides(order);
+  const groups = currentGroups(nodes);
+  const partitioned = groups.length > 1;
 
   return (
     <section className="panel network" data-testid="network-panel" aria-labelledby="net-title">
       <h2 id="net-title">Network</h2>
-      <p className={`net-status${partitioned ? ' net-status-cut' : ''}`} role="status" data-testid="network-status">
-        {partitioned ? (
-          <>
-            <span aria-hidden="true">✂ </span>Partitioned: {describeGroups(groups)}
-          </>
-        ) : (
-          'Whole: every node can reach every other.'
-        )}
-      </p>
+      <NetworkStatus groups={groups} />
       <SideRow side={1} order={order} sides={sides} onToggle={toggle} />
       <SideRow side={2} order={order} sides={sides} onToggle={toggle} />
-      <p className="panel-note net-plan">
-        {planned.length === 0 ? (
-          <>
-            Pick nodes for each side, or{' '}
-            <button type="button" className="link-btn net-halves" onClick={halves} disabled={order.length < 2}>
-              split in halves
-            </button>
-            ; nodes on neither side form one more group.
-          </>
-        ) : (
-          <>
-            Will cut: {describeGroups(rest.length ? [...planned, rest] : planned)}{' '}
-            <button type="button" className="link-btn net-clear" onClick={() => setSides(new Map())}>
-              clear
-            </button>
-          </>
-        )}
-      </p>
+      <PlanNote order={order} sides={sides} halves={halves} clear={clear} />
       <div className="form-actions">
         <button
           type="button"
           className="btn btn-primary"
           data-testid="partition"
           disabled={!ready || !cutsSomething(order, sides)}
-          onClick={() => actions.command({ type: 'partition', groups: planned })}
+          onClick={() => actions.command({ type: 'partition', groups: sidesToGroups(order, sides) })}
         >
           Partition
         </button>

@@ -30,6 +30,35 @@ function Kbd({ k }: { k: string }) {
   );
 }
 
+/** Kill, kill & wipe, restart, repair, slow: each with its key. */
+function NodeActions({ node, run }: { node: NodeView; run(command: Command): void }) {
+  const id = node.id;
+  return (
+    <div className="node-menu-actions">
+      <button type="button" disabled={!node.up} aria-keyshortcuts="K" onClick={() => run({ type: 'kill', node: id })}>
+        Kill {id}
+        <Kbd k="K" />
+      </button>
+      <button type="button" disabled={!node.up} aria-keyshortcuts="W" onClick={() => run({ type: 'kill', node: id, wipe: true })}>
+        Kill &amp; wipe {id}
+        <Kbd k="W" />
+      </button>
+      <button type="button" disabled={node.up} aria-keyshortcuts="R" onClick={() => run({ type: 'restart', node: id })}>
+        Restart {id}
+        <Kbd k="R" />
+      </button>
+      <button type="button" disabled={!node.up} aria-keyshortcuts="P" onClick={() => run({ type: 'repair', node: id })}>
+        Repair {id}
+        <Kbd k="P" />
+      </button>
+      <button type="button" aria-keyshortcuts="S" onClick={() => run({ type: 'slow', node: id, extraLatencyMs: node.slowMs > 0 ? 0 : SLOW_MS })}>
+        {node.slowMs > 0 ? `Make ${id} fast again` : `Slow ${id} (+${formatDuration(SLOW_MS)})`}
+        <Kbd k="S" />
+      </button>
+    </div>
+  );
+}
+
 export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, autoFocus = true }: NodeMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const id = node.id;
@@ -45,6 +74,10 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, a
     onClose(false);
   });
 
+  const run = (command: Command) => {
+    onCommand(command);
+    onClose(true);
+  };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {
       e.stopPropagation();
@@ -58,10 +91,6 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, a
       run(command);
     }
   };
-  const run = (command: Command) => {
-    onCommand(command);
-    onClose(true);
-  };
 
   const style = {
     left: `${left}%`,
@@ -69,47 +98,14 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, a
     transform: `translate(${align === 'left' ? '-100%' : align === 'centre' ? '-50%' : '0'}, ${openUp ? '-100%' : '0'})`,
   };
   return (
-    <div
-      ref={ref}
-      className="node-menu"
-      role="dialog"
-      aria-label={`Node ${id} actions`}
-      style={style}
-      onKeyDown={onKeyDown}
-      data-testid="node-menu"
-    >
+    <div ref={ref} className="node-menu" role="dialog" aria-label={`Node ${id} actions`} style={style} onKeyDown={onKeyDown} data-testid="node-menu">
       <div className="node-menu-title">
         <strong>Node {id}</strong> <span className={`state-pill state-${state}`}>{STATE_LABEL[state]}</span>
       </div>
       <div className="node-menu-facts">
         {node.keys} keys · believes down: {node.believesDown.length ? node.believesDown.join(', ') : 'none'}
       </div>
-      <div className="node-menu-actions">
-        <button type="button" disabled={!node.up} aria-keyshortcuts="K" onClick={() => run({ type: 'kill', node: id })}>
-          Kill {id}
-          <Kbd k="K" />
-        </button>
-        <button type="button" disabled={!node.up} aria-keyshortcuts="W" onClick={() => run({ type: 'kill', node: id, wipe: true })}>
-          Kill &amp; wipe {id}
-          <Kbd k="W" />
-        </button>
-        <button type="button" disabled={node.up} aria-keyshortcuts="R" onClick={() => run({ type: 'restart', node: id })}>
-          Restart {id}
-          <Kbd k="R" />
-        </button>
-        <button type="button" disabled={!node.up} aria-keyshortcuts="P" onClick={() => run({ type: 'repair', node: id })}>
-          Repair {id}
-          <Kbd k="P" />
-        </button>
-        <button
-          type="button"
-          aria-keyshortcuts="S"
-          onClick={() => run({ type: 'slow', node: id, extraLatencyMs: node.slowMs > 0 ? 0 : SLOW_MS })}
-        >
-          {node.slowMs > 0 ? `Make ${id} fast again` : `Slow ${id} (+${formatDuration(SLOW_MS)})`}
-          <Kbd k="S" />
-        </button>
-      </div>
+      <NodeActions node={node} run={run} />
       <button type="button" className="node-menu-close" aria-label="Close" onClick={() => onClose(true)}>
         ×
       </button>

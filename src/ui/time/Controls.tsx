@@ -1,6 +1,6 @@
 // Time controls: play/pause, step to the next event, speed, jumps (+1 min … +3 h, or to a
 // time), the running jump's progress with Cancel, and the simulated clock with the end.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import { SPEEDS } from '../../protocol';
 import {
   selectActions,
@@ -37,11 +37,77 @@ function Clock() {
   );
 }
 
+function SpeedSelect({ ready }: { ready: boolean }) {
+  const actions = useAppStore(selectActions);
+  const speed = useAppStore(selectSpeed);
+  return (
+    <label className="field-inline speed-field">
+      <span>Speed</span>
+      <select data-testid="speed" value={String(speed)} disabled={!ready} onChange={(e) => actions.setSpeed(Number(e.target.value))}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={String(s)}>
+            {speedText(s)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function JumpButtons({ disabled, jumping }: { disabled: boolean; jumping: boolean }) {
+  const actions = useAppStore(selectActions);
+  return (
+    <div className="btn-group jump-group" role="group" aria-label="Jump ahead">
+      {JUMPS.map((j) => (
+        <button
+          key={j.byMs}
+          type="button"
+          className="btn jump-btn"
+          disabled={disabled}
+          onClick={() => actions.jump(j.byMs)}
+          aria-label={j.name}
+          title={jumping ? `${j.name} (extends the running jump)` : j.name}
+        >
+          {j.text}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The simulated clock and, when the scenario has one, its end. */
+function ClockWithEnd({ until, ended }: { until: number | null; ended: boolean }) {
+  return (
+    <div className="clock-wrap">
+      <span className="clock-label">sim time</span>
+      <Clock />
+      {until !== null && (
+        <span className={`clock-end${ended ? ' clock-ended' : ''}`} data-testid="scenario-end" title="The scenario's end time">
+          <span className="sr-only">{ended ? 'Reached the scenario end at ' : 'The scenario ends at '}</span>
+          <span aria-hidden="true">{ended ? 'ended at ' : 'ends '}</span>
+          {formatDuration(until)}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The jump's Cancel button goes away when the jump ends: keep keyboard focus in the toolbar. */
+function useFocusAfterJump(jumping: boolean, playRef: RefObject<HTMLButtonElement | null>) {
+  /** Keyboard focus is on the jump's Cancel button. */
+  const focusInJump = useRef(false);
+  useEffect(() => {
+    if (jumping || !focusInJump.current) return;
+    focusInJump.current = false;
+    if (!document.activeElement || document.activeElement === document.body) playRef.current?.focus();
+  }, [jumping, playRef]);
+  return focusInJump;
+}
+
 export function Controls() {
   const actions = useAppStore(selectActions);
   const ready = useAppStore(hasFrame);
   const playing = useAppStore(selectPlaying);
-  const speed = useAppStore(selectSpeed);
   const now = useAppStore(selectNow);
   const until = useAppStore(selectUntil);
   const jumpProgress = useAppStore(selectJumpProgress);
@@ -51,8 +117,7 @@ export function Controls() {
   const running = playing || jumping;
   const ended = until !== null && now >= until;
   const playRef = useRef<HTMLButtonElement>(null);
-  /** Keyboard focus is on the jump's Cancel button (which goes away when the jump ends). */
-  const focusInJump = useRef(false);
+  const focusInJump = useFocusAfterJump(jumping, playRef);
 
   const togglePlay = () => {
     if (running) actions.pause();
@@ -62,13 +127,6 @@ export function Controls() {
     if (!jumping && !ended) actions.step();
   };
   useTimeKeys({ togglePlay, step }, ready);
-
-  // The Cancel button goes away when the jump ends: keep keyboard focus in the toolbar.
-  useEffect(() => {
-    if (jumping || !focusInJump.current) return;
-    focusInJump.current = false;
-    if (!document.activeElement || document.activeElement === document.body) playRef.current?.focus();
-  }, [jumping]);
 
   return (
     <div className="controls" role="toolbar" aria-label="Time controls">
@@ -100,43 +158,10 @@ export function Controls() {
         <StepIcon />
         <span aria-hidden="true">Step</span>
       </button>
-      <label className="field-inline speed-field">
-        <span>Speed</span>
-        <select data-testid="speed" value={String(speed)} disabled={!ready} onChange={(e) => actions.setSpeed(Number(e.target.value))}>
-          {SPEEDS.map((s) => (
-            <option key={s} value={String(s)}>
-              {speedText(s)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="btn-group jump-group" role="group" aria-label="Jump ahead">
-        {JUMPS.map((j) => (
-          <button
-            key={j.byMs}
-            type="button"
-            className="btn jump-btn"
-            disabled={!ready || ended}
-            onClick={() => actions.jump(j.byMs)}
-            aria-label={j.name}
-            title={jumping ? `${j.name} (extends the running jump)` : j.name}
-          >
-            {j.text}
-          </button>
-        ))}
-      </div>
+      <SpeedSelect ready={ready} />
+      <JumpButtons disabled={!ready || ended} jumping={jumping} />
       <JumpTo disabled={!ready} now={now} until={until} onJump={actions.jumpTo} />
-      <div className="clock-wrap">
-        <span className="clock-label">sim time</span>
-        <Clock />
-        {until !== null && (
-          <span className={`clock-end${ended ? ' clock-ended' : ''}`} data-testid="scenario-end" title="The scenario's end time">
-            <span className="sr-only">{ended ? 'Reached the scenario end at ' : 'The scenario ends at '}</span>
-            <span aria-hidden="true">{ended ? 'ended at ' : 'ends '}</span>
-            {formatDuration(until)}
-          </span>
-        )}
-      </div>
+      <ClockWithEnd until={until} ended={ended} />
       {jumping && jumpTarget !== null && (
         <JumpProgress
           now={now}
