@@ -146,18 +146,27 @@ function PlacedNodeMenu({ node, anchor, glyphR, side, onCommand, onClose }: Plac
   );
 }
 
+type RingStateProps = Pick<Parameters<typeof Ring>[0], 'nodes' | 'order' | 'positions' | 'glyphR' | 'selected' | 'menuFor' | 'onOpen'> & { side: number };
+
+/** The ring with what it shows besides the nodes: hint queues, the inspected key, the hint mode. */
+function RingWithState({ side, ...props }: RingStateProps) {
+  const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
+  const cluster = useAppStore(selectCluster);
+  const actions = useAppStore(selectActions);
+  const inspecting = useAppStore(selectInspecting);
+  const rawInspection = useAppStore(selectInspection);
+  const inspection = rawInspection && inspecting !== null && rawInspection.key === inspecting ? rawInspection : null;
+  return <Ring {...props} hintQueues={queues} hintMode={cluster?.hintMode} onCommand={actions.command} inspection={inspection} viewPerPx={VIEW / side} />;
+}
+
 export function RingPanel() {
   const nodes = useAppStore(selectNodes) ?? NO_NODES;
-  const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
   const cluster = useAppStore(selectCluster);
   const actions = useAppStore(selectActions);
   const paused = useAppStore(selectPaused);
   // Only while time stands still (for the popover): a running frame's messages are the canvas's business.
   const messages = useAppStore(selectMessagesWhenPaused);
   const now = useAppStore(selectNow);
-  const inspecting = useAppStore(selectInspecting);
-  const rawInspection = useAppStore(selectInspection);
-  const inspection = rawInspection && inspecting !== null && rawInspection.key === inspecting ? rawInspection : null;
   const box = useElementSize<HTMLDivElement>({ width: 560, height: 560 });
   // The ring is a square as large as its box allows (never below 160 px, where glyphs collide).
   const side = Math.max(160, Math.min(box.width, box.height || box.width));
@@ -187,20 +196,7 @@ export function RingPanel() {
               Starting the cluster…
             </div>
           ) : (
-            <Ring
-              nodes={nodes}
-              order={order}
-              hintQueues={queues}
-              positions={positions}
-              glyphR={glyphR}
-              selected={selected}
-              menuFor={menuFor}
-              onOpen={onOpen}
-              hintMode={cluster?.hintMode}
-              onCommand={actions.command}
-              inspection={inspection}
-              viewPerPx={VIEW / side}
-            />
+            <RingWithState nodes={nodes} order={order} positions={positions} glyphR={glyphR} selected={selected} menuFor={menuFor} onOpen={onOpen} side={side} />
           )}
           <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
           <CutLayer order={order} positions={positions} />

@@ -161,6 +161,7 @@ class StampBuffer {
   private readonly coverage: Uint8Array;
   private touched = new Int32Array(4096);
   private readonly masks = new Map<string, Mask>();
+  private scratch: OffscreenCanvas | null = null;
   x0: number;
   y0: number;
   x1 = -1;
@@ -189,6 +190,30 @@ class StampBuffer {
     this.y0 = this.height;
     this.x1 = -1;
     this.y1 = -1;
+  }
+
+  /**
+   * Puts the pixels drawn onto the real context: straight, while it is clear; else composited
+   * through an OffscreenCanvas (putImageData would replace what is under them).
+   */
+  putOnto(target: PixelTarget, t: Transform, targetClear: boolean): void {
+    const { x0, y0 } = this;
+    const w = this.x1 - x0 + 1;
+    const h = this.y1 - y0 + 1;
+    if (targetClear) {
+      target.putImageData(this.image, 0, 0, x0, y0, w, h);
+      return;
+    }
+    this.scratch ??= new OffscreenCanvas(this.width, this.height);
+    const sctx = this.scratch.getContext('2d');
+    if (!sctx) return;
+    sctx.putImageData(this.image, 0, 0, x0, y0, w, h);
+    const alpha = target.globalAlpha;
+    target.setTransform(1, 0, 0, 1, 0, 0);
+    target.globalAlpha = 1;
+    target.drawImage(this.scratch, x0, y0, w, h, x0, y0, w, h);
+    target.globalAlpha = alpha;
+    target.setTransform(t.a, t.b, t.c, t.d, t.e, t.f);
   }
 
   private maskFor(r: number, fx: number, fy: number): Mask {
@@ -279,11 +304,12 @@ class StampBuffer {
   }
 }
 
+const isIdentity = (t: Transform) => t.a === 1 && t.b === 0 && t.c === 0 && t.d === 1 && t.e === 0 && t.f === 0;
+
 export function createStampContext(target: PixelTarget, width: number, height: number): StampContext {
   const buffer = new StampBuffer(width, height);
   const path = new RecordedPath();
   const t: Transform = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
-  let scratch: OffscreenCanvas | null = null;
   /** Nothing has been drawn on the real context since it was cleared. */
   let targetClear = false;
   const stack: { fillStyle: Context2D['fillStyle']; strokeStyle: Context2D['strokeStyle']; globalAlpha: number; lineWidth: number }[] = [];
@@ -291,24 +317,7 @@ export function createStampContext(target: PixelTarget, width: number, height: n
   /** The buffer onto the real context; the buffer starts empty again. */
   function flush(): void {
     if (buffer.empty) return;
-    const { x0, y0 } = buffer;
-    const w = buffer.x1 - x0 + 1;
-    const h = buffer.y1 - y0 + 1;
-    if (targetClear) {
-      target.putImageData(buffer.image, 0, 0, x0, y0, w, h);
-    } else {
-      scratch ??= new OffscreenCanvas(width, height);
-      const sctx = scratch.getContext('2d');
-      if (sctx) {
-        sctx.putImageData(buffer.image, 0, 0, x0, y0, w, h);
-        const alpha = target.globalAlpha;
-        target.setTransform(1, 0, 0, 1, 0, 0);
-        target.globalAlpha = 1;
-        target.drawImage(scratch, x0, y0, w, h, x0, y0, w, h);
-        target.globalAlpha = alpha;
-        target.setTransform(t.a, t.b, t.c, t.d, t.e, t.f);
-      }
-    }
+    buffer.putOnto(target, t, targetClear);
     buffer.clear();
     targetClear = false;
   }
@@ -342,8 +351,7 @@ export function createStampContext(target: PixelTarget, width: number, height: n
       target.setTransform(a, b, c, d, e, f);
     },
     clearRect(x, y, w, h) {
-      const identity = t.a === 1 && t.b === 0 && t.c === 0 && t.d === 1 && t.e === 0 && t.f === 0;
-      const whole = identity && x <= 0 && y <= 0 && x + w >= width && y + h >= height;
+      const whole = isIdentity(t) && x <= 0 && y <= 0 && x + w >= width && y + h >= height;
       if (whole) buffer.clear();
       else flush();
       target.clearRect(x, y, w, h);
@@ -368,9 +376,7 @@ export function createStampContext(target: PixelTarget, width: number, height: n
       toTarget();
       target.stroke();
     },
-    setLineDash(segments) {
-      target.setLineDash(segments);
-    },
+    setLineDash: (segments) => target.setLineDash(segments),
     finish: flush,
   };
   return ctx;
