@@ -13,6 +13,11 @@ const engineBans = [
   { name: 'document', message: 'The engine is pure: no DOM.' },
 ];
 
+const throughProtocol = {
+  group: ['**/engine', '**/engine/**'],
+  message: 'The UI reaches the engine only through src/protocol (engineValues is the door).',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -29,10 +34,15 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   {
-    files: ['src/ui/**/*.{ts,tsx}', 'src/view/**/*.ts'],
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [throughProtocol] }] },
+  },
+  {
+    files: ['src/view/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
-        { group: ['**/engine', '**/engine/**'], message: 'The UI reaches the engine only through src/protocol (engineValues is the door).' },
+        throughProtocol,
+        { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*', '**/store', '**/store/**', '**/ui/**'], message: 'src/view is framework-free view logic: no React, no store, no components.' },
       ] }],
     },
   },

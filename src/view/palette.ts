@@ -1,4 +1,4 @@
-// Okabe–Ito colours (safe for the common colour-vision deficiencies).
+// pure: Okabe–Ito colours (safe for the common colour-vision deficiencies).
 import type { MessageKind, LogKind } from '../protocol';
 
 export const OKABE_ITO = {

@@ -1,4 +1,4 @@
-// The 2D context the message drawing needs: the subset of CanvasRenderingContext2D it calls
+// pure (types only): the 2D context the message drawing needs: the subset of CanvasRenderingContext2D it calls
 // (a fake one records the calls in tests), the same on the page's canvas and an OffscreenCanvas.
 
 /** The subset of CanvasRenderingContext2D used by drawMessages. */

@@ -1,4 +1,4 @@
-// How one line is told apart without colour: a dash pattern and a marker shape per node,
+// pure: how one line is told apart without colour: a dash pattern and a marker shape per node,
 // on top of the node's ring colour (Okabe–Ito) and a label at the line's end.
 import { symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3';
 import { nodeColour, OKABE_ITO } from '../palette';

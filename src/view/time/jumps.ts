@@ -1,4 +1,4 @@
-// The fixed jumps of the time controls.
+// pure: the fixed jumps of the time controls.
 export const JUMPS = [
   { byMs: 60_000, text: '+1 min', name: 'Jump ahead 1 minute' },
   { byMs: 600_000, text: '+10 min', name: 'Jump ahead 10 minutes' },
