@@ -7,8 +7,8 @@ import type { Point } from '../geometry';
 import { DOOMED_COLOUR, type MessageStyle } from '../palette';
 import type { MessageContext } from './context';
 import { drawStatic } from './drawStatic';
-import { crossPath, crossSize, DYING_ALPHA, INK, KINDS, outlined, OUTLINE, passOf, progress, shapePath, STYLES, touches, type DrawOptions, type Pass } from './marks';
-import { placeMessage, scratch as P, simProgress } from './placement';
+import { crossPath, crossSize, DYING_ALPHA, INK, KINDS, outlined, OUTLINE, passOf, shapePath, STYLES, touches, type DrawOptions, type Pass } from './marks';
+import { placeMessage, scratch, simProgress } from './placement';
 
 export type { MessageContext, Context2D } from './context';
 export type { DrawOptions, Highlight } from './marks';
@@ -52,13 +52,14 @@ export function drawMessages(
 
 /** A line from the sender to each mark of `kind` still on its way. */
 function drawTrails(pass: Pass, kind: MessageKind, style: MessageStyle): void {
-  const { ctx, messages, positions, inset, lane, hl } = pass;
+  const { ctx, messages, positions, inset, lane, hl, nowMs, progressOf } = pass;
+  const P = scratch;
   let any = false;
   ctx.beginPath();
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
     if (m.kind !== kind || touches(m, hl)) continue;
-    const p = progress(pass, m);
+    const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
     if (p > 1 || (m.doomed && p > 0.5)) continue;
     if (!placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
     ctx.moveTo(P.sx, P.sy);
@@ -74,13 +75,14 @@ function drawTrails(pass: Pass, kind: MessageKind, style: MessageStyle): void {
 
 /** The marks of `kind` (but the dying and the highlighted ones): one path, one fill. */
 function drawMarks(pass: Pass, kind: MessageKind, style: MessageStyle): number {
-  const { ctx, messages, positions, inset, lane, hl, ms } = pass;
+  const { ctx, messages, positions, inset, lane, hl, ms, nowMs, progressOf } = pass;
+  const P = scratch;
   let n = 0;
   ctx.beginPath();
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
     if (m.kind !== kind || touches(m, hl)) continue;
-    const p = progress(pass, m);
+    const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
     if (p > 1 || (m.doomed && p > 0.5)) continue; // dying ones are drawn by drawDying
     if (!placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
     shapePath(ctx, style.shape, P.x, P.y, style.size * ms);
@@ -104,7 +106,8 @@ const dyingStep = (p: number) => Math.min(DYING_ALPHA.length - 1, Math.floor(((p
 
 /** Doomed messages past half-way: red, fading in steps. */
 function drawDying(pass: Pass): number {
-  const { ctx, messages, positions, inset, lane, hidden, hl, ms } = pass;
+  const { ctx, messages, positions, inset, lane, hidden, hl, ms, nowMs, progressOf } = pass;
+  const P = scratch;
   let drawn = 0;
   ctx.fillStyle = DOOMED_COLOUR;
   for (const kind of KINDS) {
@@ -116,7 +119,7 @@ function drawDying(pass: Pass): number {
       for (let i = 0; i < messages.length; i++) {
         const m = messages[i]!;
         if (m.kind !== kind || !m.doomed || touches(m, hl)) continue;
-        const p = progress(pass, m);
+        const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
         if (p <= 0.5 || p > 1 || dyingStep(p) !== step) continue;
         if (!placeMessage(m, p, positions, inset, lane, P)) continue;
         shapePath(ctx, style.shape, P.x, P.y, style.size * ms);
@@ -134,7 +137,8 @@ function drawDying(pass: Pass): number {
 
 /** The ✕ at each doomed message's point of loss: faint while it is on its way, solid once dying. */
 function drawCrosses(pass: Pass): void {
-  const { ctx, messages, positions, inset, lane, hidden, ms } = pass;
+  const { ctx, messages, positions, inset, lane, hidden, ms, nowMs, progressOf } = pass;
+  const P = scratch;
   ctx.strokeStyle = DOOMED_COLOUR;
   ctx.lineWidth = 2.5;
   for (const dying of [false, true]) {
@@ -143,7 +147,7 @@ function drawCrosses(pass: Pass): void {
     for (let i = 0; i < messages.length; i++) {
       const m = messages[i]!;
       if (!m.doomed || hidden?.has(m.kind)) continue;
-      const p = progress(pass, m);
+      const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
       if (p > 1 || p > 0.5 !== dying) continue;
       if (!placeMessage(m, 1, positions, inset, lane, P)) continue;
       crossPath(ctx, P.ex, P.ey, crossSize(pass.styles[m.kind]) * ms);
@@ -158,13 +162,14 @@ function drawCrosses(pass: Pass): void {
 
 /** The traffic of one node: its paths traced in ink, its marks larger and outlined. */
 function drawHighlighted(pass: Pass): number {
-  const { ctx, messages, positions, inset, lane, hidden, hl } = pass;
+  const { ctx, messages, positions, inset, lane, hidden, hl, nowMs, progressOf } = pass;
+  const P = scratch;
   let any = false;
   ctx.beginPath();
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
     if (!touches(m, hl) || hidden?.has(m.kind)) continue;
-    const p = progress(pass, m);
+    const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
     if (p > 1 || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
     ctx.moveTo(P.sx, P.sy);
     ctx.lineTo(P.ex, P.ey);
@@ -181,7 +186,8 @@ function drawHighlighted(pass: Pass): number {
 }
 
 function drawHighlightedMarks(pass: Pass, kind: MessageKind): number {
-  const { ctx, messages, positions, inset, lane, hl } = pass;
+  const { ctx, messages, positions, inset, lane, hl, nowMs, progressOf } = pass;
+  const P = scratch;
   const style = pass.styles[kind];
   const r = Math.max(4, style.size * 1.3) * pass.ms;
   let n = 0;
@@ -189,7 +195,7 @@ function drawHighlightedMarks(pass: Pass, kind: MessageKind): number {
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
     if (m.kind !== kind || !touches(m, hl)) continue;
-    const p = progress(pass, m);
+    const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
     if (p > 1 || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
     shapePath(ctx, style.shape, P.x, P.y, r);
     n++;
@@ -232,6 +238,7 @@ export function messageAt(
   const inset = options.nodeRadius ?? 0;
   const lane = options.laneOffset ?? 0;
   const slop = options.slop ?? 8;
+  const P = scratch;
   let best: MessageView | null = null;
   let bestScore = Infinity;
   for (const m of messages) {

@@ -4,7 +4,7 @@ import type { MessageKind } from '../../protocol';
 import type { Point } from '../geometry';
 import { DOOMED_COLOUR, type MessageStyle } from '../palette';
 import { arrowHeadPath, crossPath, crossSize, INK, KIND_INDEX, KINDS, outlined, OUTLINE, shapePath, touches, type Pass } from './marks';
-import { placeMessage, scratch as P } from './placement';
+import { placeMessage, scratch } from './placement';
 
 /** Reduced motion: one static arrow per (sender, receiver, kind, fate), the mark at its middle. */
 export function drawStatic(pass: Pass): number {
@@ -39,6 +39,7 @@ function dedup(positions: ReadonlyMap<string, Point>) {
   const nodes = Math.max(1, index.size);
   const seen = new Set<number>();
   return (pass: Pass, kind: MessageKind, fate: boolean, unique: number[]): void => {
+    const P = scratch;
     const k = KIND_INDEX.get(kind) ?? 0;
     unique.length = 0;
     for (let i = 0; i < pass.messages.length; i++) {
@@ -55,6 +56,7 @@ function dedup(positions: ReadonlyMap<string, Point>) {
 /** Shafts (dashed for a doomed message) and heads. */
 function drawArrows(pass: Pass, kind: MessageKind, style: MessageStyle, colour: string, fate: boolean, unique: readonly number[]): void {
   const { ctx, messages, positions, inset, lane, dim, ms } = pass;
+  const P = scratch;
   ctx.beginPath();
   for (const i of unique) {
     placeMessage(messages[i]!, 0.5, positions, inset, lane, P);
@@ -80,6 +82,7 @@ function drawArrows(pass: Pass, kind: MessageKind, style: MessageStyle, colour: 
 /** Marks at the middle, in the heads' fill, and a ✕ at the end of a doomed message's path. */
 function drawMiddles(pass: Pass, style: MessageStyle, fate: boolean, unique: readonly number[]): void {
   const { ctx, messages, positions, inset, lane, dim, ms } = pass;
+  const P = scratch;
   ctx.beginPath();
   for (const i of unique) {
     placeMessage(messages[i]!, 0.5, positions, inset, lane, P);
@@ -106,6 +109,7 @@ function drawMiddles(pass: Pass, style: MessageStyle, fate: boolean, unique: rea
 /** The highlighted node's arrows traced in ink. */
 function traceHighlighted(pass: Pass): void {
   const { ctx, messages, positions, inset, lane, hidden, hl } = pass;
+  const P = scratch;
   let any = false;
   ctx.beginPath();
   for (let i = 0; i < messages.length; i++) {
