@@ -31,6 +31,11 @@ const engineAliasBans = [
   { selector: 'MemberExpression[computed=true][object.name=/^(Math|globalThis)$/]', message: 'Use Math only as Math.name: a computed property of Math or globalThis hides Math.random and timers from lint.' },
 ];
 
+const throughProtocol = {
+  group: ['**/engine', '**/engine/**'],
+  message: 'The UI reaches the engine only through src/protocol (engineValues is the door).',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'coverage/**'] },
   js.configs.recommended,
@@ -45,6 +50,19 @@ export default tseslint.config(
     files: ['src/ui/**/*.{ts,tsx}', 'src/store/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [throughProtocol] }] },
+  },
+  {
+    files: ['src/view/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        throughProtocol,
+        { group: ['react', 'react-dom', 'react/*', 'react-dom/*', 'zustand', 'zustand/*', '**/store', '**/store/**', '**/ui/**'], message: 'src/view is framework-free view logic: no React, no store, no components.' },
+      ] }],
+    },
   },
   {
     files: ['src/offline/sw.js'],

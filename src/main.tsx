@@ -6,11 +6,11 @@ import { createUnpacker, type FromWorker, type ToWorker } from './protocol';
 import { AppStoreProvider, createAppStore } from './store';
 import { openSession } from './store/files';
 import { parseLink, type ImportedSession } from './store/sessionFile';
-import { App } from './ui/App';
-import { lessonOf } from './ui/lessons/catalogue';
+import { App } from './ui/app/App';
+import { lessonOf } from './view/lessons/catalogue';
 import { parseLessonLink, type LessonLink } from './ui/lessons/link';
-import './ui/app.css';
-import './ui/layout.css';
+import './ui/app/app.css';
+import './ui/app/layout.css';
 
 const worker = new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' });
 const send = (msg: ToWorker) => worker.postMessage(msg);

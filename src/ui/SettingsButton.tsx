@@ -2,7 +2,7 @@
 // the drawer closes when the worker answers "ready", and shows the error if it refuses.
 import { useEffect, useRef, useState } from 'react';
 import { selectActions, selectCluster, selectError, selectScenario, useAppStore } from '../store';
-import { Drawer } from './Drawer';
+import { Drawer } from './app/Drawer';
 import { SettingsForm } from './SettingsForm';
 
 function GearIcon() {

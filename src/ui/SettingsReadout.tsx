@@ -1,7 +1,7 @@
 // The effective settings, with the real systems' names (the settings registry's) beside ours.
 import { SETTINGS, type SettingPath, type SettingSpec } from '../protocol';
 import { selectCluster, useAppStore } from '../store';
-import { formatCount, formatDuration } from './format';
+import { formatCount, formatDuration } from '../view/format';
 import { realText } from './settingsModel';
 
 /** The settings the readout shows: the hint path and the failure detector. */

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../src/ui/App';
-import { EventLog } from '../../src/ui/EventLog';
+import { App } from '../../src/ui/app/App';
+import { EventLog } from '../../src/ui/panels/EventLog';
 import { makeFrame, renderWithStore } from './fixtures';
 
 describe('App', () => {

@@ -2,9 +2,9 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { NodeView, PeerBelief } from '../../src/protocol';
-import { App } from '../../src/ui/App';
-import { BeliefPanel } from '../../src/ui/BeliefPanel';
-import { RingPanel } from '../../src/ui/RingPanel';
+import { App } from '../../src/ui/app/App';
+import { BeliefPanel } from '../../src/ui/panels/BeliefPanel';
+import { RingPanel } from '../../src/ui/ring/RingPanel';
 import { makeFrame, makeNode, NODE_IDS, renderWithStore } from './fixtures';
 
 const belief = (peer: string, over: Partial<PeerBelief> = {}): PeerBelief => ({ peer, alive: true, phi: 0.4, heartbeatAgeMs: 900, ...over });

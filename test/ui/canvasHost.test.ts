@@ -2,10 +2,10 @@
 // flashed node, and paints them every animation frame on the canvas it was handed.
 import { describe, expect, it } from 'vitest';
 import { packMessageList } from '../../src/protocol/packing';
-import { createCanvasHost } from '../../src/ui/canvas/canvasHost';
-import type { CanvasLike, ToCanvas } from '../../src/ui/canvas/protocol';
-import type { CanvasConfig } from '../../src/ui/canvas/renderer';
-import { messageStyles } from '../../src/ui/palette';
+import { createCanvasHost } from '../../src/ui/ring/canvas/canvasHost';
+import type { CanvasLike, ToCanvas } from '../../src/ui/ring/canvas/protocol';
+import type { CanvasConfig } from '../../src/ui/ring/canvas/renderer';
+import { messageStyles } from '../../src/view/palette';
 import { fillRecordingContext } from './fakes';
 import { makeMessage } from './fixtures';
 

@@ -5,7 +5,7 @@ import type { LogEvent, MetricsSample } from '../../src/protocol';
 import { createAppStore } from '../../src/store';
 import { appendFaults, appendSamples, SERIES_LIMIT, thinOlderHalf } from '../../src/store/series';
 import { ChartsPanel } from '../../src/ui/charts/ChartsPanel';
-import { areaPath, decimate, dodge, faultLabel, formatTick, pendingLine, pendingLines, polylinePath, rateLine, targetsOf, timeTicks } from '../../src/ui/charts/chartModel';
+import { areaPath, decimate, dodge, faultLabel, formatTick, pendingLine, pendingLines, polylinePath, rateLine, targetsOf, timeTicks } from '../../src/view/charts/chartModel';
 import { makeCluster, makeFrame, renderWithStore } from './fixtures';
 
 const sample = (now: number, over: Partial<MetricsSample> = {}): MetricsSample => ({

@@ -2,9 +2,9 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { SPEEDS } from '../../src/protocol';
-import { Controls } from '../../src/ui/Controls';
-import { ErrorBanner } from '../../src/ui/ErrorBanner';
-import { formatClock, formatDuration } from '../../src/ui/format';
+import { Controls } from '../../src/ui/time/Controls';
+import { ErrorBanner } from '../../src/ui/app/ErrorBanner';
+import { formatClock, formatDuration } from '../../src/view/format';
 import { commands, makeFrame, renderWithStore } from './fixtures';
 
 describe('Controls', () => {

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Counters } from '../../src/ui/Counters';
+import { Counters } from '../../src/ui/panels/Counters';
 import { makeCounters, makeFrame, renderWithStore } from './fixtures';
 
 describe('Counters', () => {

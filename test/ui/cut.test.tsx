@@ -2,10 +2,10 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { nodePositions } from '../../src/ui/geometry';
-import { NetworkPanel } from '../../src/ui/NetworkPanel';
-import { groupsOfCut } from '../../src/ui/partition';
-import { RingPanel } from '../../src/ui/RingPanel';
+import { nodePositions } from '../../src/view/geometry';
+import { NetworkPanel } from '../../src/ui/panels/NetworkPanel';
+import { groupsOfCut } from '../../src/view/partition';
+import { RingPanel } from '../../src/ui/ring/RingPanel';
 import { withSquareBoxes } from './fakes';
 import { commands, NODE_IDS, renderWithStore } from './fixtures';
 

@@ -2,9 +2,9 @@
 // message, the highlight of one node's traffic, and picking a message by its drawn position.
 import { describe, expect, it } from 'vitest';
 import type { MessageKind, MessageView } from '../../src/protocol';
-import { drawMessages, messageAt, placeMessage, type MessageContext, type Placement } from '../../src/ui/drawMessages';
-import type { Point } from '../../src/ui/geometry';
-import { DOOMED_COLOUR, messageStyles } from '../../src/ui/palette';
+import { drawMessages, messageAt, placeMessage, type MessageContext, type Placement } from '../../src/view/canvas/drawMessages';
+import type { Point } from '../../src/view/geometry';
+import { DOOMED_COLOUR, messageStyles } from '../../src/view/palette';
 import { makeMessage } from './fixtures';
 
 interface Op {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { drawMessages, simProgress, type MessageContext } from '../../src/ui/drawMessages';
-import type { Point } from '../../src/ui/geometry';
-import { DOOMED_COLOUR, OKABE_ITO } from '../../src/ui/palette';
+import { drawMessages, simProgress, type MessageContext } from '../../src/view/canvas/drawMessages';
+import type { Point } from '../../src/view/geometry';
+import { DOOMED_COLOUR, OKABE_ITO } from '../../src/view/palette';
 import { makeMessage } from './fixtures';
 
 interface Call {

@@ -2,9 +2,9 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../src/protocol';
-import { BeliefPanel } from '../../src/ui/BeliefPanel';
-import { EventLog, LOG_ROWS_AT_TOP } from '../../src/ui/EventLog';
-import { RingPanel } from '../../src/ui/RingPanel';
+import { BeliefPanel } from '../../src/ui/panels/BeliefPanel';
+import { EventLog, LOG_ROWS_AT_TOP } from '../../src/ui/panels/EventLog';
+import { RingPanel } from '../../src/ui/ring/RingPanel';
 import { makeFrame, renderWithStore } from './fixtures';
 
 const LOG: LogEvent[] = [

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultScenario } from '../../src/engine';
 import type { Report, ToWorker } from '../../src/protocol';
 import { FilesBar } from '../../src/ui/files/FilesBar';
-import { csvField, eventsToCsv } from '../../src/ui/exports/csv';
+import { csvField, eventsToCsv } from '../../src/view/csv';
 import { fileName } from '../../src/ui/exports/download';
 import { commands, makeCluster, makeFrame, renderWithStore } from './fixtures';
 

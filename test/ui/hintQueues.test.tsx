@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { HintQueues, QUEUE_ROWS, topQueues } from '../../src/ui/HintQueues';
+import { HintQueues, QUEUE_ROWS, topQueues } from '../../src/ui/panels/HintQueues';
 import { makeFrame, makeQueue, renderWithStore } from './fixtures';
 
 describe('HintQueues', () => {

@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import type { ReactElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { KeyInspection } from '../../src/protocol';
-import { EventLog } from '../../src/ui/EventLog';
-import { keyInLogText, replicaStatus } from '../../src/ui/inspect';
-import { KeyInspector } from '../../src/ui/KeyInspector';
-import { RingPanel } from '../../src/ui/RingPanel';
+import { EventLog } from '../../src/ui/panels/EventLog';
+import { keyInLogText, replicaStatus } from '../../src/view/inspect';
+import { KeyInspector } from '../../src/ui/panels/KeyInspector';
+import { RingPanel } from '../../src/ui/ring/RingPanel';
 import { WriteForm } from '../../src/ui/WriteForm';
 import { commands, makeCluster, makeFrame, NODE_IDS, renderWithStore } from './fixtures';
 

@@ -3,14 +3,14 @@ import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageKind } from '../../src/protocol';
-import * as draw from '../../src/ui/drawMessages';
-import { messageStyles } from '../../src/ui/palette';
-import { RingPanel } from '../../src/ui/RingPanel';
+import * as draw from '../../src/view/canvas/drawMessages';
+import { messageStyles } from '../../src/view/palette';
+import { RingPanel } from '../../src/ui/ring/RingPanel';
 import { fillRecordingContext } from './fakes';
 import { makeFrame, makeMessage, renderWithStore } from './fixtures';
 
-vi.mock('../../src/ui/drawMessages', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('../../src/ui/drawMessages')>();
+vi.mock('../../src/view/canvas/drawMessages', async (importOriginal) => {
+  const mod = await importOriginal<typeof import('../../src/view/canvas/drawMessages')>();
   return { ...mod, drawMessages: vi.fn(mod.drawMessages) };
 });
 

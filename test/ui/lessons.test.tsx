@@ -4,10 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { INTERVIEW, LESSONS } from '../../src/lessons';
 import type { LessonStatus, LessonVerdict } from '../../src/protocol';
-import { App } from '../../src/ui/App';
+import { App } from '../../src/ui/app/App';
 import { LessonPlayer } from '../../src/ui/lessons/LessonPlayer';
 import { parseLessonLink } from '../../src/ui/lessons/link';
-import { presenterKeyFor } from '../../src/ui/lessons/presenter';
+import { presenterKeyFor } from '../../src/view/lessons/presenter';
 import { commands, renderWithStore } from './fixtures';
 
 const lesson = (id: string) => LESSONS.find((l) => l.id === id)!;

@@ -2,10 +2,10 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { placeMessage, type Placement } from '../../src/ui/drawMessages';
-import { glyphRadius, nodePositions } from '../../src/ui/geometry';
-import { LANE } from '../../src/ui/MessageLayer';
-import { RingPanel } from '../../src/ui/RingPanel';
+import { placeMessage, type Placement } from '../../src/view/canvas/drawMessages';
+import { glyphRadius, nodePositions } from '../../src/view/geometry';
+import { LANE } from '../../src/ui/ring/MessageLayer';
+import { RingPanel } from '../../src/ui/ring/RingPanel';
 import { withSquareBoxes } from './fakes';
 import { commands, makeFrame, makeMessage, NODE_IDS, renderWithStore } from './fixtures';
 

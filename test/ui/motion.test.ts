@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMotion } from '../../src/ui/motion';
-import { drawTime } from '../../src/ui/MessageLayer';
+import { createMotion } from '../../src/view/canvas/motion';
+import { drawTime } from '../../src/ui/ring/MessageLayer';
 import { makeFrame, makeMessage } from './fixtures';
 
 /** Moves the visual clock like a 60 Hz animation loop would (one call per ~16 ms). */

@@ -1,9 +1,9 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { Legend } from '../../src/ui/Legend';
-import { NetworkPanel } from '../../src/ui/NetworkPanel';
-import { RingPanel } from '../../src/ui/RingPanel';
+import { Legend } from '../../src/ui/ring/Legend';
+import { NetworkPanel } from '../../src/ui/panels/NetworkPanel';
+import { RingPanel } from '../../src/ui/ring/RingPanel';
 import { commands, makeFrame, makeNode, NODE_IDS, renderWithStore } from './fixtures';
 
 const split = () =>

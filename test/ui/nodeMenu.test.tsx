@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { RingPanel } from '../../src/ui/RingPanel';
+import { RingPanel } from '../../src/ui/ring/RingPanel';
 import { commands, makeFrame, makeNode, makeQueue, NODE_IDS, renderWithStore } from './fixtures';
 
 describe('Ring and node menu', () => {

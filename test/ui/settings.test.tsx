@@ -2,7 +2,7 @@ import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, parseScenario, PRESETS, realNamesText, SETTING_PATHS, SETTINGS } from '../../src/engine';
-import { App } from '../../src/ui/App';
+import { App } from '../../src/ui/app/App';
 import { SettingsReadout } from '../../src/ui/SettingsReadout';
 import { SettingsButton } from '../../src/ui/SettingsButton';
 import { ALL_FIELDS, buildScenario, clusterToForm, fieldOfError, NO_REAL_NAME, SETTING_GROUPS } from '../../src/ui/settingsModel';

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { RingPanel } from '../../src/ui/RingPanel';
+import { RingPanel } from '../../src/ui/ring/RingPanel';
 import { commands, makeFrame, makeNode, NODE_IDS, renderWithStore } from './fixtures';
 
 const withDown = (id: string) => makeFrame({ nodes: NODE_IDS.map((n) => (n === id ? makeNode(n, { up: false, serving: false }) : makeNode(n))) });

@@ -1,7 +1,7 @@
 // The stamping context: paths of full circles are rasterized from coverage masks into a pixel
 // buffer; everything else reaches the real context, in order, after the buffer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canStamp, createStampContext, type PixelTarget } from '../../src/ui/canvas/stamp';
+import { canStamp, createStampContext, type PixelTarget } from '../../src/view/canvas/stamp';
 
 /** jsdom has neither: the smallest stand-ins the context needs. */
 class FakeImageData {

@@ -1,8 +1,8 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Controls } from '../../src/ui/Controls';
-import { readJumpTarget } from '../../src/ui/time/jumpTarget';
+import { Controls } from '../../src/ui/time/Controls';
+import { readJumpTarget } from '../../src/view/time/jumpTarget';
 import { jumpStart } from '../../src/ui/time/JumpProgress';
 import { HIDDEN_NOTICE, PauseWhenHidden } from '../../src/ui/time/PauseWhenHidden';
 import { timeKeyFor } from '../../src/ui/time/useTimeKeys';

@@ -4,8 +4,8 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { Frame, Timeline, TimelineMark } from '../../src/protocol';
 import { TimeBar } from '../../src/ui/time/TimeBar';
-import { createSeekCoalescer } from '../../src/ui/time/seekCoalescer';
-import { forkNote, keyTarget, momentAt, stepFor, valueText } from '../../src/ui/time/timebarModel';
+import { createSeekCoalescer } from '../../src/view/time/seekCoalescer';
+import { forkNote, keyTarget, momentAt, stepFor, valueText } from '../../src/view/time/timebarModel';
 import { commands, makeFrame, renderWithStore } from './fixtures';
 
 const MIN = 60_000;

@@ -1,8 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { Counters } from '../../src/ui/Counters';
-import { HintQueues } from '../../src/ui/HintQueues';
-import { RingPanel } from '../../src/ui/RingPanel';
+import { Counters } from '../../src/ui/panels/Counters';
+import { HintQueues } from '../../src/ui/panels/HintQueues';
+import { RingPanel } from '../../src/ui/ring/RingPanel';
 import { makeCluster, makeFrame, makeNode, makeQueue, NODE_IDS, renderWithStore } from './fixtures';
 
 const downD = () =>

@@ -1,7 +1,7 @@
 import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { WorkloadPanel } from '../../src/ui/WorkloadPanel';
+import { WorkloadPanel } from '../../src/ui/workload/WorkloadPanel';
 import { commands, makeFrame, renderWithStore } from './fixtures';
 
 describe('WorkloadPanel', () => {

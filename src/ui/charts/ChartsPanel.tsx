@@ -5,11 +5,11 @@
 import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { MetricsSample } from '../../protocol';
 import { selectCluster, selectFaults, selectHintMode, selectJumpTarget, selectSeries, useAppStore } from '../../store';
-import { formatClock, formatCount } from '../format';
-import { metricLine, pendingLines, rateLine, timeDomain, type PendingLines } from './chartModel';
-import { METRIC_STYLES, nodeLineStyle } from './seriesStyle';
+import { formatClock, formatCount } from '../../view/format';
+import { metricLine, pendingLines, rateLine, timeDomain, type PendingLines } from '../../view/charts/chartModel';
+import { METRIC_STYLES, nodeLineStyle } from '../../view/charts/seriesStyle';
 import { TimeChart, type ChartLine } from './TimeChart';
-import { useElementSize } from '../useElementSize';
+import { useElementSize } from '../common/useElementSize';
 import './charts.css';
 
 type ChartId = 'pending' | 'under' | 'stale' | 'writes';
@@ -187,13 +187,87 @@ function TabbedChart({ ids, active, onSelect, charts, domain, pendingFrom }: {
   );
 }
 
+type Layout = 'all' | 'two' | 'one';
+
+function ChartsToggle({ open, compact, onToggle }: { open: boolean; compact: boolean; onToggle(): void }) {
+  return (
+    <button
+      type="button"
+      className={`btn btn-small charts-toggle${compact ? ' charts-toggle-icon' : ''}`}
+      aria-expanded={open}
+      aria-controls="charts-body"
+      aria-label={open ? 'Hide charts' : 'Show charts'}
+      title={open ? 'Hide charts' : 'Show charts'}
+      onClick={onToggle}
+    >
+      <span aria-hidden="true">{open ? '▾' : '▸'}</span>
+      {!compact && <span aria-hidden="true">{open ? 'Hide charts' : 'Show charts'}</span>}
+    </button>
+  );
+}
+
+/** The strip's heading; closed, one line with every chart's current value. */
+function ChartsHead({ open, charts, toggle }: { open: boolean; charts: Record<ChartId, ChartData>; toggle: ReactNode }) {
+  return (
+    <div className="charts-head">
+      <h2 id="charts-title" className={open ? undefined : 'sr-only'}>
+        Over simulated time
+      </h2>
+      {!open && (
+        <p className="charts-summary">
+          {ALL.map((id) => (
+            <span key={id}>
+              {charts[id].short} <strong className="chart-value">{charts[id].value}</strong>
+            </span>
+          ))}
+        </p>
+      )}
+      {toggle}
+    </div>
+  );
+}
+
+interface BodyProps {
+  layout: Layout;
+  charts: Record<ChartId, ChartData>;
+  domain: readonly [number, number];
+  pendingFrom: number | null;
+  toggle: ReactNode;
+}
+
+/** Four across; or pending hints and tabs for the others; or tabs for all four. */
+function ChartsBody({ layout, charts, domain, pendingFrom, toggle }: BodyProps) {
+  const [chosen, setChosen] = useState<ChartId>('pending');
+  const others = ALL.filter((id) => id !== 'pending');
+  return (
+    <div id="charts-body" className="charts-body">
+      {layout === 'all' &&
+        ALL.map((id) => (
+          <div key={id} className="chart-slot">
+            <ChartTitle data={charts[id]} lead={id === 'pending' ? toggle : undefined} />
+            <ChartBox data={charts[id]} domain={domain} pendingFrom={pendingFrom} />
+          </div>
+        ))}
+      {layout === 'two' && (
+        <>
+          <div className="chart-slot">
+            <ChartTitle data={charts.pending} lead={toggle} />
+            <ChartBox data={charts.pending} domain={domain} pendingFrom={pendingFrom} />
+          </div>
+          <TabbedChart ids={others} active={chosen === 'pending' ? 'under' : chosen} onSelect={setChosen} charts={charts} domain={domain} pendingFrom={pendingFrom} />
+        </>
+      )}
+      {layout === 'one' && <TabbedChart ids={ALL} active={chosen} onSelect={setChosen} charts={charts} domain={domain} pendingFrom={pendingFrom} />}
+    </div>
+  );
+}
+
 export function ChartsPanel() {
   const series = useAppStore(selectSeries);
   const cluster = useAppStore(selectCluster);
   const jumpTarget = useAppStore(selectJumpTarget);
   const sloppy = useAppStore(selectHintMode) === 'sloppy-quorum';
   const [open, setOpen] = useState(true);
-  const [chosen, setChosen] = useState<ChartId>('pending');
   const { ref, width } = useElementSize<HTMLElement>({ width: 640, height: 0 });
 
   const order = cluster?.nodes;
@@ -202,25 +276,11 @@ export function ChartsPanel() {
   const charts = useChartData(series, stableOrder, sloppy, domain);
   const lastAt = series[series.length - 1]?.now ?? null;
   const pendingFrom = jumpTarget !== null ? lastAt : null;
-  const layout = width >= 1000 ? 'all' : width >= 540 ? 'two' : 'one';
-  const others = ALL.filter((id) => id !== 'pending');
+  const layout: Layout = width >= 1000 ? 'all' : width >= 540 ? 'two' : 'one';
   // Open, the strip's heading is for screen readers and a disclosure chevron leads the first
   // chart's title (a 720-px-high screen needs every row for the ring); closed, one line says it all.
   const compactHead = open && layout !== 'one';
-  const toggle = (
-    <button
-      type="button"
-      className={`btn btn-small charts-toggle${compactHead ? ' charts-toggle-icon' : ''}`}
-      aria-expanded={open}
-      aria-controls="charts-body"
-      aria-label={open ? 'Hide charts' : 'Show charts'}
-      title={open ? 'Hide charts' : 'Show charts'}
-      onClick={() => setOpen((v) => !v)}
-    >
-      <span aria-hidden="true">{open ? '▾' : '▸'}</span>
-      {!compactHead && <span aria-hidden="true">{open ? 'Hide charts' : 'Show charts'}</span>}
-    </button>
-  );
+  const toggle = <ChartsToggle open={open} compact={compactHead} onToggle={() => setOpen((v) => !v)} />;
 
   return (
     <section className={`charts charts-${layout}${open ? '' : ' charts-closed'}`} ref={ref} aria-labelledby="charts-title" data-testid="charts">
@@ -229,50 +289,9 @@ export function ChartsPanel() {
           Over simulated time
         </h2>
       ) : (
-        <div className="charts-head">
-          <h2 id="charts-title" className={open ? undefined : 'sr-only'}>
-            Over simulated time
-          </h2>
-          {!open && (
-            <p className="charts-summary">
-              {ALL.map((id) => (
-                <span key={id}>
-                  {charts[id].short} <strong className="chart-value">{charts[id].value}</strong>
-                </span>
-              ))}
-            </p>
-          )}
-          {toggle}
-        </div>
+        <ChartsHead open={open} charts={charts} toggle={toggle} />
       )}
-      {open && (
-        <div id="charts-body" className="charts-body">
-          {layout === 'all' &&
-            ALL.map((id) => (
-              <div key={id} className="chart-slot">
-                <ChartTitle data={charts[id]} lead={id === 'pending' ? toggle : undefined} />
-                <ChartBox data={charts[id]} domain={domain} pendingFrom={pendingFrom} />
-              </div>
-            ))}
-          {layout === 'two' && (
-            <>
-              <div className="chart-slot">
-                <ChartTitle data={charts.pending} lead={toggle} />
-                <ChartBox data={charts.pending} domain={domain} pendingFrom={pendingFrom} />
-              </div>
-              <TabbedChart
-                ids={others}
-                active={chosen === 'pending' ? 'under' : chosen}
-                onSelect={setChosen}
-                charts={charts}
-                domain={domain}
-                pendingFrom={pendingFrom}
-              />
-            </>
-          )}
-          {layout === 'one' && <TabbedChart ids={ALL} active={chosen} onSelect={setChosen} charts={charts} domain={domain} pendingFrom={pendingFrom} />}
-        </div>
-      )}
+      {open && <ChartsBody layout={layout} charts={charts} domain={domain} pendingFrom={pendingFrom} toggle={toggle} />}
     </section>
   );
 }

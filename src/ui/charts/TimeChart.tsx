@@ -4,9 +4,9 @@
 import { scaleLinear, symbol as d3symbol } from 'd3';
 import { useId, useMemo } from 'react';
 import type { LogEvent } from '../../protocol';
-import { formatClock, formatCount } from '../format';
-import { areaPath, decimate, dodge, formatTick, markerIndexes, placeMarkers, polylinePath, timeTicks, type Point } from './chartModel';
-import { SYMBOLS, type LineStyle } from './seriesStyle';
+import { formatClock, formatCount } from '../../view/format';
+import { areaPath, decimate, dodge, formatTick, markerIndexes, placeMarkers, polylinePath, timeTicks, type Point } from '../../view/charts/chartModel';
+import { SYMBOLS, type LineStyle } from '../../view/charts/seriesStyle';
 
 export interface ChartLine extends LineStyle {
   id: string;
@@ -56,22 +56,14 @@ function symbolPath(marker: LineStyle['marker']): string {
   return d;
 }
 
-export function TimeChart(props: TimeChartProps) {
-  const { id, title, summary, lines, domain, faults, width, height, fill, pendingFrom, minMax = 4, empty } = props;
-  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const titleId = `${uid}-title`;
-  const descId = `${uid}-desc`;
-  const hatchId = `${uid}-hatch`;
+type Scale = ReturnType<typeof scaleLinear<number, number>>;
 
-  const endLabels = lines.map((l) => {
-    const last = l.points[l.points.length - 1];
-    return last ? `${l.label} ${(l.format ?? countFormat)(last[1])}` : '';
-  });
+/** The plot's size and scales; the lines' points decimated to what the pixels can show. */
+function useScales(lines: readonly ChartLine[], domain: readonly [number, number], width: number, height: number, minMax: number) {
   // One right margin for every chart, so that side-by-side charts share their time axis.
   const right = M.right + Math.min(END_LABEL_W, width * 0.3);
   const plotW = Math.max(40, width - M.left - right);
   const plotH = Math.max(30, height - M.top - M.bottom);
-
   const x = useMemo(() => scaleLinear().domain([domain[0], domain[1]]).range([0, plotW]), [domain, plotW]);
   const yMax = useMemo(() => {
     let max = minMax;
@@ -79,16 +71,104 @@ export function TimeChart(props: TimeChartProps) {
     return max;
   }, [lines, minMax]);
   const y = useMemo(() => scaleLinear().domain([0, yMax]).nice(Math.max(2, Math.floor(plotH / 28))).range([plotH, 0]), [yMax, plotH]);
-
   // What the paths go through: at most four points per pixel column.
   const drawn = useMemo(() => lines.map((l) => decimate(l.points, x)), [lines, x]);
+  return { plotW, plotH, x, y, drawn };
+}
 
-  const xTicks = timeTicks(domain[0], domain[1], Math.max(2, Math.floor(plotW / 50)));
+function YGrid({ y, plotW, plotH }: { y: Scale; plotW: number; plotH: number }) {
   const yTicks = y.ticks(Math.max(2, Math.floor(plotH / 30)));
   const siFormat = y.tickFormat(yTicks.length, '~s');
   const yFormat = (v: number) => (v === 0 ? '0' : siFormat(v));
-  const markers = placeMarkers(faults, x, domain[0], domain[1]);
+  // Keyed by position, not value: as the scales move, the same elements move with them.
+  return yTicks.map((t, i) => (
+    <g key={i} className="chart-grid" transform={`translate(0,${y(t)})`}>
+      <line x2={plotW} />
+      <text x={-6} dy="0.32em" textAnchor="end" className="chart-tick">
+        {yFormat(t)}
+      </text>
+    </g>
+  ));
+}
 
+function TimeAxis({ x, domain, plotW, plotH }: { x: Scale; domain: readonly [number, number]; plotW: number; plotH: number }) {
+  const xTicks = timeTicks(domain[0], domain[1], Math.max(2, Math.floor(plotW / 50)));
+  return (
+    <g className="chart-axis" transform={`translate(0,${plotH})`}>
+      <line x2={plotW} className="chart-baseline" />
+      {xTicks.map((t, i) => (
+        <g key={i} transform={`translate(${x(t)},0)`}>
+          <line y2={4} />
+          <text y={15} textAnchor={x(t) < 10 ? 'start' : x(t) > plotW - 10 ? 'end' : 'middle'} className="chart-tick">
+            {formatTick(t)}
+          </text>
+        </g>
+      ))}
+    </g>
+  );
+}
+
+function FaultMarkers({ markers, plotH }: { markers: ReturnType<typeof placeMarkers>; plotH: number }) {
+  return markers.map((m) => (
+    <g key={m.seq} className="fault-marker" data-testid="fault-marker" data-label={m.label} transform={`translate(${m.x},0)`}>
+      <title>{`${formatClock(m.at)} — ${m.text}`}</title>
+      <line y1={-M.top + 12 + m.row * 11} y2={plotH} />
+      <path d={`M-4,${plotH + 5}L4,${plotH + 5}L0,${plotH}Z`} />
+      <text x={3} y={-M.top + 9 + m.row * 11} className="fault-label">
+        {m.label}
+      </text>
+    </g>
+  ));
+}
+
+interface LineProps {
+  line: ChartLine;
+  index: number;
+  drawn: readonly Point[];
+  x: Scale;
+  y: Scale;
+  plotH: number;
+  area: boolean;
+  end: { x: number; y: number };
+  labelY: number;
+  endLabel: string;
+}
+
+/** One series: its path (and area), markers along it, and its label at the end. */
+function SeriesLine({ line: l, index: li, drawn, x, y, plotH, area, end, labelY: ly, endLabel }: LineProps) {
+  const d = polylinePath(drawn, x, y);
+  const sym = symbolPath(l.marker);
+  const marks = markerIndexes(l.points, x, MARKER_SPACING, 24 + ((li * 29) % MARKER_SPACING));
+  return (
+    <g className="chart-line" data-testid={l.testId} aria-label={`${l.label}: ${endLabel}`}>
+      {area && <path className="chart-area" d={areaPath(drawn, x, y, plotH)} fill={l.colour} />}
+      <path className="chart-halo" d={d} />
+      <path className="chart-stroke" d={d} stroke={l.colour} strokeDasharray={l.dash || undefined} />
+      {marks.map((i, k) => {
+        const p = l.points[i]!;
+        return <path key={k} className="chart-marker" d={sym} fill={l.colour} transform={`translate(${x(p[0])},${y(p[1])})`} />;
+      })}
+      {Math.abs(ly - end.y) > 3 && <line className="chart-leader" x1={end.x + 4} y1={end.y} x2={end.x + 10} y2={ly} stroke={l.colour} />}
+      <text className="chart-end-label" x={end.x + 11} y={ly} dy="0.32em">
+        {endLabel}
+      </text>
+    </g>
+  );
+}
+
+export function TimeChart(props: TimeChartProps) {
+  const { id, title, summary, lines, domain, faults, width, height, fill, pendingFrom, minMax = 4, empty } = props;
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const titleId = `${uid}-title`;
+  const descId = `${uid}-desc`;
+  const hatchId = `${uid}-hatch`;
+  const { plotW, plotH, x, y, drawn } = useScales(lines, domain, width, height, minMax);
+
+  const endLabels = lines.map((l) => {
+    const last = l.points[l.points.length - 1];
+    return last ? `${l.label} ${(l.format ?? countFormat)(last[1])}` : '';
+  });
+  const markers = placeMarkers(faults, x, domain[0], domain[1]);
   const ends = lines.map((l) => {
     const last = l.points[l.points.length - 1];
     return last ? { x: x(last[0]), y: y(last[1]) } : null;
@@ -96,15 +176,7 @@ export function TimeChart(props: TimeChartProps) {
   const labelYs = dodge(ends.map((e) => e?.y ?? plotH), 13, 4, plotH);
 
   return (
-    <svg
-      className="time-chart"
-      data-testid={`chart-${id}`}
-      width={width}
-      height={height}
-      role="img"
-      aria-labelledby={titleId}
-      aria-describedby={descId}
-    >
+    <svg className="time-chart" data-testid={`chart-${id}`} width={width} height={height} role="img" aria-labelledby={titleId} aria-describedby={descId}>
       <title id={titleId}>{title}</title>
       <desc id={descId}>{summary}</desc>
       <defs>
@@ -113,75 +185,29 @@ export function TimeChart(props: TimeChartProps) {
         </pattern>
       </defs>
       <g transform={`translate(${M.left},${M.top})`}>
-        {/* Keyed by position, not value: as the scales move, the same elements move with them. */}
-        {yTicks.map((t, i) => (
-          <g key={i} className="chart-grid" transform={`translate(0,${y(t)})`}>
-            <line x2={plotW} />
-            <text x={-6} dy="0.32em" textAnchor="end" className="chart-tick">
-              {yFormat(t)}
-            </text>
-          </g>
-        ))}
+        <YGrid y={y} plotW={plotW} plotH={plotH} />
         {pendingFrom != null && pendingFrom < domain[1] && (
-          <rect
-            className="chart-pending"
-            x={x(pendingFrom)}
-            width={Math.max(0, plotW - x(pendingFrom))}
-            y={0}
-            height={plotH}
-            fill={`url(#${hatchId})`}
-          />
+          <rect className="chart-pending" x={x(pendingFrom)} width={Math.max(0, plotW - x(pendingFrom))} y={0} height={plotH} fill={`url(#${hatchId})`} />
         )}
-        <g className="chart-axis" transform={`translate(0,${plotH})`}>
-          <line x2={plotW} className="chart-baseline" />
-          {xTicks.map((t, i) => (
-            <g key={i} transform={`translate(${x(t)},0)`}>
-              <line y2={4} />
-              <text y={15} textAnchor={x(t) < 10 ? 'start' : x(t) > plotW - 10 ? 'end' : 'middle'} className="chart-tick">
-                {formatTick(t)}
-              </text>
-            </g>
-          ))}
-        </g>
-        {markers.map((m) => (
-          <g
-            key={m.seq}
-            className="fault-marker"
-            data-testid="fault-marker"
-            data-label={m.label}
-            transform={`translate(${m.x},0)`}
-          >
-            <title>{`${formatClock(m.at)} — ${m.text}`}</title>
-            <line y1={-M.top + 12 + m.row * 11} y2={plotH} />
-            <path d={`M-4,${plotH + 5}L4,${plotH + 5}L0,${plotH}Z`} />
-            <text x={3} y={-M.top + 9 + m.row * 11} className="fault-label">
-              {m.label}
-            </text>
-          </g>
-        ))}
-        {lines.map((l, li) => {
-          if (l.points.length === 0) return null;
-          const d = polylinePath(drawn[li]!, x, y);
-          const sym = symbolPath(l.marker);
-          const marks = markerIndexes(l.points, x, MARKER_SPACING, 24 + ((li * 29) % MARKER_SPACING));
-          const end = ends[li]!;
-          const ly = labelYs[li]!;
-          return (
-            <g key={l.id} className="chart-line" data-testid={l.testId} aria-label={`${l.label}: ${endLabels[li]}`}>
-              {fill && lines.length === 1 && <path className="chart-area" d={areaPath(drawn[li]!, x, y, plotH)} fill={l.colour} />}
-              <path className="chart-halo" d={d} />
-              <path className="chart-stroke" d={d} stroke={l.colour} strokeDasharray={l.dash || undefined} />
-              {marks.map((i, k) => {
-                const p = l.points[i]!;
-                return <path key={k} className="chart-marker" d={sym} fill={l.colour} transform={`translate(${x(p[0])},${y(p[1])})`} />;
-              })}
-              {Math.abs(ly - end.y) > 3 && <line className="chart-leader" x1={end.x + 4} y1={end.y} x2={end.x + 10} y2={ly} stroke={l.colour} />}
-              <text className="chart-end-label" x={end.x + 11} y={ly} dy="0.32em">
-                {endLabels[li]}
-              </text>
-            </g>
-          );
-        })}
+        <TimeAxis x={x} domain={domain} plotW={plotW} plotH={plotH} />
+        <FaultMarkers markers={markers} plotH={plotH} />
+        {lines.map((l, li) =>
+          l.points.length === 0 ? null : (
+            <SeriesLine
+              key={l.id}
+              line={l}
+              index={li}
+              drawn={drawn[li]!}
+              x={x}
+              y={y}
+              plotH={plotH}
+              area={!!fill && lines.length === 1}
+              end={ends[li]!}
+              labelY={labelYs[li]!}
+              endLabel={endLabels[li]!}
+            />
+          ),
+        )}
         {lines.every((l) => l.points.length === 0) && empty && (
           <text className="chart-empty" x={plotW / 2} y={plotH / 2} textAnchor="middle">
             {empty}

@@ -5,11 +5,11 @@ import { useStore } from 'zustand';
 import type { LogEvent, MetricsSample } from '../../protocol';
 import type { AppState, AppStore } from '../../store';
 import type { RunId } from '../../store/compare';
-import { formatCount } from '../format';
-import { metricLine, pendingLines, rateLine, timeDomain } from '../charts/chartModel';
-import { METRIC_STYLES, nodeLineStyle } from '../charts/seriesStyle';
+import { formatCount } from '../../view/format';
+import { metricLine, pendingLines, rateLine, timeDomain } from '../../view/charts/chartModel';
+import { METRIC_STYLES, nodeLineStyle } from '../../view/charts/seriesStyle';
 import { TimeChart, type ChartLine } from '../charts/TimeChart';
-import { useElementSize } from '../useElementSize';
+import { useElementSize } from '../common/useElementSize';
 import '../charts/charts.css';
 
 export type CompareChartId = 'pending' | 'under' | 'stale' | 'writes';

@@ -2,9 +2,9 @@
 import { useStore } from 'zustand';
 import { SPEEDS } from '../../protocol';
 import type { CompareStore } from '../../store/compare';
-import { formatClock, formatDuration } from '../format';
+import { formatClock, formatDuration } from '../../view/format';
 import { PlayIcon } from '../time/icons';
-import { JUMPS } from '../time/jumps';
+import { JUMPS } from '../../view/time/jumps';
 import { JumpTo } from '../time/JumpTo';
 import '../time/time.css';
 

@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import type { FromWorker } from '../../protocol';
 import { selectActions, selectSession, useAppStore, useAppStoreApi } from '../../store';
 import { createCompareStore, type CompareStore, type SpawnRun } from '../../store/compare';
-import { formatClock } from '../format';
+import { formatClock } from '../../view/format';
 import { timeKeyFor } from '../time/useTimeKeys';
 import { ChangePicker, type ChangeChoice } from './ChangePicker';
 import { CompareCharts } from './CompareCharts';
@@ -43,21 +43,31 @@ function useLabSession(): Session | null {
   return latest !== before ? latest : null;
 }
 
-export function CompareView({ onBack, spawn = spawnWorkerRun, store: given }: { onBack(): void; spawn?: SpawnRun; store?: CompareStore }) {
-  const [store] = useState(() => given ?? createCompareStore({ spawn }));
-  const session = useLabSession();
+/** Esc goes back to the lab; Space plays or pauses both runs. */
+function useCompareKeys(onBack: () => void, store: CompareStore) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault();
+        onBack();
+        return;
+      }
+      if (timeKeyFor(e, e.target) === 'play') {
+        e.preventDefault();
+        store.getState().actions.togglePlay();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onBack, store]);
+}
+
+/** The comparison chosen: derives run B from the lab's session and starts both runs. */
+function useComparison(store: CompareStore, session: Session | null) {
   const [choice, setChoice] = useState<ChangeChoice | null>(null);
   const [startError, setStartError] = useState<string | null>(null);
   const [omitted, setOmitted] = useState(0);
-  const runs = useStore(store, (s) => s.runs);
-  const status = useStore(store, (s) => s.status);
-  const reports = useStore(store, (s) => s.reports);
-  const labCheck = useStore(store, (s) => s.labCheck);
-  const runError = useStore(store, (s) => s.error);
-  const jumpTo = useStore(store, (s) => s.clock.jump?.to ?? null);
   const actions = useStore(store, (s) => s.actions);
-  const backRef = useRef<HTMLButtonElement>(null);
-
   const compare = (next: ChangeChoice) => {
     if (!session) return;
     const b = deriveB(session.scenario, session.commandLog, next.path, next.value);
@@ -75,7 +85,6 @@ export function CompareView({ onBack, spawn = spawnWorkerRun, store: given }: { 
       labTraceHash: session.traceHash,
     });
   };
-
   // Once the lab's session is here, start with the first comparison: hinted handoff on vs off.
   const started = useRef(false);
   useEffect(() => {
@@ -85,50 +94,93 @@ export function CompareView({ onBack, spawn = spawnWorkerRun, store: given }: { 
     if (first) compare(first);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [session]);
+  return { choice, startError, omitted, compare };
+}
 
-  useEffect(() => () => store.getState().actions.stop(), [store]);
+function CompareHeader({ session, store, onBack }: { session: Session | null; store: CompareStore; onBack(): void }) {
+  const backRef = useRef<HTMLButtonElement>(null);
   useEffect(() => backRef.current?.focus(), []);
+  const n = session?.commandLog.length ?? 0;
+  return (
+    <header className="topbar compare-top">
+      <div className="brand">
+        <button ref={backRef} type="button" className="btn btn-small" data-testid="compare-back" onClick={onBack} aria-keyshortcuts="Escape" title="Back to the lab (Esc)">
+          <span aria-hidden="true">←</span> Back to the lab
+        </button>
+        <h1>Compare</h1>
+        <p className="tagline">same seed{session ? (n === 0 ? ', no commands of yours' : `, your ${n} command${n === 1 ? '' : 's'}`) : ''}</p>
+      </div>
+      <CompareClock store={store} />
+    </header>
+  );
+}
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        e.preventDefault();
-        onBack();
-        return;
-      }
-      if (timeKeyFor(e, e.target) === 'play') {
-        e.preventDefault();
-        store.getState().actions.togglePlay();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onBack, store]);
+interface SummaryProps {
+  def: NonNullable<ReturnType<typeof changeDef>>;
+  aValue: string;
+  bValue: string;
+  omitted: number;
+  labCheck: ReturnType<CompareStore['getState']>['labCheck'];
+}
+
+/** A and B in one line, and whether run A reproduces the lab. */
+function CompareSummary({ def, aValue, bValue, omitted, labCheck }: SummaryProps) {
+  return (
+    <p className="compare-summary" data-testid="compare-summary">
+      <strong>A</strong> {def.name} = <span data-testid="compare-a-value">{aValue}</span> · <strong>B</strong> {def.name} ={' '}
+      <span data-testid="compare-b-value">{bValue}</span>
+      <span className="compare-real"> — {def.real}</span>
+      {omitted > 0 && <span className="compare-note"> · {omitted} message drop/delay command{omitted === 1 ? '' : 's'} left out of B (they name A’s messages)</span>}
+      {labCheck && (
+        <span className={labCheck.a === labCheck.lab ? 'compare-note compare-ok' : 'compare-note compare-bad'} data-testid="compare-lab-check">
+          {' '}
+          · {labCheck.a === labCheck.lab ? '✓ A reproduces the lab' : '✕ A differs from the lab'} at {formatClock(labCheck.at)}
+        </span>
+      )}
+    </p>
+  );
+}
+
+/** The two runs' cards, their charts on shared axes, and the difference of their reports. */
+function CompareResults({ store, labels }: { store: CompareStore; labels: { a: string; b: string } }) {
+  const runs = useStore(store, (s) => s.runs);
+  const status = useStore(store, (s) => s.status);
+  const reports = useStore(store, (s) => s.reports);
+  const jumpTo = useStore(store, (s) => s.clock.jump?.to ?? null);
+  if (!runs || status === 'idle') return <p className="compare-wait">Pick a comparison above.</p>;
+  const sloppy = {
+    a: runs.a.getState().cluster?.hintMode === 'sloppy-quorum',
+    b: runs.b.getState().cluster?.hintMode === 'sloppy-quorum',
+  };
+  return (
+    <div className="compare-grid">
+      <div className="compare-runs">
+        <RunCard id="a" store={runs.a} title="as in the lab" detail={labels.a} />
+        <RunCard id="b" store={runs.b} title="one setting changed" detail={labels.b} />
+      </div>
+      <CompareCharts runs={runs} jumpTarget={jumpTo} sloppy={sloppy} />
+      <DiffTable reports={reports} labels={labels} />
+    </div>
+  );
+}
+
+export function CompareView({ onBack, spawn = spawnWorkerRun, store: given }: { onBack(): void; spawn?: SpawnRun; store?: CompareStore }) {
+  const [store] = useState(() => given ?? createCompareStore({ spawn }));
+  const session = useLabSession();
+  const { choice, startError, omitted, compare } = useComparison(store, session);
+  const labCheck = useStore(store, (s) => s.labCheck);
+  const runError = useStore(store, (s) => s.error);
+  useEffect(() => () => store.getState().actions.stop(), [store]);
+  useCompareKeys(onBack, store);
 
   const def = choice ? changeDef(choice.path) : undefined;
   const aValue = def && session ? describeValue(def, currentValue(session.scenario, def)) : '';
   const bValue = def && choice ? describeValue(def, choice.value) : '';
   const labels = { a: def ? `${def.name} ${aValue}` : '', b: def ? `${def.name} ${bValue}` : '' };
-  const sloppy = { a: false, b: false };
-  if (runs) {
-    sloppy.a = runs.a.getState().cluster?.hintMode === 'sloppy-quorum';
-    sloppy.b = runs.b.getState().cluster?.hintMode === 'sloppy-quorum';
-  }
 
   return (
     <div className="app compare-view" data-testid="compare-view">
-      <header className="topbar compare-top">
-        <div className="brand">
-          <button ref={backRef} type="button" className="btn btn-small" data-testid="compare-back" onClick={onBack} aria-keyshortcuts="Escape" title="Back to the lab (Esc)">
-            <span aria-hidden="true">←</span> Back to the lab
-          </button>
-          <h1>Compare</h1>
-          <p className="tagline">
-            same seed{session ? (session.commandLog.length === 0 ? ', no commands of yours' : `, your ${session.commandLog.length} command${session.commandLog.length === 1 ? '' : 's'}`) : ''}
-          </p>
-        </div>
-        <CompareClock store={store} />
-      </header>
+      <CompareHeader session={session} store={store} onBack={onBack} />
       {(startError || runError) && (
         <div className="error-banner" role="alert" data-testid="compare-run-error">
           {startError ?? runError}
@@ -141,32 +193,8 @@ export function CompareView({ onBack, spawn = spawnWorkerRun, store: given }: { 
       ) : (
         <main className="compare-layout">
           <ChangePicker scenario={session.scenario} log={session.commandLog} active={choice} onCompare={compare} />
-          {def && choice && (
-            <p className="compare-summary" data-testid="compare-summary">
-              <strong>A</strong> {def.name} = <span data-testid="compare-a-value">{aValue}</span> · <strong>B</strong> {def.name} ={' '}
-              <span data-testid="compare-b-value">{bValue}</span>
-              <span className="compare-real"> — {def.real}</span>
-              {omitted > 0 && <span className="compare-note"> · {omitted} message drop/delay command{omitted === 1 ? '' : 's'} left out of B (they name A’s messages)</span>}
-              {labCheck && (
-                <span className={labCheck.a === labCheck.lab ? 'compare-note compare-ok' : 'compare-note compare-bad'} data-testid="compare-lab-check">
-                  {' '}
-                  · {labCheck.a === labCheck.lab ? '✓ A reproduces the lab' : '✕ A differs from the lab'} at {formatClock(labCheck.at)}
-                </span>
-              )}
-            </p>
-          )}
-          {runs && status !== 'idle' ? (
-            <div className="compare-grid">
-              <div className="compare-runs">
-                <RunCard id="a" store={runs.a} title="as in the lab" detail={labels.a} />
-                <RunCard id="b" store={runs.b} title="one setting changed" detail={labels.b} />
-              </div>
-              <CompareCharts runs={runs} jumpTarget={jumpTo} sloppy={sloppy} />
-              <DiffTable reports={reports} labels={labels} />
-            </div>
-          ) : (
-            <p className="compare-wait">Pick a comparison above.</p>
-          )}
+          {def && choice && <CompareSummary def={def} aValue={aValue} bValue={bValue} omitted={omitted} labCheck={labCheck} />}
+          <CompareResults store={store} labels={labels} />
         </main>
       )}
     </div>

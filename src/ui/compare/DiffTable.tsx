@@ -2,7 +2,7 @@
 // the rows that changed marked (by a sign, an arrow and a word, not by colour alone).
 import type { Report } from '../../protocol';
 import type { ReportPair } from '../../store/compare';
-import { formatClock, formatCount } from '../format';
+import { formatClock, formatCount } from '../../view/format';
 
 export interface DiffRow {
   id: string;

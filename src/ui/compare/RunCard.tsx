@@ -4,10 +4,10 @@ import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from '../../store';
 import type { RunId } from '../../store/compare';
-import { formatClock, formatCount } from '../format';
-import { glyphRadius, nodePositions } from '../geometry';
-import { hintsHeld, nodeState, STATE_LABEL } from '../nodeState';
-import { Ring } from '../Ring';
+import { formatClock, formatCount } from '../../view/format';
+import { glyphRadius, nodePositions } from '../../view/geometry';
+import { hintsHeld, nodeState, STATE_LABEL } from '../../view/nodeState';
+import { Ring } from '../ring/Ring';
 
 const selectNodes = (s: AppState) => s.view?.nodes;
 const selectQueues = (s: AppState) => s.view?.hintQueues;

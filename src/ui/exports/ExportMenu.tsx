@@ -1,7 +1,7 @@
 // "Export ▾" in the top bar: the session as a file, the report as JSON, the event log as CSV,
 // the ring as SVG or PNG. A menu button (arrow keys move, Escape closes and returns focus).
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { usePointerDownOutside } from '../hooks';
+import { usePointerDownOutside } from '../common/hooks';
 import { selectCluster, useAppStore, useAppStoreApi } from '../../store';
 import type { EventRecord } from '../../store/files';
 import { download, fileName } from './download';
@@ -15,30 +15,12 @@ const ITEMS: { kind: ExportKind; label: string; hint: string }[] = [
   { kind: 'png', label: 'Ring picture', hint: '.png · with messages' },
 ];
 
-export function ExportMenu({ record }: { record: EventRecord | null }) {
+/** Produces one export and saves it; says what it saved, or why it failed. */
+function useExportRun(record: EventRecord | null) {
   const store = useAppStoreApi();
-  const cluster = useAppStore(selectCluster);
-  const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-
-  const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
-
-  useEffect(() => {
-    if (open) items()[0]?.focus();
-  }, [open]);
-
-  usePointerDownOutside([menu, button], () => setOpen(false), open);
-
-  const close = (focus = true) => {
-    setOpen(false);
-    if (focus) button.current?.focus();
-  };
-
   const run = async (kind: ExportKind) => {
-    close();
     setBusy(true);
     setStatus(null);
     try {
@@ -53,8 +35,12 @@ export function ExportMenu({ record }: { record: EventRecord | null }) {
       setBusy(false);
     }
   };
+  return { status, busy, run };
+}
 
-  const onMenuKey = (e: KeyboardEvent<HTMLDivElement>) => {
+/** A menu's keys: arrows, Home and End move; Escape closes and returns focus; Tab closes. */
+function menuKeyHandler(items: () => HTMLButtonElement[], close: (focus?: boolean) => void) {
+  return (e: KeyboardEvent<HTMLDivElement>) => {
     const list = items();
     const i = list.indexOf(document.activeElement as HTMLButtonElement);
     const go = (j: number) => {
@@ -70,6 +56,27 @@ export function ExportMenu({ record }: { record: EventRecord | null }) {
       e.stopPropagation();
       close();
     } else if (e.key === 'Tab') close(false);
+  };
+}
+
+export function ExportMenu({ record }: { record: EventRecord | null }) {
+  const cluster = useAppStore(selectCluster);
+  const [open, setOpen] = useState(false);
+  const { status, busy, run } = useExportRun(record);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+
+  const items = () => [...(menu.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+
+  useEffect(() => {
+    if (open) items()[0]?.focus();
+  }, [open]);
+
+  usePointerDownOutside([menu, button], () => setOpen(false), open);
+
+  const close = (focus = true) => {
+    setOpen(false);
+    if (focus) button.current?.focus();
   };
 
   return (
@@ -94,9 +101,20 @@ export function ExportMenu({ record }: { record: EventRecord | null }) {
         {busy ? 'Exporting…' : 'Export'} <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div ref={menu} id="export-menu" className="files-menu" role="menu" aria-label="Export" onKeyDown={onMenuKey}>
+        <div ref={menu} id="export-menu" className="files-menu" role="menu" aria-label="Export" onKeyDown={menuKeyHandler(items, close)}>
           {ITEMS.map((it) => (
-            <button key={it.kind} type="button" role="menuitem" tabIndex={-1} className="files-menu-item" data-testid={`export-${it.kind}`} onClick={() => void run(it.kind)}>
+            <button
+              key={it.kind}
+              type="button"
+              role="menuitem"
+              tabIndex={-1}
+              className="files-menu-item"
+              data-testid={`export-${it.kind}`}
+              onClick={() => {
+                close();
+                void run(it.kind);
+              }}
+            >
               <span>{it.label}</span> <span className="files-menu-hint">{it.hint}</span>
             </button>
           ))}

@@ -3,8 +3,8 @@
 import type { AppState, AppStore } from '../../store';
 import type { EventRecord } from '../../store/files';
 import { toSessionFile } from '../../store/sessionFile';
-import { glyphRadius } from '../geometry';
-import { eventsToCsv } from './csv';
+import { glyphRadius } from '../../view/geometry';
+import { eventsToCsv } from '../../view/csv';
 import { ringPng, ringSvgText } from './ringImage';
 
 export type ExportKind = 'session' | 'report' | 'events' | 'svg' | 'png';

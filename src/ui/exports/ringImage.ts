@@ -2,8 +2,9 @@
 // (it renders the same outside the page: a file viewer, an <img>), and a PNG of it with the
 // messages in flight drawn on top by the same renderer the message canvas uses.
 import type { Frame } from '../../protocol';
-import { createMessageRenderer, type Context2D } from '../canvas/renderer';
-import { nodePositions, VIEW } from '../geometry';
+import type { Context2D } from '../../view/canvas/context';
+import { createMessageRenderer } from '../ring/canvas/renderer';
+import { nodePositions, VIEW } from '../../view/geometry';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 

@@ -20,29 +20,22 @@ function isTextField(t: EventTarget | null): boolean {
   return t instanceof HTMLInputElement && !['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'file', 'color'].includes(t.type);
 }
 
-export function FilesBar() {
-  const store = useAppStoreApi();
-  const cluster = useAppStore(selectCluster);
-  const actions = useAppStore(selectActions);
-  const progress = useAppStore(selectImportProgress);
-  const imp = useImport();
-  const [open, setOpen] = useState(false);
-  const [record, setRecord] = useState<EventRecord | null>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const { openText, openFile, openLink, clearProblem } = imp;
-  const problem = imp.state.problem;
+type Import = ReturnType<typeof useImport>;
 
+/** The app's events recorded from the start, for the Export menu's CSV. */
+function useEventRecord() {
+  const store = useAppStoreApi();
+  const [record, setRecord] = useState<EventRecord | null>(null);
   useEffect(() => {
     const r = recordEvents(store);
     setRecord(r);
     return () => r.stop();
   }, [store]);
+  return record;
+}
 
-  // A problem found outside the dialog (a drop, a paste on the page, a link) opens it to show it.
-  useEffect(() => {
-    if (problem) setOpen(true);
-  }, [problem]);
-
+/** Ctrl/Cmd+V of a session outside a text field, and a share link pasted into the address bar. */
+function usePageImports({ openText, openFile, openLink }: Pick<Import, 'openText' | 'openFile' | 'openLink'>) {
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       if (isTextField(e.target) || document.querySelector('[role="dialog"][aria-modal="true"]')) return;
@@ -67,6 +60,38 @@ export function FilesBar() {
       window.removeEventListener('hashchange', onHash);
     };
   }, [openText, openFile, openLink]);
+}
+
+/** A session's commands replaying, with Cancel. */
+function ImportProgress() {
+  const actions = useAppStore(selectActions);
+  const progress = useAppStore(selectImportProgress);
+  if (progress === null) return null;
+  return (
+    <div className="import-progress" data-testid="import-progress">
+      <span role="status">Opening the session… {Math.floor(progress * 100)}%</span>
+      <progress value={progress} max={1} aria-label="Replaying the session's commands" />
+      <button type="button" className="btn btn-small" aria-label="Cancel opening the session" onClick={() => actions.cancelImport()}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+export function FilesBar() {
+  const cluster = useAppStore(selectCluster);
+  const imp = useImport();
+  const [open, setOpen] = useState(false);
+  const record = useEventRecord();
+  const button = useRef<HTMLButtonElement>(null);
+  const { openText, openFile, clearProblem } = imp;
+  const problem = imp.state.problem;
+
+  // A problem found outside the dialog (a drop, a paste on the page, a link) opens it to show it.
+  useEffect(() => {
+    if (problem) setOpen(true);
+  }, [problem]);
+  usePageImports(imp);
 
   const close = () => {
     setOpen(false);
@@ -109,15 +134,7 @@ export function FilesBar() {
           if (await openFile(file)) setOpen(false);
         }}
       />
-      {progress !== null && (
-        <div className="import-progress" data-testid="import-progress">
-          <span role="status">Opening the session… {Math.floor(progress * 100)}%</span>
-          <progress value={progress} max={1} aria-label="Replaying the session's commands" />
-          <button type="button" className="btn btn-small" aria-label="Cancel opening the session" onClick={() => actions.cancelImport()}>
-            Cancel
-          </button>
-        </div>
-      )}
+      <ImportProgress />
       <span className="sr-only" role="status" data-testid="import-status">
         {imp.state.busy ? 'Opening…' : imp.state.opened ? `Opened “${imp.state.opened}”` : ''}
       </span>

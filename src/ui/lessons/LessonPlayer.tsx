@@ -4,7 +4,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { selectActions, selectLesson, selectLessonStep, selectPrediction, selectPresenter, useAppStore } from '../../store';
 import type { LessonStatus } from '../../protocol';
-import { demoDone, INTERVIEW, interviewOf, lessonOf, LESSONS, nextLesson, stepState, type InterviewQuestion } from './catalogue';
+import { demoDone, INTERVIEW, interviewOf, lessonOf, LESSONS, nextLesson, stepState, type InterviewQuestion } from '../../view/lessons/catalogue';
 import { LessonsButton } from './LessonsButton';
 import { PresenterButton } from './PresenterKeys';
 
@@ -87,12 +87,84 @@ function LearnPanel() {
   );
 }
 
+type Lesson = NonNullable<ReturnType<typeof lessonOf>>;
+
+/** The step's title, text, claim and verdict, and the worker's message about it. */
+function StepBody({ lesson, status, step }: { lesson: Lesson; status: LessonStatus; step: number }) {
+  const s = lesson.steps[step]!;
+  return (
+    <div className="lp-step">
+      <h3 className="lp-step-title" data-testid="lesson-step-title">
+        {step + 1}. {s.title}
+      </h3>
+      <p className="lp-text">{s.text}</p>
+      <div className="lp-check" data-state={stepState(status, step)}>
+        <p className="lp-claim">
+          <span className="lp-label">Check:</span> {s.check.claim}
+        </p>
+        <Verdict status={status} step={step} />
+      </div>
+      {status.message && (
+        <p className="lp-message" role="alert">
+          {status.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Prev, Run step, and Next (or, after the last step has run, the next lesson). */
+function StepNav({ status, step, needsPrediction }: { status: LessonStatus; step: number; needsPrediction: boolean }) {
+  const actions = useAppStore(selectActions);
+  const busy = status.phase !== 'ready';
+  const ran = status.verdicts[step] !== null && status.verdicts[step] !== undefined;
+  const after = nextLesson(status);
+  return (
+    <div className="lp-nav" role="group" aria-label="Steps">
+      <button type="button" className="btn" onClick={() => actions.showLessonStep(step - 1)} disabled={step === 0} aria-label="Previous step">
+        ← Prev
+      </button>
+      <button
+        type="button"
+        className="btn btn-primary lp-run"
+        onClick={() => actions.runLessonStep(step)}
+        disabled={busy || needsPrediction}
+        data-testid="lesson-run"
+        title={needsPrediction ? 'Pick a prediction first' : undefined}
+      >
+        {busy ? 'Running…' : ran ? 'Run again' : needsPrediction ? 'Predict first' : 'Run step'}
+      </button>
+      {after && step + 1 >= status.stepCount && ran && !busy ? (
+        <button type="button" className="btn" onClick={() => actions.startLesson(status.kind, after.id, after.scenario)} title={after.title} data-testid="lesson-next-lesson">
+          {status.kind === 'interview' ? 'Next question →' : 'Next lesson →'}
+        </button>
+      ) : (
+        <button type="button" className="btn" onClick={() => actions.showLessonStep(step + 1)} disabled={step + 1 >= status.stepCount} aria-label="Next step" data-testid="lesson-next">
+          Next →
+        </button>
+      )}
+    </div>
+  );
+}
+
+function LessonFoot({ status }: { status: LessonStatus }) {
+  const actions = useAppStore(selectActions);
+  return (
+    <div className="lp-foot">
+      <button type="button" className="btn btn-small lp-leave" aria-label={`Leave the ${status.kind === 'interview' ? 'question' : 'lesson'}: back to the sandbox`} onClick={() => actions.leaveLesson()} data-testid="lesson-leave">
+        Leave
+      </button>
+      <LessonsButton label="All lessons" className="btn btn-small" section={status.kind === 'interview' ? 'interview' : 'lessons'} testId="lessons-switch" />
+      <PresenterButton small />
+    </div>
+  );
+}
+
 export function LessonPlayer() {
   const status = useAppStore(selectLesson);
   const stepIndex = useAppStore(selectLessonStep);
   const prediction = useAppStore(selectPrediction);
   const presenter = useAppStore(selectPresenter);
-  const actions = useAppStore(selectActions);
   const heading = useRef<HTMLHeadingElement>(null);
   const startedKey = status ? `${status.kind}:${status.id}` : null;
 
@@ -105,12 +177,8 @@ export function LessonPlayer() {
   const lesson = lessonOf(status.kind, status.id);
   if (!lesson) return <LearnPanel />;
   const step = Math.min(Math.max(0, stepIndex), status.stepCount - 1);
-  const s = lesson.steps[step]!;
   const question = interviewOf(status);
-  const busy = status.phase !== 'ready';
-  const ran = status.verdicts[step] !== null && status.verdicts[step] !== undefined;
   const needsPrediction = question !== undefined && prediction === null;
-  const after = nextLesson(status);
   const kindLabel = status.kind === 'interview' ? 'Interview question' : 'Lesson';
 
   return (
@@ -125,54 +193,9 @@ export function LessonPlayer() {
         {!question && step === 0 && <p className="lp-story">{lesson.story}</p>}
       </header>
       {question && <Prediction question={question} status={status} />}
-      <div className="lp-step">
-        <h3 className="lp-step-title" data-testid="lesson-step-title">
-          {step + 1}. {s.title}
-        </h3>
-        <p className="lp-text">{s.text}</p>
-        <div className="lp-check" data-state={stepState(status, step)}>
-          <p className="lp-claim">
-            <span className="lp-label">Check:</span> {s.check.claim}
-          </p>
-          <Verdict status={status} step={step} />
-        </div>
-        {status.message && (
-          <p className="lp-message" role="alert">
-            {status.message}
-          </p>
-        )}
-      </div>
-      <div className="lp-nav" role="group" aria-label="Steps">
-        <button type="button" className="btn" onClick={() => actions.showLessonStep(step - 1)} disabled={step === 0} aria-label="Previous step">
-          ← Prev
-        </button>
-        <button
-          type="button"
-          className="btn btn-primary lp-run"
-          onClick={() => actions.runLessonStep(step)}
-          disabled={busy || needsPrediction}
-          data-testid="lesson-run"
-          title={needsPrediction ? 'Pick a prediction first' : undefined}
-        >
-          {busy ? 'Running…' : ran ? 'Run again' : needsPrediction ? 'Predict first' : 'Run step'}
-        </button>
-        {after && step + 1 >= status.stepCount && ran && !busy ? (
-          <button type="button" className="btn" onClick={() => actions.startLesson(status.kind, after.id, after.scenario)} title={after.title} data-testid="lesson-next-lesson">
-            {status.kind === 'interview' ? 'Next question →' : 'Next lesson →'}
-          </button>
-        ) : (
-          <button type="button" className="btn" onClick={() => actions.showLessonStep(step + 1)} disabled={step + 1 >= status.stepCount} aria-label="Next step" data-testid="lesson-next">
-            Next →
-          </button>
-        )}
-      </div>
-      <div className="lp-foot">
-        <button type="button" className="btn btn-small lp-leave" aria-label={`Leave the ${status.kind === 'interview' ? 'question' : 'lesson'}: back to the sandbox`} onClick={() => actions.leaveLesson()} data-testid="lesson-leave">
-          Leave
-        </button>
-        <LessonsButton label="All lessons" className="btn btn-small" section={status.kind === 'interview' ? 'interview' : 'lessons'} testId="lessons-switch" />
-        <PresenterButton small />
-      </div>
+      <StepBody lesson={lesson} status={status} step={step} />
+      <StepNav status={status} step={step} needsPrediction={needsPrediction} />
+      <LessonFoot status={status} />
       {presenter && <p className="lp-keys">→ or Space: run / next · ← back{question ? ' · 1–4: predict' : ''} · Esc: exit presenter</p>}
     </section>
   );

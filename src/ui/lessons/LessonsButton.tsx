@@ -2,8 +2,8 @@
 import { useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { selectActions, useAppStore } from '../../store';
-import { Drawer } from '../Drawer';
-import { INTERVIEW, LESSONS, type Lesson } from './catalogue';
+import { Drawer } from '../app/Drawer';
+import { INTERVIEW, LESSONS, type Lesson } from '../../view/lessons/catalogue';
 import type { LessonKind } from '../../protocol';
 import './lessons.css';
 

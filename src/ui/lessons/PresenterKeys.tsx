@@ -2,8 +2,8 @@
 // capture phase so that, in presenter mode, Space means "next step" rather than play/pause.
 import { useEffect } from 'react';
 import { useAppStoreApi, selectActions, selectPresenter, useAppStore } from '../../store';
-import { INTERVIEW, nextMove } from './catalogue';
-import { presenterKeyFor } from './presenter';
+import { INTERVIEW, nextMove } from '../../view/lessons/catalogue';
+import { presenterKeyFor } from '../../view/lessons/presenter';
 
 export function PresenterButton({ small = false }: { small?: boolean }) {
   const presenter = useAppStore(selectPresenter);

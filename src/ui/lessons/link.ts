@@ -5,7 +5,7 @@
 // Untrusted input: validated with zod; a bad value throws an Error naming the field.
 import { z } from '../zod';
 import type { LessonKind } from '../../protocol';
-import { lessonOf } from './catalogue';
+import { lessonOf } from '../../view/lessons/catalogue';
 
 export interface LessonLink {
   kind: LessonKind;

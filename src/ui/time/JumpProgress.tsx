@@ -1,6 +1,6 @@
 // While a jump runs flat out: from → target in simulated time, how far it got, and Cancel.
 import { useState, type FocusEvent } from 'react';
-import { formatClock } from '../format';
+import { formatClock } from '../../view/format';
 
 /** Where the jump started, from the host's progress = (now − from) / (target − from). */
 export function jumpStart(now: number, progress: number, target: number): number {

@@ -2,7 +2,7 @@
 // back (a seek) unless `back` is false. A time that does not read, is the current one or lies
 // beyond the scenario's end is refused here with an error naming the field; nothing is sent.
 import { useId, useState, type FormEvent } from 'react';
-import { JUMP_EXAMPLES, readJumpTarget } from './jumpTarget';
+import { JUMP_EXAMPLES, readJumpTarget } from '../../view/time/jumpTarget';
 
 export function JumpTo({ disabled, now, until, onJump, back = true }: {
   disabled: boolean;

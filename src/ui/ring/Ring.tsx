@@ -1,0 +1,328 @@
+// The ring: token ownership arcs and ticks, and one glyph per node. React owns the SVG;
+// d3 only computes arc paths.
+import { arc as d3arc } from 'd3';
+import { memo, useMemo, type KeyboardEvent } from 'react';
+import type { Command, HintQueueView, KeyInspection, NodeView } from '../../protocol';
+import { CENTER, RING_INNER, RING_OUTER, VIEW, polar, tokenArcs, type Point } from '../../view/geometry';
+import { hintsHeld, hintsWaiting, nodeState, STATE_LABEL, suspicion, type NodeState } from '../../view/nodeState';
+import { inkOn, nodeColour } from '../../view/palette';
+import { formatCount, formatDuration } from '../../view/format';
+import { BeliefLines } from './BeliefLines';
+import { PartitionMarks } from './PartitionMarks';
+import { currentGroups } from '../../view/partition';
+import { COORDINATOR_WORDS, hintWords, type HintMode, type HintWords } from '../../view/wording';
+import { KeyWalk, RankBadges } from './KeyMarks';
+import { SHORTCUT_DESCRIPTION, SHORTCUT_KEYS, shortcutCommand } from '../../view/shortcuts';
+
+export interface RingProps {
+  nodes: readonly NodeView[];
+  order: readonly string[];
+  hintQueues: readonly HintQueueView[];
+  positions: ReadonlyMap<string, Point>;
+  glyphR: number;
+  selected: string | null;
+  /** The node whose menu is open (aria-expanded), if any. */
+  menuFor?: string | null;
+  onOpen(node: string): void;
+  /** How pending handoff data is named: hints, or stand-in copies (sloppy quorum). */
+  hintMode?: HintMode;
+  /** Keyboard shortcuts on a focused glyph send commands through this. */
+  onCommand?(command: Command): void;
+  /** The inspected key: its position and preference list are marked on the ring. */
+  inspection?: KeyInspection | null;
+  /** View units per CSS pixel (the ring's scale), for marks that must stay readable. */
+  viewPerPx?: number;
+}
+
+const bandArc = d3arc<{ start: number; end: number }>()
+  .innerRadius(RING_INNER)
+  .outerRadius(RING_OUTER)
+  .startAngle((d) => d.start * 2 * Math.PI)
+  .endAngle((d) => d.end * 2 * Math.PI)
+  .padAngle(0.004);
+
+export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, menuFor = selected, onOpen, hintMode, onCommand, inspection, viewPerPx = 1 }: RingProps) {
+  const words = hintWords(hintMode);
+  const colourOf = useMemo(() => new Map(order.map((id, i) => [id, nodeColour(i)])), [order]);
+  const held = hintsHeld(hintQueues);
+  const waiting = hintsWaiting(hintQueues);
+  const suspects = suspicion(nodes);
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const selectedNode = selected ? byId.get(selected) : undefined;
+  const partitioned = currentGroups(nodes).length > 1;
+
+  return (
+    <svg
+      className="ring-svg"
+      data-testid="ring"
+      viewBox={`0 0 ${VIEW} ${VIEW}`}
+      role="group"
+      aria-label={`Token ring with ${nodes.length} nodes${inspection ? `; key ${inspection.key} marked, replicas ${inspection.preferenceList.filter((e) => e.replica).map((e) => e.node).join(', ')}` : ''}`}
+    >
+      <TokenRing nodes={nodes} colourOf={colourOf} />
+      <PartitionMarks nodes={nodes} order={order} positions={positions} glyphR={glyphR} />
+      {selectedNode && <BeliefLines node={selectedNode} nodes={nodes} positions={positions} glyphR={glyphR} />}
+      {inspection && <KeyWalk inspection={inspection} nodes={nodes} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
+      {order.map((id) => {
+        const n = byId.get(id);
+        const p = positions.get(id);
+        if (!n || !p) return null;
+        return (
+          <NodeGlyph
+            key={id}
+            node={n}
+            at={p}
+            inward={unit(CENTER - p.x, CENTER - p.y)}
+            r={glyphR}
+            colour={colourOf.get(id) ?? '#999'}
+            held={held.get(id) ?? 0}
+            waiting={waiting.get(id) ?? 0}
+            suspectedBy={suspects.get(id) ?? { by: 0, of: 0 }}
+            open={selected === id}
+            expanded={menuFor === id}
+            onOpen={onOpen}
+            words={words}
+            group={partitioned ? n.group + 1 : null}
+            onCommand={onCommand}
+          />
+        );
+      })}
+      {inspection && <RankBadges inspection={inspection} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
+      <CentreCaption queues={hintQueues} words={words} />
+    </svg>
+  );
+}
+
+/** What the token ring depends on: tokens and which owners are down (not every frame's new objects). */
+function tokenKey(nodes: readonly NodeView[]): string {
+  // Tokens are fixed for a node's life; their count and first value are enough to notice a change.
+  return nodes.map((n) => `${n.id}${n.up ? '+' : '-'}${n.tokens.length}@${n.tokens[0] ?? ''}`).join(';');
+}
+
+/** The ring itself: one arc per token range coloured by owner, and a tick at each token. */
+const TokenRing = memo(
+  function TokenRing({ nodes, colourOf }: { nodes: readonly NodeView[]; colourOf: ReadonlyMap<string, string> }) {
+    const arcs = tokenArcs(nodes);
+    const down = new Set(nodes.filter((n) => !n.up).map((n) => n.id));
+    return (
+      <g aria-hidden="true">
+        <circle cx={CENTER} cy={CENTER} r={(RING_INNER + RING_OUTER) / 2} className="ring-track" />
+        <g transform={`translate(${CENTER},${CENTER})`}>
+          {arcs.map((a, i) => (
+            <path
+              key={i}
+              d={bandArc(a) ?? ''}
+              fill={colourOf.get(a.owner) ?? '#999'}
+              className={down.has(a.owner) ? 'token-arc token-arc-down' : 'token-arc'}
+            />
+          ))}
+        </g>
+        {arcs.map((a, i) => {
+          const p1 = polar(a.end, RING_INNER - 7);
+          const p2 = polar(a.end, RING_OUTER + 7);
+          return <line key={i} x1={p1.x} y1={p1.y} x2={p2.x} y2={p2.y} className="token-tick" stroke={colourOf.get(a.owner)} />;
+        })}
+      </g>
+    );
+  },
+  (a, b) => a.colourOf === b.colourOf && tokenKey(a.nodes) === tokenKey(b.nodes),
+);
+
+const unit = (x: number, y: number): Point => {
+  const len = Math.hypot(x, y) || 1;
+  return { x: x / len, y: y / len };
+};
+
+/** In the middle of the ring: how many hints wait, and for whom. */
+function CentreCaption({ queues, words }: { queues: readonly HintQueueView[]; words: HintWords }) {
+  const waiting = [...hintsWaiting(queues)].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]);
+  if (waiting.length === 0) return null;
+  const total = waiting.reduce((sum, [, n]) => sum + n, 0);
+  const targets = waiting.map(([t]) => t);
+  const who = targets.length <= 3 ? targets.join(', ') : `${targets.slice(0, 3).join(', ')} +${targets.length - 3}`;
+  return (
+    <g className="centre-caption" transform={`translate(${CENTER},${CENTER})`} aria-hidden="true">
+      <text className="centre-number" dy="0.1em">
+        {formatCount(total)}
+      </text>
+      {words.centre(total, who).map((line, i) => (
+        <text key={i} className="centre-label" dy={`${1.9 + i * 1.25}em`}>
+          {line}
+        </text>
+      ))}
+    </g>
+  );
+}
+
+interface GlyphProps {
+  node: NodeView;
+  at: Point;
+  /** Unit vector towards the ring's centre: tags stack on that side, clear of the ring. */
+  inward: Point;
+  r: number;
+  colour: string;
+  held: number;
+  waiting: number;
+  suspectedBy: { by: number; of: number };
+  open: boolean;
+  /** Its menu is open. */
+  expanded?: boolean;
+  onOpen(node: string): void;
+  words?: HintWords;
+  /** Partition group, 1-based, or null when the network is whole. */
+  group?: number | null;
+  onCommand?(command: Command): void;
+}
+
+function glyphLabel(
+  n: NodeView,
+  state: NodeState,
+  held: number,
+  waiting: number,
+  s: { by: number; of: number },
+  words: HintWords,
+  group: number | null,
+): string {
+  const parts = [`Node ${n.id}, ${STATE_LABEL[state]}`];
+  if (group !== null) parts.push(`in network group ${group}`);
+  if (held > 0) parts.push(`holds ${held} ${held === 1 ? words.one : words.many}`);
+  if (waiting > 0) parts.push(`${waiting} ${waiting === 1 ? words.one : words.many} waiting for it`);
+  if (n.slowMs > 0) parts.push(`slow by ${formatDuration(n.slowMs)}`);
+  if (s.by > 0) parts.push(`believed down by ${s.by} of ${s.of} peers`);
+  return parts.join(', ');
+}
+
+interface GlyphTag {
+  text: string;
+  className: string;
+}
+
+function glyphTags(node: NodeView, state: NodeState, s: { by: number; of: number }): GlyphTag[] {
+  const tags: GlyphTag[] = [];
+  if (state === 'down') tags.push({ text: 'DOWN', className: 'tag tag-down' });
+  if (state === 'joining') tags.push({ text: 'JOINING', className: 'tag tag-joining' });
+  if (node.slowMs > 0) tags.push({ text: `SLOW +${formatDuration(node.slowMs)}`, className: 'tag tag-slow' });
+  if (s.by > 0) tags.push({ text: `seen down by ${s.by}/${s.of}`, className: 'glyph-note' });
+  else if (state === 'down' && s.of > 0) tags.push({ text: 'not yet detected', className: 'glyph-note' });
+  return tags;
+}
+
+/** What a glyph shows: props that changed elsewhere (a node's beliefs, its key count) do not redraw it. */
+function sameGlyph(a: GlyphProps, b: GlyphProps): boolean {
+  return (
+    a.node.id === b.node.id &&
+    a.node.up === b.node.up &&
+    a.node.serving === b.node.serving &&
+    a.node.slowMs === b.node.slowMs &&
+    a.at === b.at &&
+    a.inward.x === b.inward.x &&
+    a.inward.y === b.inward.y &&
+    a.r === b.r &&
+    a.colour === b.colour &&
+    a.held === b.held &&
+    a.waiting === b.waiting &&
+    a.suspectedBy.by === b.suspectedBy.by &&
+    a.suspectedBy.of === b.suspectedBy.of &&
+    a.open === b.open &&
+    a.expanded === b.expanded &&
+    a.onOpen === b.onOpen &&
+    a.words === b.words &&
+    a.group === b.group &&
+    a.onCommand === b.onCommand
+  );
+}
+
+const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand }: GlyphProps) {
+  const state = nodeState(node);
+  const onKey = (e: KeyboardEvent<SVGGElement>) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen(node.id);
+      return;
+    }
+    const command = onCommand ? shortcutCommand(e, node) : null;
+    if (command) {
+      e.preventDefault();
+      onCommand?.(command);
+    }
+  };
+  const fontSize = Math.max(9, Math.min(26, r * 0.8));
+  const cross = r * 0.62;
+  // Tags stack from the glyph towards the ring's centre, one per line, clear of the ring.
+  const tags = glyphTags(node, state, suspectedBy);
+  const step = inward.y < -0.2 ? -20 : 20;
+  const anchor = { x: inward.x * (r * 0.5), y: inward.y * (r * 0.5) + Math.sign(step) * (r * 0.5 + 16) };
+  return (
+    <g
+      className={`node-glyph node-${state}`}
+      data-testid={`node-${node.id}`}
+      data-state={state}
+      role="button"
+      tabIndex={0}
+      aria-label={glyphLabel(node, state, held, waiting, suspectedBy, words, group)}
+      aria-description={onCommand ? SHORTCUT_DESCRIPTION : undefined}
+      aria-keyshortcuts={onCommand ? SHORTCUT_KEYS : undefined}
+      data-selected={open || undefined}
+      data-group={group ?? undefined}
+      aria-haspopup="dialog"
+      aria-expanded={expanded}
+      transform={`translate(${at.x},${at.y})`}
+      onClick={() => onOpen(node.id)}
+      onKeyDown={onKey}
+    >
+      {open && <circle r={r + 13} className="glyph-selected-glow" />}
+      <circle r={r + 7} className={open ? 'glyph-halo glyph-halo-open' : 'glyph-halo'} />
+      {state === 'up' && <circle r={r} fill={colour} className="glyph-body" />}
+      {state === 'joining' && (
+        <circle r={r} fill={colour} fillOpacity={0.3} stroke={colour} className="glyph-body glyph-joining" />
+      )}
+      {state === 'down' && (
+        <>
+          <circle r={r} stroke={colour} className="glyph-body glyph-down" />
+          <path d={`M${-cross},${-cross}L${cross},${cross}M${cross},${-cross}L${-cross},${cross}`} className="glyph-cross" />
+        </>
+      )}
+      <text className="glyph-name" dy="0.35em" fontSize={fontSize} fill={state === 'up' ? inkOn(colour) : undefined}>
+        {node.id}
+      </text>
+      {held > 0 && (
+        <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} what={words.many} />
+      )}
+      {tags.map((t, i) =>
+        t.className === 'glyph-note' ? (
+          <text key={t.text} className="glyph-note" x={anchor.x} y={anchor.y + i * step} dy="0.35em">
+            {t.text}
+          </text>
+        ) : (
+          <Tag key={t.text} x={anchor.x} y={anchor.y + i * step} className={t.className} text={t.text} />
+        ),
+      )}
+    </g>
+  );
+}, sameGlyph);
+
+function Tag({ x, y, text, className }: { x: number; y: number; text: string; className: string }) {
+  const w = text.length * 8.4 + 14;
+  return (
+    <g className={className} transform={`translate(${x},${y})`}>
+      <rect x={-w / 2} y={-9} width={w} height={18} rx={4} />
+      <text dy="0.35em">{text}</text>
+    </g>
+  );
+}
+
+/** Pending hints held: a pill from (x, y) outwards, to the left when mirrored. */
+function HintBadge({ x, y, count, mirror, what }: { x: number; y: number; count: number; mirror: boolean; what: string }) {
+  const text = formatCount(count);
+  const w = text.length * 8 + 14;
+  const left = mirror ? 4 - w : -4;
+  return (
+    <g className="hint-badge" transform={`translate(${x},${y})`}>
+      <title>{`${text} pending ${what} held here`}</title>
+      <rect x={left} y={-11} width={w} height={22} rx={11} />
+      <text x={left + w / 2} dy="0.35em">
+        {text}
+      </text>
+    </g>
+  );
+}

@@ -1,0 +1,222 @@
+// The stage: the ring SVG, the message canvas over it, the node menu, the message popover
+// and the legend.
+import { useCallback, useMemo, useRef, useState, type MouseEvent, type PointerEvent, type RefObject } from 'react';
+import type { ClusterInfo, Command, HintQueueView, NodeView } from '../../protocol';
+import type { Point } from '../../view/geometry';
+import {
+  hiddenKinds,
+  selectActions,
+  selectCluster,
+  selectHintQueues,
+  selectInspecting,
+  selectInspection,
+  selectMessages,
+  selectNodes,
+  selectNow,
+  selectPaused,
+  selectSelected,
+  useAppStore,
+  useAppStoreApi,
+} from '../../store';
+import { messageAt } from '../../view/canvas/drawMessages';
+import { CENTER, VIEW, glyphRadius, nodePositions } from '../../view/geometry';
+import { useMediaQuery } from '../common/hooks';
+import { Legend } from './Legend';
+import { LANE, MessageLayer, markScale } from './MessageLayer';
+import { CutLayer } from './CutLayer';
+import { MessagePopover } from '../panels/MessagePopover';
+import { NodeMenu } from '../panels/NodeMenu';
+import { Ring } from './Ring';
+import { useElementSize } from '../common/useElementSize';
+
+const NO_NODES: NodeView[] = [];
+const selectMessagesWhenPaused = (s: Parameters<typeof selectPaused>[0]) => (selectPaused(s) ? selectMessages(s) : undefined);
+const NO_QUEUES: HintQueueView[] = [];
+
+/** Clicks on these belong to them, not to the message under the pointer. */
+const OWN_CLICKS = '.node-glyph, .node-menu, .msg-popover, .cut-layer';
+
+/** The ring's order (the cluster's, else the frame's), each node's place and the glyph size. */
+function useRingLayout(nodes: readonly NodeView[], cluster: ClusterInfo | null | undefined) {
+  const orderKey = (cluster?.nodes ?? nodes.map((n) => n.id)).join('\u0000');
+  const order = useMemo(() => (orderKey ? orderKey.split('\u0000') : []), [orderKey]);
+  const positions = useMemo(() => nodePositions(order), [order]);
+  return { order, positions, glyphR: glyphRadius(order.length) };
+}
+
+/** The node menu opens from the ring only; a node selected elsewhere (the event log) is just highlighted. */
+function useNodeMenu(svgBox: RefObject<HTMLDivElement | null>) {
+  const selected = useAppStore(selectSelected);
+  const actions = useAppStore(selectActions);
+  const [menuFor, setMenuFor] = useState<string | null>(null);
+  const onOpen = useCallback(
+    (id: string) => {
+      if (selected === id && menuFor === id) {
+        actions.select(null);
+        setMenuFor(null);
+      } else {
+        actions.select(id);
+        setMenuFor(id);
+      }
+    },
+    [actions, selected, menuFor],
+  );
+  const onClose = useCallback(
+    (returnFocus: boolean) => {
+      const id = selected;
+      actions.select(null);
+      setMenuFor(null);
+      if (returnFocus && id) svgBox.current?.querySelector<SVGGElement>(`[data-testid="node-${id}"]`)?.focus();
+    },
+    [actions, selected, svgBox],
+  );
+  return { selected, menuFor, onOpen, onClose };
+}
+
+interface PickingInput {
+  svgBox: RefObject<HTMLDivElement | null>;
+  positions: ReadonlyMap<string, Point>;
+  glyphR: number;
+  side: number;
+  paused: boolean;
+}
+
+/** Mouse picking of a message drawn on the canvas, only while time stands still. */
+function useMessagePicking({ svgBox, positions, glyphR, side, paused }: PickingInput) {
+  const store = useAppStoreApi();
+  const reduced = useMediaQuery('(prefers-reduced-motion: reduce)');
+  const [picked, setPicked] = useState<{ id: number; x: number; y: number } | null>(null);
+  /** The message drawn under a pointer (only while time stands still), in view units. */
+  const hitAt = (clientX: number, clientY: number) => {
+    const box = svgBox.current;
+    const s = store.getState();
+    const f = s.frame;
+    if (!box || !f || f.playing || f.jumpProgress !== null) return null;
+    const rect = box.getBoundingClientRect();
+    if (rect.width === 0) return null;
+    const x = ((clientX - rect.left) / rect.width) * VIEW;
+    const y = ((clientY - rect.top) / rect.height) * VIEW;
+    const m = messageAt(f.messages, f.now, positions, x, y, {
+      nodeRadius: glyphR + 2,
+      laneOffset: LANE,
+      reducedMotion: reduced,
+      hidden: hiddenKinds(s.hiddenMessages),
+      markScale: markScale(side),
+    });
+    return m ? { id: m.id, x, y } : null;
+  };
+  const onStageClick = (e: MouseEvent<HTMLDivElement>) => {
+    if ((e.target as Element).closest?.(OWN_CLICKS)) return;
+    setPicked(hitAt(e.clientX, e.clientY));
+  };
+  const onStageMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (!paused || e.pointerType === 'touch') return;
+    const over = !(e.target as Element).closest?.(OWN_CLICKS) && hitAt(e.clientX, e.clientY) !== null;
+    e.currentTarget.classList.toggle('over-message', over);
+  };
+  const closePicked = useCallback(() => setPicked(null), []);
+  return { picked, onStageClick, onStageMove, closePicked };
+}
+
+interface PlacedMenuProps {
+  node: NodeView;
+  anchor: Point;
+  glyphR: number;
+  side: number;
+  onCommand: (c: Command) => void;
+  onClose: (returnFocus: boolean) => void;
+}
+
+/** The node menu beside its glyph, on the side away from the ring's edge. */
+function PlacedNodeMenu({ node, anchor, glyphR, side, onCommand, onClose }: PlacedMenuProps) {
+  const right = anchor.x > CENTER + 1;
+  const below = anchor.y > CENTER + 1;
+  // A small ring has no room beside a glyph: centre the menu above or below it.
+  const narrow = side < 480;
+  return (
+    <NodeMenu
+      node={node}
+      left={narrow ? 50 : ((anchor.x + (right ? -1 : 1) * (glyphR + 6)) / VIEW) * 100}
+      top={((anchor.y + (below ? -1 : 1) * (narrow ? glyphR + 8 : glyphR * 0.3)) / VIEW) * 100}
+      align={narrow ? 'centre' : right ? 'left' : 'right'}
+      openUp={below}
+      onCommand={onCommand}
+      onClose={onClose}
+    />
+  );
+}
+
+type RingStateProps = Pick<Parameters<typeof Ring>[0], 'nodes' | 'order' | 'positions' | 'glyphR' | 'selected' | 'menuFor' | 'onOpen'> & { side: number };
+
+/** The ring with what it shows besides the nodes: hint queues, the inspected key, the hint mode. */
+function RingWithState({ side, ...props }: RingStateProps) {
+  const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
+  const cluster = useAppStore(selectCluster);
+  const actions = useAppStore(selectActions);
+  const inspecting = useAppStore(selectInspecting);
+  const rawInspection = useAppStore(selectInspection);
+  const inspection = rawInspection && inspecting !== null && rawInspection.key === inspecting ? rawInspection : null;
+  return <Ring {...props} hintQueues={queues} hintMode={cluster?.hintMode} onCommand={actions.command} inspection={inspection} viewPerPx={VIEW / side} />;
+}
+
+export function RingPanel() {
+  const nodes = useAppStore(selectNodes) ?? NO_NODES;
+  const cluster = useAppStore(selectCluster);
+  const actions = useAppStore(selectActions);
+  const paused = useAppStore(selectPaused);
+  // Only while time stands still (for the popover): a running frame's messages are the canvas's business.
+  const messages = useAppStore(selectMessagesWhenPaused);
+  const now = useAppStore(selectNow);
+  const box = useElementSize<HTMLDivElement>({ width: 560, height: 560 });
+  // The ring is a square as large as its box allows (never below 160 px, where glyphs collide).
+  const side = Math.max(160, Math.min(box.width, box.height || box.width));
+  const svgBox = useRef<HTMLDivElement>(null);
+  const { order, positions, glyphR } = useRingLayout(nodes, cluster);
+  const { selected, menuFor, onOpen, onClose } = useNodeMenu(svgBox);
+  const { picked, onStageClick, onStageMove, closePicked } = useMessagePicking({ svgBox, positions, glyphR, side, paused });
+
+  const openNode = selected && menuFor === selected ? nodes.find((n) => n.id === selected) : undefined;
+  const anchor = selected ? positions.get(selected) : undefined;
+  const pickedMessage = picked && paused ? messages?.find((m) => m.id === picked.id) : undefined;
+
+  return (
+    <div className="stage-inner">
+      <div className="ring-area" ref={box.ref}>
+        {/* Mouse picking of a message; the keyboard path is the "Messages in flight" list. */}
+        <div
+          className={paused ? 'ring-box ring-paused' : 'ring-box'}
+          ref={svgBox}
+          style={{ width: side, height: side }}
+          onClick={onStageClick}
+          onPointerMove={onStageMove}
+          data-testid="ring-box"
+        >
+          {nodes.length === 0 ? (
+            <div className="ring-empty" data-testid="ring" role="status">
+              Starting the cluster…
+            </div>
+          ) : (
+            <RingWithState nodes={nodes} order={order} positions={positions} glyphR={glyphR} selected={selected} menuFor={menuFor} onOpen={onOpen} side={side} />
+          )}
+          <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
+          <CutLayer order={order} positions={positions} />
+          {openNode && anchor && (
+            <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} onCommand={actions.command} onClose={onClose} />
+          )}
+          {picked && paused && (
+            <MessagePopover
+              id={picked.id}
+              message={pickedMessage}
+              now={now}
+              left={(picked.x / VIEW) * 100}
+              top={(picked.y / VIEW) * 100}
+              onCommand={actions.command}
+              onClose={closePicked}
+            />
+          )}
+        </div>
+      </div>
+      <Legend />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+// The canvas worker's logic: keeps the latest frame, filters and highlight it is told about, and
+// paints them every animation frame on a canvas the UI thread handed over. Talks through an
+// endpoint and reads time through injected timers, so tests drive it without a Worker.
+import { createMessageListDecoder } from '../../../protocol/packing';
+import type { Point } from '../../../view/geometry';
+import type { CanvasLike, PositionList, ToCanvas } from './protocol';
+import { canvasPixels, createMessageRenderer, startDrawLoop, type CanvasConfig, type CanvasInput, type DrawLoop, type LoopTimers, type MessageRenderer } from './renderer';
+import type { Context2D } from '../../../view/canvas/context';
+
+export interface CanvasEndpoint {
+  setHandler(fn: (msg: ToCanvas) => void): void;
+}
+
+export interface CanvasHostClock extends LoopTimers {
+  now(): number;
+}
+
+const toMap = (list: PositionList) => new Map<string, Point>(list.map(([id, x, y]) => [id, { x, y }]));
+
+export function createCanvasHost(endpoint: CanvasEndpoint, clock: CanvasHostClock): void {
+  const decode = createMessageListDecoder();
+  const input: CanvasInput = { frame: null, frameReceivedAt: 0, hiddenMessages: [], flash: null };
+  let positions = new Map<string, Point>();
+  let canvas: CanvasLike | null = null;
+  let ctx: Context2D | null = null;
+  let renderer: MessageRenderer | null = null;
+  let loop: DrawLoop | null = null;
+
+  const draw = () => renderer?.draw(input, positions, clock.now());
+
+  function configure(config: CanvasConfig): void {
+    if (!canvas || !ctx) return;
+    const px = canvasPixels(config);
+    if (canvas.width !== px) canvas.width = px;
+    if (canvas.height !== px) canvas.height = px;
+    const restart = !renderer || renderer.config.reduced !== config.reduced;
+    renderer = createMessageRenderer(ctx, config);
+    if (restart) {
+      loop?.stop();
+      loop = startDrawLoop(draw, config.reduced, clock);
+    } else draw();
+  }
+
+  endpoint.setHandler((msg) => {
+    switch (msg.type) {
+      case 'init':
+        canvas = msg.canvas;
+        ctx = canvas.getContext('2d') as Context2D | null;
+        positions = toMap(msg.positions);
+        configure(msg.config);
+        return;
+      case 'config':
+        configure(msg.config);
+        return;
+      case 'positions':
+        positions = toMap(msg.positions);
+        loop?.changed(false, input.flash);
+        return;
+      case 'frame': {
+        const { messages, ...rest } = msg.frame;
+        input.frame = { ...rest, messages: decode(messages) };
+        input.frameReceivedAt = clock.now();
+        loop?.changed(false, input.flash);
+        return;
+      }
+      case 'view': {
+        const flash = msg.flash ? { node: msg.flash.node, at: clock.now() - msg.flash.age } : null;
+        input.hiddenMessages = msg.hiddenMessages;
+        // The same flash keeps its start (re-deriving it from each message's age would drift).
+        if (msg.flashChanged || !flash || !input.flash) input.flash = flash;
+        loop?.changed(msg.flashChanged, input.flash);
+        return;
+      }
+    }
+  });
+}
