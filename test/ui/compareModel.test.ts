@@ -1,7 +1,7 @@
 // Run B = run A with exactly one setting changed; bad values are rejected naming the field.
 import { describe, expect, it } from 'vitest';
 import { parseScenario, READ_LEVELS, realNamesText, SETTINGS, type LoggedCommand } from '../../src/engine';
-import { changeDef, CHANGES, COMPARE_PRESETS, currentValue, deriveB, presetValue } from '../../src/ui/compare/model';
+import { changeDef, CHANGES, COMPARE_PRESETS, currentValue, deriveB, presetValue } from '../../src/view/compare/model';
 import { compareScenario } from '../fixtures/compareScenario';
 
 const A = compareScenario({

@@ -7,7 +7,7 @@ import { EventLog } from '../../src/ui/panels/EventLog';
 import { keyInLogText, replicaStatus } from '../../src/view/inspect';
 import { KeyInspector } from '../../src/ui/panels/KeyInspector';
 import { RingPanel } from '../../src/ui/ring/RingPanel';
-import { WriteForm } from '../../src/ui/WriteForm';
+import { WriteForm } from '../../src/ui/workload/WriteForm';
 import { commands, makeCluster, makeFrame, NODE_IDS, renderWithStore } from './fixtures';
 
 /** user:42 on B, C, D (RF 3): C is down and missed the second write; A holds a hint for it. */

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, parseScenario, PRESETS, realNamesText, SETTING_PATHS, SETTINGS } from '../../src/engine';
 import { App } from '../../src/ui/app/App';
-import { SettingsReadout } from '../../src/ui/SettingsReadout';
-import { SettingsButton } from '../../src/ui/SettingsButton';
-import { ALL_FIELDS, buildScenario, clusterToForm, fieldOfError, NO_REAL_NAME, SETTING_GROUPS } from '../../src/ui/settingsModel';
+import { SettingsReadout } from '../../src/ui/settings/SettingsReadout';
+import { SettingsButton } from '../../src/ui/settings/SettingsButton';
+import { ALL_FIELDS, buildScenario, clusterToForm, fieldOfError, NO_REAL_NAME, SETTING_GROUPS } from '../../src/view/settings/settingsModel';
 import { commands, makeCluster, renderWithStore } from './fixtures';
 
 const cassandra = () => makeCluster({ settings: { ...PRESETS.cassandra } });

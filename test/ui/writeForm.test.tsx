@@ -2,8 +2,8 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { MAX_KEY_LENGTH, MAX_VALUE_LENGTH, parseScenario } from '../../src/engine';
-import { parseOperation } from '../../src/ui/validation';
-import { WriteForm } from '../../src/ui/WriteForm';
+import { parseOperation } from '../../src/view/forms/validation';
+import { WriteForm } from '../../src/ui/workload/WriteForm';
 import { commands, renderWithStore } from './fixtures';
 
 describe('WriteForm', () => {

@@ -6,7 +6,7 @@ import { createSession } from '../../src/engine';
 import { createUnpacker, type LoggedCommand, type ToWorker } from '../../src/protocol';
 import { createCompareStore, type SpawnRun } from '../../src/store/compare';
 import { createHost } from '../../src/worker/host';
-import { deriveB } from '../../src/ui/compare/model';
+import { deriveB } from '../../src/view/compare/model';
 import { compareScenario } from '../fixtures/compareScenario';
 
 const SCENARIO = compareScenario();

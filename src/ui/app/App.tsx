@@ -16,12 +16,12 @@ import { LessonPlayer } from '../lessons/LessonPlayer';
 import { PresenterKeys } from '../lessons/PresenterKeys';
 import { NetworkPanel } from '../panels/NetworkPanel';
 import { RingPanel } from '../ring/RingPanel';
-import { SettingsButton } from '../SettingsButton';
+import { SettingsButton } from '../settings/SettingsButton';
 import { ShareButton } from '../share/ShareButton';
 import { FilesBar } from '../files/FilesBar';
-import { SettingsReadout } from '../SettingsReadout';
+import { SettingsReadout } from '../settings/SettingsReadout';
 import { WorkloadPanel } from '../workload/WorkloadPanel';
-import { WriteForm } from '../WriteForm';
+import { WriteForm } from '../workload/WriteForm';
 
 // Compare is opened on demand: its code (two more runs, their charts) stays out of the first load.
 const CompareView = lazy(() => import('../compare/CompareView').then((m) => ({ default: m.CompareView })));

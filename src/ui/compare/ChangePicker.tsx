@@ -2,7 +2,7 @@
 // invalid value names its field and starts nothing.
 import { useId, useState, type FormEvent } from 'react';
 import type { LoggedCommand } from '../../protocol';
-import { changeDef, CHANGES, COMPARE_PRESETS, currentValue, deriveB, describeValue, presetValue, type ChangeDef, type FieldValue } from './model';
+import { changeDef, CHANGES, COMPARE_PRESETS, currentValue, deriveB, describeValue, presetValue, type ChangeDef, type FieldValue } from '../../view/compare/model';
 
 export interface ChangeChoice {
   path: string;

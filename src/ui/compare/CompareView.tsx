@@ -12,7 +12,7 @@ import { ChangePicker, type ChangeChoice } from './ChangePicker';
 import { CompareCharts } from './CompareCharts';
 import { CompareClock } from './CompareClock';
 import { DiffTable } from './DiffTable';
-import { changeDef, COMPARE_PRESETS, currentValue, deriveB, describeValue, presetValue } from './model';
+import { changeDef, COMPARE_PRESETS, currentValue, deriveB, describeValue, presetValue } from '../../view/compare/model';
 import { RunCard } from './RunCard';
 import { spawnWorkerRun } from './spawn';
 import './compare.css';

@@ -3,7 +3,7 @@
 //   #interview=<id>&predict=<k>&step=<n>   with the candidate's prediction k (1-based)
 //   …&present=1                      in presenter mode
 // Untrusted input: validated with zod; a bad value throws an Error naming the field.
-import { z } from '../zod';
+import { z } from '../../view/forms/zod';
 import type { LessonKind } from '../../protocol';
 import { lessonOf } from '../../view/lessons/catalogue';
 

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { CONSISTENCY_LEVELS, type ConsistencyLevel } from '../../protocol';
 import { selectActions, selectError, selectFrame, selectWorkload, useAppStore } from '../../store';
-import { parseWorkload } from '../validation';
+import { parseWorkload } from '../../view/forms/validation';
 
 const MIXES = [
   { ratio: 1, label: 'writes only' },

@@ -2,7 +2,7 @@
 import {
   CLUSTER_FIELDS, formatDuration, MAX_NODES, parseDuration, PRESET_NAMES as ENGINE_PRESET_NAMES, PRESETS, realNamesText, SETTINGS,
   type PresetName, type RealNames, type SettingPath, type Settings, type SettingSpec,
-} from '../protocol';
+} from '../../protocol';
 
 export type FieldKind = 'choice' | 'bool' | 'duration' | 'optionalDuration' | 'number';
 export type FieldMode = 'coordinator' | 'sloppy-quorum';

@@ -1,11 +1,11 @@
 // pure: what the Compare view can change, and run B = run A with exactly that one setting
 // changed. Values are checked with zod as typed; every error names its field. Reads nothing
 // but its arguments.
-import { z } from '../zod';
+import { z } from '../forms/zod';
 import {
   DEFAULT_LEVEL, formatDuration, parseDuration, parseScenario, READ_LEVELS, ScenarioError, type Command, type ConsistencyLevel, type LoggedCommand,
 } from '../../protocol';
-import { FIELD_GROUPS, realText } from '../settingsModel';
+import { FIELD_GROUPS, realText } from '../settings/settingsModel';
 
 export type ChangeKind = 'bool' | 'duration' | 'optionalDuration' | 'number' | 'choice';
 

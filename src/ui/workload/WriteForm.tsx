@@ -1,8 +1,8 @@
 // One write or read, sent as a command; zod validates first and names the bad field.
 import { useState, type FormEvent } from 'react';
-import { CONSISTENCY_LEVELS, DEFAULT_LEVEL, type ConsistencyLevel } from '../protocol';
-import { selectActions, selectCluster, useAppStore } from '../store';
-import { parseOperation, type FieldErrors } from './validation';
+import { CONSISTENCY_LEVELS, DEFAULT_LEVEL, type ConsistencyLevel } from '../../protocol';
+import { selectActions, selectCluster, useAppStore } from '../../store';
+import { parseOperation, type FieldErrors } from '../../view/forms/validation';
 
 /** The form's state, and what its buttons do. */
 function useOperationForm() {

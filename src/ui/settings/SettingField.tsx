@@ -1,5 +1,5 @@
 // One setting: our name, the real system's name beside it, why it matters, its input, and its error.
-import type { FieldDef } from './settingsModel';
+import type { FieldDef } from '../../view/settings/settingsModel';
 
 export interface SettingFieldProps {
   field: FieldDef;

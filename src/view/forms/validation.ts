@@ -1,7 +1,7 @@
-// zod schemas for what a user types; errors name the field. The bounds are the engine's own
+// pure: zod schemas for what a user types; errors name the field. The bounds are the engine's own
 // (scenario-format.md's), so a form allows exactly what the engine accepts.
 import { z } from './zod';
-import { CONSISTENCY_LEVELS, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_KEY_LENGTH, MAX_VALUE_LENGTH, type Command } from '../protocol';
+import { CONSISTENCY_LEVELS, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_KEY_LENGTH, MAX_VALUE_LENGTH, type Command } from '../../protocol';
 
 const level = z.enum(CONSISTENCY_LEVELS);
 const count = (n: number) => n.toLocaleString('en-US');

@@ -1,8 +1,8 @@
 // The effective settings, with the real systems' names (the settings registry's) beside ours.
-import { SETTINGS, type SettingPath, type SettingSpec } from '../protocol';
-import { selectCluster, useAppStore } from '../store';
-import { formatCount, formatDuration } from '../view/format';
-import { realText } from './settingsModel';
+import { SETTINGS, type SettingPath, type SettingSpec } from '../../protocol';
+import { selectCluster, useAppStore } from '../../store';
+import { formatCount, formatDuration } from '../../view/format';
+import { realText } from '../../view/settings/settingsModel';
 
 /** The settings the readout shows: the hint path and the failure detector. */
 const SHOWN: readonly SettingPath[] = [

@@ -1,8 +1,8 @@
 // The header's "Settings" button and the drawer it opens. Apply restarts the simulation;
 // the drawer closes when the worker answers "ready", and shows the error if it refuses.
 import { useEffect, useRef, useState } from 'react';
-import { selectActions, selectCluster, selectError, selectScenario, useAppStore } from '../store';
-import { Drawer } from './app/Drawer';
+import { selectActions, selectCluster, selectError, selectScenario, useAppStore } from '../../store';
+import { Drawer } from '../app/Drawer';
 import { SettingsForm } from './SettingsForm';
 
 function GearIcon() {

@@ -1,6 +1,6 @@
 // The four systems as radio cards; choosing one fills every setting with its defaults.
-import { SYSTEM_TITLES, type PresetName } from '../protocol';
-import { PRESET_BLURB, PRESET_NAMES } from './settingsModel';
+import { SYSTEM_TITLES, type PresetName } from '../../protocol';
+import { PRESET_BLURB, PRESET_NAMES } from '../../view/settings/settingsModel';
 
 const FAMILY: Record<PresetName, string> = {
   cassandra: 'coordinator hints',

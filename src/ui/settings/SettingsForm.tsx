@@ -1,7 +1,7 @@
 // Edits every scenario setting. Validates on each keystroke with the engine's own parser and
 // applies by restarting the simulation (init, then play).
 import { useMemo, useState, type FormEvent } from 'react';
-import { defaultScenario, parseScenario, ScenarioError, type ClusterInfo } from '../protocol';
+import { defaultScenario, parseScenario, ScenarioError, type ClusterInfo } from '../../protocol';
 import { PresetPicker } from './PresetPicker';
 import { SettingField } from './SettingField';
 import {
@@ -17,7 +17,7 @@ import {
   type FieldDef,
   type FieldGroup,
   type FormValues,
-} from './settingsModel';
+} from '../../view/settings/settingsModel';
 
 export interface SettingsFormProps {
   cluster: ClusterInfo;
