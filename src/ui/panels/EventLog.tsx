@@ -8,6 +8,7 @@ import { formatClock, formatCount } from '../../view/format';
 import { keyInLogText } from '../../view/inspect';
 import { LOG_KIND_LABEL } from '../../view/palette';
 import './instrument.css';
+import { Options } from '../common/Options';
 
 const KINDS: readonly LogKind[] = ['fault', 'write', 'read', 'hint', 'gossip', 'repair'];
 
@@ -76,11 +77,7 @@ function LogHead({ shown, total, filtered, node, setNode }: HeadProps) {
         <span>Node</span>
         <select value={node} onChange={(e) => setNode(e.target.value)} data-testid="log-filter-node">
           <option value="">all</option>
-          {(cluster?.nodes ?? []).map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
+          <Options values={(cluster?.nodes ?? [])} />
         </select>
       </label>
     </div>

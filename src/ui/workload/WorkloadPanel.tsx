@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { CONSISTENCY_LEVELS, type ConsistencyLevel } from '../../protocol';
 import { selectActions, selectError, selectFrame, selectWorkload, useAppStore } from '../../store';
 import { parseWorkload } from '../../view/forms/validation';
+import { Options } from '../common/Options';
 
 const MIXES = [
   { ratio: 1, label: 'writes only' },
@@ -111,11 +112,7 @@ function WorkloadFields({ form }: { form: WorkloadForm }) {
             if (running) start({ consistency: c });
           }}
         >
-          {CONSISTENCY_LEVELS.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
+          <Options values={CONSISTENCY_LEVELS} />
         </select>
       </label>
       <label className="field field-wide">

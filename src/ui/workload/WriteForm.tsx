@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { CONSISTENCY_LEVELS, DEFAULT_LEVEL, type ConsistencyLevel } from '../../protocol';
 import { selectActions, selectCluster, useAppStore } from '../../store';
 import { parseOperation, type FieldErrors } from '../../view/forms/validation';
+import { Options } from '../common/Options';
 
 /** The form's state, and what its buttons do. */
 function useOperationForm() {
@@ -67,22 +68,14 @@ function OperationFields({ fields: f, errors, nodes }: { fields: Fields; errors:
           aria-invalid={!!errors.consistency}
           aria-describedby={errorId('consistency')}
         >
-          {CONSISTENCY_LEVELS.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
+          <Options values={CONSISTENCY_LEVELS} />
         </select>
       </label>
       <label className="field">
         <span>Coordinator</span>
         <select name="coordinator" value={f.coordinator} onChange={(e) => f.setCoordinator(e.target.value)}>
           <option value="">any node</option>
-          {nodes.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
+          <Options values={nodes} />
         </select>
       </label>
     </div>
