@@ -276,7 +276,8 @@ describe('durations', () => {
       expectRefused(d, field, /expected a duration/);
     }
     const d = base();
-    set(d, '1.5s');
+    // antiEntropyInterval has a floor of 1m (Bounds; its own test below).
+    set(d, field === 'settings.antiEntropyInterval' ? '1m1.5s' : '1.5s');
     expect(() => parseScenario(d)).not.toThrow();
   });
 
@@ -299,25 +300,34 @@ describe('durations', () => {
     expect([s.maxHintWindow, s.hintTtl]).toEqual([null, null]);
   });
 
-  it('a gossip interval of 0 is refused (time would never move); 0 elsewhere is valid', () => {
-    const d = base();
-    d.settings.gossipInterval = 0;
-    expectRefused(d, 'settings.gossipInterval', /> 0/);
-    d.settings.gossipInterval = '0.0001ms'; // below the µs clock: also 0
-    expectRefused(d, 'settings.gossipInterval', /> 0/);
+  it('periodic work has a floor: gossipInterval >= 100ms, antiEntropyInterval null or >= 1m (Bounds); 0 elsewhere is valid', () => {
+    const FLOOR = /at least 100ms \(periodic work at a finer grain/;
+    for (const bad of [0, '0.0001ms', '0.001ms', '99.999ms', 99]) {
+      const d = base();
+      d.settings.gossipInterval = bad;
+      expectRefused(d, 'settings.gossipInterval', FLOOR);
+    }
+    for (const bad of [0, 0.0001, '0.001ms', '1ms', '59.999s', 59_999]) {
+      const d = base();
+      d.settings.antiEntropyInterval = bad;
+      expectRefused(d, 'settings.antiEntropyInterval', /expected null or a duration of at least 1m \(periodic work/);
+    }
+    const floor = base();
+    floor.settings = { gossipInterval: '100ms', antiEntropyInterval: '1m' };
+    expect(parseScenario(floor).settings).toMatchObject({ gossipInterval: 100, antiEntropyInterval: 60_000 });
     const ok = base();
-    ok.settings = { hintFlushPeriod: 0, writeTimeout: 0, readTimeout: 0, maxHintWindow: 0, hintTtl: 0, antiEntropyInterval: 0, latency: { median: 0, p99: 0 } };
+    ok.settings = { hintFlushPeriod: 0, writeTimeout: 0, readTimeout: 0, maxHintWindow: 0, hintTtl: 0, antiEntropyInterval: null, latency: { median: 0, p99: 0 } };
     ok.faults.push({ at: 0, slow: 'A', extraLatency: 0 });
     expect(() => parseScenario(ok)).not.toThrow();
   });
 
   it('durations are kept to the µs (the engine clock), so a tiny interval cannot stall time', () => {
     const d = base();
-    d.settings = { hintFlushPeriod: '0.0004ms', antiEntropyInterval: 0.0001, writeTimeout: '1.0004ms' };
+    d.settings = { hintFlushPeriod: '0.0004ms', writeTimeout: '1.0004ms' };
     const s = parseScenario(d).settings;
-    expect([s.hintFlushPeriod, s.antiEntropyInterval, s.writeTimeout]).toEqual([0, 0, 1]);
-    // These used to schedule a timer 0 µs ahead of itself forever.
-    const sim = createSimulation({ ...base(), settings: { hintFlushPeriod: '0.0004ms', antiEntropyInterval: '0.0001ms' }, until: '5s' });
+    expect([s.hintFlushPeriod, s.writeTimeout]).toEqual([0, 1]);
+    // This used to schedule a timer 0 µs ahead of itself forever.
+    const sim = createSimulation({ ...base(), settings: { hintFlushPeriod: '0.0004ms' }, until: '5s' });
     expect(sim.advanceTo(sim.until, 1_000_000)).toBe(true);
   });
 

@@ -58,6 +58,23 @@ export const positiveDuration = transformed((v, ctx) => {
   addIssue(ctx, parseDuration(v) === 0 ? 'expected a duration > 0' : 'expected a duration > 0 (at least 0.001ms: the clock ticks in µs)');
   return z.NEVER;
 });
+/** "100ms", "1m": a floor as the format writes it. */
+const floorText = (ms: number) => (ms % 60_000 === 0 ? `${ms / 60_000}m` : ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`);
+/** What a duration field got, quoted as given, for a floor's message. */
+const given = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.length > 24 ? `${v.slice(0, 24)}…` : v) : String(v));
+/**
+ * A duration of at least `min` ms (a floor of scenario-format.md's Bounds), or null when
+ * `nullable` (then null means "none" and the message offers it).
+ */
+export const flooredDuration = (min: number, why: string, nullable: boolean) =>
+  transformed((v, ctx) => {
+    if (nullable && v === null) return null;
+    const ms = durationOf(v, ctx);
+    if (ms === null) return z.NEVER;
+    if (ms >= min) return ms;
+    addIssue(ctx, `expected ${nullable ? 'null or ' : ''}a duration of at least ${floorText(min)} (${why}), got ${given(v)}`);
+    return z.NEVER;
+  });
 const NAME_MSG = `expected a node name of ${NODE_NAME_RULE}`;
 export const name = z.string({ error: expecting(`a node name (${NODE_NAME_RULE})`) }).check(z.regex(NODE_NAME_PATTERN, NAME_MSG));
 export const level = z.enum(CONSISTENCY_LEVELS, { error: expecting(`one of ${CONSISTENCY_LEVELS.join(', ')}`) });

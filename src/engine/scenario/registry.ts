@@ -56,6 +56,8 @@ export interface SettingSpec<T> {
   min?: number;
   max?: number;
   aboveMin?: boolean;
+  /** Why a duration has a floor above 0: the end of its error message. */
+  floorWhy?: string;
   /** What a number is called in an error: "expected a rate > 0". */
   noun?: string;
   options?: readonly string[];
@@ -76,6 +78,8 @@ const every = <T>(v: T): Record<PresetName, T> => ({ cassandra: v, scylla: v, dy
 const byFamily = <T>(coordinator: T, sloppy: T): Record<PresetName, T> => ({ cassandra: coordinator, scylla: coordinator, dynamo: sloppy, riak: sloppy });
 const DURATION = { type: 'duration', unit: 'ms', min: 0, max: MAX_DURATION_MS } as const;
 const OPTIONAL_DURATION = { type: 'optionalDuration', unit: 'ms', min: 0, max: MAX_DURATION_MS } as const;
+/** The floors of periodic work (scenario-format.md, Bounds): finer is no teaching case, and would let a 200-byte link run for hours. */
+const PERIODIC = 'periodic work at a finer grain is no teaching case and would let a 200-byte link run for hours';
 
 /** In schema order: zod reports the first bad setting in this order. */
 export const SETTINGS: { readonly [P in SettingPath]: SettingSpec<SettingValue<P>> } = {
@@ -138,8 +142,7 @@ export const SETTINGS: { readonly [P in SettingPath]: SettingSpec<SettingValue<P
     why: 'How long a read waits for replicas before it fails.',
   },
   gossipInterval: {
-    // > 0: an interval of 0 would never let time move.
-    ...DURATION, aboveMin: true, defaults: every(1000), real: {},
+    ...DURATION, min: 100, floorWhy: PERIODIC, defaults: every(1000), real: {},
     why: 'How often each node sends its heartbeat gossip (fixed at 1 s in Cassandra’s Gossiper).',
   },
   phiConvictThreshold: {
@@ -158,7 +161,7 @@ export const SETTINGS: { readonly [P in SettingPath]: SettingSpec<SettingValue<P
     why: 'A read that finds a stale replica writes the newest value back to it.',
   },
   antiEntropyInterval: {
-    ...OPTIONAL_DURATION, nullMeans: 'on demand', defaults: every<number | null>(null),
+    ...OPTIONAL_DURATION, min: 60_000, floorWhy: PERIODIC, nullMeans: 'on demand', defaults: every<number | null>(null),
     real: { cassandra: 'nodetool repair', scylla: 'nodetool repair', riak: 'anti_entropy' },
     why: 'Every node repairs its ranges this often; empty = only when you ask.',
   },

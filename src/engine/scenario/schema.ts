@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 import { utf8Length } from '../core/utf8';
 import { DEFAULT_REPLICATION_FACTOR, DEFAULT_VNODES, MAX_DESCRIPTION_LENGTH, MAX_ENTRIES, MAX_NAME_LENGTH, MAX_NODES, MAX_SCENARIO_BYTES, MAX_VNODES, type ConsistencyLevel } from './limits';
 import { faultEntry, workloadEntry, type FaultEntry, type Known, type WorkloadEntry } from './entries';
-import { above, bool, check, duration, expecting, int, name, nullableDuration, num, object, opt, positiveDuration, ScenarioError, addIssue, transformed, list } from './fields';
+import { above, bool, check, duration, expecting, flooredDuration, int, name, nullableDuration, num, object, opt, positiveDuration, ScenarioError, addIssue, transformed, list } from './fields';
 import { PRESETS, type PresetName, type Settings } from './presets';
 import { SETTING_PATHS, SETTINGS, type SettingSpec } from './registry';
 
@@ -26,8 +26,8 @@ function settingSchema(spec: SettingSpec<unknown>): z.ZodMiniType {
   switch (spec.type) {
     case 'choice': return z.enum(spec.options as [string, ...string[]], { error: expecting(choices(spec.options!)) });
     case 'bool': return bool;
-    case 'duration': return spec.aboveMin ? positiveDuration : duration;
-    case 'optionalDuration': return nullableDuration;
+    case 'duration': return spec.min! > 0 ? flooredDuration(spec.min!, spec.floorWhy!, false) : spec.aboveMin ? positiveDuration : duration;
+    case 'optionalDuration': return spec.min! > 0 ? flooredDuration(spec.min!, spec.floorWhy!, true) : nullableDuration;
     case 'integer': return int(spec.min!, spec.max!);
     case 'number': return spec.aboveMin ? above(spec.min!, spec.noun!, spec.max) : num(spec.min!, spec.max!, spec.noun);
   }
