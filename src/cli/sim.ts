@@ -1,14 +1,14 @@
-// `npm run sim -- FILE [--json]`: runs a scenario headless on the same engine as the app, to its
-// `until`; or a session file saved by the app (`hintscope/session@1`): its scenario and command
-// log, to the moment it was saved. Invalid input (the file, its JSON or any field; or the command
-// line) exits 2 with exactly one line on stderr naming the field, nothing on stdout, and nothing
-// simulated.
+// `npm run sim -- FILE [--json] [--max-events N]`: runs a scenario headless on the same engine as
+// the app, to its `until`; or a session file saved by the app (`hintscope/session@1`): its scenario
+// and command log, to the moment it was saved. Invalid input (the file, its JSON or any field; or
+// the command line), a run the work estimate puts over the budget, and a run whose events pass
+// --max-events exit 2 with exactly one line on stderr (naming the field), nothing on stdout.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { ScenarioError, createSimulation, replaySession, type Report, type Simulation } from '../engine';
+import { MAX_WORK, ScenarioError, checkWork, createSimulation, formatDuration, parseScenario, runUpTo, type LoggedCommand, type Report, type Simulation } from '../engine';
 import { ImportError, MAX_FILE_BYTES, readSessionText } from '../session';
 import { formatReport } from './summary';
 
-const USAGE = 'usage: npm run sim -- SCENARIO.json|SESSION.json [--json]';
+const USAGE = 'usage: npm run sim -- SCENARIO.json|SESSION.json [--json] [--max-events N]';
 
 /** Exit status for invalid input: the command line, the file, or the scenario in it. */
 const INVALID = 2;
@@ -56,35 +56,69 @@ function readScenarioFile(file: string): string {
   }
 }
 
-function parseArgs(argv: string[]): { file: string; json: boolean } | 'help' {
+interface Args {
+  file: string;
+  json: boolean;
+  /** The work budget and the events the run may process (default: the engine's MAX_WORK). */
+  maxEvents: number;
+}
+
+/** `--max-events N` or `--max-events=N`: a positive integer (1e9 and 1_000_000 are written out). */
+function maxEventsOf(text: string | undefined): number {
+  const n = text !== undefined && /^[1-9][0-9]{0,15}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(n)) throw new InputError(`--max-events: expected a positive integer, got ${text === undefined ? 'nothing' : JSON.stringify(text.slice(0, 40))}; ${USAGE}`);
+  return n;
+}
+
+function parseArgs(argv: string[]): Args | 'help' {
   let json = false;
+  let maxEvents = MAX_WORK;
   let options = true;
   const files: string[] = [];
-  for (const a of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
     if (options && a === '--') options = false;
     else if (options && a === '--json') json = true;
+    else if (options && a === '--max-events') maxEvents = maxEventsOf(argv[++i]);
+    else if (options && a.startsWith('--max-events=')) maxEvents = maxEventsOf(a.slice('--max-events='.length));
     else if (options && (a === '--help' || a === '-h')) return 'help';
     else if (options && a.startsWith('-') && a !== '-') throw new InputError(`unknown option "${a}"; ${USAGE}`);
     else files.push(a);
   }
   if (files.length !== 1) throw new InputError(files.length === 0 ? `no scenario file given; ${USAGE}` : `expected one scenario file, got ${files.length}; ${USAGE}`);
-  return { file: files[0]!, json };
+  return { file: files[0]!, json, maxEvents };
 }
+
+type Sim = Simulation & { readonly events: number };
+
+/** What the run is, before any of it is simulated: the simulation, its command log, where it stops. */
+interface Run {
+  sim: Sim;
+  log: readonly LoggedCommand[];
+  to: number;
+}
+
+const overrideHint = (max: number) => `pass --max-events with more than ${max.toLocaleString('en-US')} to run it anyway`;
 
 /**
  * The run the file asks for: a session file, validated as the app validates an import (nesting,
- * every field, the command log, the replay's work bound) and replayed to the moment it was saved
- * (`to`); or a scenario, which the engine's parser reads and names what is wrong with (`to` null:
- * run to its `until`). Invalid input throws an InputError naming the field, or the file.
+ * every field, the command log, the work up to the moment it was saved, `to`); or a scenario,
+ * which the engine's parser reads and names what is wrong with, its run to `until` held to the
+ * same work estimate. Invalid input throws an InputError naming the field, or the file.
  */
-function runOf(file: string, text: string): { sim: Simulation; to: number | null } {
+function runOf(file: string, text: string, maxEvents: number): Run {
+  const limit = { budget: maxEvents, override: overrideHint(maxEvents) };
   try {
-    const s = readSessionText(text);
-    if (!s) return { sim: createSimulation(text), to: null };
-    const sim = replaySession(s.scenario, s.log);
-    const to = s.at ?? sim.until;
-    sim.advanceTo(to);
-    return { sim, to };
+    const s = readSessionText(text, limit);
+    if (!s) {
+      const scenario = parseScenario(text);
+      checkWork(scenario, [], scenario.until, { span: 'until', what: `running the scenario to until (${formatDuration(scenario.until)})`, ...limit });
+      return { sim: createSimulation(text), log: [], to: scenario.until };
+    }
+    const sim = createSimulation(s.scenario);
+    // A session without a moment runs to its scenario's end: the estimate then covers all of it.
+    if (s.at === null) checkWork(parseScenario(s.scenario), s.log, sim.until, { span: 'scenario.until', what: `running the session to until (${formatDuration(sim.until)})`, scenarioPrefix: 'scenario', ...limit });
+    return { sim, log: s.log, to: s.at ?? sim.until };
   } catch (e) {
     // A problem with the whole file (not JSON, not an object, too big, too deep) names the file.
     if (e instanceof ScenarioError || e instanceof ImportError) throw new InputError(e.field ? e.message : `${file}: ${e.message}`);
@@ -92,8 +126,34 @@ function runOf(file: string, text: string): { sim: Simulation; to: number | null
   }
 }
 
+/** Runs to `ms` unless the engine's event count would pass `max` (then an InputError says so). */
+function advance(sim: Sim, ms: number, max: number, to: number): void {
+  while (!sim.advanceTo(ms, max - sim.events)) {
+    if (sim.events >= max) {
+      throw new InputError(
+        `--max-events: the run passed ${max.toLocaleString('en-US')} events at ${formatDuration(sim.now)} of ${formatDuration(to)} simulated and was stopped; ${overrideHint(max)}`,
+      );
+    }
+  }
+}
+
+/** The session's commands at their moments (as the app replays them), then on to `to`, within the event bound. */
+function play(run: Run, maxEvents: number): void {
+  run.log.forEach(({ at, command }, i) => {
+    advance(run.sim, runUpTo(at), maxEvents, run.to);
+    try {
+      run.sim.apply(command);
+    } catch (e) {
+      // A message command whose message is not in flight can only be found out by replaying.
+      if (e instanceof ScenarioError) throw new InputError(`log[${i}].command${e.field ? `.${e.field}` : ''}: ${e.field ? e.message.slice(e.field.length + 2) : e.message}`);
+      throw e;
+    }
+  });
+  advance(run.sim, run.to, maxEvents, run.to);
+}
+
 function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {
-  let run: { sim: Simulation; to: number | null };
+  let report: Report;
   let json: boolean;
   try {
     const args = parseArgs(argv);
@@ -102,14 +162,14 @@ function main(argv: string[], out: (s: string) => void, err: (s: string) => void
       return 0;
     }
     json = args.json;
-    run = runOf(args.file, readScenarioFile(args.file));
+    const run = runOf(args.file, readScenarioFile(args.file), args.maxEvents);
+    play(run, args.maxEvents);
+    report = run.sim.report() as Report;
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     err(`${oneLine(e.message)}\n`);
     return INVALID;
   }
-  if (run.to === null) run.sim.advanceTo(run.sim.until);
-  const report = run.sim.report() as Report;
   out(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
   return 0;
 }

@@ -15,8 +15,10 @@ export type { Settings, PresetName, HintMode, SettingPath, SettingSpec, SettingT
 export { parseDuration, formatDuration } from './core/duration';
 export { commandAt, runUpTo } from './core/commandTime';
 
-/** Validates a scenario (object or JSON text) and builds its simulation. Throws ScenarioError. */
-export function createSimulation(scenario: unknown): Simulation & { exportScenario(): Scenario } {
+/**
+ * Validates a scenario (object or JSON text) and builds its simulation. Throws ScenarioError. `events`: the events processed so far (the CLI's --max-events).
+ */
+export function createSimulation(scenario: unknown): Simulation & { exportScenario(): Scenario; readonly events: number } {
   return new Sim(parseScenario(scenario));
 }
 
@@ -87,7 +89,10 @@ export function createSession(scenario: unknown, log?: unknown): Simulation & { 
   return sim;
 }
 
-export { checkLog, checkReplayWork, replayWork, MAX_LOG_ENTRIES, MAX_REPLAY_WORK } from './scenario/session';
+export { checkLog, checkSessionWork, MAX_LOG_ENTRIES } from './scenario/session';
+export type { WorkFields } from './scenario/session';
+export { checkWork, estimateWork, MAX_WORK } from './scenario/cost';
+export type { WorkCheck, WorkEstimate, WorkKind, WorkPart } from './scenario/cost';
 export { startReplay } from './replay';
 export type { Replay } from './replay';
 export { takeCheckpoint, restoreCheckpoint, canCheckpoint, type Checkpoint } from './checkpoint';

@@ -1,7 +1,7 @@
 // pure: the session file (`hintscope/session@1`) HintScope writes and reads: the scenario as
 // given, the command log, the moment it was saved. Reading one validates every field completely
 // (nothing is simulated) and names the field in any error.
-import { checkLog, checkReplayWork, parseScenario, type LoggedCommand } from '../engine';
+import { checkLog, checkSessionWork, parseScenario, type LoggedCommand } from '../engine';
 import { MAX_AT_MS } from './bounds';
 import { fieldOf, ImportError, rethrowScenarioError } from './errors';
 
@@ -76,8 +76,17 @@ function checkAt(at: unknown, until: number, commands: readonly LoggedCommand[],
   return at;
 }
 
-/** Validates a scenario + log + moment completely (nothing is simulated). */
-export function validateSession(scenario: unknown, log: unknown, at: unknown, fields: SessionFields = SESSION_FIELDS): Omit<ImportedSession, 'kind' | 'traceHash'> {
+/** The work budget a session is held to, and how the message says to go past it (the CLI's --max-events). */
+export interface WorkLimit {
+  budget?: number;
+  override?: string;
+}
+
+/**
+ * Validates a scenario + log + moment completely (nothing is simulated), and holds the replay up
+ * to the moment to the engine's work budget (the field that drives the cost is named).
+ */
+export function validateSession(scenario: unknown, log: unknown, at: unknown, fields: SessionFields = SESSION_FIELDS, limit: WorkLimit = {}): Omit<ImportedSession, 'kind' | 'traceHash'> {
   let parsed;
   try {
     parsed = parseScenario(scenario);
@@ -87,11 +96,16 @@ export function validateSession(scenario: unknown, log: unknown, at: unknown, fi
   let commands: LoggedCommand[];
   try {
     commands = checkLog(parsed, log, fields.log);
-    checkReplayWork(parsed, commands, fields.log);
   } catch (e) {
     rethrowScenarioError(e, '');
   }
-  return { scenario, log: commands, at: checkAt(at, parsed.until, commands, fields.at), name: parsed.name };
+  const moment = checkAt(at, parsed.until, commands, fields.at);
+  try {
+    checkSessionWork(parsed, commands, moment, fields, limit.budget, limit.override);
+  } catch (e) {
+    rethrowScenarioError(e, '');
+  }
+  return { scenario, log: commands, at: moment, name: parsed.name };
 }
 
 /** True for a parsed value that says it is a session file (and so must be read as one). */
@@ -113,7 +127,7 @@ function checkSessionKeys(obj: Record<string, unknown>): string | null {
 }
 
 /** The object inside a file or a paste: a session file or a plain scenario file. */
-export function parseImportValue(value: unknown): ImportedSession {
+export function parseImportValue(value: unknown, limit: WorkLimit = {}): ImportedSession {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ImportError('(top)', `expected a JSON object with "format", got ${Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value}`);
   }
@@ -121,7 +135,7 @@ export function parseImportValue(value: unknown): ImportedSession {
   const obj = value as Record<string, unknown>;
   const format = obj.format;
   if (format === SCENARIO_FORMAT) {
-    const s = validateSession(obj, undefined, undefined, { scenario: '', log: 'log', at: 'at' });
+    const s = validateSession(obj, undefined, undefined, { scenario: '', log: 'log', at: 'at' }, limit);
     return { kind: 'scenario', ...s, traceHash: null };
   }
   if (format !== SESSION_FORMAT) {
@@ -129,6 +143,6 @@ export function parseImportValue(value: unknown): ImportedSession {
     throw new ImportError('format', `expected "${SESSION_FORMAT}" (a session) or "${SCENARIO_FORMAT}" (a scenario), ${got}`);
   }
   const traceHash = checkSessionKeys(obj);
-  const s = validateSession(obj.scenario, obj.log ?? [], obj.at);
+  const s = validateSession(obj.scenario, obj.log ?? [], obj.at, SESSION_FIELDS, limit);
   return { kind: 'session', ...s, traceHash };
 }

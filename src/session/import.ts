@@ -4,7 +4,7 @@
 import { withoutBom } from '../engine';
 import { tooDeep, tooLarge } from './bounds';
 import { ImportError } from './errors';
-import { isSessionFile, parseImportValue, type ImportedSession } from './file';
+import { isSessionFile, parseImportValue, type ImportedSession, type WorkLimit } from './file';
 import { looksLikeLink, parseLink } from './link';
 
 export type ImportSource = 'file' | 'paste' | 'link';
@@ -43,7 +43,7 @@ export function parseImport(text: string, source: ImportSource = 'file'): Import
  * and names what is wrong with. A problem with the whole text throws an ImportError whose field
  * is '' (the caller names the file).
  */
-export function readSessionText(text: string): ImportedSession | null {
+export function readSessionText(text: string, limit: WorkLimit = {}): ImportedSession | null {
   const deep = tooDeep(text);
   if (deep) throw new ImportError('', deep);
   let value: unknown;
@@ -52,5 +52,5 @@ export function readSessionText(text: string): ImportedSession | null {
   } catch {
     return null;
   }
-  return isSessionFile(value) ? parseImportValue(value) : null;
+  return isSessionFile(value) ? parseImportValue(value, limit) : null;
 }

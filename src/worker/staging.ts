@@ -1,13 +1,26 @@
 // Staged import: a session with a command log (an imported file, a share link) is validated at
-// once, then rebuilt beside the running one a slice per pacing tick, and swapped in when complete.
+// once (fields, and the engine's work budget for the replay), then rebuilt beside the running one a
+// slice per pacing tick, and swapped in when complete.
 // A refusal or an error leaves the running simulation as it was.
+import { checkLog, checkSessionWork, parseScenario } from '../engine';
 import { install } from './install';
 import { fail, post, type HostState } from './state';
+
+/**
+ * The engine's work check on the replay up to the last command: the page checked the session up
+ * to its moment before sending it, but the worker takes no input on trust (a message could come
+ * from anywhere), and a refusal here leaves the running session as it was.
+ */
+function checkReplayWork(scenario: unknown, commands: unknown): void {
+  const parsed = parseScenario(scenario);
+  checkSessionWork(parsed, checkLog(parsed, commands), null);
+}
 
 /** Starts rebuilding a session from its log; false (the UI told why) when the engine refused it. */
 export function beginStaging(s: HostState, scenario: unknown, commands: unknown): boolean {
   if (!s.config.startReplay) return false;
   try {
+    checkReplayWork(scenario, commands);
     s.staging = { replay: s.config.startReplay(scenario, commands), scenario, lastPostWall: s.clock.now() };
   } catch (err) {
     fail(s, err);

@@ -99,7 +99,8 @@ describe('session files', () => {
 
 describe('replay work bound', () => {
   it('lets ordinary sessions through and refuses absurd ones', async () => {
-    const { checkReplayWork, parseScenario } = await import('../../src/engine');
+    const { checkSessionWork, parseScenario } = await import('../../src/engine');
+    const checkReplayWork = (sc: ReturnType<typeof parseScenario>, log: Parameters<typeof checkSessionWork>[1]) => checkSessionWork(sc, log, null);
     const six = parseScenario({ ...defaultScenario(), workload: [{ from: 0, to: '30d', rate: 100, keys: 1000 }] });
     // Six nodes, 100 ops/s, a command 3 hours in: fine.
     expect(() => checkReplayWork(six, [{ at: 3 * 3_600_000, command: { type: 'heal' } }])).not.toThrow();

@@ -1,20 +1,12 @@
 // pure: checks a session's command log against its scenario without simulating anything (for a
-// file or a link, before the running simulation is touched), and bounds the work its replay takes.
+// file or a link, before the running simulation is touched), and holds its replay to the work budget.
 import type { Command, LoggedCommand } from '../api';
 import { commandToEntry } from './commands';
+import { formatDuration } from '../core/duration';
+import { checkWork, type WorkEstimate } from './cost';
 import { ScenarioError, type Scenario } from './schema';
 
 export const MAX_LOG_ENTRIES = 10_000;
-
-/**
- * Replaying a log runs the simulation flat out up to its last command before the session opens
- * (in the worker, in slices, with progress and Cancel; the running session goes on meanwhile).
- * Its cost is estimated in "work units" (about one simulated event, weighted by the size of a
- * gossip digest; a rough guide: ~1-2 million a second here, less under a heavy workload). Beyond
- * the bound a file or link is refused up front rather than replaying for hours (256 nodes for
- * 30 days would be many hours).
- */
-export const MAX_REPLAY_WORK = 100_000_000;
 
 const MAX_DELAY_MS = 86_400_000;
 
@@ -74,45 +66,28 @@ export function checkLog(scenario: Scenario, log: unknown, prefix = 'log'): Logg
   });
 }
 
-/** Estimated work to replay a session up to `toMs` (see MAX_REPLAY_WORK). */
-export function replayWork(scenario: Scenario, log: readonly LoggedCommand[], toMs: number): number {
-  const n = scenario.nodes.length;
-  const weight = 1 + n / 16; // a gossip round carries a digest of every node
-  const seconds = toMs / 1000;
-  const gossip = seconds * n * 3.5 * (1000 / Math.max(1, scenario.settings.gossipInterval));
-  let ops = 0;
-  for (const w of scenario.workload) {
-    if (w.kind !== 'generator') {
-      if (w.at <= toMs) ops++;
-      continue;
-    }
-    ops += (w.rate * Math.max(0, Math.min(w.to, toMs) - w.from)) / 1000;
-  }
-  // The log's own workload: each `workload` command runs until the next one or a stop.
-  let rate = 0;
-  let since = 0;
-  for (const { at, command } of log) {
-    if (at > toMs) break;
-    if (command.type === 'workload' || command.type === 'workloadStop') {
-      ops += (rate * (at - since)) / 1000;
-      rate = command.type === 'workload' ? command.rate : 0;
-      since = at;
-    } else if (command.type === 'write' || command.type === 'read') ops++;
-  }
-  ops += (rate * Math.max(0, toMs - since)) / 1000;
-  const perOp = 2 + 2 * scenario.replicationFactor;
-  return (gossip + ops * perOp) * weight;
+/** Where a session's parts are named in its errors (a session file nests its scenario under `scenario`). */
+export interface WorkFields {
+  scenario: string;
+  log: string;
+  at: string;
 }
 
-/** Throws when replaying the log (up to its last command) is more work than MAX_REPLAY_WORK. */
-export function checkReplayWork(scenario: Scenario, log: readonly LoggedCommand[], prefix = 'log'): void {
-  if (log.length === 0) return;
-  const last = log[log.length - 1]!.at;
-  const work = replayWork(scenario, log, last);
-  if (work > MAX_REPLAY_WORK) {
-    throw new ScenarioError(
-      `${prefix}[${log.length - 1}].at`,
-      `replaying the session up to this command is too much work (about ${Math.round(work / 1e6).toLocaleString('en-US')} million simulated events; at most ${MAX_REPLAY_WORK / 1e6} million), so it would take too long to open`,
-    );
-  }
+/**
+ * Throws a ScenarioError naming the field that drives the cost when running the session up to its
+ * moment (`at`, else its last command) — the flat-out replay that opens it — is more work than
+ * the budget (cost.ts). A plain scenario (no log, no moment) plays at the pace of the page and is
+ * not held to it. Returns the estimate, or null when there is nothing to run.
+ */
+export function checkSessionWork(
+  scenario: Scenario, log: readonly LoggedCommand[], at: number | null,
+  fields: WorkFields = { scenario: '', log: 'log', at: 'at' }, budget?: number, override?: string,
+): WorkEstimate | null {
+  const last = log.length > 0 ? log[log.length - 1]!.at : 0;
+  const to = Math.max(at ?? 0, last);
+  if (to <= 0) return null;
+  const toMoment = at !== null && at > last;
+  const span = toMoment ? fields.at : `${fields.log}[${log.length - 1}].at`;
+  const what = `running the session to ${toMoment ? 'its moment' : 'its last command'} (${formatDuration(to)})`;
+  return checkWork(scenario, log, to, { span, what, scenarioPrefix: fields.scenario, budget, override });
 }
