@@ -80,6 +80,9 @@ const INVALID: [string, string, string][] = [
   ['until 31d', doc((d) => { d.until = '31d'; }), 'until: '],
   ['until 0', doc((d) => { d.until = 0; }), 'until: '],
   ['gossipInterval 0', doc((d) => { d.settings.gossipInterval = 0; }), 'settings.gossipInterval: '],
+  ['gossipInterval 0.001ms (the floor is 100ms)', doc((d) => { d.settings.gossipInterval = '0.001ms'; }), 'settings.gossipInterval: expected a duration of at least 100ms (periodic work'],
+  ['antiEntropyInterval 1ms (null or at least 1m)', doc((d) => { d.settings.antiEntropyInterval = '1ms'; }), 'settings.antiEntropyInterval: expected null or a duration of at least 1m (periodic work'],
+  ['antiEntropyInterval 0', doc((d) => { d.settings.antiEntropyInterval = 0; }), 'settings.antiEntropyInterval: expected null or a duration of at least 1m'],
   ['hintReplayRate 0', doc((d) => { d.settings.hintReplayRate = 0; }), 'settings.hintReplayRate: '],
   ['maxHintsPerHost -1', doc((d) => { d.settings.maxHintsPerHost = -1; }), 'settings.maxHintsPerHost: '],
   ['10,001 faults', doc((d) => { d.faults = Array.from({ length: 10_001 }, () => ({ at: '1s', heal: true })); }), 'faults: '],
@@ -149,6 +152,52 @@ describe('CLI: invalid input exits 2 with one line naming the field', () => {
   ])('command line: %s', async (_what, args, startsWith) => {
     const f = file(JSON.stringify(base()));
     expectInvalid(await cli(args.map((a) => (a === 'FILE' ? f : a))), startsWith);
+  }, 60_000);
+});
+
+describe('CLI: work — the estimate refuses before running, --max-events stops a run that passes it', () => {
+  const heavy = { format: 'hintscope/scenario@1', name: 'heavy', cluster: { nodes: 64 }, workload: [{ rate: 1000 }], until: '30d' };
+  const OVERRIDE = /, or pass --max-events with more than [\d,]+ to run it anyway$/;
+
+  it.concurrent('a scenario whose run to until is over the budget names until, and how to override', async () => {
+    const r = await cli([file(JSON.stringify(heavy)), '--json']);
+    expectInvalid(r, 'until: running the scenario to until (30d) is too much work: about ');
+    expect(r.stderr.trim()).toMatch(OVERRIDE);
+  }, 60_000);
+
+  it.concurrent('a session saved at 30 days with an empty log names at; one with repairs every minute at depth 16 names the depth', async () => {
+    const saved = { format: 'hintscope/session@1', scenario: heavy, log: [], at: 30 * 86_400_000 };
+    expectInvalid(await cli([file(JSON.stringify(saved))]), 'at: running the session to its moment (30d) is too much work');
+    const repair = {
+      format: 'hintscope/session@1',
+      scenario: { format: 'hintscope/scenario@1', name: 'm', cluster: { nodes: 8, vnodes: 256 }, settings: { merkleDepth: 16, antiEntropyInterval: '1m' }, until: '1h' },
+      log: [{ at: 600_000, command: { type: 'heal' } }],
+      at: 600_000,
+    };
+    expectInvalid(await cli([file(JSON.stringify(repair))]), 'scenario.settings.merkleDepth: running the session to its last command (10m) is too much work');
+  }, 60_000);
+
+  it.concurrent('--max-events sets the budget: below the estimate it refuses naming the field, above it the run goes on', async () => {
+    const text = JSON.stringify({ ...base(), cluster: { nodes: 6 }, faults: [], workload: [{ rate: 100 }], until: '10m' });
+    const low = await cli([file(text), '--max-events', '100000']);
+    expectInvalid(low, 'workload[0].rate: running the scenario to until (10m) is too much work');
+    expect(low.stderr.trim()).toMatch(/over the budget of 100,000; .*--max-events with more than 100,000/);
+    const high = await cli([file(text), '--json', '--max-events=1000000']);
+    expect(high.code).toBe(0);
+    expect((JSON.parse(high.stdout) as Report).events).toBeGreaterThan(100_000);
+  }, 60_000);
+
+  it.concurrent('a run whose events pass --max-events stops with exit 2 and one line', async () => {
+    // Reads at ONE cost more events than the estimate counts (0.67×): 200,000 passes the estimate, not the run.
+    const text = JSON.stringify({ ...base(), cluster: { nodes: 12, replicationFactor: 1 }, faults: [], workload: [{ rate: 200, writeRatio: 0, consistency: 'ONE' }], until: '5m' });
+    const r = await cli([file(text), '--max-events', '200000']);
+    expectInvalid(r, '--max-events: the run passed 200,000 events at ');
+    expect(r.stderr).toMatch(/of 5m simulated and was stopped; pass --max-events with more than 200,000 to run it anyway/);
+  }, 60_000);
+
+  it.concurrent.each([['0'], ['-5'], ['1e9'], ['lots'], [undefined]])('--max-events %s is refused', async (value) => {
+    const args = [file(JSON.stringify(base())), '--max-events', ...(value === undefined ? [] : [value])];
+    expectInvalid(await cli(args), '--max-events: expected a positive integer');
   }, 60_000);
 });
 

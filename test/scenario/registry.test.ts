@@ -110,3 +110,23 @@ describe('settings registry', () => {
     }
   });
 });
+
+describe('the floors of periodic work reach the settings form (its bounds come from the registry)', () => {
+  it('gossipInterval under 100ms and antiEntropyInterval under 1m are refused on their own fields; empty is "on demand"', async () => {
+    const { buildScenario, clusterToForm, fieldOfError } = await import('../../src/view/settings/settingsModel');
+    const { defaultScenario, parseScenario, PRESETS, ScenarioError } = await import('../../src/engine');
+    const form = clusterToForm({ preset: 'cassandra', nodes: ['A', 'B', 'C'], vnodes: 8, replicationFactor: 3, seed: 1, settings: PRESETS.cassandra as unknown as Record<string, unknown> });
+    const refused = (over: Record<string, string>) => {
+      try {
+        parseScenario(buildScenario(defaultScenario(), { ...form, ...over }));
+      } catch (e) {
+        if (e instanceof ScenarioError) return { key: fieldOfError(e.field)?.key, message: e.message };
+      }
+      return null;
+    };
+    expect(refused({ gossipInterval: '50ms' })).toEqual({ key: 'gossipInterval', message: expect.stringMatching(/^settings\.gossipInterval: expected a duration of at least 100ms/) });
+    expect(refused({ antiEntropyInterval: '30s' })).toEqual({ key: 'antiEntropyInterval', message: expect.stringMatching(/^settings\.antiEntropyInterval: expected null or a duration of at least 1m/) });
+    expect(refused({ gossipInterval: '100ms', antiEntropyInterval: '' })).toBeNull();
+    expect(refused({ antiEntropyInterval: '1m' })).toBeNull();
+  });
+});
