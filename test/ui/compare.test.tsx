@@ -22,7 +22,7 @@ function report(over: { created: number; under: number; stale: number }): Report
     writes: { attempted: 100, acknowledged: 100, failed: 0, pending: 0 },
     reads: { attempted: 20, succeeded: 20, failed: 0, pending: 0, stale: over.stale, repaired: 0 },
     hints: { created: over.created, delivered: over.created, expired: 0, dropped: over.created ? 0 : 40, lost: 0, pending: 0 },
-    repair: { sessions: 0, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0 },
+    repair: { sessions: 0, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0, failed: 0 },
     nodes: {},
     replication: { keys: 100, fullyReplicated: 100 - over.under, underReplicated: over.under },
     lostAcknowledgedWrites: 0,
