@@ -12,13 +12,15 @@ import type { Version } from '../node/versions';
 const TWO64 = 2 ** 64;
 
 /**
- * Level d (0 = root) holds its non-empty nodes: their positions within the level (heap index
- * minus 2^d), ascending, and their hashes.
+ * The non-empty nodes, level after level (root first): level d's entries are `start[d]` to
+ * `start[d + 1]`, each a position within the level (heap index minus 2^d), ascending, and its
+ * hash. Three arrays per tree, whatever the depth.
  */
 export interface SparseTree {
   readonly depth: number;
-  readonly pos: readonly Uint32Array[];
-  readonly hash: readonly Uint32Array[];
+  readonly start: Uint32Array;
+  readonly pos: Uint32Array;
+  readonly hash: Uint32Array;
 }
 
 /** One ring range of one node at the start of a repair session: its tree and its keys. */
@@ -87,33 +89,34 @@ function parentLevel(pos: Uint32Array, hash: Uint32Array): { pos: Uint32Array; h
 }
 
 export function buildTree(r: RangeKeys, depth: number): SparseTree {
-  const pos: Uint32Array[] = new Array<Uint32Array>(depth + 1);
-  const hash: Uint32Array[] = new Array<Uint32Array>(depth + 1);
-  let level = leafLevel(r, 1 << depth);
-  for (let d = depth; d >= 0; d--) {
-    pos[d] = level.pos;
-    hash[d] = level.hash;
-    if (d > 0) level = parentLevel(level.pos, level.hash);
+  const levels: { pos: Uint32Array; hash: Uint32Array }[] = new Array(depth + 1);
+  levels[depth] = leafLevel(r, 1 << depth);
+  for (let d = depth; d > 0; d--) levels[d - 1] = parentLevel(levels[d]!.pos, levels[d]!.hash);
+  const start = new Uint32Array(depth + 2);
+  for (let d = 0; d <= depth; d++) start[d + 1] = start[d]! + levels[d]!.pos.length;
+  const pos = new Uint32Array(start[depth + 1]!);
+  const hash = new Uint32Array(pos.length);
+  for (let d = 0; d <= depth; d++) {
+    pos.set(levels[d]!.pos, start[d]);
+    hash.set(levels[d]!.hash, start[d]);
   }
-  return { depth, pos, hash };
+  return { depth, start, pos, hash };
 }
 
 /** The nodes a tree holds (every level): what its memory follows. */
 export function treeNodes(t: SparseTree): number {
-  let n = 0;
-  for (const p of t.pos) n += p.length;
-  return n;
+  return t.pos.length;
 }
 
 /** The hash of node `i` of level `d`; 0 for an empty subtree. */
 function hashAt(t: SparseTree, d: number, i: number): number {
-  const pos = t.pos[d]!;
-  let lo = 0;
-  let hi = pos.length - 1;
+  const pos = t.pos;
+  let lo = t.start[d]!;
+  let hi = t.start[d + 1]! - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const p = pos[mid]!;
-    if (p === i) return t.hash[d]![mid]!;
+    if (p === i) return t.hash[mid]!;
     if (p < i) lo = mid + 1;
     else hi = mid - 1;
   }
