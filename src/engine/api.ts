@@ -105,6 +105,9 @@ export interface Counters {
   hintsDropped: number;
   hintsLost: number;
   hintsPending: number;
+  /** Anti-entropy sessions started, and those that failed (a message lost; repair.failed). */
+  repairSessions: number;
+  repairsFailed: number;
   messagesSent: number;
   messagesLost: number;
   events: number;

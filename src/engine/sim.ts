@@ -15,7 +15,7 @@ import { TraceHash } from './core/trace';
 import { Latency } from './net/latency';
 import { Network } from './net/network';
 import { Ring } from './ring/ring';
-import type { Messages, NodeState } from './node/types';
+import type { Messages, Msg, NodeState } from './node/types';
 import type { Version } from './node/versions';
 import { keyInfo, recordAck, type KeyInfo } from './keys/keys';
 import type { Scenario } from './scenario/schema';
@@ -35,6 +35,8 @@ import { advance, enter, schedule } from './run/loop';
 import { applyFault, runAntiEntropy } from './run/faults';
 import { generatorStopped, runGenerator, runOp, scheduleWorkload, type Generator } from './run/workload';
 import { applyCommand, scheduleFault } from './run/userCommands';
+import { onRepairLost, onRepairTimeout } from './repair/antiEntropy';
+import type { RepairSession } from './repair/session';
 
 
 function newStats(): Stats {
@@ -42,7 +44,7 @@ function newStats(): Stats {
     writesAttempted: 0, writesAcknowledged: 0, writesFailed: 0, writesUnavailable: 0,
     readsAttempted: 0, readsSucceeded: 0, readsFailed: 0, readsStale: 0, readRepairs: 0,
     hintsCreated: 0, hintsDelivered: 0, hintsExpired: 0, hintsDropped: 0, hintsLost: 0,
-    repairSessions: 0, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0, messagesSent: 0, messagesLost: 0,
+    repairSessions: 0, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0, repairsFailed: 0, messagesSent: 0, messagesLost: 0,
   };
 }
 
@@ -220,7 +222,11 @@ export class Sim implements Simulation, SimState {
     if (ev.k === EV.gen && generatorStopped(this, ev)) return;
     enter(this, ev);
     switch (ev.k) {
-      case EV.deliver: this.net.deliver(ev, this, MESSAGE_HANDLERS); break;
+      case EV.deliver:
+        // A lost repair message is the one loss its sender's protocol acts on (a session timeout).
+        if (ev.kind === 'repair' && this.net.doomed(ev)) onRepairLost(this, ev as Msg<'repair'>);
+        this.net.deliver(ev, this, MESSAGE_HANDLERS);
+        break;
       case EV.gossip: if (this.live(ev)) gossipTick(this, this.nodes[ev.n]!); break;
       case EV.hintTrigger: if (this.live(ev)) hintTrigger(this, this.nodes[ev.n]!); break;
       case EV.pageNext: if (this.live(ev)) sendNextPage(this, this.nodes[ev.n]!, ev.x); break;
@@ -232,6 +238,7 @@ export class Sim implements Simulation, SimState {
       case EV.op: runOp(this, this.sc.workload[ev.x]!); break;
       case EV.gen: runGenerator(this, this.generators[ev.x]!, ev); break;
       case EV.antiEntropy: runAntiEntropy(this); break;
+      case EV.repairTimeout: onRepairTimeout(this, ev.body as RepairSession); break;
     }
   }
 

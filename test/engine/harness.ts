@@ -9,6 +9,8 @@ import type { Command, ConsistencyLevel, Counters, HintQueueView, KeyInspection,
 // For internals() only:
 import type { Sim } from '../../src/engine/sim';
 import { EV } from '../../src/engine/core/events';
+import type { RepairBody } from '../../src/engine/node/types';
+import type { RangeSnapshot } from '../../src/engine/repair/merkle';
 
 export interface ClusterSpec {
   nodes?: string[] | number;
@@ -314,6 +316,19 @@ export function internals(simulation: Simulation | Cluster) {
     /** Plants a field on a node's state (a checkpoint must refuse a function there). */
     plant: (node: string, field: string, value: unknown): void => { (at(node) as unknown as Record<string, unknown>)[field] = value; },
     pagesOnWire: (): number => sim.pages.size,
+    /** The range snapshots (Merkle tree and keys) the repair messages in flight carry, each once: the initiators' and the peers'. */
+    repairSnapshots(): { initiator: RangeSnapshot[]; peers: RangeSnapshot[] } {
+      const mine = new Set<RangeSnapshot>();
+      const theirs = new Set<RangeSnapshot>();
+      for (const e of sim.heap.all()) {
+        if (e.k !== EV.deliver || e.cancelled || e.kind !== 'repair') continue;
+        const b = e.body as RepairBody;
+        if (b.k === 'stream') continue;
+        for (const r of b.mine.values()) mine.add(r);
+        for (const r of b.theirs.values()) theirs.add(r);
+      }
+      return { initiator: [...mine], peers: [...theirs] };
+    },
     /** When `node`'s next hint trigger fires, ms. */
     nextHintTrigger: (node: string): number => sim.heap.all().find((e) => e.k === EV.hintTrigger && e.n === at(node).idx && !e.cancelled)!.t / 1000,
     writesUnavailable: (): number => sim.stats.writesUnavailable,

@@ -81,10 +81,10 @@ describe('read repair and anti-entropy (claim 15)', () => {
     });
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       // A compares with B (equal roots: nothing) and with C (one range differs: its 2 leaves, 1 differing); A sends k, C nothing.
-      expect(run(spec('A', seed)).report.repair, `repair A, seed ${seed}`).toEqual({ sessions: 1, leavesCompared: 2, leavesDiffering: 1, keysStreamed: 1 });
+      expect(run(spec('A', seed)).report.repair, `repair A, seed ${seed}`).toEqual({ sessions: 1, leavesCompared: 2, leavesDiffering: 1, keysStreamed: 1, failed: 0 });
       // C's tree differs from both A's and B's: both pairs stream, each sending k to C.
       const c = run(spec('C', seed)).report;
-      expect(c.repair, `repair C, seed ${seed}`).toEqual({ sessions: 1, leavesCompared: 4, leavesDiffering: 2, keysStreamed: 2 });
+      expect(c.repair, `repair C, seed ${seed}`).toEqual({ sessions: 1, leavesCompared: 4, leavesDiffering: 2, keysStreamed: 2, failed: 0 });
       expect(c.replication.fullyReplicated).toBe(1);
     }
   });
@@ -100,7 +100,7 @@ describe('read repair and anti-entropy (claim 15)', () => {
       });
       // A and B each find C's range different (2 leaves, 1 differing) and send k; C finds both
       // different and is sent k by each: 3 sessions, 8 leaves compared, 4 differing, 4 keys.
-      expect(report.repair, `seed ${seed}`).toEqual({ sessions: 3, leavesCompared: 8, leavesDiffering: 4, keysStreamed: 4 });
+      expect(report.repair, `seed ${seed}`).toEqual({ sessions: 3, leavesCompared: 8, leavesDiffering: 4, keysStreamed: 4, failed: 0 });
       expect(report.replication.fullyReplicated).toBe(1);
     }
   });

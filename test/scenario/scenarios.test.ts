@@ -342,7 +342,7 @@ const REPORT_SHAPE = {
   writes: ['attempted', 'acknowledged', 'failed', 'pending'],
   reads: ['attempted', 'succeeded', 'failed', 'pending', 'stale', 'repaired'],
   hints: ['created', 'delivered', 'expired', 'dropped', 'lost', 'pending'],
-  repair: ['sessions', 'leavesCompared', 'leavesDiffering', 'keysStreamed'],
+  repair: ['sessions', 'leavesCompared', 'leavesDiffering', 'keysStreamed', 'failed'],
   replication: ['keys', 'fullyReplicated', 'underReplicated'],
   node: ['state', 'keys', 'hintsPending'],
 };

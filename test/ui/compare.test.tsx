@@ -13,7 +13,7 @@ import { makeCluster, makeFrame, renderWithStore } from './fixtures';
 const SCENARIO = compareScenario({ seed: 5, vnodes: 4, rate: 10, keys: 100 });
 const LOG: LoggedCommand[] = [{ at: 40_000.001, command: { type: 'write', key: 'k', value: 'v', consistency: 'ONE' } }];
 
-function report(over: { created: number; under: number; stale: number }): Report {
+function report(over: { created: number; under: number; stale: number; repairFailed?: number }): Report {
   return {
     format: 'hintscope/report@1',
     scenario: 'x',
@@ -22,7 +22,7 @@ function report(over: { created: number; under: number; stale: number }): Report
     writes: { attempted: 100, acknowledged: 100, failed: 0, pending: 0 },
     reads: { attempted: 20, succeeded: 20, failed: 0, pending: 0, stale: over.stale, repaired: 0 },
     hints: { created: over.created, delivered: over.created, expired: 0, dropped: over.created ? 0 : 40, lost: 0, pending: 0 },
-    repair: { sessions: 0, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0 },
+    repair: { sessions: 3, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0, failed: over.repairFailed ?? 0 },
     nodes: {},
     replication: { keys: 100, fullyReplicated: 100 - over.under, underReplicated: over.under },
     lostAcknowledgedWrites: 0,
@@ -32,7 +32,7 @@ function report(over: { created: number; under: number; stale: number }): Report
 }
 
 /** B: more damage (handoff off). */
-const REPORTS: Record<RunId, Report> = { a: report({ created: 40, under: 0, stale: 1 }), b: report({ created: 0, under: 12, stale: 7 }) };
+const REPORTS: Record<RunId, Report> = { a: report({ created: 40, under: 0, stale: 1 }), b: report({ created: 0, under: 12, stale: 7, repairFailed: 2 }) };
 
 function sample(run: RunId, now: number): MetricsSample {
   const k = now / 60_000;
@@ -126,6 +126,8 @@ describe('CompareView', { timeout: 30_000 }, () => {
     expect(screen.getByTestId('diff-d-hints-created')).toHaveTextContent('−40');
     expect(screen.getByTestId('diff-row-hints-created')).toHaveAttribute('data-changed', 'changed');
     expect(screen.getByTestId('diff-row-writes-failed')).not.toHaveAttribute('data-changed');
+    expect(screen.getByTestId('diff-d-repair-failed')).toHaveTextContent('+2 worse');
+    expect(screen.getByTestId('diff-row-repair-sessions')).not.toHaveAttribute('data-changed');
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['At this moment', 'A', 'B', 'B − A']);
   });
 

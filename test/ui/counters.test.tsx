@@ -33,6 +33,15 @@ describe('Counters', () => {
     expect(screen.getByTestId('counter-reads-stale')).toHaveTextContent('6');
   });
 
+  it('shows the repair sessions and those that failed, a failure marked bad', () => {
+    renderWithStore(<Counters />, { frame: makeFrame({ counters: makeCounters({ repairSessions: 12, repairsFailed: 2 }) }) });
+    expect(screen.getByTestId('counter-repair-sessions')).toHaveTextContent('12');
+    const failed = screen.getByTestId('counter-repair-failed');
+    expect(failed).toHaveTextContent('2');
+    expect(failed.parentElement).toHaveClass('tone-bad');
+    expect(failed.previousElementSibling?.textContent).toBe('Repair failed');
+  });
+
   it('labels every number', () => {
     renderWithStore(<Counters />);
     const pending = screen.getByTestId('counter-hints-pending');

@@ -24,6 +24,8 @@ export function makeCounters(over: Partial<Counters> = {}): Counters {
     hintsDropped: 0,
     hintsLost: 0,
     hintsPending: 0,
+    repairSessions: 0,
+    repairsFailed: 0,
     messagesSent: 0,
     messagesLost: 0,
     events: 0,

@@ -26,7 +26,7 @@ export function counters(sim: SimState, pending: number): Counters {
     writesPending: s.writesAttempted - s.writesAcknowledged - s.writesFailed,
     readsAttempted: s.readsAttempted, readsSucceeded: s.readsSucceeded, readsFailed: s.readsFailed, readsStale: s.readsStale,
     readRepairs: s.readRepairs, hintsCreated: s.hintsCreated, hintsDelivered: s.hintsDelivered, hintsExpired: s.hintsExpired,
-    hintsDropped: s.hintsDropped, hintsLost: s.hintsLost, hintsPending: pending, messagesSent: s.messagesSent,
+    hintsDropped: s.hintsDropped, hintsLost: s.hintsLost, hintsPending: pending, repairSessions: s.repairSessions, repairsFailed: s.repairsFailed, messagesSent: s.messagesSent,
     messagesLost: s.messagesLost, events: sim.events,
   };
 }

@@ -6,6 +6,7 @@ import type { Version, VersionSlot } from './versions';
 import type { ReadHandler, WriteHandler } from '../coordinator/types';
 import type { KeyInfo } from '../keys/keys';
 import type { RangeSnapshot } from '../repair/merkle';
+import type { RepairSession } from '../repair/session';
 
 export interface Hint {
   id: number;
@@ -80,12 +81,14 @@ export interface HintAckBody { k: 'hintAck'; page: number; expired: number }
 export interface DigestBody { k: 'syn' | 'gack'; gens: number[]; vers: number[] }
 export interface EchoBody { k: 'echo' | 'echoReply' }
 // A repair session's ranges as they stood at its start, the initiator's (`mine`) and the peer's
-// (`theirs`; repair/antiEntropy.ts): carried along its messages, so a session keeps no state
-// outside them.
+// (`theirs`; repair/antiEntropy.ts): carried along its messages with the session's own record
+// (`s`) and when the initiator sent the request being answered (`askedAt`, µs: its timeout runs
+// from there), so a session keeps no state outside them.
+interface RepairLeg { sid: number; s: RepairSession; askedAt: number }
 export type RepairBody =
-  | { k: 'treeReq'; sid: number; mine: Map<number, RangeSnapshot>; theirs: Map<number, RangeSnapshot> }
-  | { k: 'treeResp'; sid: number; mine: Map<number, RangeSnapshot>; theirs: Map<number, RangeSnapshot> }
-  | { k: 'stream'; sid: number; leaves: Map<number, number[]>; items: [string, readonly Version[]][]; reply: boolean; theirs: Map<number, RangeSnapshot> | null };
+  | RepairLeg & { k: 'treeReq'; mine: Map<number, RangeSnapshot>; theirs: Map<number, RangeSnapshot> }
+  | RepairLeg & { k: 'treeResp'; mine: Map<number, RangeSnapshot>; theirs: Map<number, RangeSnapshot> }
+  | RepairLeg & { k: 'stream'; leaves: Map<number, number[]>; items: [string, readonly Version[]][]; reply: boolean; theirs: Map<number, RangeSnapshot> | null };
 
 /**
  * What each kind of message on the wire carries. A mutation's ack carries the mutation's own body

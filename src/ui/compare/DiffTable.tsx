@@ -25,7 +25,9 @@ export const DIFF_ROWS: readonly DiffRow[] = [
   { id: 'writes-acked', label: 'Writes acknowledged', pick: (r) => r.writes.acknowledged, more: 'better' },
   { id: 'writes-failed', label: 'Writes failed', pick: (r) => r.writes.failed, more: 'worse' },
   { id: 'data-lost', label: 'Acknowledged writes lost', pick: (r) => r.lostAcknowledgedWrites, more: 'worse' },
+  { id: 'repair-sessions', label: 'Repair sessions', pick: (r) => r.repair.sessions, more: 'neutral' },
   { id: 'repair-streamed', label: 'Keys streamed by repair', pick: (r) => r.repair.keysStreamed, more: 'neutral' },
+  { id: 'repair-failed', label: 'Repair sessions failed', pick: (r) => r.repair.failed, more: 'worse' },
 ];
 
 function verdict(row: DiffRow, d: number): 'worse' | 'better' | 'changed' | null {

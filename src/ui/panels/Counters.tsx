@@ -41,6 +41,14 @@ const groups = (words: HintWords): { title: string; note?: string; items: Item[]
       { id: 'hints-lost', label: 'lost', value: (c) => c.hintsLost, tone: (c) => (c.hintsLost > 0 ? 'bad' : undefined), hint: 'destroyed with their holder (crash before flush, wiped disk)' },
     ],
   },
+  {
+    title: 'Repair',
+    note: 'anti-entropy sessions (Merkle-tree repair)',
+    items: [
+      { id: 'repair-sessions', label: 'sessions', value: (c) => c.repairSessions },
+      { id: 'repair-failed', label: 'failed', value: (c) => c.repairsFailed, tone: (c) => (c.repairsFailed > 0 ? 'bad' : undefined), hint: 'a tree or stream was lost: the initiator gave up after its timeout; rerun the repair' },
+    ],
+  },
 ];
 
 export function Counters() {
