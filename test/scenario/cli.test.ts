@@ -165,16 +165,16 @@ describe('CLI: work — the estimate refuses before running, --max-events stops 
     expect(r.stderr.trim()).toMatch(OVERRIDE);
   }, 60_000);
 
-  it.concurrent('a session saved at 30 days with an empty log names at; one with repairs every minute at depth 16 names the depth', async () => {
+  it.concurrent('a session saved at 30 days with an empty log names at; one with repairs every minute at 64 × 256 vnodes names the interval', async () => {
     const saved = { format: 'hintscope/session@1', scenario: heavy, log: [], at: 30 * 86_400_000 };
     expectInvalid(await cli([file(JSON.stringify(saved))]), 'at: running the session to its moment (30d) is too much work');
     const repair = {
       format: 'hintscope/session@1',
-      scenario: { format: 'hintscope/scenario@1', name: 'm', cluster: { nodes: 8, vnodes: 256 }, settings: { merkleDepth: 16, antiEntropyInterval: '1m' }, until: '1h' },
+      scenario: { format: 'hintscope/scenario@1', name: 'm', cluster: { nodes: 64, vnodes: 256 }, settings: { merkleDepth: 16, antiEntropyInterval: '1m' }, until: '1h' },
       log: [{ at: 600_000, command: { type: 'heal' } }],
       at: 600_000,
     };
-    expectInvalid(await cli([file(JSON.stringify(repair))]), 'scenario.settings.merkleDepth: running the session to its last command (10m) is too much work');
+    expectInvalid(await cli([file(JSON.stringify(repair))]), 'scenario.settings.antiEntropyInterval: running the session to its last command (10m) is too much work');
   }, 60_000);
 
   it.concurrent('--max-events sets the budget: below the estimate it refuses naming the field, above it the run goes on', async () => {

@@ -10,7 +10,7 @@ const F = 'hintscope/scenario@1';
 const heavyAt = { format: 'hintscope/session@1', scenario: { format: F, name: 'big', cluster: { nodes: 64 }, workload: [{ rate: 1000 }], until: '30d' }, log: [], at: 30 * 86_400_000 };
 const repairs = {
   format: 'hintscope/session@1',
-  scenario: { format: F, name: 'm', cluster: { nodes: 8, vnodes: 256 }, settings: { merkleDepth: 16, antiEntropyInterval: '1m' }, until: '1h' },
+  scenario: { format: F, name: 'm', cluster: { nodes: 64, vnodes: 256 }, settings: { merkleDepth: 16, antiEntropyInterval: '1m' }, until: '1h' },
   log: [{ at: 600_000, command: { type: 'heal' } }],
   at: 600_000,
 };
@@ -32,10 +32,10 @@ describe('the page refuses a session whose replay is too much work', () => {
     expect(e.message).toMatch(/^at: running the session to its moment \(30d\) is too much work/);
   });
 
-  it('one heal at 10 min, repairs every minute at 8 × 256 vnodes, depth 16: the depth, in a file and in a link', () => {
-    expect(refusal(() => parseImport(JSON.stringify(repairs), 'paste')).field).toBe('scenario.settings.merkleDepth');
+  it('one heal at 10 min, repairs every minute at 64 × 256 vnodes, depth 16: the interval, in a file and in a link', () => {
+    expect(refusal(() => parseImport(JSON.stringify(repairs), 'paste')).field).toBe('scenario.settings.antiEntropyInterval');
     const link = encodeSession({ scenario: repairs.scenario, log: repairs.log, at: repairs.at });
-    expect(refusal(() => parseLink(link)).field).toBe('scenario.settings.merkleDepth');
+    expect(refusal(() => parseLink(link)).field).toBe('scenario.settings.antiEntropyInterval');
   });
 
   it('a plain scenario plays at the page\'s pace: not held to the budget', () => {
@@ -54,7 +54,7 @@ describe('the worker refuses it too, before replaying anything', () => {
     h.send({ type: 'init', scenario: defaultScenario() });
     const running = h.host.simulation;
     h.send({ type: 'init', scenario: repairs.scenario, log: repairs.log });
-    expect(h.errors().at(-1)).toMatchObject({ message: expect.stringMatching(/^settings\.merkleDepth: running the session to its last command \(10m\) is too much work/) });
+    expect(h.errors().at(-1)).toMatchObject({ message: expect.stringMatching(/^settings\.antiEntropyInterval: running the session to its last command \(10m\) is too much work/) });
     expect(h.host.simulation).toBe(running);
     expect(h.out.some((m) => m.type === 'importProgress')).toBe(false);
   });

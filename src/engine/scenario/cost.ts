@@ -19,8 +19,9 @@ export const MAX_WORK = 50_000_000;
  * extra syns in small clusters; every message carries a digest of every node, so an event's cost
  * grows with the cluster. A write is a mutation and an ack per replica plus the coordinator's
  * own events; a read asks fewer replicas. A repair session scans the ring for the ranges it
- * shares with each peer, builds a dense tree of 2^(depth+1) cells per range for the initiator and
- * each peer (the RF² × vnodes ranges of its replicas), and hashes every key its participants hold.
+ * shares with each peer, builds a sparse tree per range for the initiator and each peer (the
+ * RF² × vnodes ranges of its replicas) — the leaves of the keys present and their ancestors, at
+ * most 2^(depth+1) nodes — and hashes every key its participants hold.
  */
 const K = {
   gossipEvents: (n: number) => 3.1 + 6 / n,
@@ -29,8 +30,8 @@ const K = {
   readEvents: (rf: number) => 1.2 + 1.3 * rf,
   /** Per (peer, range) looked at when a session finds its shared ranges. */
   scan: 0.08,
-  /** Per tree cell built. */
-  cell: 0.005,
+  /** Per sparse-tree node built and compared (measured: depth 16 vs 8 at 8 × 256, ~0.4 µs a node). */
+  treeNode: 0.5,
   /** Per key hashed into a snapshot. */
   key: 2,
   /** Messages of a session, per peer (trees there and back, streams both ways). */
@@ -124,7 +125,10 @@ function sessionCost(sc: Scenario, keys: number): { events: number; work: number
   const own = Math.min(rf, n) * v; // ranges a node replicates
   const peers = Math.min(n - 1, 2 * (rf - 1) * v);
   const scan = (n - 1) * n * v * K.scan;
-  const trees = own * rf * 2 ** (sc.settings.merkleDepth + 1) * K.cell;
+  const depth = sc.settings.merkleDepth;
+  // A range's tree holds its keys' leaves and their ancestors (each key one path), never more than the full tree.
+  const perRange = keys / (n * v);
+  const trees = own * rf * Math.min(2 ** (depth + 1), (1 + perRange) * (depth + 1)) * K.treeNode;
   const hashed = (1 + peers) * ((keys * rf) / n) * K.key;
   const field = trees >= scan && trees >= hashed ? (sc.settings.merkleDepth > 10 ? 'settings.merkleDepth' : 'cluster.vnodes') : scan >= hashed ? 'cluster.vnodes' : 'workload';
   const events = peers * K.sessionEvents;
