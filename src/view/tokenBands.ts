@@ -1,7 +1,7 @@
 // pure: the token ring at the resolution it is seen at. A few hundred ranges are drawn one by one;
 // beyond that (up to 256 nodes × 256 vnodes = 65,536 ranges) each bin of the circumference takes
 // the owner that holds most of it, so the drawing costs the same whatever the token count.
-import type { TokenArc } from './geometry';
+import { tokenArcs, type TokenArc } from './geometry';
 
 /** Up to this many ranges, each is drawn as it is (with a tick at its token). */
 export const MAX_EXACT_ARCS = 512;
@@ -19,61 +19,83 @@ export interface RingBands {
   arcs: TokenArc[];
 }
 
-/** Pieces of the ranges inside [0, 1), in clockwise order (the wrapping range is split at 0). */
-function pieces(arcs: readonly TokenArc[]): TokenArc[] {
-  const out: TokenArc[] = [];
-  let tail: TokenArc | null = null;
-  for (const a of arcs) {
-    if (a.start < 0) {
-      out.push({ owner: a.owner, start: 0, end: a.end });
-      tail = { owner: a.owner, start: a.start + 1, end: 1 };
-    } else if (a.end > 1) {
-      out.push({ owner: a.owner, start: a.start, end: 1 });
-      out.unshift({ owner: a.owner, start: 0, end: a.end - 1 });
-    } else out.push(a);
-  }
-  if (tail && tail.end > tail.start) out.push(tail);
-  return out.filter((p) => p.end > p.start);
+interface Owned {
+  /** Every token, sorted clockwise. */
+  tokens: Float64Array;
+  /** The owner (an index into the node list) of each token. */
+  owners: Uint16Array;
 }
 
-/** The owner of each bin: the one whose ranges cover most of it (the first such, on a tie). */
-function binOwners(parts: readonly TokenArc[], bins: number): (string | null)[] {
-  const owners: (string | null)[] = new Array<string | null>(bins).fill(null);
-  const cover = new Map<string, number>();
+/**
+ * The tokens sorted with their owners, without an object per token: each is packed with its
+ * owner's index into one double (the token keeps 52 − log2(nodes) bits, far finer than a bin)
+ * and the typed array sorted natively.
+ */
+function sortedTokens(nodes: readonly { tokens: readonly number[] }[]): Owned {
+  const width = 2 ** Math.ceil(Math.log2(Math.max(2, nodes.length)));
+  const scale = 2 ** 52 / width;
+  const keys = new Float64Array(nodes.reduce((s, n) => s + n.tokens.length, 0));
+  let k = 0;
+  nodes.forEach((n, i) => {
+    for (const t of n.tokens) keys[k++] = Math.floor(t * scale) * width + i;
+  });
+  keys.sort();
+  const tokens = new Float64Array(keys.length);
+  const owners = new Uint16Array(keys.length);
+  keys.forEach((key, j) => {
+    owners[j] = key % width;
+    tokens[j] = Math.floor(key / width) / scale;
+  });
+  return { tokens, owners };
+}
+
+/** The owner (index) of each bin: the one whose ranges cover most of it (the first such, on a tie). */
+function binOwners({ tokens, owners }: Owned, ownerCount: number, bins: number): Int32Array {
+  const out = new Int32Array(bins).fill(-1);
+  const cover = new Float64Array(ownerCount);
+  const touched: number[] = [];
   let current = 0;
   const flush = () => {
-    let best: string | null = null;
-    let most = 0;
-    for (const [owner, c] of cover) {
-      if (c > most) [best, most] = [owner, c];
+    let best = -1;
+    for (const o of touched) {
+      if (best < 0 || cover[o]! > cover[best]!) best = o;
     }
-    owners[current] = best;
-    cover.clear();
+    out[current] = best;
+    for (const o of touched) cover[o] = 0;
+    touched.length = 0;
   };
-  for (const p of parts) {
-    let s = p.start;
-    while (s < p.end) {
+  const add = (owner: number, from: number, to: number) => {
+    let s = from;
+    while (s < to) {
       const bin = Math.min(bins - 1, Math.floor(s * bins));
       if (bin !== current) {
         flush();
         current = bin;
       }
-      const stop = Math.min(p.end, (bin + 1) / bins);
-      cover.set(p.owner, (cover.get(p.owner) ?? 0) + (stop - s));
+      const stop = Math.min(to, (bin + 1) / bins);
+      if (cover[owner] === 0) touched.push(owner);
+      cover[owner]! += stop - s;
       if (stop <= s) break;
       s = stop;
     }
-  }
+  };
+  const n = tokens.length;
+  if (n === 0) return out;
+  // The first token owns the wrapping range: from 0 to itself here, from the last token to 1 at the end.
+  add(owners[0]!, 0, tokens[0]!);
+  for (let j = 1; j < n; j++) add(owners[j]!, tokens[j - 1]!, tokens[j]!);
+  add(owners[0]!, tokens[n - 1]!, 1);
   flush();
-  return owners;
+  return out;
 }
 
 /** Consecutive bins of one owner become one arc. */
-function runs(owners: readonly (string | null)[]): TokenArc[] {
+function runs(binned: Int32Array, ids: readonly string[]): TokenArc[] {
   const out: TokenArc[] = [];
-  const bins = owners.length;
-  owners.forEach((owner, i) => {
-    if (owner === null) return;
+  const bins = binned.length;
+  binned.forEach((o, i) => {
+    const owner = ids[o];
+    if (owner === undefined) return;
     const last = out[out.length - 1];
     if (last && last.owner === owner && last.end === i / bins) last.end = (i + 1) / bins;
     else out.push({ owner, start: i / bins, end: (i + 1) / bins });
@@ -81,10 +103,11 @@ function runs(owners: readonly (string | null)[]): TokenArc[] {
   return out;
 }
 
-/** The arcs to draw for these token ranges (as tokenArcs gives them, sorted clockwise). */
-export function ringBands(arcs: readonly TokenArc[], bins = RING_BINS, maxExact = MAX_EXACT_ARCS): RingBands {
-  if (arcs.length <= maxExact) return { exact: true, arcs: [...arcs] };
-  return { exact: false, arcs: runs(binOwners(pieces(arcs), bins)) };
+/** The arcs to draw for these nodes' tokens (each token in [0, 1), owning the range up to itself). */
+export function ringBands(nodes: readonly { id: string; tokens: readonly number[] }[], bins = RING_BINS, maxExact = MAX_EXACT_ARCS): RingBands {
+  const count = nodes.reduce((s, n) => s + n.tokens.length, 0);
+  if (count <= maxExact) return { exact: true, arcs: tokenArcs(nodes) };
+  return { exact: false, arcs: runs(binOwners(sortedTokens(nodes), nodes.length, bins), nodes.map((n) => n.id)) };
 }
 
 /** The arcs grouped by owner, in first-seen order: one drawing per owner. */

@@ -86,6 +86,7 @@ test('a 256 × 256 ring opens through Open… and plays with no task over 200 ms
 test('a 64 × 256 ring opens and plays with no task over 200 ms', async () => {
   const { page, problems } = app;
   await openBig(64, 256);
+  await page.getByTestId('ring-dense-note').waitFor({ state: 'visible' });
   await playFor(3_000, '64 × 256');
   assert.deepEqual(problems, []);
 });

@@ -19,16 +19,17 @@ const span = (arcs: readonly TokenArc[]) => arcs.reduce((s, a) => s + (a.end - a
 
 describe('ringBands', () => {
   it('keeps a small ring exact: every range, in order', () => {
-    const arcs = tokenArcs(cluster(6, 16));
-    const bands = ringBands(arcs);
+    const nodes = cluster(6, 16);
+    const arcs = tokenArcs(nodes);
+    const bands = ringBands(nodes);
     expect(bands.exact).toBe(true);
     expect(bands.arcs).toEqual(arcs);
   });
 
   it('merges a 256 × 256 ring into at most one arc per bin that tiles the ring', () => {
-    const arcs = tokenArcs(cluster(256, 256));
-    expect(arcs.length).toBe(65_536);
-    const bands = ringBands(arcs);
+    const nodes = cluster(256, 256);
+    expect(tokenArcs(nodes).length).toBe(65_536);
+    const bands = ringBands(nodes);
     expect(bands.exact).toBe(false);
     expect(bands.arcs.length).toBeLessThanOrEqual(RING_BINS);
     expect(bands.arcs.length).toBeGreaterThan(100);
@@ -50,7 +51,7 @@ describe('ringBands', () => {
       { id: 'B', tokens: [0.35] },
       { id: 'C', tokens: [0.9] },
     ];
-    const bands = ringBands(tokenArcs(nodes), 4, 0);
+    const bands = ringBands(nodes, 4, 0);
     expect(bands.exact).toBe(false);
     // Bin 1 [0.25, 0.5): A 0.05, B 0.05, C 0.15 → C. Bin 3 [0.75, 1): C 0.15, A 0.1 → C.
     expect(bands.arcs).toEqual([
@@ -64,16 +65,34 @@ describe('ringBands', () => {
       { id: 'A', tokens: [0.5] },
       { id: 'B', tokens: [1 - 1e-9] },
     ];
-    const bands = ringBands(tokenArcs(nodes), 8, 0);
+    const bands = ringBands(nodes, 8, 0);
     expect(bands.arcs.map((a) => [a.owner, a.start, a.end])).toEqual([
       ['A', 0, 0.5],
       ['B', 0.5, 1],
     ]);
   });
 
+  it('agrees with a plain per-bin majority over the ranges tokenArcs gives', () => {
+    const nodes = cluster(40, 32);
+    const bins = 256;
+    const cover = Array.from({ length: bins }, () => new Map<string, number>());
+    for (const a of tokenArcs(nodes)) {
+      for (const [s, e] of a.start < 0 ? [[0, a.end], [a.start + 1, 1]] : [[a.start, a.end]]) {
+        for (let b = Math.floor(s! * bins); b < bins && b / bins < e!; b++) {
+          const piece = Math.min(e!, (b + 1) / bins) - Math.max(s!, b / bins);
+          if (piece > 0) cover[b]!.set(a.owner, (cover[b]!.get(a.owner) ?? 0) + piece);
+        }
+      }
+    }
+    const want = cover.map((m) => [...m].sort((x, y) => y[1] - x[1])[0]![0]);
+    const got: string[] = [];
+    for (const a of ringBands(nodes, bins, 0).arcs) for (let b = Math.round(a.start * bins); b < Math.round(a.end * bins); b++) got.push(a.owner);
+    expect(got).toEqual(want);
+  });
+
   it('switches from exact to merged past MAX_EXACT_ARCS ranges', () => {
-    expect(ringBands(tokenArcs(cluster(32, 16))).exact).toBe(MAX_EXACT_ARCS >= 512);
-    expect(ringBands(tokenArcs(cluster(64, 16))).exact).toBe(false);
+    expect(ringBands(cluster(32, 16)).exact).toBe(MAX_EXACT_ARCS >= 512);
+    expect(ringBands(cluster(64, 16)).exact).toBe(false);
   });
 });
 

@@ -11,7 +11,7 @@ import { PartitionMarks } from './PartitionMarks';
 import { currentGroups } from '../../view/partition';
 import { COORDINATOR_WORDS, hintWords, type HintMode, type HintWords } from '../../view/wording';
 import { KeyWalk, RankBadges } from './KeyMarks';
-import { TokenRing } from './TokenRing';
+import { TokenRingLayer } from './TokenRing';
 import { SHORTCUT_DESCRIPTION, SHORTCUT_KEYS, shortcutCommand } from '../../view/shortcuts';
 
 export interface RingProps {
@@ -48,46 +48,48 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
   const named = dense ? [...new Set([selected, hovered])].flatMap((id) => (id ? [byId.get(id)] : [])) : [];
 
   return (
-    <svg
-      className={dense ? 'ring-svg ring-dense' : 'ring-svg'}
-      data-testid="ring"
-      viewBox={`0 0 ${VIEW} ${VIEW}`}
-      role="group"
-      aria-label={`Token ring with ${nodes.length} nodes${inspection ? `; key ${inspection.key} marked, replicas ${inspection.preferenceList.filter((e) => e.replica).map((e) => e.node).join(', ')}` : ''}`}
-    >
-      <TokenRing nodes={nodes} colourOf={colourOf} />
-      <PartitionMarks nodes={nodes} order={order} positions={positions} glyphR={glyphR} />
-      {selectedNode && <BeliefLines node={selectedNode} nodes={nodes} positions={positions} glyphR={glyphR} />}
-      {inspection && <KeyWalk inspection={inspection} nodes={nodes} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
-      {order.map((id) => {
-        const n = byId.get(id);
-        const p = positions.get(id);
-        if (!n || !p) return null;
-        return (
-          <NodeGlyph
-            key={id}
-            node={n}
-            at={p}
-            inward={direction(CENTER - p.x, CENTER - p.y)}
-            r={glyphR}
-            colour={colourOf.get(id) ?? '#999'}
-            held={held.get(id) ?? 0}
-            waiting={waiting.get(id) ?? 0}
-            suspectedBy={suspects.get(id) ?? { by: 0, of: 0 }}
-            open={selected === id}
-            expanded={menuFor === id}
-            onOpen={onOpen}
-            words={words}
-            group={partitioned ? n.group + 1 : null}
-            onCommand={onCommand}
-            onHover={dense ? setHovered : undefined}
-          />
-        );
-      })}
-      {inspection && <RankBadges inspection={inspection} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
-      <CentreCaption queues={hintQueues} words={words} />
-      {named.map((n) => n && <DenseLabel key={n.id} node={n} at={positions.get(n.id)} glyphR={glyphR} unit={viewPerPx} suspectedBy={suspects.get(n.id)} />)}
-    </svg>
+    <>
+      <TokenRingLayer nodes={nodes} colourOf={colourOf} />
+      <svg
+        className={dense ? 'ring-svg ring-dense' : 'ring-svg'}
+        data-testid="ring"
+        viewBox={`0 0 ${VIEW} ${VIEW}`}
+        role="group"
+        aria-label={`Token ring with ${nodes.length} nodes${inspection ? `; key ${inspection.key} marked, replicas ${inspection.preferenceList.filter((e) => e.replica).map((e) => e.node).join(', ')}` : ''}`}
+      >
+        <PartitionMarks nodes={nodes} order={order} positions={positions} glyphR={glyphR} />
+        {selectedNode && <BeliefLines node={selectedNode} nodes={nodes} positions={positions} glyphR={glyphR} />}
+        {inspection && <KeyWalk inspection={inspection} nodes={nodes} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
+        {order.map((id) => {
+          const n = byId.get(id);
+          const p = positions.get(id);
+          if (!n || !p) return null;
+          return (
+            <NodeGlyph
+              key={id}
+              node={n}
+              at={p}
+              inward={direction(CENTER - p.x, CENTER - p.y)}
+              r={glyphR}
+              colour={colourOf.get(id) ?? '#999'}
+              held={held.get(id) ?? 0}
+              waiting={waiting.get(id) ?? 0}
+              suspectedBy={suspects.get(id) ?? { by: 0, of: 0 }}
+              open={selected === id}
+              expanded={menuFor === id}
+              onOpen={onOpen}
+              words={words}
+              group={partitioned ? n.group + 1 : null}
+              onCommand={onCommand}
+              onHover={dense ? setHovered : undefined}
+            />
+          );
+        })}
+        {inspection && <RankBadges inspection={inspection} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
+        <CentreCaption queues={hintQueues} words={words} />
+        {named.map((n) => n && <DenseLabel key={n.id} node={n} at={positions.get(n.id)} glyphR={glyphR} unit={viewPerPx} suspectedBy={suspects.get(n.id)} />)}
+      </svg>
+    </>
   );
 }
 
@@ -135,7 +137,7 @@ interface GlyphProps {
   /** Partition group, 1-based, or null when the network is whole. */
   group?: number | null;
   onCommand?(command: Command): void;
-  /** On a crowded ring: the glyph reports the pointer or focus on it (null when it leaves). */
+  /** Only on a crowded ring, where the glyph draws no name or tags: it reports the pointer or focus on it (null when it leaves). */
   onHover?(node: string | null): void;
 }
 
@@ -271,28 +273,36 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
           <path d={`M${-cross},${-cross}L${cross},${cross}M${cross},${-cross}L${-cross},${cross}`} className="glyph-cross" />
         </>
       )}
-      <text className="glyph-name" dy="0.35em" fontSize={fontSize} fill={state === 'up' ? inkOn(colour) : undefined}>
-        {node.id}
-      </text>
+      {/* On a crowded ring the name and tags are not drawn here but in the one DenseLabel on hover. */}
+      {!onHover && (
+        <text className="glyph-name" dy="0.35em" fontSize={fontSize} fill={state === 'up' ? inkOn(colour) : undefined}>
+          {node.id}
+        </text>
+      )}
       {held > 0 && (
         <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} what={words.many} />
       )}
-      {tags.length > 0 && (
-        <g className="glyph-tags">
-          {tags.map((t, i) =>
-            t.className === 'glyph-note' ? (
-              <text key={t.text} className="glyph-note" x={anchor.x} y={anchor.y + i * step} dy="0.35em">
-                {t.text}
-              </text>
-            ) : (
-              <Tag key={t.text} x={anchor.x} y={anchor.y + i * step} className={t.className} text={t.text} />
-            ),
-          )}
-        </g>
-      )}
+      {!onHover && tags.length > 0 && <GlyphTags tags={tags} anchor={anchor} step={step} />}
     </g>
   );
 }, sameGlyph);
+
+/** A glyph's tags, one per line from `anchor` in steps of `step` (hidden on a crowded ring). */
+function GlyphTags({ tags, anchor, step }: { tags: readonly GlyphTag[]; anchor: Point; step: number }) {
+  return (
+    <g className="glyph-tags">
+      {tags.map((t, i) =>
+        t.className === 'glyph-note' ? (
+          <text key={t.text} className="glyph-note" x={anchor.x} y={anchor.y + i * step} dy="0.35em">
+            {t.text}
+          </text>
+        ) : (
+          <Tag key={t.text} x={anchor.x} y={anchor.y + i * step} className={t.className} text={t.text} />
+        ),
+      )}
+    </g>
+  );
+}
 
 function Tag({ x, y, text, className }: { x: number; y: number; text: string; className: string }) {
   const w = text.length * 8.4 + 14;

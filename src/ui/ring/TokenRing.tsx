@@ -2,10 +2,10 @@
 // drawn one path each with a tick at every token; more are merged per bin of the circumference
 // (view/tokenBands) and drawn as one path per owner, so 65,536 tokens cost as little as 2,048.
 import { arc as d3arc } from 'd3';
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { NodeView } from '../../protocol';
-import { CENTER, RING_INNER, RING_OUTER, polar, tokenArcs } from '../../view/geometry';
-import { arcsByOwner, ringBands, type RingBands } from '../../view/tokenBands';
+import { CENTER, RING_INNER, RING_OUTER, VIEW, polar } from '../../view/geometry';
+import { arcsByOwner, MAX_EXACT_ARCS, ringBands, type RingBands } from '../../view/tokenBands';
 
 const bandArc = d3arc<{ start: number; end: number }>()
   .innerRadius(RING_INNER)
@@ -75,22 +75,59 @@ function MergedArcs({ paths, colourOf, down }: { paths: readonly [string, string
   );
 }
 
-function TokenRingView({ nodes, colourOf }: TokenRingProps) {
+const NO_BANDS: RingBands = { exact: false, arcs: [] };
+
+/**
+ * The ring's arcs for these tokens. A small ring's come at once; a large one's (tens of thousands
+ * of tokens) in a task of their own after the glyphs are drawn, so opening it is two short tasks.
+ */
+function useBands(nodes: readonly NodeView[]): RingBands {
   const placement = placementKey(nodes);
+  const tokenCount = nodes.reduce((s, n) => s + n.tokens.length, 0);
+  const small = tokenCount <= MAX_EXACT_ARCS;
+  const latest = useRef(nodes);
+  latest.current = nodes;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the tokens
-  const bands = useMemo(() => ringBands(tokenArcs(nodes)), [placement]);
+  const now = useMemo(() => (small ? ringBands(nodes) : null), [placement, small]);
+  const [later, setLater] = useState<{ key: string; bands: RingBands } | null>(null);
+  useEffect(() => {
+    if (small) return;
+    const timer = setTimeout(() => setLater({ key: placement, bands: ringBands(latest.current) }), 0);
+    return () => clearTimeout(timer);
+  }, [placement, small]);
+  if (now) return now;
+  return later?.key === placement ? later.bands : NO_BANDS;
+}
+
+function TokenRingView({ nodes, colourOf }: TokenRingProps) {
+  const bands = useBands(nodes);
   const paths = useMemo<[string, string][]>(
     () => (bands.exact ? [] : [...arcsByOwner(bands.arcs)].map(([owner, arcs]) => [owner, arcs.map((a) => binArc(a) ?? '').join('')])),
     [bands],
   );
   const down = new Set(nodes.filter((n) => !n.up).map((n) => n.id));
   return (
-    <g aria-hidden="true" data-testid="token-ring" data-arcs={bands.arcs.length}>
+    <g aria-hidden="true" data-testid="token-ring" data-arcs={bands.arcs.length} data-exact={bands.exact}>
       <circle cx={CENTER} cy={CENTER} r={(RING_INNER + RING_OUTER) / 2} className="ring-track" />
       {bands.exact ? <ExactArcs bands={bands} colourOf={colourOf} down={down} /> : <MergedArcs paths={paths} colourOf={colourOf} down={down} />}
     </g>
   );
 }
 
+/** The class of the token ring's own SVG layer (the ring image export puts it back under the glyphs). */
+export const TOKEN_LAYER_CLASS = 'token-ring-svg';
+
 /** The ring itself, redrawn only when tokens or the set of down owners change. */
-export const TokenRing = memo(TokenRingView, (a, b) => a.colourOf === b.colourOf && tokenKey(a.nodes) === tokenKey(b.nodes));
+const TokenRingMemo = memo(TokenRingView, (a, b) => a.colourOf === b.colourOf && tokenKey(a.nodes) === tokenKey(b.nodes));
+
+/**
+ * The token ring in an SVG of its own under the glyphs' SVG: the browser repaints an SVG whole
+ * when any of it changes, and every frame changes the glyphs; this layer changes only with tokens.
+ */
+export function TokenRingLayer(props: TokenRingProps) {
+  return (
+    <svg className={TOKEN_LAYER_CLASS} viewBox={`0 0 ${VIEW} ${VIEW}`} aria-hidden="true">
+      <TokenRingMemo {...props} />
+    </svg>
+  );
+}
