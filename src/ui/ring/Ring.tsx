@@ -87,7 +87,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
         })}
         {inspection && <RankBadges inspection={inspection} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
         <CentreCaption queues={hintQueues} words={words} />
-        {named.map((n) => n && <DenseLabel key={n.id} node={n} at={positions.get(n.id)} glyphR={glyphR} unit={viewPerPx} suspectedBy={suspects.get(n.id)} />)}
+        {named.map((n) => n && <DenseLabel key={n.id} node={n} at={positions.get(n.id)} glyphR={glyphR} unit={viewPerPx} suspectedBy={suspects.get(n.id)} held={held.get(n.id) ?? 0} words={words} />)}
       </svg>
     </>
   );
@@ -141,11 +141,22 @@ interface GlyphProps {
   onHover?(node: string | null): void;
 }
 
+interface DenseLabelProps {
+  node: NodeView;
+  at?: Point;
+  glyphR: number;
+  unit: number;
+  suspectedBy?: { by: number; of: number };
+  held: number;
+  words: HintWords;
+}
+
 /** On a crowded ring, over everything: the name and tags of the node hovered, focused or selected. */
-function DenseLabel({ node, at, glyphR, unit, suspectedBy }: { node: NodeView; at?: Point; glyphR: number; unit: number; suspectedBy?: { by: number; of: number } }) {
+function DenseLabel({ node, at, glyphR, unit, suspectedBy, held, words }: DenseLabelProps) {
   if (!at) return null;
   const tags = glyphTags(node, nodeState(node), suspectedBy ?? { by: 0, of: 0 });
-  const text = [node.id, ...tags.map((t) => t.text)].join(' · ');
+  const holds = held > 0 ? [`holds ${formatCount(held)} ${held === 1 ? words.one : words.many}`] : [];
+  const text = [node.id, ...tags.map((t) => t.text), ...holds].join(' · ');
   const fontSize = Math.max(13, Math.min(24, 12 * unit));
   const inward = direction(CENTER - at.x, CENTER - at.y);
   const gap = glyphR + fontSize * 1.2;
@@ -279,7 +290,7 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
           {node.id}
         </text>
       )}
-      {held > 0 && (
+      {held > 0 && !onHover && (
         <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} what={words.many} />
       )}
       {!onHover && tags.length > 0 && <GlyphTags tags={tags} anchor={anchor} step={step} />}

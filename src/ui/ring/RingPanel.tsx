@@ -183,6 +183,11 @@ export function RingPanel() {
   return (
     <div className="stage-inner">
       <div className="ring-area" ref={box.ref}>
+        {!labelsFit(order.length) && (
+          <p className="ring-dense-note" data-testid="ring-dense-note">
+            {order.length} nodes: names, tags and hint counts shown on hover; token ranges merged per pixel
+          </p>
+        )}
         {/* Mouse picking of a message; the keyboard path is the "Messages in flight" list. */}
         <div
           className={paused ? 'ring-box ring-paused' : 'ring-box'}
@@ -217,11 +222,6 @@ export function RingPanel() {
           )}
         </div>
       </div>
-      {!labelsFit(order.length) && (
-        <p className="ring-dense-note" data-testid="ring-dense-note">
-          {order.length} nodes: names and tags shown on hover, focus or selection; token ranges merged per pixel.
-        </p>
-      )}
       <Legend />
     </div>
   );
