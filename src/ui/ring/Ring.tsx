@@ -60,7 +60,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
         <PartitionMarks nodes={nodes} order={order} positions={positions} glyphR={glyphR} />
         {selectedNode && <BeliefLines node={selectedNode} nodes={nodes} positions={positions} glyphR={glyphR} />}
         {inspection && <KeyWalk inspection={inspection} nodes={nodes} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
-        {order.map((id) => {
+        {(dense ? downLast(order, byId) : order).map((id) => {
           const n = byId.get(id);
           const p = positions.get(id);
           if (!n || !p) return null;
@@ -91,6 +91,14 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
       </svg>
     </>
   );
+}
+
+/** On a crowded ring glyphs overlap: nodes not up and serving are drawn last, so their mark shows. */
+function downLast(order: readonly string[], byId: ReadonlyMap<string, NodeView>): readonly string[] {
+  const notUp = order.filter((id) => nodeState(byId.get(id) ?? { up: true, serving: true } as NodeView) !== 'up');
+  if (notUp.length === 0) return order;
+  const set = new Set(notUp);
+  return [...order.filter((id) => !set.has(id)), ...notUp];
 }
 
 const direction = (x: number, y: number): Point => {
