@@ -95,7 +95,10 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
 
 /** On a crowded ring glyphs overlap: nodes not up and serving are drawn last, so their mark shows. */
 function downLast(order: readonly string[], byId: ReadonlyMap<string, NodeView>): readonly string[] {
-  const notUp = order.filter((id) => nodeState(byId.get(id) ?? { up: true, serving: true } as NodeView) !== 'up');
+  const notUp = order.filter((id) => {
+    const n = byId.get(id);
+    return n !== undefined && nodeState(n) !== 'up';
+  });
   if (notUp.length === 0) return order;
   const set = new Set(notUp);
   return [...order.filter((id) => !set.has(id)), ...notUp];
