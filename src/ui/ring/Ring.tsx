@@ -1,6 +1,6 @@
 // The ring: token ownership arcs (TokenRing) and one glyph per node. On a crowded ring the
 // glyphs keep their shape and colour but show their name and tags only on hover, focus or selection.
-import { memo, useMemo, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Command, HintQueueView, KeyInspection, NodeView } from '../../protocol';
 import { CENTER, VIEW, labelsFit, type Point } from '../../view/geometry';
 import { hintsHeld, hintsWaiting, nodeState, STATE_LABEL, suspicion, type NodeState } from '../../view/nodeState';
@@ -45,6 +45,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
   const partitioned = currentGroups(nodes).length > 1;
   const dense = !labelsFit(order.length);
   const [hovered, setHovered] = useState<string | null>(null);
+  const shown = useGlyphsShown(order);
   const named = dense ? [...new Set([selected, hovered])].flatMap((id) => (id ? [byId.get(id)] : [])) : [];
 
   return (
@@ -60,7 +61,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
         <PartitionMarks nodes={nodes} order={order} positions={positions} glyphR={glyphR} />
         {selectedNode && <BeliefLines node={selectedNode} nodes={nodes} positions={positions} glyphR={glyphR} />}
         {inspection && <KeyWalk inspection={inspection} nodes={nodes} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
-        {(dense ? downLast(order, byId) : order).map((id) => {
+        {(dense ? downLast(order, byId) : order).slice(0, shown).map((id) => {
           const n = byId.get(id);
           const p = positions.get(id);
           if (!n || !p) return null;
@@ -91,6 +92,23 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
       </svg>
     </>
   );
+}
+
+/** Glyphs mounted per task when a ring of many nodes appears: 256 at once would be one long task. */
+const GLYPHS_PER_TASK = 64;
+
+/** How many of the ring's glyphs to draw: all of a ring seen before; a new one's, 64 more per task. */
+function useGlyphsShown(order: readonly string[]): number {
+  const [progress, setProgress] = useState({ order, shown: Math.min(order.length, GLYPHS_PER_TASK) });
+  // A new order starts again from one slice (state derived during render, as React allows).
+  if (progress.order !== order) setProgress({ order, shown: Math.min(order.length, GLYPHS_PER_TASK) });
+  const done = progress.order === order && progress.shown >= order.length;
+  useEffect(() => {
+    if (done) return;
+    const timer = setTimeout(() => setProgress((p) => ({ order: p.order, shown: Math.min(p.order.length, p.shown + GLYPHS_PER_TASK) })), 0);
+    return () => clearTimeout(timer);
+  }, [done, progress]);
+  return progress.order === order ? progress.shown : Math.min(order.length, GLYPHS_PER_TASK);
 }
 
 /** On a crowded ring glyphs overlap: nodes not up and serving are drawn last, so their mark shows. */
