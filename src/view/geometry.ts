@@ -33,6 +33,15 @@ export function glyphRadius(count: number, orbit = ORBIT): number {
   return Math.max(7, Math.min(34, chord * 0.32));
 }
 
+/**
+ * Whether node names fit inside their glyphs: on a crowded ring (past 48 nodes the glyphs are
+ * at their smallest and touch) names and tags are shown only on hover, focus or selection.
+ */
+export const LABELLED_NODES = 48;
+export function labelsFit(count: number): boolean {
+  return count <= LABELLED_NODES;
+}
+
 export interface TokenArc {
   owner: string;
   /** Fractions of a turn; end > start (may exceed 1 for the wrapping range). */

@@ -25,4 +25,18 @@ describe('ringSvgText', () => {
     // The page's SVG itself is untouched.
     expect(svg.querySelector('circle')?.getAttribute('class')).toBe('glyph-body');
   });
+
+  it('puts the token ring, drawn on its own layer, back under the glyphs', () => {
+    document.body.innerHTML =
+      '<div><svg class="token-ring-svg" viewBox="0 0 640 640"><g data-testid="token-ring"><path class="token-arc" d="M0,0L1,1" data-owner="A"></path></g></svg>' +
+      '<svg class="ring-svg" viewBox="0 0 640 640"><g class="node-glyph" data-testid="node-A"><circle r="20"></circle></g></svg></div>';
+    const svg = document.querySelector<SVGSVGElement>('svg.ring-svg')!;
+    const doc = new DOMParser().parseFromString(ringSvgText(svg, { background: '#fff' }).replace(/^<\?xml[^>]*>\n/, ''), 'image/svg+xml');
+    const arcs = doc.querySelector('[data-testid="token-ring"]');
+    const glyph = doc.querySelector('[data-testid="node-A"]');
+    expect(arcs?.querySelector('path')?.getAttribute('data-owner')).toBe('A');
+    // Under the glyphs: earlier in document order.
+    expect(arcs!.compareDocumentPosition(glyph!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(doc.querySelectorAll('svg')).toHaveLength(1);
+  });
 });

@@ -5,6 +5,7 @@ import type { Frame } from '../../protocol';
 import type { Context2D } from '../../view/canvas/context';
 import { createMessageRenderer } from '../ring/canvas/renderer';
 import { nodePositions, VIEW } from '../../view/geometry';
+import { TOKEN_LAYER_CLASS } from '../ring/TokenRing';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -15,8 +16,8 @@ const PROPS = [
   'letter-spacing', 'visibility', 'display',
 ] as const;
 
-/** Serialized SVG text of the ring, standalone: inline styles, a background, width and height. */
-export function ringSvgText(svg: SVGSVGElement, opts: { background: string; size?: number; title?: string }): string {
+/** A clone of `svg` with every presentational style inlined and classes and tab stops dropped. */
+function inlinedClone(svg: SVGSVGElement): SVGSVGElement {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const src = [svg, ...svg.querySelectorAll('*')];
   const dst = [clone, ...clone.querySelectorAll('*')];
@@ -34,6 +35,18 @@ export function ringSvgText(svg: SVGSVGElement, opts: { background: string; size
     out.removeAttribute('tabindex');
     out.removeAttribute('class');
   });
+  return clone;
+}
+
+/**
+ * Serialized SVG text of the ring, standalone: inline styles, a background, width and height.
+ * The token ring, drawn on the page as its own layer under the ring's SVG (so a frame's changes
+ * do not repaint it), is put back underneath the glyphs.
+ */
+export function ringSvgText(svg: SVGSVGElement, opts: { background: string; size?: number; title?: string }): string {
+  const clone = inlinedClone(svg);
+  const tokens = svg.parentElement?.querySelector<SVGSVGElement>(`svg.${TOKEN_LAYER_CLASS}`);
+  if (tokens) clone.prepend(...inlinedClone(tokens).childNodes);
   // Elements React or the browser hides from assistive tech (focus rings) stay; interactive bits go.
   for (const el of clone.querySelectorAll('foreignObject, script')) el.remove();
   const size = opts.size ?? VIEW;

@@ -11,6 +11,8 @@ export interface PartitionMarksProps {
   glyphR: number;
 }
 
+const SEVERED_SHOWN = 64;
+
 /** An arc along the orbit from fraction a to b (clockwise). */
 function orbitArc(a: number, b: number, r: number): string {
   const p = polar(a, r);
@@ -40,7 +42,8 @@ export function PartitionMarks({ nodes, order, positions, glyphR }: PartitionMar
   const step = 1 / n;
   const pad = Math.min(step * 0.32, (glyphR + 10) / (2 * Math.PI * ORBIT));
   const severed: [Point, Point][] = [];
-  for (let i = 0; i < n; i++) {
+  // Severed links are drawn only while few (≤ 64); on a large ring the walls alone show the cut.
+  for (let i = 0; i < n && severed.length <= SEVERED_SHOWN; i++) {
     for (let j = i + 1; j < n; j++) {
       const a = order[i]!;
       const b = order[j]!;
@@ -52,7 +55,7 @@ export function PartitionMarks({ nodes, order, positions, glyphR }: PartitionMar
   }
   return (
     <g className="partition-marks" aria-hidden="true" data-testid="partition-marks">
-      {severed.length <= 64 &&
+      {severed.length <= SEVERED_SHOWN &&
         severed.map(([p, q], i) => <line key={i} x1={p.x} y1={p.y} x2={q.x} y2={q.y} className="severed-link" />)}
       {runs(order, groupOf, cuts).map(([start, len]) => (
         <path

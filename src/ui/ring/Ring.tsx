@@ -1,9 +1,8 @@
-// The ring: token ownership arcs and ticks, and one glyph per node. React owns the SVG;
-// d3 only computes arc paths.
-import { arc as d3arc } from 'd3';
-import { memo, useMemo, type KeyboardEvent } from 'react';
+// The ring: token ownership arcs (TokenRing) and one glyph per node. On a crowded ring the
+// glyphs keep their shape and colour but show their name and tags only on hover, focus or selection.
+import { memo, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Command, HintQueueView, KeyInspection, NodeView } from '../../protocol';
-import { CENTER, RING_INNER, RING_OUTER, VIEW, polar, tokenArcs, type Point } from '../../view/geometry';
+import { CENTER, VIEW, labelsFit, type Point } from '../../view/geometry';
 import { hintsHeld, hintsWaiting, nodeState, STATE_LABEL, suspicion, type NodeState } from '../../view/nodeState';
 import { inkOn, nodeColour } from '../../view/palette';
 import { formatCount, formatDuration } from '../../view/format';
@@ -12,6 +11,7 @@ import { PartitionMarks } from './PartitionMarks';
 import { currentGroups } from '../../view/partition';
 import { COORDINATOR_WORDS, hintWords, type HintMode, type HintWords } from '../../view/wording';
 import { KeyWalk, RankBadges } from './KeyMarks';
+import { TokenRingLayer } from './TokenRing';
 import { SHORTCUT_DESCRIPTION, SHORTCUT_KEYS, shortcutCommand } from '../../view/shortcuts';
 
 export interface RingProps {
@@ -34,13 +34,6 @@ export interface RingProps {
   viewPerPx?: number;
 }
 
-const bandArc = d3arc<{ start: number; end: number }>()
-  .innerRadius(RING_INNER)
-  .outerRadius(RING_OUTER)
-  .startAngle((d) => d.start * 2 * Math.PI)
-  .endAngle((d) => d.end * 2 * Math.PI)
-  .padAngle(0.004);
-
 export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, menuFor = selected, onOpen, hintMode, onCommand, inspection, viewPerPx = 1 }: RingProps) {
   const words = hintWords(hintMode);
   const colourOf = useMemo(() => new Map(order.map((id, i) => [id, nodeColour(i)])), [order]);
@@ -50,85 +43,86 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const selectedNode = selected ? byId.get(selected) : undefined;
   const partitioned = currentGroups(nodes).length > 1;
+  const dense = !labelsFit(order.length);
+  const [hovered, setHovered] = useState<string | null>(null);
+  const shown = useGlyphsShown(order);
+  const named = dense ? [...new Set([selected, hovered])].flatMap((id) => (id ? [byId.get(id)] : [])) : [];
 
   return (
-    <svg
-      className="ring-svg"
-      data-testid="ring"
-      viewBox={`0 0 ${VIEW} ${VIEW}`}
-      role="group"
-      aria-label={`Token ring with ${nodes.length} nodes${inspection ? `; key ${inspection.key} marked, replicas ${inspection.preferenceList.filter((e) => e.replica).map((e) => e.node).join(', ')}` : ''}`}
-    >
-      <TokenRing nodes={nodes} colourOf={colourOf} />
-      <PartitionMarks nodes={nodes} order={order} positions={positions} glyphR={glyphR} />
-      {selectedNode && <BeliefLines node={selectedNode} nodes={nodes} positions={positions} glyphR={glyphR} />}
-      {inspection && <KeyWalk inspection={inspection} nodes={nodes} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
-      {order.map((id) => {
-        const n = byId.get(id);
-        const p = positions.get(id);
-        if (!n || !p) return null;
-        return (
-          <NodeGlyph
-            key={id}
-            node={n}
-            at={p}
-            inward={unit(CENTER - p.x, CENTER - p.y)}
-            r={glyphR}
-            colour={colourOf.get(id) ?? '#999'}
-            held={held.get(id) ?? 0}
-            waiting={waiting.get(id) ?? 0}
-            suspectedBy={suspects.get(id) ?? { by: 0, of: 0 }}
-            open={selected === id}
-            expanded={menuFor === id}
-            onOpen={onOpen}
-            words={words}
-            group={partitioned ? n.group + 1 : null}
-            onCommand={onCommand}
-          />
-        );
-      })}
-      {inspection && <RankBadges inspection={inspection} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
-      <CentreCaption queues={hintQueues} words={words} />
-    </svg>
+    <>
+      <TokenRingLayer nodes={nodes} colourOf={colourOf} />
+      <svg
+        className={dense ? 'ring-svg ring-dense' : 'ring-svg'}
+        data-testid="ring"
+        viewBox={`0 0 ${VIEW} ${VIEW}`}
+        role="group"
+        aria-label={`Token ring with ${nodes.length} nodes${inspection ? `; key ${inspection.key} marked, replicas ${inspection.preferenceList.filter((e) => e.replica).map((e) => e.node).join(', ')}` : ''}`}
+      >
+        <PartitionMarks nodes={nodes} order={order} positions={positions} glyphR={glyphR} />
+        {selectedNode && <BeliefLines node={selectedNode} nodes={nodes} positions={positions} glyphR={glyphR} />}
+        {inspection && <KeyWalk inspection={inspection} nodes={nodes} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
+        {(dense ? downLast(order, byId) : order).slice(0, shown).map((id) => {
+          const n = byId.get(id);
+          const p = positions.get(id);
+          if (!n || !p) return null;
+          return (
+            <NodeGlyph
+              key={id}
+              node={n}
+              at={p}
+              inward={direction(CENTER - p.x, CENTER - p.y)}
+              r={glyphR}
+              colour={colourOf.get(id) ?? '#999'}
+              held={held.get(id) ?? 0}
+              waiting={waiting.get(id) ?? 0}
+              suspectedBy={suspects.get(id) ?? { by: 0, of: 0 }}
+              open={selected === id}
+              expanded={menuFor === id}
+              onOpen={onOpen}
+              words={words}
+              group={partitioned ? n.group + 1 : null}
+              onCommand={onCommand}
+              onHover={dense ? setHovered : undefined}
+            />
+          );
+        })}
+        {inspection && <RankBadges inspection={inspection} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
+        <CentreCaption queues={hintQueues} words={words} />
+        {named.map((n) => n && <DenseLabel key={n.id} node={n} at={positions.get(n.id)} glyphR={glyphR} unit={viewPerPx} suspectedBy={suspects.get(n.id)} held={held.get(n.id) ?? 0} words={words} />)}
+      </svg>
+    </>
   );
 }
 
-/** What the token ring depends on: tokens and which owners are down (not every frame's new objects). */
-function tokenKey(nodes: readonly NodeView[]): string {
-  // Tokens are fixed for a node's life; their count and first value are enough to notice a change.
-  return nodes.map((n) => `${n.id}${n.up ? '+' : '-'}${n.tokens.length}@${n.tokens[0] ?? ''}`).join(';');
+/** Glyphs mounted per task when a ring of many nodes appears: 256 at once would be one long task. */
+const GLYPHS_PER_TASK = 64;
+
+/** How many of the ring's glyphs to draw: all of a ring seen before; a new one's, 64 more per task. */
+function useGlyphsShown(order: readonly string[]): number {
+  const [progress, setProgress] = useState({ order, shown: Math.min(order.length, GLYPHS_PER_TASK) });
+  // A new order starts again from one slice (state derived during render, as React allows).
+  if (progress.order !== order) setProgress({ order, shown: Math.min(order.length, GLYPHS_PER_TASK) });
+  const done = progress.order === order && progress.shown >= order.length;
+  useEffect(() => {
+    if (done) return;
+    const timer = setTimeout(() => setProgress((p) => ({ order: p.order, shown: Math.min(p.order.length, p.shown + GLYPHS_PER_TASK) })), 0);
+    return () => clearTimeout(timer);
+  }, [done, progress]);
+  return progress.order === order ? progress.shown : Math.min(order.length, GLYPHS_PER_TASK);
 }
 
-/** The ring itself: one arc per token range coloured by owner, and a tick at each token. */
-const TokenRing = memo(
-  function TokenRing({ nodes, colourOf }: { nodes: readonly NodeView[]; colourOf: ReadonlyMap<string, string> }) {
-    const arcs = tokenArcs(nodes);
-    const down = new Set(nodes.filter((n) => !n.up).map((n) => n.id));
-    return (
-      <g aria-hidden="true">
-        <circle cx={CENTER} cy={CENTER} r={(RING_INNER + RING_OUTER) / 2} className="ring-track" />
-        <g transform={`translate(${CENTER},${CENTER})`}>
-          {arcs.map((a, i) => (
-            <path
-              key={i}
-              d={bandArc(a) ?? ''}
-              fill={colourOf.get(a.owner) ?? '#999'}
-              className={down.has(a.owner) ? 'token-arc token-arc-down' : 'token-arc'}
-            />
-          ))}
-        </g>
-        {arcs.map((a, i) => {
-          const p1 = polar(a.end, RING_INNER - 7);
-          const p2 = polar(a.end, RING_OUTER + 7);
-          return <line key={i} x1={p1.x} y1={p1.y} x2={p2.x} y2={p2.y} className="token-tick" stroke={colourOf.get(a.owner)} />;
-        })}
-      </g>
-    );
-  },
-  (a, b) => a.colourOf === b.colourOf && tokenKey(a.nodes) === tokenKey(b.nodes),
-);
+/** On a crowded ring glyphs overlap: nodes not up and serving are drawn last, so their mark shows. */
+function downLast(order: readonly string[], byId: ReadonlyMap<string, NodeView>): readonly string[] {
+  const notUp = order.filter((id) => {
+    const n = byId.get(id);
+    return n !== undefined && nodeState(n) !== 'up';
+  });
+  if (notUp.length === 0) return order;
+  const set = new Set(notUp);
+  return [...order.filter((id) => !set.has(id)), ...notUp];
+}
 
-const unit = (x: number, y: number): Point => {
+const direction = (x: number, y: number): Point => {
   const len = Math.hypot(x, y) || 1;
   return { x: x / len, y: y / len };
 };
@@ -172,6 +166,38 @@ interface GlyphProps {
   /** Partition group, 1-based, or null when the network is whole. */
   group?: number | null;
   onCommand?(command: Command): void;
+  /** Only on a crowded ring, where the glyph draws no name or tags: it reports the pointer or focus on it (null when it leaves). */
+  onHover?(node: string | null): void;
+}
+
+interface DenseLabelProps {
+  node: NodeView;
+  at?: Point;
+  glyphR: number;
+  unit: number;
+  suspectedBy?: { by: number; of: number };
+  held: number;
+  words: HintWords;
+}
+
+/** On a crowded ring, over everything: the name and tags of the node hovered, focused or selected. */
+function DenseLabel({ node, at, glyphR, unit, suspectedBy, held, words }: DenseLabelProps) {
+  if (!at) return null;
+  const tags = glyphTags(node, nodeState(node), suspectedBy ?? { by: 0, of: 0 });
+  const holds = held > 0 ? [`holds ${formatCount(held)} ${held === 1 ? words.one : words.many}`] : [];
+  const text = [node.id, ...tags.map((t) => t.text), ...holds].join(' · ');
+  const fontSize = Math.max(13, Math.min(24, 12 * unit));
+  const inward = direction(CENTER - at.x, CENTER - at.y);
+  const gap = glyphR + fontSize * 1.2;
+  const x = at.x + inward.x * gap;
+  const y = at.y + inward.y * gap;
+  // Anchored on the side towards the centre, so the text runs into the ring, not off the edge.
+  const anchor = Math.abs(inward.x) < 0.3 ? 'middle' : inward.x > 0 ? 'start' : 'end';
+  return (
+    <text className="dense-label" data-testid="dense-label" x={x} y={y} dy="0.35em" textAnchor={anchor} fontSize={fontSize} aria-hidden="true">
+      {text}
+    </text>
+  );
 }
 
 function glyphLabel(
@@ -228,11 +254,12 @@ function sameGlyph(a: GlyphProps, b: GlyphProps): boolean {
     a.onOpen === b.onOpen &&
     a.words === b.words &&
     a.group === b.group &&
-    a.onCommand === b.onCommand
+    a.onCommand === b.onCommand &&
+    a.onHover === b.onHover
   );
 }
 
-const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand }: GlyphProps) {
+const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand, onHover }: GlyphProps) {
   const state = nodeState(node);
   const onKey = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -269,6 +296,10 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
       transform={`translate(${at.x},${at.y})`}
       onClick={() => onOpen(node.id)}
       onKeyDown={onKey}
+      onPointerEnter={onHover && (() => onHover(node.id))}
+      onPointerLeave={onHover && (() => onHover(null))}
+      onFocus={onHover && (() => onHover(node.id))}
+      onBlur={onHover && (() => onHover(null))}
     >
       {open && <circle r={r + 13} className="glyph-selected-glow" />}
       <circle r={r + 7} className={open ? 'glyph-halo glyph-halo-open' : 'glyph-halo'} />
@@ -282,12 +313,24 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
           <path d={`M${-cross},${-cross}L${cross},${cross}M${cross},${-cross}L${-cross},${cross}`} className="glyph-cross" />
         </>
       )}
-      <text className="glyph-name" dy="0.35em" fontSize={fontSize} fill={state === 'up' ? inkOn(colour) : undefined}>
-        {node.id}
-      </text>
-      {held > 0 && (
+      {/* On a crowded ring the name and tags are not drawn here but in the one DenseLabel on hover. */}
+      {!onHover && (
+        <text className="glyph-name" dy="0.35em" fontSize={fontSize} fill={state === 'up' ? inkOn(colour) : undefined}>
+          {node.id}
+        </text>
+      )}
+      {held > 0 && !onHover && (
         <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} what={words.many} />
       )}
+      {!onHover && tags.length > 0 && <GlyphTags tags={tags} anchor={anchor} step={step} />}
+    </g>
+  );
+}, sameGlyph);
+
+/** A glyph's tags, one per line from `anchor` in steps of `step` (hidden on a crowded ring). */
+function GlyphTags({ tags, anchor, step }: { tags: readonly GlyphTag[]; anchor: Point; step: number }) {
+  return (
+    <g className="glyph-tags">
       {tags.map((t, i) =>
         t.className === 'glyph-note' ? (
           <text key={t.text} className="glyph-note" x={anchor.x} y={anchor.y + i * step} dy="0.35em">
@@ -299,7 +342,7 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
       )}
     </g>
   );
-}, sameGlyph);
+}
 
 function Tag({ x, y, text, className }: { x: number; y: number; text: string; className: string }) {
   const w = text.length * 8.4 + 14;

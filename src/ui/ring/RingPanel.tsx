@@ -19,7 +19,7 @@ import {
   useAppStoreApi,
 } from '../../store';
 import { messageAt } from '../../view/canvas/drawMessages';
-import { CENTER, VIEW, glyphRadius, nodePositions } from '../../view/geometry';
+import { CENTER, VIEW, glyphRadius, labelsFit, nodePositions } from '../../view/geometry';
 import { useMediaQuery } from '../common/hooks';
 import { Legend } from './Legend';
 import { LANE, MessageLayer, markScale } from './MessageLayer';
@@ -28,6 +28,7 @@ import { MessagePopover } from '../panels/MessagePopover';
 import { NodeMenu } from '../panels/NodeMenu';
 import { Ring } from './Ring';
 import { useElementSize } from '../common/useElementSize';
+import './ring.css';
 
 const NO_NODES: NodeView[] = [];
 const selectMessagesWhenPaused = (s: Parameters<typeof selectPaused>[0]) => (selectPaused(s) ? selectMessages(s) : undefined);
@@ -182,6 +183,11 @@ export function RingPanel() {
   return (
     <div className="stage-inner">
       <div className="ring-area" ref={box.ref}>
+        {!labelsFit(order.length) && (
+          <p className="ring-dense-note" data-testid="ring-dense-note">
+            {order.length} nodes: names, tags and hint counts shown on hover; token ranges merged per pixel
+          </p>
+        )}
         {/* Mouse picking of a message; the keyboard path is the "Messages in flight" list. */}
         <div
           className={paused ? 'ring-box ring-paused' : 'ring-box'}
