@@ -87,7 +87,11 @@ export function onReady(set: SetState, get: GetState, k: StoreContext): void {
   if (r.kind === 'fresh') {
     k.restoring = null;
     set({ recovery: null });
-  } else if (r.to !== null && r.to > 0) k.send({ type: 'jumpTo', atMs: r.to });
+    return;
+  }
+  // The speed is the page's, not the session's: the lecturer's choice comes back with it.
+  if (r.speed !== 1) k.send({ type: 'setSpeed', speed: r.speed });
+  if (r.to !== null && r.to > 0) k.send({ type: 'jumpTo', atMs: r.to });
   else restored(set, get, k);
 }
 
@@ -117,6 +121,16 @@ function respawn(k: StoreContext): void {
   k.autoRun = null;
 }
 
+/**
+ * The last frame of a worker that is gone, shown at rest: nothing plays or jumps any more. A copy
+ * keeps the frame's lazily decoded fields (their getters) as they are.
+ */
+function atRest(f: Frame | null): Frame | null {
+  if (!f || (!f.playing && f.jumpProgress === null && f.jumpTarget === null)) return f;
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(f)) as Frame;
+  return Object.assign(copy, { playing: false, jumpProgress: null, jumpTarget: null });
+}
+
 const leftLesson = { lesson: null, lessonStep: 0, prediction: null, error: null, importProgress: null } as const;
 
 export function recoverySlice(set: SetState, get: GetState, k: StoreContext): RecoveryActions {
@@ -140,7 +154,14 @@ export function recoverySlice(set: SetState, get: GetState, k: StoreContext): Re
       k.playAfterReady = false;
       k.autoRun = null;
       const session = again ? get().recovery?.session ?? null : summary(get().lastGood);
-      set({ recovery: { phase: again ? 'failedAgain' : 'failed', cause: failure.cause, detail: failure.detail, session }, error: null, importProgress: null });
+      const { frame, view } = get();
+      set({
+        recovery: { phase: again ? 'failedAgain' : 'failed', cause: failure.cause, detail: failure.detail, session },
+        error: null,
+        importProgress: null,
+        frame: atRest(frame),
+        view: atRest(view),
+      });
     },
     restartWorker: () => {
       const r = get().recovery;
@@ -150,7 +171,7 @@ export function recoverySlice(set: SetState, get: GetState, k: StoreContext): Re
       respawn(k);
       const last = good.commandLog[good.commandLog.length - 1]?.at ?? 0;
       // As a session file opens: replay the log, then run on to the moment (unless the log ends after it).
-      k.restoring = { kind: 'session', to: good.now >= last ? good.now : null };
+      k.restoring = { kind: 'session', to: good.now >= last ? good.now : null, speed: get().view?.speed ?? 1 };
       set({ ...leftLesson, recovery: { ...r, phase: 'restarting', session: summary(good) }, pendingScenario: good.scenario });
       k.send(good.commandLog.length > 0 ? { type: 'init', scenario: good.scenario, log: good.commandLog } : { type: 'init', scenario: good.scenario });
     },

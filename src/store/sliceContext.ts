@@ -24,7 +24,7 @@ export interface StoreContext {
   /** The store's own session requests and what it knows of the worker's liveness (./recovery). */
   watch: Watch;
   /** A restart in progress: the session's moment to run to (`session`), or a fresh cluster. */
-  restoring: { kind: 'session'; to: number | null } | { kind: 'fresh' } | null;
+  restoring: { kind: 'session'; to: number | null; speed: number } | { kind: 'fresh' } | null;
 }
 
 export interface Watch {

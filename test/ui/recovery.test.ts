@@ -127,6 +127,8 @@ describe('a worker that recovers', () => {
   it('after a crash, Restart brings the same session back on a fresh worker, paused at its moment', () => {
     const t = setup();
     const good = sessionWithKill(t);
+    t.store.getState().actions.setSpeed(25);
+    t.run(32);
     t.current().crash('Uncaught RangeError: boom');
     const failed = t.store.getState().recovery!;
     expect(failed).toMatchObject({ phase: 'failed', cause: 'error', detail: 'Uncaught RangeError: boom', session: { commands: 1, now: 20_000 } });
@@ -139,6 +141,7 @@ describe('a worker that recovers', () => {
     const frame = t.store.getState().frame!;
     expect(frame.now).toBe(20_000);
     expect(frame.playing).toBe(false);
+    expect(frame.speed).toBe(25);
 
     t.store.getState().actions.exportSession();
     t.run(32);
@@ -202,6 +205,21 @@ describe('a worker that recovers', () => {
       t.run(16);
     }
     expect(t.store.getState().recovery).toBeNull();
+  });
+
+  it('shows the last frame of a failed worker at rest: nothing plays or jumps any more', () => {
+    const t = setup();
+    t.store.getState().actions.init(defaultScenario());
+    t.until(() => t.store.getState().cluster !== null);
+    t.store.getState().actions.jumpTo(600_000);
+    t.run(16);
+    t.until(() => t.store.getState().frame?.jumpTarget !== null);
+    const nodes = t.store.getState().frame!.nodes;
+    t.current().crash('boom');
+    const { frame, view } = t.store.getState();
+    expect(frame).toMatchObject({ playing: false, jumpProgress: null, jumpTarget: null });
+    expect(view).toMatchObject({ playing: false, jumpProgress: null, jumpTarget: null });
+    expect(frame!.nodes).toEqual(nodes);
   });
 
   it('with no session yet, Restart opens a fresh default cluster', () => {

@@ -30,6 +30,6 @@ export function recoveryLine(r: Recovery, progress: number | null): string {
     case 'restored':
       return s ? `Restarted: the session is back at ${formatClock(s.now)} (${commands(s.commands)}), paused. Press Play to go on.` : 'Restarted.';
     case 'failedAgain':
-      return 'The restart failed too: the same session stops the engine again. Start a fresh default cluster instead — your session is lost.';
+      return 'The restart failed too: the same session stops the engine again, so it cannot be brought back. Start a fresh default cluster instead.';
   }
 }
