@@ -15,7 +15,7 @@ export const PROBE_AFTER_MS = 5_000;
 const CHANGES: ReadonlySet<ToWorker['type']> = new Set(['init', 'command', 'seek', 'pause', 'step', 'jump', 'jumpTo', 'lesson']);
 
 export function newWatch(now: number, checkpointEveryMs = 1000, unresponsiveMs = 30_000): Watch {
-  return { checkpointEveryMs, unresponsiveMs, live: false, silent: 0, asked: 0, askedAt: null, heardAt: now, lastAt: -Infinity, dirty: false, askedFor: null };
+  return { checkpointEveryMs, unresponsiveMs, live: false, silent: 0, asked: 0, askedAt: null, heardAt: now, lastAt: -Infinity, dirty: false, askedFor: null, suspect: false };
 }
 
 /** The worker's inbox as the slices see it: notes what changes the session. */
@@ -46,6 +46,7 @@ export function heard(set: SetState, get: GetState, k: StoreContext, msg: UiMess
   const w = k.watch;
   w.heardAt = k.now();
   w.askedAt = null;
+  w.suspect = false;
   if (msg.type !== 'session') return;
   // Kept as good only from a worker that is well: not from one still rebuilding a session.
   const keep = get().recovery?.phase !== 'restarting';
@@ -186,6 +187,12 @@ export function recoverySlice(set: SetState, get: GetState, k: StoreContext): Re
       // While a restart rebuilds the session the worker reports progress; silence is a hang too.
       const since = w.askedAt ?? (k.restoring && !w.live ? w.heardAt : null);
       if (since !== null && now - since > w.unresponsiveMs) {
+        // Seen twice before it counts: a page just woken from a freeze may check before it reads
+        // the answers that waited meanwhile.
+        if (!w.suspect) {
+          w.suspect = true;
+          return;
+        }
         get().actions.workerFailed({ cause: 'unresponsive', detail: `no answer for ${Math.round((now - since) / 1000)} s` });
       } else if (w.live && w.askedAt === null && now - w.heardAt >= PROBE_AFTER_MS) askSession(k, w.askedFor);
     },

@@ -46,4 +46,6 @@ export interface Watch {
   dirty: boolean;
   /** The simulated moment of the frame that prompted the last session request. */
   askedFor: number | null;
+  /** A health check found the worker silent too long once; a second one fails it. */
+  suspect: boolean;
 }

@@ -191,9 +191,25 @@ describe('a worker that recovers', () => {
     t.store.getState().actions.checkHealth();
     expect(t.store.getState().recovery).toBeNull();
     t.clock.t += 25_000;
+    // Past 30 s once: not yet (a page woken from a freeze may not have read the answer yet).
+    t.store.getState().actions.checkHealth();
+    expect(t.store.getState().recovery).toBeNull();
+    t.clock.t += 5_000;
     t.store.getState().actions.checkHealth();
     expect(t.store.getState().recovery).toMatchObject({ phase: 'failed', cause: 'unresponsive' });
     expect(w.terminated).toBe(true);
+  });
+
+  it('does not fail a worker whose answer was read between two late checks', () => {
+    const t = setup();
+    sessionWithKill(t);
+    t.clock.t += PROBE_AFTER_MS;
+    t.store.getState().actions.checkHealth();
+    t.clock.t += 60_000;
+    t.store.getState().actions.checkHealth();
+    t.run(16);
+    t.store.getState().actions.checkHealth();
+    expect(t.store.getState().recovery).toBeNull();
   });
 
   it('does not fail a quiet worker that answers the probe', () => {
