@@ -70,6 +70,8 @@ test('a worker that fails is restarted on the last good session, which comes bac
     const clock = (await page.getByTestId('clock').textContent())!.trim();
 
     const first = await simulationWorker(page);
+    // The ring's canvas worker draws the messages; it is not the simulation and lives on.
+    const canvas = page.workers().find((w) => /canvas/i.test(w.url()));
     await crash(first);
     const alert = page.getByTestId('recovery');
     await alert.filter({ hasText: 'The simulation stopped: the engine hit an error it could not recover from.' }).waitFor({ timeout: 15_000 });
@@ -87,6 +89,7 @@ test('a worker that fails is restarted on the last good session, which comes bac
     assert.equal(await page.getByTestId('play-toggle').getAttribute('aria-label'), 'Play');
     assert.equal(await page.getByTestId('node-C').getAttribute('data-state'), 'down');
     await screenshot(page, 'recover-restored-1280');
+    assert.ok(canvas && page.workers().includes(canvas), 'the canvas worker is the same one');
     const after = await shareLink(page);
     assert.equal(after.hash, before.hash);
     assert.equal(after.link, before.link, 'the same scenario, command log and moment');
