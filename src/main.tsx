@@ -2,8 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { defaultScenario } from './engine';
-import { createUnpacker, type FromWorker, type ToWorker } from './protocol';
-import { AppStoreProvider, createAppStore } from './store';
+import { AppStoreProvider, createAppStore, createWorkerLink, isOutOfMemory } from './store';
 import { openSession } from './store/files';
 import { parseLink, type ImportedSession } from './store/sessionFile';
 import { App } from './ui/app/App';
@@ -12,29 +11,33 @@ import { parseLessonLink, type LessonLink } from './ui/lessons/link';
 import './ui/app/app.css';
 import './ui/app/layout.css';
 
-const worker = new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' });
-const send = (msg: ToWorker) => worker.postMessage(msg);
-const store = createAppStore(send);
+/** How often the page checks that the simulation worker still answers. */
+const HEALTH_CHECK_MS = 5_000;
 
 // Until the first simulation is ready, an error answers the shared session: fall back to a fresh cluster.
 let awaitingFirst = true;
-const unpack = createUnpacker();
-worker.onmessage = (e: MessageEvent<FromWorker>) => {
-  const msg = unpack(e.data);
-  if (awaitingFirst && msg.type === 'error') {
+// The worker link owns the simulation worker; the store may end it (it failed) and spawn a fresh one (Restart).
+const link = createWorkerLink(() => new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module' }), {
+  message: (msg) => {
+    // (An allocation failure is the worker's end, not the link's fault: the store offers Restart.)
+    if (awaitingFirst && msg.type === 'error' && !isOutOfMemory(msg.message)) {
+      awaitingFirst = false;
+      store.getState().actions.receive({ type: 'error', message: `Share link rejected — ${msg.message}. Opened a fresh cluster instead.` });
+      store.getState().actions.init(defaultScenario());
+      store.getState().actions.play();
+      return;
+    }
+    if (msg.type === 'ready') awaitingFirst = false;
+    store.getState().actions.receive(msg);
+  },
+  failed: (failure) => {
     awaitingFirst = false;
-    store.getState().actions.receive({ type: 'error', message: `Share link rejected — ${msg.message}. Opened a fresh cluster instead.` });
-    store.getState().actions.init(defaultScenario());
-    store.getState().actions.play();
-    return;
-  }
-  if (msg.type === 'ready') awaitingFirst = false;
-  store.getState().actions.receive(msg);
-};
-worker.onerror = (e: ErrorEvent) => {
-  e.preventDefault();
-  store.getState().actions.showError(`The simulation worker failed: ${e.message || 'unknown error'}`);
-};
+    store.getState().actions.workerFailed(failure);
+  },
+});
+const store = createAppStore(link.send, { worker: link });
+// A worker stuck in a loop sends nothing at all: the store probes a quiet one and gives up on silence.
+setInterval(() => store.getState().actions.checkHealth(), HEALTH_CHECK_MS);
 
 // A share link opens its session paused, exactly where it was shared; otherwise a fresh cluster runs.
 // The link is checked in full here (every field named) before the worker builds anything.

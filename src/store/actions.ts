@@ -12,7 +12,11 @@ type RunActions = Pick<
 export function runSlice(set: SetState, get: GetState, k: StoreContext): RunActions {
   const { send } = k;
   return {
-    exportSession: () => send({ type: 'exportSession' }),
+    exportSession: () => {
+      k.watch.asked++;
+      k.watch.askedAt ??= k.now();
+      send({ type: 'exportSession' });
+    },
     exportReport: () => send({ type: 'report' }),
     cancelImport: () => send({ type: 'cancelImport' }),
     init: (scenario, log) => {

@@ -25,6 +25,11 @@ export function openSession(store: AppStore, imported: ImportedSession): Promise
         if (imported.at !== null && imported.at > 0 && imported.at >= last) store.getState().actions.jumpTo(imported.at);
         if (imported.kind === 'scenario') store.getState().actions.play();
         resolve({ ok: true });
+      } else if (s.recovery !== prev.recovery && (s.recovery?.phase === 'failed' || s.recovery?.phase === 'failedAgain')) {
+        // The worker died opening it: the page offers Restart on the session that ran before.
+        unsubscribe();
+        store.setState({ pendingScenario: null });
+        resolve({ ok: false, message: 'The simulation stopped while opening it.' });
       } else if (s.error !== null && s.error !== prev.error && s.importProgress === null) {
         // (While the worker replays the log, an error is about the running session, not this one:
         // a failed replay first reports its progress as ended, then the error.)

@@ -1,5 +1,6 @@
 // The receive slice: each message from the worker, unpacked, handled by its type.
 import type { LessonStatus, UiMessage } from '../protocol';
+import { fatalError, heard, onFrame, onReady } from './recovery';
 import type { AppActions } from './state';
 import type { GetState, SetState, StoreContext } from './sliceContext';
 
@@ -30,6 +31,7 @@ function handlers(set: SetState, get: GetState, k: StoreContext): Handlers {
       set({ cluster: msg.cluster, ...history, selected: null, scenario: get().pendingScenario ?? get().scenario, pendingScenario: null });
       if (k.playAfterReady) k.send({ type: 'play' });
       k.playAfterReady = false;
+      onReady(set, get, k);
     },
     // The same run, earlier: its history up to that moment stays, the discarded future goes
     // (frames carry what happens from there). Selection and inspection stay.
@@ -37,12 +39,15 @@ function handlers(set: SetState, get: GetState, k: StoreContext): Handlers {
     frame: (msg) => {
       k.feed.take(msg.frame);
       k.scheduleAck(() => k.send({ type: 'frameAck' }));
+      onFrame(set, get, k, msg.frame);
     },
-    session: (msg) => set({ session: msg }),
+    // Kept by `heard` (./recovery), which tells the user's answers from the store's own.
+    session: () => {},
     lessonStatus: (msg) => onLessonStatus(set, k, msg.status),
     report: (msg) => set({ report: msg.report }),
     importProgress: (msg) => set({ importProgress: msg.progress }),
     error: (msg) => {
+      if (fatalError(get, k, msg.message)) return;
       k.playAfterReady = false;
       set({ error: msg.message });
     },
@@ -52,5 +57,10 @@ function handlers(set: SetState, get: GetState, k: StoreContext): Handlers {
 export function receiveSlice(set: SetState, get: GetState, k: StoreContext): Pick<AppActions, 'receive'> {
   const table = handlers(set, get, k);
   // (A message type this page does not know, from a newer worker, is ignored.)
-  return { receive: (msg) => (table[msg.type] as ((m: UiMessage) => void) | undefined)?.(msg) };
+  return {
+    receive: (msg) => {
+      heard(set, get, k, msg);
+      (table[msg.type] as ((m: UiMessage) => void) | undefined)?.(msg);
+    },
+  };
 }

@@ -22,6 +22,8 @@ export const selectMessagesOmitted = (s: AppState) => s.view?.messagesOmitted ??
 export const selectScenario = (s: AppState) => s.scenario;
 export const selectHintMode = (s: AppState) => s.cluster?.hintMode ?? 'coordinator';
 export const selectSession = (s: AppState) => s.session;
+export const selectRecovery = (s: AppState) => s.recovery;
+export const selectImportProgress = (s: AppState) => s.importProgress;
 export const selectJumpTarget = (s: AppState) => s.view?.jumpTarget ?? null;
 export const selectUntil = (s: AppState) => s.view?.until ?? null;
 export const selectSeries = (s: AppState) => s.series;

@@ -3,6 +3,26 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ClusterInfo, Command, Frame, FromWorker, LessonKind, LessonStatus, LogEvent, MetricsSample, UiMessage } from '../protocol';
 import type { Flash, MessageGroup } from './instrument';
+import type { FailureCause, WorkerControl, WorkerFailure } from './workerLink';
+
+/** A session as the worker exports it: scenario, command log, trace hash, moment. */
+export type SessionMessage = Extract<FromWorker, { type: 'session' }>;
+
+/**
+ * After the worker failed. `failed`: it is gone, Restart is offered; `restarting`: a fresh worker
+ * rebuilds the last good session (or a fresh cluster); `restored`: it is back, paused at its moment;
+ * `failedAgain`: the fresh worker failed on the same session too, a fresh cluster is offered.
+ */
+export type RecoveryPhase = 'failed' | 'restarting' | 'restored' | 'failedAgain';
+
+export interface Recovery {
+  phase: RecoveryPhase;
+  cause: FailureCause;
+  /** The raw detail of the failure. */
+  detail: string;
+  /** What Restart reopens: the last good session's size and moment; null: a fresh default cluster. */
+  session: { commands: number; now: number; traceHash: string } | null;
+}
 
 /** Events kept for the log view, newest first. */
 export const LOG_LIMIT = 200;
@@ -56,6 +76,15 @@ export interface AppActions {
   predict(choice: number | null): void;
   leaveLesson(): void;
   setPresenter(on: boolean): void;
+  /** The worker died (its error event, an allocation failure, no answer): end it and offer Restart. */
+  workerFailed(failure: WorkerFailure): void;
+  /** A fresh worker on the last good session, run to its moment and paused (a fresh cluster if there is none). */
+  restartWorker(): void;
+  /** A fresh worker on the default cluster, playing (when the last good session fails again). */
+  startFresh(): void;
+  dismissRecovery(): void;
+  /** Called every few wall seconds: probes a quiet worker, and fails one that has not answered in time. */
+  checkHealth(): void;
 }
 
 export interface AppState {
@@ -96,7 +125,15 @@ export interface AppState {
   /** Sent with init, not yet confirmed by ready. */
   pendingScenario: unknown;
   /** The last session the worker exported (for share links and files). */
-  session: Extract<FromWorker, { type: 'session' }> | null;
+  session: SessionMessage | null;
+  /**
+   * The latest session the worker exported, asked for by the user or by the store itself after each
+   * change and every second of play: what Restart reopens once the worker is gone (only a store
+   * given a WorkerControl asks on its own).
+   */
+  lastGood: SessionMessage | null;
+  /** After a worker failure: what the page says and offers; null while the worker is well. */
+  recovery: Recovery | null;
   /** The running lesson or interview question as the worker reports it, or null (free sandbox). */
   lesson: LessonStatus | null;
   /** The step the player shows (0-based). */
@@ -120,4 +157,13 @@ export interface StoreOptions {
   now?: () => number;
   /** While time runs, wall ms between two updates of `view` (and the log, the charts); 0: every frame. */
   viewEveryMs?: number;
+  /**
+   * Lets the store end a failed worker and spawn a fresh one (main.tsx's worker link). With it the
+   * store keeps `lastGood` current and watches that the worker answers; without it, a failure is an error.
+   */
+  worker?: WorkerControl;
+  /** While time runs, wall ms between two sessions kept as `lastGood` (default 1000). */
+  checkpointEveryMs?: number;
+  /** Wall ms without an answer after which the worker counts as failed (default 30 s). */
+  unresponsiveMs?: number;
 }

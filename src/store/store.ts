@@ -8,11 +8,12 @@ import { lessonSlice, runSlice, viewSlice } from './actions';
 import { Feed } from './feed';
 import { DEFAULT_HIDDEN_GROUPS } from './instrument';
 import { receiveSlice } from './receive';
+import { newWatch, recoverySlice, watchedSend } from './recovery';
 import type { StoreContext } from './sliceContext';
 import type { AppActions, AppState, AppStore, StoreOptions } from './state';
 
 export { LOG_LIMIT } from './state';
-export type { AppActions, AppState, AppStore, StoreOptions } from './state';
+export type { AppActions, AppState, AppStore, Recovery, RecoveryPhase, SessionMessage, StoreOptions } from './state';
 export { mergeLog } from './feed';
 
 /** Panels update at most 10 times a second while time runs; the canvas at every frame. */
@@ -46,6 +47,8 @@ function initialState(actions: AppActions): AppState {
     scenario: null,
     pendingScenario: null,
     session: null,
+    lastGood: null,
+    recovery: null,
     lesson: null,
     lessonStep: 0,
     prediction: null,
@@ -61,18 +64,22 @@ export function createAppStore(send: (msg: ToWorker) => void, options: StoreOpti
   const viewEveryMs = options.viewEveryMs ?? VIEW_EVERY_MS;
   return createStore<AppState>()((set, get) => {
     const k: StoreContext = {
-      send,
+      send: watchedSend(send, () => k),
       now,
       scheduleAck: options.scheduleAck ?? defaultScheduleAck,
       feed: new Feed(set, get, now, viewEveryMs),
       playAfterReady: false,
       autoRun: null,
+      worker: options.worker ?? null,
+      watch: newWatch(now(), options.checkpointEveryMs, options.unresponsiveMs),
+      restoring: null,
     };
     const actions: AppActions = {
       ...receiveSlice(set, get, k),
       ...runSlice(set, get, k),
       ...viewSlice(set, get, k),
       ...lessonSlice(set, get, k),
+      ...recoverySlice(set, get, k),
     };
     return initialState(actions);
   });

@@ -3,6 +3,12 @@ import { createHost } from './host';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+// A rejected promise nobody handles is as fatal as an uncaught exception: rethrown, it reaches the
+// page as this worker's `error` event, where the page offers Restart (store/workerLink.ts).
+scope.addEventListener('unhandledrejection', (e) => {
+  throw e.reason instanceof Error ? e.reason : new Error(String(e.reason));
+});
+
 createHost(
   {
     postMessage: (msg, transfer) => scope.postMessage(msg, transfer ?? []),

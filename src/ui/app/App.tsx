@@ -8,6 +8,7 @@ import { PauseWhenHidden } from '../time/PauseWhenHidden';
 import { TimeBar } from '../time/TimeBar';
 import { Counters } from '../panels/Counters';
 import { ErrorBanner } from './ErrorBanner';
+import { RecoveryBanner } from './RecoveryBanner';
 import { EventLog } from '../panels/EventLog';
 import { BeliefPanel } from '../panels/BeliefPanel';
 import { HintQueues } from '../panels/HintQueues';
@@ -67,6 +68,7 @@ export function App() {
         <Controls />
         <TimeBar />
       </header>
+      <RecoveryBanner />
       <ErrorBanner />
       <PauseWhenHidden />
       <PresenterKeys />
