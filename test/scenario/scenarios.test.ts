@@ -372,9 +372,9 @@ describe('scenarios/', () => {
     });
 
     it('runs, keeps the accounting identities, and shows its behaviour', () => {
-      const t0 = performance.now();
       const r = run(text);
-      expect(performance.now() - t0).toBeLessThan(2000);
+      // A shipped scenario is a quick demo: bounded by its work (events), not by a wall clock.
+      expect(r.events).toBeLessThan(1_000_000);
       expect(r.format).toBe('hintscope/report@1');
       expect(r.scenario).toBe(doc.name);
       expect(r.simulatedMs).toBe(parseScenario(text).until);
