@@ -22,13 +22,14 @@
 // - A step adds at most two dictionary entries (a literal, and w + entry[0]): the dictionary
 //   holds at most 4 + 2 × steps codes, so numBits stays ≤ log2 of that + 1 (and a stream that
 //   pushes it past MAX_CODE_BITS is refused).
-// - A step's other work is its entry: looked up or made as w + w[0], then appended. Every
-//   dictionary entry is a previous output (w) plus one character, so no entry is longer than
-//   the output so far plus one; the entry is counted before it is appended and decoding stops
-//   when the output would pass maxChars. So the characters appended sum to at most maxChars,
-//   the one entry made and refused is at most maxChars + 1 long, and any copy the JS engine
-//   makes to join, flatten or extend strings is of those: O(maxChars) time and memory, plus
-//   O(steps) for the dictionary's slots.
+// - A step's other work is its entry: looked up or made as w + w[0], then appended, and one new
+//   entry w + entry[0]. Every entry is a previous output (w) plus one character, so no entry is
+//   longer than the output so far plus one; the entry is counted before it is appended and
+//   decoding stops when the output would pass maxChars. So the characters appended sum to at
+//   most maxChars. The `+` of two strings is O(1) in V8 (a rope), at most O(maxChars) in any JS
+//   engine, and the first characters are kept aside rather than read from the ropes, so nothing
+//   is copied until the final join of at most maxChars characters: a refused stream costs
+//   O(bits read) time and O(steps) memory, an accepted one O(bits read + maxChars).
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-$';
 /** Codes this wide would overflow the library's 32-bit `power` (it then loops for ever). */
@@ -102,12 +103,17 @@ export function decompressBounded(compressed: string, maxChars: number): Decompr
   const end = (text: string | null, overLimit = false): Decompressed => ({ text, overLimit, produced, bitsRead: bits.bitsRead });
 
   // Codes 0, 1 and 2 are instructions (an 8-bit literal, a 16-bit literal, the end), never entries.
+  // heads[c] is entry c's first character: the library takes it with charAt(0), which makes the
+  // JS engine flatten a long entry built by `+`; kept aside, an entry that is refused is never
+  // copied, and one that is kept is copied once, by the final join.
   const dictionary: string[] = [];
+  const heads: string[] = [];
   const first = bits.take(2);
   if (first === 2) return end('');
   if (first === 3) return end(null);
   let w = String.fromCharCode(bits.take(first === 0 ? 8 : 16));
-  dictionary[3] = w;
+  let wHead = w;
+  dictionary[3] = heads[3] = w;
   if (maxChars < 1) return end(null, true);
   const result = [w];
   produced = 1;
@@ -120,8 +126,8 @@ export function decompressBounded(compressed: string, maxChars: number): Decompr
     let c = bits.take(numBits);
     if (c === 2) return end(result.join(''));
     if (c < 2) {
-      dictionary[dictSize++] = String.fromCharCode(bits.take(c === 0 ? 8 : 16));
-      c = dictSize - 1;
+      heads[dictSize] = dictionary[dictSize] = String.fromCharCode(bits.take(c === 0 ? 8 : 16));
+      c = dictSize++;
       enlargeIn--;
     }
     if (enlargeIn === 0) {
@@ -130,17 +136,24 @@ export function decompressBounded(compressed: string, maxChars: number): Decompr
     }
 
     let entry: string;
-    if (c < dictSize) entry = dictionary[c]!;
-    else if (c === dictSize) entry = w + w.charAt(0);
-    else return end(null);
+    let head: string;
+    if (c < dictSize) {
+      entry = dictionary[c]!;
+      head = heads[c]!;
+    } else if (c === dictSize) {
+      entry = w + wHead;
+      head = wHead;
+    } else return end(null);
     if (produced + entry.length > maxChars) return end(null, true);
     result.push(entry);
     produced += entry.length;
 
     // Add w + entry[0] to the dictionary.
-    dictionary[dictSize++] = w + entry.charAt(0);
+    heads[dictSize] = wHead;
+    dictionary[dictSize++] = w + head;
     enlargeIn--;
     w = entry;
+    wHead = head;
 
     if (enlargeIn === 0) {
       enlargeIn = 2 ** numBits;

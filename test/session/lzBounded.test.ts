@@ -1,7 +1,8 @@
 // The bounded share-link decoder (src/session/lzBounded.ts): the same text as lz-string for every
 // stream lz-string writes, and for a stream written to expand (a short link that would become
 // 512 M characters), a refusal after at most MAX_SESSION_CHARS characters and a number of bits
-// read that never exceeds six a character of the input.
+// read that never exceeds six a character of the input. (Compressing with the library is the slow
+// part: the generous timeouts are for a loaded machine, not a performance goal.)
 import fc from 'fast-check';
 import lz from 'lz-string';
 import { describe, expect, it } from 'vitest';
@@ -54,7 +55,7 @@ describe('decompressBounded decodes what lz-string writes, byte for byte', () =>
       fc.string({ unit: fc.constantFrom('a', 'b', 'ab', '\u00e9', '\u{1F600}'), maxLength: 2000 }),
     );
     fc.assert(fc.property(text, (t) => expectSameAsLibrary(t)), { numRuns: 400 });
-  });
+  }, 60_000);
 
   it('repeated pieces, so entries reuse entries (and the code names the entry being made)', () => {
     const pieces = fc.array(fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 6 });
@@ -62,7 +63,7 @@ describe('decompressBounded decodes what lz-string writes, byte for byte', () =>
       fc.property(pieces, fc.array(fc.nat(), { maxLength: 300 }), (ps, picks) => expectSameAsLibrary(picks.map((i) => ps[i % ps.length]).join(''))),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 
   it('long texts whose codes grow past 16 bits, and a 1 MB session', () => {
     expectSameAsLibrary(wordySample(400_000, 7));
@@ -72,7 +73,7 @@ describe('decompressBounded decodes what lz-string writes, byte for byte', () =>
     expect(session.length).toBeGreaterThan(500_000);
     expect(session.length).toBeLessThanOrEqual(MAX_SESSION_CHARS);
     expectSameAsLibrary(session);
-  });
+  }, 60_000);
 
   it('the empty string and what the library calls unreadable', () => {
     expect(decompressBounded('', 10)).toEqual({ text: null, overLimit: false, produced: 0, bitsRead: 0 });
@@ -100,7 +101,7 @@ describe('on any input at all', () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it('stops within the cap and the bit bound on long random streams', () => {
     let x = 99;
@@ -159,5 +160,5 @@ describe('links built to expand (issue 12)', () => {
     expect(pad(MAX_SESSION_CHARS - base).length).toBe(MAX_SESSION_CHARS);
     expect(() => decodeSession('#s=' + lz.compressToEncodedURIComponent(pad(MAX_SESSION_CHARS - base + 1)))).toThrow(/larger than 1 MB/);
     expect(decodeSession('#s=' + lz.compressToEncodedURIComponent(pad(MAX_SESSION_CHARS - base)))!.scenario).toEqual({ name: words.slice(0, MAX_SESSION_CHARS - base) });
-  });
+  }, 60_000);
 });
