@@ -1,15 +1,17 @@
 // pure: share links — a session (scenario + command log + moment) compressed into the URL
 // fragment `#s=…`, so a link opens the same run (same trace hash). Links are untrusted: bounded in
-// size before and after decompression, then validated like a file, every error naming its field.
-// lz-string is CommonJS: a default import works in the bundle and in Node's ESM loader (the CLI),
-// where named imports of it do not.
+// size before decompression and during it (lzBounded.ts stops once the output passes
+// MAX_SESSION_CHARS, so a short link cannot expand to gigabytes first), then validated like a
+// file, every error naming its field. lz-string (used to compress) is CommonJS: a default import
+// works in the bundle and in Node's ESM loader (the CLI), where named imports of it do not.
 import LZString from 'lz-string';
+import { decompressBounded } from './lzBounded';
 import { MAX_AT_MS, MAX_LINK_CHARS, MAX_SESSION_CHARS, tooDeep } from './bounds';
 import { ImportError } from './errors';
 import { refuseUnsafe, validateSession, type ImportedSession } from './file';
 
 export const LINK_PREFIX = '#s=';
-const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
+const { compressToEncodedURIComponent } = LZString;
 
 /** What a share link carries (the `v: 1` it adds is its version). */
 export interface SharedSession {
@@ -34,14 +36,9 @@ export function encodeSession(session: SharedSession): string {
 /** The link's body decompressed and parsed, within the bounds. */
 function unpack(body: string): unknown {
   if (body.length > MAX_LINK_CHARS) throw new LinkError('', `longer than ${MAX_LINK_CHARS.toLocaleString('en-US')} characters`);
-  let text: string | null;
-  try {
-    text = decompressFromEncodedURIComponent(body);
-  } catch {
-    text = null;
-  }
+  const { text, overLimit } = decompressBounded(body, MAX_SESSION_CHARS);
+  if (overLimit) throw new LinkError('', 'the session inside is larger than 1 MB');
   if (!text) throw new LinkError('', 'not a HintScope link (it does not decompress)');
-  if (text.length > MAX_SESSION_CHARS) throw new LinkError('', 'the session inside is larger than 1 MB');
   const deep = tooDeep(text);
   if (deep) throw new LinkError('', `the session inside is ${deep}`);
   try {

@@ -3,9 +3,11 @@
 // module stays pure TypeScript (the CLI runs it in Node).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import lz from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { replaySession } from '../../src/engine';
-import { decodeSession, encodeSession, ImportError, MAX_DEPTH, parseImport, parseLink, readSessionText, SESSION_FORMAT, toSessionFile } from '../../src/session';
+import { decodeSession, encodeSession, ImportError, MAX_DEPTH, MAX_SESSION_CHARS, parseImport, parseLink, readSessionText, SESSION_FORMAT, toSessionFile } from '../../src/session';
+import { decompressBounded } from '../../src/session/lzBounded';
 
 // Made by src/store/share.ts before the format moved to src/session (same scenario, two commands, at 15 s).
 const PINNED_LINK =
@@ -14,6 +16,9 @@ const PINNED_HASH = 'd639c75b6c1b6709';
 
 describe('share links made before the move', () => {
   it('decode to the same session and replay to the same trace hash', () => {
+    // The bounded decoder reads the pinned link exactly as lz-string does.
+    const body = PINNED_LINK.slice('#s='.length);
+    expect(decompressBounded(body, MAX_SESSION_CHARS).text).toBe(lz.decompressFromEncodedURIComponent(body));
     const shared = decodeSession(PINNED_LINK)!;
     expect(shared.at).toBe(15_000);
     expect(shared.log).toEqual([
