@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'engine',
           environment: 'node',
-          include: ['test/golden/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/scenario/**/*.test.ts', 'test/property/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/lessons/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/session/**/*.test.ts'],
+          include: ['test/golden/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/scenario/**/*.test.ts', 'test/property/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/lessons/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/session/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
         },
       },
       {
