@@ -39,17 +39,20 @@ export function scheduleStep(seed: number, index: number, t: Tally): { schedule:
   return { schedule, outcome };
 }
 
-export function inputStep(seed: number, index: number, budget: number, small: boolean, t: Tally): { input: FuzzInput; outcome: InputOutcome } {
+/** Input `index`: `budget` engine events for what is accepted; `deadlineMs` of wall time (the full run only). */
+export function inputStep(seed: number, index: number, budget: number, small: boolean, t: Tally, deadlineMs?: number): { input: FuzzInput; outcome: InputOutcome } {
   const input = generateInput(seed, index, small);
-  const outcome = checkInput(input, budget);
+  const outcome = checkInput(input, budget, deadlineMs === undefined ? undefined : Date.now() + deadlineMs);
   t.runs++;
   if (outcome.verdict === 'crash') t.crashes++;
+  else if (outcome.verdict === 'hang') t.hangs++;
   else if (outcome.problems.length > 0) t.violations++;
   if (outcome.verdict === 'accepted') t.accepted++;
   if (outcome.verdict === 'refused') t.refused++;
   if (outcome.verdict === 'slow') t.slow++;
-  if (outcome.problems.length > 0 || outcome.verdict === 'crash') {
-    t.failures.push(`input seed ${seed} index ${index} (${replayHint('inputs', seed, index)}), a ${input.kind} (${input.note.slice(0, 200)}):\n    ${outcome.problems.slice(0, 4).join('\n    ')}`);
+  if (outcome.problems.length > 0 || outcome.verdict === 'crash' || outcome.verdict === 'hang') {
+    const what = outcome.verdict === 'hang' ? [`hang: ${outcome.detail}`] : outcome.problems.slice(0, 4);
+    t.failures.push(`input seed ${seed} index ${index} (${replayHint('inputs', seed, index)}), a ${input.kind} (${input.note.slice(0, 200)}):\n    ${what.join('\n    ')}`);
   }
   return { input, outcome };
 }
