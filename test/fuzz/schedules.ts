@@ -66,7 +66,11 @@ function commandOf(rng: Rng, c: Case, at: number, levels: ConsistencyLevel[], wi
     case 'repair': return { at, command: { type: 'repair', node: node() } };
     case 'write': return { at, command: { type: 'write', key: key(), value: `u${at}`, consistency: rng.pick(levels), ...(rng.chance(0.5) ? { coordinator: node() } : {}) } };
     case 'read': return { at, command: { type: 'read', key: key(), consistency: rng.pick(levels.filter((l) => l !== 'ANY')) } };
-    case 'workload': return { at, command: { type: 'workload', rate: rng.int(1, 10), keys: c.keys, writeRatio: rng.pick([1, 0.8, 0.5]), consistency: rng.pick(levels.filter((l) => l !== 'ANY' || unrestricted)) } };
+    case 'workload': {
+      // ANY goes only with writes alone (a read at ANY is refused).
+      const consistency = rng.pick(levels);
+      return { at, command: { type: 'workload', rate: rng.int(1, 10), keys: c.keys, writeRatio: consistency === 'ANY' ? 1 : rng.pick([1, 0.8, 0.5]), consistency } };
+    }
     case 'workloadStop': return { at, command: { type: 'workloadStop' } };
     case 'drop': return { at, message: 'dropMessage', pick: rng.next(), byMs: 0 };
     case 'delay': return { at, message: 'delayMessage', pick: rng.next(), byMs: rng.int(1, 5000) };

@@ -23,7 +23,8 @@ export function moreIdentities(r: Report, where: string): string[] {
   if (rd.stale > rd.succeeded) out.push(`${where}: ${rd.stale} stale reads of ${rd.succeeded} succeeded`);
   const rp = r.replication;
   if (rp.keys !== rp.fullyReplicated + rp.underReplicated) out.push(`${where}: replication keys ${rp.keys} != fully ${rp.fullyReplicated} + under ${rp.underReplicated}`);
-  if (r.lostAcknowledgedWrites > rp.underReplicated) out.push(`${where}: ${r.lostAcknowledgedWrites} acknowledged writes lost but only ${rp.underReplicated} keys under-replicated`);
+  // A lost write's key holds neither it nor a newer one on any replica: it cannot be fully replicated.
+  if (r.lostAcknowledgedWrites > 0 && rp.underReplicated === 0) out.push(`${where}: ${r.lostAcknowledgedWrites} acknowledged writes lost but no key under-replicated`);
   if (r.repair.leavesDiffering > r.repair.leavesCompared) out.push(`${where}: repair leaves differing ${r.repair.leavesDiffering} > compared ${r.repair.leavesCompared}`);
   let pending = 0;
   for (const n of Object.values(r.nodes)) for (const p of Object.values(n.hintsPending)) pending += p;
