@@ -91,9 +91,7 @@ function runInputs(seed: number, count: number, only: number | undefined, cliSam
   try {
     for (let k = 0; k < count; k++) {
       const i = only ?? k;
-      const t0 = Date.now();
-      const { input, outcome } = inputStep(seed, i, INPUT_EVENTS, false, t, HANG_MS);
-      const ms = Date.now() - t0;
+      const { input, outcome, ms } = inputStep(seed, i, INPUT_EVENTS, false, t, HANG_MS);
       // Validation and building a simulation are not chunked: a hang there shows as the time taken.
       if (outcome.verdict !== 'hang' && ms > HANG_MS) {
         t.hangs++;
