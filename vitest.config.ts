@@ -11,7 +11,7 @@ export default defineConfig({
           environment: 'node',
           // A test's own budget, not a speed goal: property and golden runs take seconds on a busy 2-core machine.
           testTimeout: 30_000,
-          include: ['test/golden/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/scenario/**/*.test.ts', 'test/property/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/lessons/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/session/**/*.test.ts'],
+          include: ['test/golden/**/*.test.ts', 'test/engine/**/*.test.ts', 'test/scenario/**/*.test.ts', 'test/property/**/*.test.ts', 'test/worker/**/*.test.ts', 'test/lessons/**/*.test.ts', 'test/docs/**/*.test.ts', 'test/session/**/*.test.ts', 'test/fuzz/**/*.test.ts'],
         },
       },
       {

@@ -11,48 +11,13 @@
 // HINTSCOPE_FC_VERBOSE prints one line per run.
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { parseScenario, type Report } from '../../src/engine';
+import { parseScenario } from '../../src/engine';
 import { caseArb, name, toScenario, type Case } from './arbitraries';
+import { dataPlacementProblems, hintPlacementProblems, identities, watchHintPages } from './oracles';
 import { Sim } from '../../src/engine/sim';
 
 function replay(doc: unknown, seed: number | undefined, detail: string): string {
   return `${detail}\n  fast-check seed: ${seed ?? '(see fast-check output)'}\n  replay with: npm run sim -- FILE.json, FILE.json =\n${JSON.stringify(doc)}`;
-}
-
-function identities(r: Report, where: string): string[] {
-  const out: string[] = [];
-  const h = r.hints;
-  if (h.created !== h.delivered + h.expired + h.lost + h.pending) out.push(`${where}: hints created ${h.created} != delivered ${h.delivered} + expired ${h.expired} + lost ${h.lost} + pending ${h.pending}`);
-  const w = r.writes;
-  if (w.attempted !== w.acknowledged + w.failed + w.pending) out.push(`${where}: writes attempted ${w.attempted} != acknowledged + failed + pending (${w.acknowledged} + ${w.failed} + ${w.pending})`);
-  if (w.pending < 0 || h.pending < 0 || r.reads.pending < 0) out.push(`${where}: a negative pending count`);
-  return out;
-}
-
-/** Every hint queued anywhere, and every hint page sent, is for a replica of its key. */
-function hintPlacementProblems(sim: Sim): string[] {
-  const out: string[] = [];
-  for (const node of sim.nodes) {
-    for (const q of node.hints.values()) {
-      for (const h of q.hints) {
-        const replicas = sim.ring.place(h.key).pref.slice(0, sim.rf);
-        if (h.target !== q.target) out.push(`${node.id}: hint ${h.id} in the queue for ${sim.nodes[q.target]!.id} targets ${sim.nodes[h.target]!.id}`);
-        if (!replicas.includes(h.target)) out.push(`${node.id}: hint for ${h.key} targets ${sim.nodes[h.target]!.id}, not a replica`);
-      }
-    }
-  }
-  return out;
-}
-
-function dataPlacementProblems(sim: Sim): string[] {
-  const out: string[] = [];
-  for (const node of sim.nodes) {
-    for (const key of node.data.keys()) {
-      const replicas = sim.ring.place(key).pref.slice(0, sim.rf);
-      if (!replicas.includes(node.idx)) out.push(`${node.id} holds ${key} in its data but is not one of its replicas (${replicas.map((r) => sim.nodes[r]!.id).join(',')})`);
-    }
-  }
-  return out;
 }
 
 function runChecked(c: Case, fcSeed: number | undefined): void {
@@ -60,15 +25,7 @@ function runChecked(c: Case, fcSeed: number | undefined): void {
   const sim = new Sim(parseScenario(doc));
   const problems: string[] = [];
   // Watch every hint page on the wire: its destination must be a replica of every key in it.
-  const send = sim.send.bind(sim);
-  sim.send = (from, to, kind, body, ...rest) => {
-    if (body.k === 'hintPage') {
-      for (const h of body.hints) {
-        if (!sim.ring.place(h.key).pref.slice(0, sim.rf).includes(to)) problems.push(`hint page to ${sim.nodes[to]!.id} carries ${h.key}, of which it is not a replica`);
-      }
-    }
-    send(from, to, kind, body, ...rest);
-  };
+  watchHintPages(sim, problems);
   for (const p of [...c.probes].sort((a, b) => a - b)) {
     const t = Math.round(p * sim.until);
     sim.advanceTo(t);
