@@ -20,8 +20,12 @@ export class Ring {
   /** Sorted token positions and the node owning each. */
   readonly positions: number[] = [];
   readonly owners: number[] = [];
-  /** The preference list starting at each token (distinct nodes clockwise). */
-  private readonly prefAt: number[][] = [];
+  /**
+   * The preference list starting at each token (distinct nodes clockwise), walked the first time a
+   * range is used: a 256 × 256 ring has 65,536 ranges of 256 nodes each, 2 s and 300 MB if built
+   * up front, while a run touches the ranges of its keys and its repairs.
+   */
+  private readonly prefAt: (number[] | undefined)[] = [];
 
   constructor(readonly nodeNames: readonly string[], vnodes: number) {
     const all: { pos: number; owner: number }[] = [];
@@ -33,7 +37,11 @@ export class Ring {
       this.positions.push(t.pos);
       this.owners.push(t.owner);
     }
-    for (let i = 0; i < all.length; i++) this.prefAt.push(this.walk(i));
+    this.prefAt.length = all.length;
+  }
+
+  private prefOf(range: number): number[] {
+    return (this.prefAt[range] ??= this.walk(range));
   }
 
   private walk(start: number): number[] {
@@ -60,12 +68,12 @@ export class Ring {
     const token = murmur3Token(key);
     const pos = Number(token);
     const range = this.rangeOf(pos);
-    return { token, pos, range, pref: this.prefAt[range]! };
+    return { token, pos, range, pref: this.prefOf(range) };
   }
 
   /** The replicas (first rf of the preference list) of ring range r. */
   replicasOfRange(r: number, rf: number): readonly number[] {
-    return this.prefAt[r]!.slice(0, rf);
+    return this.prefOf(r).slice(0, rf);
   }
 
   get rangeCount(): number {
