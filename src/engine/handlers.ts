@@ -7,9 +7,9 @@ import { onRead, onReadResponse } from './coordinator/read';
 import { onMutation, onMutationAck } from './coordinator/write';
 import { onDigest, onEcho } from './gossip/gossip';
 import { onHintAck, onHintPage } from './hints/hints';
-import type { Handlers } from './net/network';
+import type { Handlers, LossHandlers } from './net/network';
 import type { Messages, NodeState } from './node/types';
-import { onRepairMessage } from './repair/antiEntropy';
+import { onRepairLost, onRepairMessage } from './repair/antiEntropy';
 
 export const MESSAGE_HANDLERS: Handlers<EngineContext, NodeState, Messages> = Object.freeze({
   mutation: onMutation,
@@ -21,4 +21,9 @@ export const MESSAGE_HANDLERS: Handlers<EngineContext, NodeState, Messages> = Ob
   gossip: onDigest,
   echo: onEcho,
   repair: onRepairMessage,
+});
+
+/** The one loss a sender's protocol acts on: a repair session's lost message fails it at its timeout. */
+export const LOSS_HANDLERS: LossHandlers<EngineContext, Messages> = Object.freeze({
+  repair: onRepairLost,
 });

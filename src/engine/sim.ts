@@ -15,7 +15,7 @@ import { TraceHash } from './core/trace';
 import { Latency } from './net/latency';
 import { Network } from './net/network';
 import { Ring } from './ring/ring';
-import type { Messages, Msg, NodeState } from './node/types';
+import type { Messages, NodeState } from './node/types';
 import type { Version } from './node/versions';
 import { keyInfo, recordAck, type KeyInfo } from './keys/keys';
 import type { Scenario } from './scenario/schema';
@@ -30,12 +30,12 @@ import { armDeadline, releaseWrite, sweepDeadlines, WriteDeadlines } from './coo
 import { buildReport, type Report } from './check/report';
 import { buildSnapshot } from './check/snapshot';
 import { inspectKey, metrics } from './check/inspect';
-import { MESSAGE_HANDLERS } from './handlers';
+import { LOSS_HANDLERS, MESSAGE_HANDLERS } from './handlers';
 import { advance, enter, schedule } from './run/loop';
 import { applyFault, runAntiEntropy } from './run/faults';
 import { generatorStopped, runGenerator, runOp, scheduleWorkload, type Generator } from './run/workload';
 import { applyCommand, scheduleFault } from './run/userCommands';
-import { onRepairLost, onRepairTimeout } from './repair/antiEntropy';
+import { onRepairTimeout } from './repair/antiEntropy';
 import type { RepairSession } from './repair/session';
 
 
@@ -222,11 +222,7 @@ export class Sim implements Simulation, SimState {
     if (ev.k === EV.gen && generatorStopped(this, ev)) return;
     enter(this, ev);
     switch (ev.k) {
-      case EV.deliver:
-        // A lost repair message is the one loss its sender's protocol acts on (a session timeout).
-        if (ev.kind === 'repair' && this.net.doomed(ev)) onRepairLost(this, ev as Msg<'repair'>);
-        this.net.deliver(ev, this, MESSAGE_HANDLERS);
-        break;
+      case EV.deliver: this.net.deliver(ev, this, MESSAGE_HANDLERS, LOSS_HANDLERS); break;
       case EV.gossip: if (this.live(ev)) gossipTick(this, this.nodes[ev.n]!); break;
       case EV.hintTrigger: if (this.live(ev)) hintTrigger(this, this.nodes[ev.n]!); break;
       case EV.pageNext: if (this.live(ev)) sendNextPage(this, this.nodes[ev.n]!, ev.x); break;

@@ -38,6 +38,11 @@ export type Handlers<C, E, M> = { readonly [K in keyof M]: (ctx: C, to: E, m: De
 
 type AnyHandler<C, E> = (ctx: C, to: E, m: SimEvent) => void;
 
+/** What a sender's protocol does when a message of its kind is lost on arrival (most do nothing). */
+export type LossHandlers<C, M> = { readonly [K in keyof M]?: (ctx: C, m: Delivery<M, K>) => void };
+
+type AnyLossHandler<C> = (ctx: C, m: SimEvent) => void;
+
 /**
  * A class of plain fields, no closures: it is part of the simulation's state, which a checkpoint
  * deep-copies. The handler table is not kept here but passed to `deliver` (a module constant).
@@ -89,10 +94,11 @@ export class Network<M, E extends Endpoint> {
       : new SimEvent(t, P_OTHER, s, EV.deliver, to, flag, id, kind, from, now, doomed, body));
   }
 
-  /** A message arrives: lost, or handed to the handler of its kind. */
-  deliver<C>(m: SimEvent, ctx: C, handlers: Handlers<C, E, M>): void {
+  /** A message arrives: lost (and its kind's loss handler told), or handed to the handler of its kind. */
+  deliver<C>(m: SimEvent, ctx: C, handlers: Handlers<C, E, M>, onLost: LossHandlers<C, M>): void {
     const to = this.endpoints[m.n]!;
     if (m.doomed || !to.up || !this.reachable(m.from, m.n)) {
+      (onLost[m.kind as keyof M] as AnyLossHandler<C> | undefined)?.(ctx, m);
       this.stats.messagesLost++;
       return;
     }
