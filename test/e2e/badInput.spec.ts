@@ -7,26 +7,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { badFiles, badLinks, type BadInput } from '../fixtures/bad/corpus';
-import { BASE_URL, launch, openPage, screenshot } from './helpers';
+import { BASE_URL, fingerprint, launch, openPage, screenshot, type Fingerprint } from './helpers';
 
 let browser: Browser;
 let page: Page;
 let problems: string[];
 let before0: Fingerprint;
 
-interface Fingerprint {
-  nodes: string[];
-  clock: string;
-  trace: string;
-}
 
-async function fingerprint(p: Page): Promise<Fingerprint> {
-  return p.evaluate(() => ({
-    nodes: [...document.querySelectorAll('[data-testid^="node-"]')].map((n) => n.getAttribute('data-testid')!).filter((t) => /^node-[^-]+$/.test(t)),
-    clock: document.querySelector('[data-testid="clock"]')?.textContent ?? '',
-    trace: document.querySelector('[data-testid="trace-hash"]')?.textContent ?? '',
-  }));
-}
 
 before(async () => {
   browser = await launch();

@@ -132,3 +132,18 @@ export function useApp(onOpen: (app: App) => void, viewport = { width: 1280, hei
 
 /** The selector of a counter in the Counters panel, e.g. counter('hints-pending'). */
 export const counter = (name: string): string => `[data-testid="counter-${name}"]`;
+
+/** What a refused input must leave as it was: the nodes, the clock and the trace hash on screen. */
+export interface Fingerprint {
+  nodes: string[];
+  clock: string;
+  trace: string;
+}
+
+export async function fingerprint(p: Page): Promise<Fingerprint> {
+  return p.evaluate(() => ({
+    nodes: [...document.querySelectorAll('[data-testid^="node-"]')].map((n) => n.getAttribute('data-testid')!).filter((t) => /^node-[^-]+$/.test(t)),
+    clock: document.querySelector('[data-testid="clock"]')?.textContent ?? '',
+    trace: document.querySelector('[data-testid="trace-hash"]')?.textContent ?? '',
+  }));
+}

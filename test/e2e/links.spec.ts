@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { runBody, runCodesForLength, runLength } from '../session/runaway';
-import { BASE_URL, launch, openPage } from './helpers';
+import { BASE_URL, fingerprint, launch, openPage, type Fingerprint } from './helpers';
 
 const LINKS = [
   { name: '74,550 characters → 512 M', body: runBody(32_000), expands: runLength(32_000) },
@@ -21,19 +21,7 @@ let problems: string[];
 let before0: Fingerprint;
 let cdp: CDPSession;
 
-interface Fingerprint {
-  nodes: string[];
-  clock: string;
-  trace: string;
-}
 
-async function fingerprint(p: Page): Promise<Fingerprint> {
-  return p.evaluate(() => ({
-    nodes: [...document.querySelectorAll('[data-testid^="node-"]')].map((n) => n.getAttribute('data-testid')!).filter((t) => /^node-[^-]+$/.test(t)),
-    clock: document.querySelector('[data-testid="clock"]')?.textContent ?? '',
-    trace: document.querySelector('[data-testid="trace-hash"]')?.textContent ?? '',
-  }));
-}
 
 interface LongTask {
   start: number;
