@@ -3,6 +3,7 @@ import type { LoggedCommand, Simulation } from './api';
 import { parseScenario, ScenarioError, type Scenario } from './scenario/schema';
 import { Sim } from './sim';
 import { runUpTo } from './core/commandTime';
+import { MAX_LOG_ENTRIES } from './scenario/session';
 
 export type * from './api';
 export { ScenarioError, parseScenario, utf8Bytes, withoutBom } from './scenario/schema';
@@ -58,7 +59,6 @@ export function replaySession(scenario: unknown, log: readonly LoggedCommand[], 
   return sim;
 }
 
-const MAX_LOG = 10_000;
 
 /**
  * A simulation from a scenario and, optionally, a session's command log (untrusted: a file or a
@@ -68,7 +68,7 @@ export function createSession(scenario: unknown, log?: unknown): Simulation & { 
   const parsed = parseScenario(scenario);
   if (log === undefined || log === null) return new Sim(parsed);
   if (!Array.isArray(log)) throw new ScenarioError('log', 'expected a list of commands');
-  if (log.length > MAX_LOG) throw new ScenarioError('log', `expected at most ${MAX_LOG} commands`);
+  if (log.length > MAX_LOG_ENTRIES) throw new ScenarioError('log', `expected at most ${MAX_LOG_ENTRIES} commands`);
   const sim = new Sim(parsed);
   let last = 0;
   log.forEach((entry: unknown, i) => {
