@@ -9,6 +9,8 @@ export const selectNodes = (s: AppState) => s.view?.nodes;
 export const selectCounters = (s: AppState) => s.view?.counters;
 export const selectHintQueues = (s: AppState) => s.view?.hintQueues;
 export const selectNow = (s: AppState) => s.view?.now ?? 0;
+/** The moment a Restart would bring the session back to (the last good session the page holds). */
+export const selectRestorableAt = (s: AppState) => s.lastGood?.now;
 export const selectPlaying = (s: AppState) => s.view?.playing ?? false;
 export const selectSpeed = (s: AppState) => s.view?.speed ?? 1;
 export const selectJumpProgress = (s: AppState) => s.view?.jumpProgress ?? null;

@@ -133,7 +133,8 @@ test('when the same session fails again, a fresh cluster is offered instead', as
     await page.getByTestId('jump-to').fill('1h');
     await page.getByTestId('jump-to').press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent?.trim().startsWith('1:00:00'), null, { timeout: 60_000 });
-    await page.waitForTimeout(300); // the store asks for the session at rest
+    // The store keeps the session at rest as the one a restart brings back: wait until it holds the hour.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="clock"]')?.getAttribute('data-restorable-at')) >= 3_600_000, null, { timeout: 15_000 });
     const first = await simulationWorker(page);
     await crash(first);
     await page.getByTestId('recovery-restart').click({ timeout: 15_000 });

@@ -8,6 +8,7 @@ import {
   selectJumpProgress,
   selectJumpTarget,
   selectNow,
+  selectRestorableAt,
   selectPlaying,
   selectSpeed,
   selectUntil,
@@ -30,8 +31,9 @@ const speedText = (s: number) => SPEED_TEXT.get(s) ?? `${s.toLocaleString('en-US
 /** The simulated clock, updated with the panels (ten times a second while time runs). */
 function Clock() {
   const now = useAppStore(selectNow);
+  const restorableAt = useAppStore(selectRestorableAt);
   return (
-    <output className="clock" data-testid="clock" aria-label="Simulated time">
+    <output className="clock" data-testid="clock" aria-label="Simulated time" data-restorable-at={restorableAt}>
       {formatClock(now)}
     </output>
   );
