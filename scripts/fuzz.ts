@@ -114,7 +114,7 @@ function runInputs(seed: number, count: number, only: number | undefined, cliSam
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  summary(`inputs (seed ${seed})`, t, Date.now() - start, `; ${t.accepted} accepted and run, ${t.refused} refused naming a field, ${t.slow} slow (past ${INPUT_EVENTS.toLocaleString('en-US')} events or the repair memory budget), ${wallSlow} over ${SLOW_MS / 1000} s; ${spawned} also through the CLI`);
+  summary(`inputs (seed ${seed})`, t, Date.now() - start, `; ${t.accepted} accepted and run, ${t.refused} refused naming a field, ${t.slow} slow (past ${INPUT_EVENTS.toLocaleString('en-US')} events), ${wallSlow} over ${SLOW_MS / 1000} s; ${spawned} also through the CLI`);
   for (const s of slowOnes.slice(0, 40)) print(`  slow ${s}`);
   if (slowOnes.length > 40) print(`  … and ${slowOnes.length - 40} more slow`);
   return t;

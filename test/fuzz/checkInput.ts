@@ -4,7 +4,7 @@
 // it or refuses it with a ScenarioError / ImportError whose message names its field — the CLI's
 // exit 2 — and never throws anything else (the CLI's exit 1). The page and the CLI accept the same
 // files. What is accepted is run, bounded by engine events: past the budget it is "slow", not a crash.
-import { parseScenario, ScenarioError, startReplay, type LoggedCommand, type Scenario } from '../../src/engine';
+import { ScenarioError, startReplay, type LoggedCommand } from '../../src/engine';
 import { decodeSession, ImportError, parseImport, parseLink, readSessionText, tooDeep, validateSession } from '../../src/session';
 import type { FuzzInput } from './inputs';
 
@@ -21,19 +21,6 @@ export interface InputOutcome {
   events: number;
   /** Why a run was cut short, or the refusal's message. */
   detail: string;
-}
-
-/** The harness's memory budget for the Merkle trees one repair session snapshots (the issue's 512 MB). */
-export const REPAIR_MEMORY_BUDGET = 512 * 2 ** 20;
-
-/** Bytes of the trees repair sessions may hold at once: dense trees of 2^(depth+1) 32-bit cells. */
-export function repairTreeBytes(p: Scenario, log: readonly LoggedCommand[]): number {
-  const periodic = (p.settings.antiEntropyInterval ?? 0) > 0;
-  if (!periodic && !p.faults.some((f) => f.kind === 'repair') && !log.some((c) => c.command.type === 'repair')) return 0;
-  const rf = p.replicationFactor;
-  const ranges = Math.min(p.nodes.length * p.vnodes, p.vnodes * rf);
-  const perSession = ranges * rf * 2 ** (p.settings.merkleDepth + 1) * 4;
-  return perSession * (periodic ? p.nodes.length : 1);
 }
 
 /** null for a proper refusal (a ScenarioError or ImportError with a message, naming its field first); else the problem. */
@@ -73,9 +60,6 @@ function advanceWithin(sim: Advancing, to: number, b: Bounds): 'done' | 'slow' |
 
 /** Replays an accepted session (scenario + log) and runs it to `at` (or until), within `budget` events. */
 function runAccepted(scenario: unknown, log: readonly LoggedCommand[], at: number | null, b: Bounds): Run {
-  const parsed = parseScenario(scenario);
-  const bytes = repairTreeBytes(parsed, log);
-  if (bytes > REPAIR_MEMORY_BUDGET) return { verdict: 'slow', events: 0, detail: `repair trees of about ${Math.round(bytes / 2 ** 20)} MB, over the ${REPAIR_MEMORY_BUDGET / 2 ** 20} MB budget: not run` };
   const replay = startReplay(scenario, log);
   const sim = replay.sim as unknown as Advancing;
   const step = b.deadline === undefined ? Infinity : CHUNK;
