@@ -7,5 +7,6 @@ import { HINTS } from './lessons/hints';
 import { QUORUM_MODES } from './lessons/quorum';
 import { REPAIR } from './lessons/repair';
 import { CONFLICTS } from './lessons/conflicts';
+import { MERGE } from './lessons/merge';
 
-export const LESSONS: Lesson[] = [...BASICS, ...HINTS, ...QUORUM_MODES, ...REPAIR, ...CONFLICTS];
+export const LESSONS: Lesson[] = [...BASICS, ...HINTS, ...QUORUM_MODES, ...REPAIR, ...CONFLICTS, ...MERGE];

@@ -24,6 +24,36 @@ export const BASICS: Lesson[] = [
     ],
   },
   {
+    id: 'phi',
+    title: 'How the coordinator learns a node is down',
+    summary: 'Gossip heartbeats and the phi accrual detector: suspicion grows with silence.',
+    story: 'Nobody tells the cluster a server died; each node works it out from missing heartbeats.',
+    scenario: scenario('Lesson: gossip and phi'),
+    steps: [
+      {
+        title: 'Five seconds after the crash',
+        text: 'Each node gossips every second. phi = 0.434 × silence / mean interval. Five seconds of silence is phi ≈ 2: not enough to convict (phi_convict_threshold is 8).',
+        actions: [kill(replica(CHAT, 0)), wait(5)],
+        check: check('No node believes the dead node is down yet; its phi is above 0 and below 8.', (p) => {
+          const dead = replicas(p, CHAT)[0]!;
+          const phis = p.snapshot.nodes.filter((n) => n.up).map((n) => n.beliefs.find((b) => b.peer === dead)!);
+          if (phis.some((b) => !b.alive)) return 'a node already convicted it';
+          return phis.every((b) => b.phi > 0 && b.phi < 8) ? true : `phi values ${phis.map((b) => b.phi.toFixed(1)).join(', ')}`;
+        }),
+      },
+      {
+        title: 'Thirty seconds after the crash',
+        text: 'Around 18 s of silence phi crosses 8 and each node convicts the dead one — each on its own, at its own moment.',
+        actions: [wait(25)],
+        check: check('Every live node now believes the dead node is down.', (p) => {
+          const dead = replicas(p, CHAT)[0]!;
+          const unaware = p.snapshot.nodes.filter((n) => n.up && !n.believesDown.includes(dead)).map((n) => n.id);
+          return unaware.length === 0 ? true : `${unaware.join(', ')} still believe it is up`;
+        }),
+      },
+    ],
+  },
+  {
     id: 'hint-for-down-replica',
     title: 'A write with a replica down leaves a hint',
     summary: 'QUORUM succeeds on two acks; the coordinator keeps a hint for the third.',
@@ -50,36 +80,6 @@ export const BASICS: Lesson[] = [
           if (p.report.writes.acknowledged !== 1) return 'the write was not acknowledged';
           const n = pendingOn(p, coord, dead);
           return n === 1 ? true : `${coord} holds ${n} hints for ${dead}`;
-        }),
-      },
-    ],
-  },
-  {
-    id: 'phi',
-    title: 'How the coordinator learns a node is down',
-    summary: 'Gossip heartbeats and the phi accrual detector: suspicion grows with silence.',
-    story: 'Nobody tells the cluster a server died; each node works it out from missing heartbeats.',
-    scenario: scenario('Lesson: gossip and phi'),
-    steps: [
-      {
-        title: 'Five seconds after the crash',
-        text: 'Each node gossips every second. phi = 0.434 × silence / mean interval. Five seconds of silence is phi ≈ 2: not enough to convict (phi_convict_threshold is 8).',
-        actions: [kill(replica(CHAT, 0)), wait(5)],
-        check: check('No node believes the dead node is down yet; its phi is above 0 and below 8.', (p) => {
-          const dead = replicas(p, CHAT)[0]!;
-          const phis = p.snapshot.nodes.filter((n) => n.up).map((n) => n.beliefs.find((b) => b.peer === dead)!);
-          if (phis.some((b) => !b.alive)) return 'a node already convicted it';
-          return phis.every((b) => b.phi > 0 && b.phi < 8) ? true : `phi values ${phis.map((b) => b.phi.toFixed(1)).join(', ')}`;
-        }),
-      },
-      {
-        title: 'Thirty seconds after the crash',
-        text: 'Around 18 s of silence phi crosses 8 and each node convicts the dead one — each on its own, at its own moment.',
-        actions: [wait(25)],
-        check: check('Every live node now believes the dead node is down.', (p) => {
-          const dead = replicas(p, CHAT)[0]!;
-          const unaware = p.snapshot.nodes.filter((n) => n.up && !n.believesDown.includes(dead)).map((n) => n.id);
-          return unaware.length === 0 ? true : `${unaware.join(', ')} still believe it is up`;
         }),
       },
     ],
