@@ -25,11 +25,22 @@ export interface LessonCheck {
   verify(p: Probe): true | string;
 }
 
+/** A question asked before a step runs: the student predicts, then the step shows what happens. */
+export interface Prediction {
+  question: string;
+  /** 2–4 outcomes. */
+  choices: string[];
+  /** Index of the outcome the step shows. */
+  correct: number;
+}
+
 export interface LessonStep {
   title: string;
   text: string;
   actions: LessonAction[];
   check: LessonCheck;
+  /** Optional: asked before the step runs. */
+  predict?: Prediction;
 }
 
 export interface Lesson {
@@ -41,6 +52,8 @@ export interface Lesson {
   story: string;
   scenario: Record<string, unknown>;
   steps: LessonStep[];
+  /** What to remember, shown when the last step has passed. */
+  recap?: string;
 }
 
 /**
