@@ -209,6 +209,20 @@ export interface KeyInspection {
   hints: { holder: string; target: string; value: string; writetime: number; createdAt: number; flushed: boolean }[];
   /** The newest acknowledged write's value(s), or [] if none was acknowledged. */
   acknowledged: VersionView[];
+  /**
+   * The last read of this key that a user (or a lesson) made and that succeeded: who answered and
+   * with what, so a check can see that a stand-in served it. Absent until there is one.
+   */
+  lastRead?: LastReadView;
+}
+
+/** Who answered a read, each node with the values it returned (a stand-in's include its hinted copies). */
+export interface LastReadView {
+  /** When the read returned, simulated ms. */
+  at: number;
+  level: ConsistencyLevel;
+  coordinator: string;
+  answers: { node: string; values: string[] }[];
 }
 
 export interface MetricsSample {

@@ -1,5 +1,6 @@
 // What the key inspector and the charts read: one key in full, and a light sample of the cluster.
-import type { KeyInspection, MetricsSample, VersionView } from '../api';
+import type { KeyInspection, LastReadView, MetricsSample, VersionView } from '../api';
+import type { LastRead } from '../keys/keys';
 import { Ring } from '../ring/ring';
 import type { SimState } from '../context';
 import { holdsWrite, type Version } from '../node/versions';
@@ -35,6 +36,14 @@ export function inspectKey(sim: SimState, key: string): KeyInspection {
     })),
     hints,
     acknowledged,
+    ...(info.lastRead ? { lastRead: lastReadView(sim, info.lastRead) } : {}),
+  };
+}
+
+function lastReadView(sim: SimState, r: LastRead): LastReadView {
+  return {
+    at: r.at, level: r.level, coordinator: sim.nodes[r.coord]!.id,
+    answers: r.respondents.map((n, i) => ({ node: sim.nodes[n]!.id, values: r.responses[i]!.map((v) => v.value) })),
   };
 }
 

@@ -157,6 +157,10 @@ function finish(ctx: EngineContext, h: ReadHandler): void {
   ctx.stats.readsSucceeded++;
   const stale = isStale(h);
   if (stale) ctx.stats.readsStale++;
+  if (h.user) {
+    // Kept for the key inspection: which nodes answered (a stand-in serving a read shows here).
+    h.info.lastRead = { at: ctx.nowUs / 1000, level: h.level, coord: h.coord, respondents: h.respondents.slice(0, h.answers), responses: h.responses.slice(0, h.answers) };
+  }
   if (h.user || stale) {
     const shown = h.merged.map((v) => v.value).join(' | ') || '(no value)';
     ctx.note('read', `Read ${h.key} at ${h.level} returned ${shown}${stale ? ' — STALE' : ''}`, h.coord, h.key);

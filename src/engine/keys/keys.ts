@@ -3,6 +3,7 @@
 import type { AckLog } from '../check/ackLog';
 import type { KeyPlacement, Ring } from '../ring/ring';
 import { covers, type Version, type VersionSlot } from '../node/versions';
+import type { Level } from '../scenario/schema';
 
 export interface KeyInfo extends VersionSlot {
   key: string;
@@ -19,6 +20,16 @@ export interface KeyInfo extends VersionSlot {
   newest: number;
   /** Acknowledged versions not covered by another acknowledged version (vector clocks; else empty). */
   frontier: Version[];
+  /** The last successful user read: who answered, with what (read-only; see check/inspect.ts). */
+  lastRead: LastRead | null;
+}
+
+export interface LastRead {
+  at: number;
+  level: Level;
+  coord: number;
+  respondents: readonly number[];
+  responses: readonly (readonly Version[])[];
 }
 
 export interface AckedKey {
@@ -52,7 +63,7 @@ export function keyInfo(t: KeyTable, key: string): KeyInfo {
     const place = t.ring.place(key);
     const copiesFrom3 = t.rf > 3 ? new Array<Version[] | undefined>(t.rf - 3).fill(undefined) : null;
     info = {
-      key, ord: t.keys.size, place, replicas: replicasOfRange(t, place.range), acked: null, newest: -1, frontier: NO_VERSIONS,
+      key, ord: t.keys.size, place, replicas: replicasOfRange(t, place.range), acked: null, newest: -1, frontier: NO_VERSIONS, lastRead: null,
       copy0: undefined, copy1: undefined, copy2: undefined, copiesFrom3,
     };
     t.keys.set(key, info);
