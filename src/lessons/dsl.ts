@@ -43,3 +43,32 @@ export const via = (key: string) => (p: Probe) => outsider(p, key);
 
 export const CHAT = 'chat:42';
 export const LEDGER = 'acct:1001';
+
+// ---- reading the mechanism (what happened, not only where things ended) -------------------------
+
+/** The nodes past the replicas in the preference list: the candidates to stand in (sloppy quorum). */
+export const pastReplicas = (p: Probe, key: string) => p.inspect(key).preferenceList.filter((x) => !x.replica).map((x) => x.node);
+/** The hints (or stand-in copies) that carry the key, wherever they are held. */
+export const hintsOf = (p: Probe, key: string) => p.inspect(key).hints;
+/** Live nodes that do not yet believe `dead` is down. */
+export const unaware = (p: Probe, dead: string) => p.snapshot.nodes.filter((n) => n.up && !n.believesDown.includes(dead)).map((n) => n.id);
+/** Who answered the key's last read (from the key inspection), each with the values it returned. */
+export const lastAnswers = (p: Probe, key: string) => p.inspect(key).lastRead?.answers ?? [];
+/** The live nodes' phi for `peer`, each with the silence it is computed from. */
+export const phisOf = (p: Probe, peer: string) =>
+  p.snapshot.nodes.filter((n) => n.up && n.id !== peer).map((n) => ({ node: n.id, ...n.beliefs.find((b) => b.peer === peer)! }));
+
+/**
+ * phi as Cassandra's FailureDetector computes it: silence / mean interval / ln 10. With heartbeats
+ * every `intervalS` and a silence of `fromS`–`toS` seconds, phi lies in the returned range.
+ */
+export function phiRange(fromS: number, toS: number, intervalS = 1): [number, number] {
+  return [fromS / intervalS / Math.LN10, toS / intervalS / Math.LN10];
+}
+
+/** Workload keys (`k0`, `k1`, …) among the first `n` that `node` replicates. */
+export function keysOn(p: Probe, node: string, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) if (replicas(p, `k${i}`).includes(node)) out.push(`k${i}`);
+  return out;
+}
