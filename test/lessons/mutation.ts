@@ -15,6 +15,8 @@ export interface Mutant {
   name: string;
   /** Scenario settings laid over the lesson's (registry names). */
   settings?: Record<string, unknown>;
+  /** Cluster fields laid over the lesson's (e.g. replicationFactor). */
+  cluster?: Record<string, unknown>;
   /** Step index → a rewrite of that step's actions. */
   actions?: Record<number, (actions: readonly LessonAction[]) => LessonAction[]>;
 }
@@ -35,6 +37,7 @@ export function allLessons(): { key: string; lesson: Lesson }[] {
 // ---- building mutants -----------------------------------------------------------------------
 
 export const settings = (name: string, over: Record<string, unknown>): Mutant => ({ name, settings: over });
+export const cluster = (name: string, over: Record<string, unknown>): Mutant => ({ name, cluster: over });
 
 /** Removes action `index` of step `step`. */
 export const drop = (name: string, step: number, index: number): Mutant => ({
@@ -79,8 +82,12 @@ export type Outcome =
 
 /** The lesson as the mutant changes it. */
 export function mutate(lesson: Lesson, m: Mutant): Lesson {
-  const base = lesson.scenario as { settings?: Record<string, unknown> };
-  const scenario = m.settings ? { ...lesson.scenario, settings: { ...base.settings, ...m.settings } } : lesson.scenario;
+  const base = lesson.scenario as { settings?: Record<string, unknown>; cluster?: Record<string, unknown> };
+  const scenario = {
+    ...lesson.scenario,
+    ...(m.settings ? { settings: { ...base.settings, ...m.settings } } : {}),
+    ...(m.cluster ? { cluster: { ...base.cluster, ...m.cluster } } : {}),
+  };
   const steps = lesson.steps.map((s, i) => {
     const edit = m.actions?.[i];
     return edit ? { ...s, actions: edit(s.actions) } : s;

@@ -135,8 +135,10 @@ export const HINTS: Lesson[] = [
         title: 'Both come back: the replica stays behind',
         text: 'Both nodes restart. With the hint gone, nothing replays: the replica that missed the deposit stays behind.',
         actions: [restart(replica(LEDGER, 2)), restart(via(LEDGER)), wait(40)],
-        check: check('No hint was delivered and the returned replica lacks the deposit: the key is under-replicated.', (p) => {
+        check: check('Both are up again; no hint was delivered and the returned replica lacks the deposit: the key is under-replicated.', (p) => {
           const r = replicas(p, LEDGER)[2]!;
+          const down = [r, outsider(p, LEDGER)].filter((n) => p.report.nodes[n]?.state !== 'up');
+          if (down.length > 0) return `${down.join(', ')} still down`;
           if (p.report.hints.delivered !== 0) return `${p.report.hints.delivered} hint delivered`;
           if (valueOn(p, LEDGER, r).includes('deposit 50')) return `${r} holds the deposit`;
           return p.report.replication.underReplicated === 1 ? true : `under-replicated ${p.report.replication.underReplicated}`;
