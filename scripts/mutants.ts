@@ -2,7 +2,7 @@
 // and prints one line per survivor, the exemptions, and the count; exits non-zero when a mutant
 // survives, crashes, or a step has no mutant.
 import { EXEMPT, MUTANTS } from '../test/lessons/mutants';
-import { coverageGaps, coveredSteps, runAll } from '../test/lessons/mutation';
+import { coverageGaps, coveredSteps, runAll, summary } from '../test/lessons/mutation';
 
 const verbose = process.argv.includes('--verbose');
 const results = runAll(MUTANTS, EXEMPT);
@@ -15,6 +15,5 @@ for (const r of results) {
 }
 for (const g of gaps) console.log(`NO MUTANT ${g}`);
 const caught = results.filter((r) => r.outcome.caught).length;
-const steps = coveredSteps(EXEMPT);
-console.log(`lesson mutants: ${caught} caught of ${results.length} (${steps} steps, ${gaps.length === 0 ? 'every step ≥ 1' : `${gaps.length} without a mutant`})`);
+console.log(summary(results, coveredSteps(EXEMPT), gaps.length));
 process.exit(caught === results.length && gaps.length === 0 && results.length > 0 ? 0 : 1);

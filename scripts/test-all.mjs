@@ -2,7 +2,7 @@
 // `N passed, N failed` (CI reads that closing line). Every step runs even if an earlier
 // one failed, so one run shows everything that is wrong.
 //
-// Counting: typecheck, lint and cycles are one check each; vitest and e2e count their tests.
+// Counting: typecheck, lint, cycles and mutants are one check each; vitest and e2e count their tests.
 // A runner that exits non-zero without reporting a failing test (a file that does not
 // load, a crash, a missing report) adds one failure, so it can never pass silently.
 import { spawn } from 'node:child_process';
@@ -49,6 +49,12 @@ const steps = [
     // No import circle in src/, type-only imports included: a type that two modules need lives in
     // a third (dpdm lists each circle as a -> b -> … -> back to a).
     const code = await run('npm', ['run', '--silent', 'cycles']);
+    return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
+  }],
+  ['mutants', async () => {
+    // Every lesson and interview step rerun with its mechanism switched off or flipped: each
+    // mutant must make the step's check fail (scripts/mutants.ts prints the count).
+    const code = await run('npx', ['tsx', 'scripts/mutants.ts']);
     return code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 };
   }],
   ['vitest', async () => {

@@ -91,4 +91,39 @@ export const LESSON_MUTANTS: Record<string, LessonMutants> = {
   ],
 };
 
-export const MUTANTS: Record<string, LessonMutants> = { ...LESSON_MUTANTS };
+export const INTERVIEW_MUTANTS: Record<string, LessonMutants> = {
+  'interview:quorum-replica-down': [
+    [handoffOff, drop('the kill removed', 0, 0), tinyWindow],
+    [drop('the restart removed', 1, 0), tinyTtl],
+  ],
+  'interview:hint-counts': [
+    [settings('hintOnTimeout if-level-met (ScyllaDB)', { hintOnTimeout: 'if-level-met' }), rewait('written after conviction', 0, 2, 30_000), handoffOff],
+    [rewait('written before conviction', 1, 0, 3000), edit('QUORUM made ONE', 1, 1, level('ONE'))],
+    [edit('ANY made ONE', 2, 2, level('ONE')), handoffOff],
+  ],
+  'interview:hint-window': [
+    [noWindow, handoffOff, drop('the two-minute wait removed', 0, 3)],
+    [noWindow, drop('the restart removed', 1, 0)],
+  ],
+  'interview:holder-disk': [
+    [edit('the wipe made a plain kill', 0, 4, wipe(false)), handoffOff],
+    [edit('the wipe made a plain kill', 0, 4, wipe(false)), drop('the replica not restarted', 1, 0)],
+    [drop('the repair removed', 2, 0), edit('the wipe made a plain kill', 0, 4, wipe(false))],
+  ],
+  'interview:failure-detection': [
+    [drop('the kill removed', 0, 0), fastGossip],
+    [fastGossip, settings('phi_convict_threshold 3', { phiConvictThreshold: 3 })],
+    [dullDetector, rewait('4 s instead of 16 s', 2, 0, 4000)],
+  ],
+  'interview:not-enough': [
+    [noWindow, rewait('down 10 s, inside the window', 0, 1, 10_000)],
+    [settings('read repair off', { readRepair: false }), edit('ALL made ONE', 1, 0, level('ONE'))],
+    [drop('the repair removed', 2, 0), noWindow],
+  ],
+  'interview:sloppy-quorum': [
+    [strict, onCassandra, handoffOff],
+    [onCassandra, strict, drop('the read removed', 1, 0)],
+  ],
+};
+
+export const MUTANTS: Record<string, LessonMutants> = { ...LESSON_MUTANTS, ...INTERVIEW_MUTANTS };

@@ -148,9 +148,9 @@ export function coverageGaps(all: Record<string, LessonMutants>, exempt: Record<
 }
 
 /** The one-line count scripts/mutants.ts prints. */
-export function summary(results: readonly MutantResult[], steps: number): string {
+export function summary(results: readonly MutantResult[], steps: number, gaps: number): string {
   const caught = results.filter((r) => r.outcome.caught).length;
-  return `lesson mutants: ${caught} caught of ${results.length} (${steps} steps, every step ≥ 1)`;
+  return `lesson mutants: ${caught} caught of ${results.length} (${steps} steps, ${gaps === 0 ? 'every step ≥ 1' : `${gaps} without a mutant`})`;
 }
 
 /** How many steps the harness covers (exempt lessons left out). */
