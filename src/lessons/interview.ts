@@ -34,7 +34,7 @@ const REPAIR_DEMO: InterviewQuestion = {
   scenario: scenario('Interview: what else repairs data', { maxHintWindow: '1m' }),
   choices: [
     'Yes; read repair fixes keys that are read, anti-entropy repair the rest.',
-    'No: with hinted handoff on, every missed write is delivered in the end.',
+    'No: with hinted handoff on, every missed write is delivered when the node returns.',
     'Yes; only rebuilding the node from scratch (bootstrap) can fix them.',
   ],
   correct: 0,
@@ -89,7 +89,7 @@ export const INTERVIEW: InterviewQuestion[] = [
     scenario: scenario('Interview: QUORUM with a replica down'),
     choices: [
       'It fails: QUORUM cannot be met while one of the three replicas is down.',
-      'It succeeds, but the write the dead replica missed is lost until a repair.',
+      'It succeeds, but the write the dead replica missed is lost until someone runs a repair.',
       'It succeeds on two acks; the coordinator keeps a hint and replays it later.',
       'It succeeds; each live replica keeps an extra copy for the dead one.',
     ],
@@ -179,7 +179,7 @@ export const INTERVIEW: InterviewQuestion[] = [
     story: 'An operator leaves a dead node down over a long weekend.',
     scenario: scenario('Interview: past the hint window', { maxHintWindow: '1m' }),
     choices: [
-      'Writes start failing until the node is back, so no data goes missing.',
+      'Writes start failing until the node is back, so no acknowledged data goes missing.',
       'Hints keep being stored; the window only limits how fast they replay.',
       'The coordinator deletes every hint it already holds for that node.',
       'Writes succeed, unhinted; the node returns without them and needs repair.',
@@ -221,7 +221,7 @@ export const INTERVIEW: InterviewQuestion[] = [
     choices: [
       'Nothing is lost: every hint is also replicated to two other nodes.',
       'The hints are gone; the replica stays stale until read repair or repair.',
-      'The replica pulls the missed writes from the coordinator’s commit log.',
+      'The replica pulls the missed writes from the coordinator’s commit log when it returns.',
     ],
     correct: 1,
     modelAnswer:
@@ -267,9 +267,9 @@ export const INTERVIEW: InterviewQuestion[] = [
     scenario: scenario('Interview: failure detection'),
     choices: [
       'The dying node broadcasts a goodbye, so every node knows at once.',
-      'A central master notices and tells every node within a second.',
+      'A central master notices the crash and tells every node within a second.',
       'Each node’s phi detector convicts it after ~18 s of missed heartbeats.',
-      'The coordinator pings each replica before every write it sends.',
+      'The coordinator pings each replica before every write and skips any that do not answer.',
     ],
     correct: 2,
     modelAnswer:
@@ -312,7 +312,7 @@ export const INTERVIEW: InterviewQuestion[] = [
     choices: [
       'It fails, as in Cassandra: only the key’s own replicas can count.',
       'It succeeds on the coordinator’s hints, which no read can see.',
-      'It succeeds, but the value is readable only once the owners return.',
+      'It succeeds, but the value is readable only once the owners return and take it back.',
       'It succeeds: the next healthy nodes keep readable copies; their acks count.',
     ],
     correct: 3,

@@ -14,6 +14,25 @@ describe('interview questions (headless)', () => {
     }
   });
 
+  it('answers are balanced: the right one is rarely the longest, of comparable length, and its index is spread', () => {
+    const longest = INTERVIEW.filter((q) => {
+      const lengths = q.choices.map((c) => c.length);
+      return lengths[q.correct] === Math.max(...lengths);
+    });
+    // At most a third of the questions may have the right answer as (one of) the longest.
+    expect(longest.map((q) => q.id).length).toBeLessThanOrEqual(Math.floor(INTERVIEW.length / 3));
+    for (const q of INTERVIEW) {
+      const lengths = q.choices.map((c) => c.length);
+      // Comparable: no choice is more than 1.4 times as long as the shortest.
+      expect(Math.max(...lengths) / Math.min(...lengths), q.id).toBeLessThanOrEqual(1.4);
+    }
+    const byIndex = new Map<number, number>();
+    for (const q of INTERVIEW) byIndex.set(q.correct, (byIndex.get(q.correct) ?? 0) + 1);
+    // Spread: at least three different indices, none right in more than a third of the questions (rounded up).
+    expect(byIndex.size).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...byIndex.values())).toBeLessThanOrEqual(Math.ceil(INTERVIEW.length / 3));
+  });
+
   it('model answers use the real parameter names', () => {
     const all = INTERVIEW.map((q) => q.modelAnswer).join('\n');
     for (const name of ['max_hint_window', 'hinted_handoff_enabled', 'phi_convict_threshold', 'gc_grace_seconds', 'hints_flush_period']) expect(all).toContain(name);

@@ -101,7 +101,7 @@ export const HINTS: Lesson[] = [
     id: 'holder-loss',
     title: 'The hint holder crashes — or loses its disk',
     summary: 'Flushed hints survive a crash; a wiped disk loses them all, and only repair restores the replica.',
-    story: 'The coordinator that kept the bank ledger’s hints goes down too.',
+    story: 'The coordinator that kept the bank ledger’s hints goes down too. Hinted handoff is no transactional guarantee: a hint is a best-effort note on one node, not a commit — a bank that needs a deposit to survive must count replica acks (and repair), never hints.',
     scenario: scenario('Lesson: holder crash vs wipe'),
     steps: [
       {
@@ -161,7 +161,7 @@ export const HINTS: Lesson[] = [
     id: 'hints-not-acks',
     title: 'A hint is not an acknowledgement — except at ANY',
     summary: 'With two replicas known down QUORUM is unavailable at once; ANY succeeds on a stored hint alone.',
-    story: 'Two of the three ledger servers are down. Can the bank still accept a deposit?',
+    story: 'Two of the three ledger servers are down. Can the bank still accept a deposit? (Hinted handoff is no transactional guarantee: a write acknowledged at ANY lives on one coordinator’s disk until the replicas return.)',
     scenario: scenario('Lesson: hints do not count toward the level'),
     steps: [
       {

@@ -51,7 +51,7 @@ export const QUORUM_MODES: Lesson[] = [
     id: 'strict-quorum',
     title: 'Strict quorum (Riak PW)',
     summary: 'Counting only the key’s own replicas makes the same write unavailable.',
-    story: 'Some data (a ledger) should not be acknowledged by servers that do not own it.',
+    story: 'Some data (a ledger) should not be acknowledged by servers that do not own it. Even counting only owners, hinted handoff and quorums give no transactions: a bank still needs its own guarantees on top.',
     scenario: scenario('Lesson: strict quorum', { preset: 'riak', strictQuorum: true }),
     steps: [
       {
