@@ -127,8 +127,8 @@ test('presenter mode at 1280×720: ring, step and hint queues only, keyboard-dri
 
 test("a lesson's commands are in the session: its share link reproduces the trace hash", async () => {
   const { page } = await openPage(browser);
-  await page.goto(`${BASE_URL}#lesson=holder-loss&step=4`, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.querySelector('[data-testid="lesson-step-count"]')?.textContent === 'step 4 of 4' && document.querySelector('[data-testid="lesson-verdict"]')?.getAttribute('data-state') === 'passed', undefined, { timeout: 30_000 });
+  await page.goto(`${BASE_URL}#lesson=holder-loss&step=5`, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('[data-testid="lesson-step-count"]')?.textContent === 'step 5 of 5' && document.querySelector('[data-testid="lesson-verdict"]')?.getAttribute('data-state') === 'passed', undefined, { timeout: 30_000 });
   await page.getByTestId('share-button').click();
   await page.waitForFunction(() => ((document.querySelector('[data-testid="share-link"]') as HTMLInputElement | null)?.value ?? '').includes('#s='));
   const url = await page.getByTestId('share-link').inputValue();

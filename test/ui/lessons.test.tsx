@@ -163,7 +163,7 @@ describe('presenter mode', () => {
     expect(store.getState().prediction).toBe(1);
     await user.keyboard(' ');
     expect(store.getState().lessonStep).toBe(1);
-    expect(screen.getByTestId('lesson-player')).toHaveTextContent('step 2 of 2');
+    expect(screen.getByTestId('lesson-player')).toHaveTextContent('step 2 of 3');
     await user.keyboard('{ArrowLeft}');
     expect(store.getState().lessonStep).toBe(0);
     expect(commands(send)).toEqual([{ type: 'lesson', op: 'run', step: 0 }]); // no play/pause among them
