@@ -209,6 +209,16 @@ export const INTERVIEW: InterviewQuestion[] = [
           return v.includes('balance 100') && !v.includes('balance 80') && p.report.replication.underReplicated === 1 ? true : `replica holds ${v.join(', ') || 'nothing'}; under-replicated keys ${p.report.replication.underReplicated}`;
         }),
       },
+      {
+        title: 'Repair brings the rest',
+        text: 'The operator runs a repair on the returned node: Merkle trees differ at the key, and the later balance is streamed to it.',
+        actions: [act((p) => ({ type: 'repair', node: replicas(p, LEDGER)[2]! })), wait(5)],
+        check: check('The repair streamed keys; the returned replica now holds "balance 80" and nothing is under-replicated.', (p) => {
+          const v = valueOn(p, LEDGER, replicas(p, LEDGER)[2]!);
+          if (p.report.repair.keysStreamed === 0) return 'the repair streamed nothing';
+          return v.includes('balance 80') && p.report.replication.underReplicated === 0 ? true : `replica holds ${v.join(', ') || 'nothing'}; under-replicated keys ${p.report.replication.underReplicated}`;
+        }),
+      },
     ],
   },
   {
@@ -340,6 +350,16 @@ export const INTERVIEW: InterviewQuestion[] = [
           const answers = lastAnswers(p, CHAT);
           const standIn = answers.find((a) => !replicas(p, CHAT).includes(a.node) && a.values.includes('cart: 1 book'));
           return standIn ? true : `answered by ${answers.map((a) => `${a.node} (${a.values.join(', ') || 'nothing'})`).join(', ') || 'nobody'}`;
+        }),
+      },
+      {
+        title: 'The owners return: hand-off',
+        text: 'When the owners restart, each stand-in hands its copy to the owner it was kept for and deletes it once acked.',
+        actions: [restart(replica(CHAT, 1)), restart(replica(CHAT, 2)), wait(40)],
+        check: check('Both copies were handed off and deleted; every owner holds the cart.', (p) => {
+          const missing = replicas(p, CHAT).filter((r) => !valueOn(p, CHAT, r).includes('cart: 1 book'));
+          if (p.report.hints.delivered !== 2 || p.report.hints.pending !== 0) return `handed off ${p.report.hints.delivered}, still kept ${p.report.hints.pending}`;
+          return missing.length === 0 ? true : `${missing.join(', ')} lack the cart`;
         }),
       },
     ],

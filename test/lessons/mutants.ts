@@ -104,6 +104,7 @@ export const INTERVIEW_MUTANTS: Record<string, LessonMutants> = {
   'interview:hint-window': [
     [noWindow, handoffOff, drop('the two-minute wait removed', 0, 3)],
     [noWindow, drop('the restart removed', 1, 0)],
+    [drop('the repair removed', 2, 0), noWindow],
   ],
   'interview:holder-disk': [
     [edit('the wipe made a plain kill', 0, 4, wipe(false)), handoffOff],
@@ -123,6 +124,7 @@ export const INTERVIEW_MUTANTS: Record<string, LessonMutants> = {
   'interview:sloppy-quorum': [
     [strict, onCassandra, handoffOff],
     [onCassandra, strict, drop('the read removed', 1, 0)],
+    [dropWhere('the owners not restarted', 2, (_, i) => i < 2), tinyTtl],
   ],
 };
 
