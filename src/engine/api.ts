@@ -19,7 +19,11 @@ export type Command =
   | { type: 'heal' }
   | { type: 'repair'; node: string }
   | { type: 'slow'; node: string; extraLatencyMs: number }
-  | { type: 'write'; key: string; value: string; consistency: ConsistencyLevel; coordinator?: string }
+  /**
+   * A write. On an OR-set cluster (`conflictResolution: "or-set"`) `op` says whether the value is
+   * added to the key's set or removed from it (absent: add); elsewhere `op` is refused.
+   */
+  | { type: 'write'; key: string; value: string; consistency: ConsistencyLevel; coordinator?: string; op?: 'add' | 'remove' }
   | { type: 'read'; key: string; consistency: ConsistencyLevel; coordinator?: string }
   /** Starts (or retunes) the automatic workload; rate in operations per simulated second. */
   | { type: 'workload'; rate: number; keys: number; writeRatio: number; consistency: ConsistencyLevel }
@@ -196,6 +200,11 @@ export interface VersionView {
   writetime: number;
   /** Vector clock, under vector-clock conflict resolution. */
   clock?: Record<string, number>;
+  /**
+   * Under the OR-set: what a read of this state returns (`value` shows it as "{a, b}"), how many
+   * adds it has seen and how many of their tags are tombstoned by removes.
+   */
+  set?: { elements: string[]; adds: number; tombstones: number };
 }
 
 export interface KeyInspection {
@@ -209,6 +218,8 @@ export interface KeyInspection {
   hints: { holder: string; target: string; value: string; writetime: number; createdAt: number; flushed: boolean }[];
   /** The newest acknowledged write's value(s), or [] if none was acknowledged. */
   acknowledged: VersionView[];
+  /** How the cluster merges concurrent writes (settings.conflictResolution); the engine always sets it. */
+  conflictResolution?: 'lww' | 'vector-clock' | 'or-set';
 }
 
 export interface MetricsSample {

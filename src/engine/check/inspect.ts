@@ -4,8 +4,12 @@ import { Ring } from '../ring/ring';
 import type { SimState } from '../context';
 import { holdsWrite, type Version } from '../node/versions';
 import { hintBuffered } from '../hints/hints';
+import { elements } from '../node/orset';
 
-const view = (v: Version): VersionView => ({ value: v.value, writetime: Math.floor(v.ts / 1000), ...(v.clock ? { clock: { ...v.clock } } : {}) });
+const view = (v: Version): VersionView => ({
+  value: v.value, writetime: Math.floor(v.ts / 1000), ...(v.clock ? { clock: { ...v.clock } } : {}),
+  ...(v.set ? { set: { elements: elements(v.set), adds: v.set.adds.length, tombstones: v.set.removed.length } } : {}),
+});
 
 export function inspectKey(sim: SimState, key: string): KeyInspection {
   const info = sim.keyInfo(key);
@@ -35,6 +39,7 @@ export function inspectKey(sim: SimState, key: string): KeyInspection {
     })),
     hints,
     acknowledged,
+    conflictResolution: sim.settings.conflictResolution,
   };
 }
 
