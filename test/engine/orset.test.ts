@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { cluster } from './harness';
 import { createSession, parseScenario, ScenarioError } from '../../src/engine';
 import { checkLog } from '../../src/engine/scenario/session';
+import { parseToWorker } from '../../src/protocol/validate';
 import type { Command, ConsistencyLevel } from '../../src/engine';
 
 const K = 'cart:1';
@@ -158,5 +159,12 @@ describe('op where it means nothing: an error naming the field', () => {
     const sim = createSession(sc('vector-clock', {}));
     expect(message(() => sim.apply({ type: 'write', key: 'k', value: 'v', consistency: 'ONE', op: 'remove' }))).toBe('op: "op" needs settings.conflictResolution "or-set"');
     expect(sim.commandLog).toHaveLength(0);
+  });
+
+  it('in a message from the page: the protocol checks the op’s shape, the engine the cluster', () => {
+    const msg = (op: unknown) => parseToWorker({ type: 'command', command: { type: 'write', key: 'k', value: 'v', consistency: 'ONE', op } });
+    expect(msg('toss')).toMatchObject({ ok: false, error: 'command.op: expected "add" or "remove", got toss' });
+    expect(msg('remove')).toMatchObject({ ok: true });
+    expect(msg(undefined)).toMatchObject({ ok: true });
   });
 });
