@@ -201,10 +201,11 @@ export interface VersionView {
   /** Vector clock, under vector-clock conflict resolution. */
   clock?: Record<string, number>;
   /**
-   * Under the OR-set: what a read of this state returns (`value` shows it as "{a, b}"), how many
-   * adds it has seen and how many of their tags are tombstoned by removes.
+   * Under the OR-set: what a read of this state returns (`value` shows it as "{a, b}"), the tags
+   * of every add it has seen and the tags tombstoned by removes (ascending). A write's delta is a
+   * state too: an add has one tag, a remove only tombstones.
    */
-  set?: { elements: string[]; adds: number; tombstones: number };
+  set?: { elements: string[]; addTags: number[]; removedTags: number[] };
 }
 
 export interface KeyInspection {

@@ -10,6 +10,7 @@ import { cluster } from './harness';
 import { createSession, parseScenario, ScenarioError } from '../../src/engine';
 import { checkLog } from '../../src/engine/scenario/session';
 import { parseToWorker } from '../../src/protocol/validate';
+import { summarise } from '../../src/view/inspect';
 import type { Command, ConsistencyLevel } from '../../src/engine';
 
 const K = 'cart:1';
@@ -52,7 +53,11 @@ describe('OR-set writes', () => {
     c.heal().run('10s').repair(r0).run('30s');
     // The remove tombstoned only the add r0 had seen; r1's concurrent add is a new tag.
     for (const r of c.replicasOf(K)) expect(setOf(c, r)).toEqual(['apples']);
-    expect(c.versions(r0, K)[0]!.set).toEqual({ elements: ['apples'], adds: 2, tombstones: 1 });
+    const state = c.versions(r0, K)[0]!.set!;
+    expect(state.elements).toEqual(['apples']);
+    expect(state.addTags).toHaveLength(2);
+    // The tombstone is the first add's tag: the one r0 had observed.
+    expect(state.removedTags).toEqual([state.addTags[0]]);
   });
 
   it('a coordinator that holds no add of the element refuses the remove, naming why', () => {
@@ -87,6 +92,17 @@ describe('OR-set writes', () => {
     expect(c.report().repair.keysStreamed).toBeGreaterThan(0);
   });
 
+  it('the key inspector tells a replica that missed a remove from current ones', () => {
+    const c = cluster({ settings: { ...OR_SET, hintedHandoffEnabled: false } });
+    const [r0, r1] = c.replicasOf(K) as [string, string];
+    c.at('10s').apply(add('apples', r0, 'ALL')).apply(add('pears', r0, 'ALL')).run('5s');
+    expect(summarise(c.inspect(K))).toMatchObject({ current: 3, behind: [] });
+    c.partition([r1], c.names().filter((n) => n !== r1)).run('30s');
+    c.apply(remove('apples', r0)).run('5s');
+    expect(summarise(c.inspect(K))).toMatchObject({ current: 2, behind: [r1] });
+    expect(c.inspect(K).acknowledged[0]!.set!.elements).toEqual(['pears']);
+  });
+
   it('read repair writes the joined state back to a stale replica', () => {
     const c = cluster({ settings: { ...OR_SET, readRepair: true, hintedHandoffEnabled: false } });
     const [r0, r1] = c.replicasOf(K) as [string, string];
@@ -116,7 +132,7 @@ describe('the generator under the OR-set', () => {
     });
     c.run('2m');
     const states = ['k0', 'k1', 'k2'].map((k) => c.inspect(k));
-    const tombstones = states.flatMap((s) => s.preferenceList.flatMap((p) => p.versions.map((v) => v.set?.tombstones ?? 0)));
+    const tombstones = states.flatMap((s) => s.preferenceList.flatMap((p) => p.versions.map((v) => v.set?.removedTags.length ?? 0)));
     expect(Math.max(...tombstones)).toBeGreaterThan(0);
     for (const n of c.names()) c.repair(n);
     c.run('2m');

@@ -8,7 +8,7 @@ import { elements } from '../node/orset';
 
 const view = (v: Version): VersionView => ({
   value: v.value, writetime: Math.floor(v.ts / 1000), ...(v.clock ? { clock: { ...v.clock } } : {}),
-  ...(v.set ? { set: { elements: elements(v.set), adds: v.set.adds.length, tombstones: v.set.removed.length } } : {}),
+  ...(v.set ? { set: { elements: elements(v.set), addTags: v.set.adds.map((d) => d[0]), removedTags: [...v.set.removed] } } : {}),
 });
 
 export function inspectKey(sim: SimState, key: string): KeyInspection {

@@ -1,11 +1,10 @@
 // pure: a scenario's workload and fault entries: which kind each is, and its checked form.
 import * as z from 'zod/mini';
 import { DEFAULT_GENERATOR_KEYS, DEFAULT_LEVEL, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_NODES, type ConsistencyLevel as Level } from './limits';
+import { SET_OPS, type SetOp } from './registry';
 import { above, bool, check, duration, int, key, level, list, name, num, object, opt, ScenarioError, value } from './fields';
 
-/** An OR-set write's operation (scenario-format.md): add or remove the value as an element. */
-export const SET_OPS = ['add', 'remove'] as const;
-export type SetOp = (typeof SET_OPS)[number];
+export { SET_OPS, type SetOp } from './registry';
 const setOp = z.enum(SET_OPS, { error: 'expected "add" or "remove"' });
 const writeOp = z.strictObject({ key, value, consistency: opt(level), coordinator: opt(name), op: opt(setOp) }, object('an object like { "key": "k", "value": "v" }'));
 const readOp = z.strictObject({

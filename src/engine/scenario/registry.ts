@@ -40,6 +40,15 @@ export interface Settings {
 export type ConflictResolution = 'lww' | 'vector-clock' | 'or-set';
 export const CONFLICT_RESOLUTIONS: readonly ConflictResolution[] = ['lww', 'vector-clock', 'or-set'];
 
+/** An OR-set write's operation: add or remove its value as an element. */
+export const SET_OPS = ['add', 'remove'] as const;
+export type SetOp = (typeof SET_OPS)[number];
+
+/** The operations a write takes under a conflict resolution: add / remove under the OR-set, none (a plain value) elsewhere. */
+export function writeOpsOf(conflictResolution: unknown): readonly SetOp[] {
+  return conflictResolution === 'or-set' ? SET_OPS : [];
+}
+
 /** A setting's place under `settings`: the nested latency is two settings, `latency.median` and `latency.p99`. */
 export type SettingPath = Exclude<keyof Settings, 'latency'> | `latency.${keyof Settings['latency']}`;
 export type SettingValue<P extends SettingPath> = P extends `latency.${infer K extends keyof Settings['latency']}`

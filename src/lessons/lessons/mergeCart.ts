@@ -78,5 +78,5 @@ export function everyReplicaHolds(p: Probe, want: string): true | string {
 /** The OR-set state on a node: adds seen and tags tombstoned (absent when the copy is no OR-set). */
 export function setStats(p: Probe, node: string): { adds: number; tombstones: number } | null {
   const v = copyOn(p.inspect(CART), node)[0];
-  return v?.set ? { adds: v.set.adds, tombstones: v.set.tombstones } : null;
+  return v?.set ? { adds: v.set.addTags.length, tombstones: v.set.removedTags.length } : null;
 }
