@@ -10,7 +10,7 @@ import { cluster } from './harness';
 import { createSession, parseScenario, ScenarioError } from '../../src/engine';
 import { checkLog } from '../../src/engine/scenario/session';
 import { parseToWorker } from '../../src/protocol/validate';
-import { summarise } from '../../src/view/inspect';
+import { keyInLogText, summarise } from '../../src/view/inspect';
 import type { Command, ConsistencyLevel } from '../../src/engine';
 
 const K = 'cart:1';
@@ -201,7 +201,11 @@ describe('the OR-set example of scenario-format.md', () => {
     expect(report).toMatchObject({ writes: { acknowledged: 3 }, reads: { stale: 0 }, lostAcknowledgedWrites: 0 });
     const replicas = sim.inspectKey('cart:alice').preferenceList.filter((p) => p.replica);
     for (const r of replicas) expect(r.versions.map((v) => v.value)).toEqual(['{pears}']);
-    expect(sim.drainLog(1000).events.map((e) => e.text)).toContain('Read cart:alice at ALL returned {pears}');
+    const texts = sim.drainLog(1000).events.map((e) => e.text);
+    expect(texts).toContain('Read cart:alice at ALL returned {pears}');
+    expect(texts).toContain('Write cart:alice at ONE via A: remove apples');
+    // The page finds the key in the note as in any write's.
+    expect(keyInLogText('Write cart:alice at ONE via A: remove apples')?.key).toBe('cart:alice');
   });
 
   it('runs in the CLI, which reports it', () => {

@@ -69,7 +69,8 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
   const started = ctx.settings.hintMode === 'coordinator' ? coordinatorMode(ctx, coord, h) : sloppyMode(ctx, coord, h);
   if (!started) return;
   h.live = true;
-  if (user) ctx.note('write', `Write ${key}${v.set ? ` ${op === 'remove' ? 'remove' : 'add'} ${value}` : `=${value}`} at ${level} via ${coord.id}`, coord.idx, key);
+  // (The key is followed by "=" or " at": the page finds it in the text by those.)
+  if (user) ctx.note('write', v.set ? `Write ${key} at ${level} via ${coord.id}: ${op === 'remove' ? 'remove' : 'add'} ${value}` : `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
   // Every replica writing for itself gets the same body (bodies are never changed once sent).
   let forItself: MutationBody | null = null;
   for (let i = 0; i < h.targets.length; i++) {
