@@ -186,7 +186,7 @@ export const SETTINGS: { readonly [P in SettingPath]: SettingSpec<SettingValue<P
   },
   conflictResolution: {
     type: 'choice', options: CONFLICT_RESOLUTIONS, defaults: byFamily<ConflictResolution>('lww', 'vector-clock'),
-    real: { riak: 'allow_mult; datatype = set for the OR-set' },
+    real: { riak: 'allow_mult' },
     why: 'Last write wins by timestamp, keep concurrent versions as siblings, or merge a set CRDT (add/remove writes).',
     optionNotes: {
       lww: 'Cassandra and ScyllaDB cells; Riak allow_mult = false. The newest timestamp wins: a concurrent write is silently lost.',
