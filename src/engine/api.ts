@@ -19,7 +19,11 @@ export type Command =
   | { type: 'heal' }
   | { type: 'repair'; node: string }
   | { type: 'slow'; node: string; extraLatencyMs: number }
-  | { type: 'write'; key: string; value: string; consistency: ConsistencyLevel; coordinator?: string }
+  /**
+   * A write. On an OR-set cluster (`conflictResolution: "or-set"`) `op` says whether the value is
+   * added to the key's set or removed from it (absent: add); elsewhere `op` is refused.
+   */
+  | { type: 'write'; key: string; value: string; consistency: ConsistencyLevel; coordinator?: string; op?: 'add' | 'remove' }
   | { type: 'read'; key: string; consistency: ConsistencyLevel; coordinator?: string }
   /** Starts (or retunes) the automatic workload; rate in operations per simulated second. */
   | { type: 'workload'; rate: number; keys: number; writeRatio: number; consistency: ConsistencyLevel }
@@ -196,6 +200,12 @@ export interface VersionView {
   writetime: number;
   /** Vector clock, under vector-clock conflict resolution. */
   clock?: Record<string, number>;
+  /**
+   * Under the OR-set: what a read of this state returns (`value` shows it as "{a, b}"), the tags
+   * of every add it has seen and the tags tombstoned by removes (ascending). A write's delta is a
+   * state too: an add has one tag, a remove only tombstones.
+   */
+  set?: { elements: string[]; addTags: number[]; removedTags: number[] };
 }
 
 export interface KeyInspection {
@@ -214,6 +224,8 @@ export interface KeyInspection {
    * with what, so a check can see that a stand-in served it. Absent until there is one.
    */
   lastRead?: LastReadView;
+  /** How the cluster merges concurrent writes (settings.conflictResolution); the engine always sets it. */
+  conflictResolution?: 'lww' | 'vector-clock' | 'or-set';
 }
 
 /** Who answered a read, each node with the values it returned (a stand-in's include its hinted copies). */

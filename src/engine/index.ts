@@ -11,8 +11,8 @@ export * from './scenario/limits';
 export type { Scenario } from './scenario/schema';
 export type { Report } from './check/report';
 export { PRESETS } from './scenario/presets';
-export { SETTINGS, SETTING_PATHS, PRESET_NAMES, SYSTEM_TITLES, CLUSTER_FIELDS, settingSpec, realNamesText } from './scenario/registry';
-export type { Settings, PresetName, HintMode, SettingPath, SettingSpec, SettingType, RealNames, ClusterSpec } from './scenario/registry';
+export { SETTINGS, SETTING_PATHS, PRESET_NAMES, SYSTEM_TITLES, CLUSTER_FIELDS, settingSpec, realNamesText, SET_OPS, writeOpsOf } from './scenario/registry';
+export type { Settings, PresetName, HintMode, SettingPath, SettingSpec, SettingType, RealNames, ClusterSpec, SetOp, ConflictResolution } from './scenario/registry';
 export { parseDuration, formatDuration } from './core/duration';
 export { commandAt, runUpTo } from './core/commandTime';
 

@@ -3,9 +3,9 @@
 // durations. The UI reaches the engine only through the protocol, so this is the one door; it
 // carries no simulation.
 export { parseScenario, ScenarioError, defaultScenario, utf8Bytes, withoutBom, checkLog, checkSessionWork, MAX_WORK, PRESETS, parseDuration, formatDuration } from '../engine';
-export { SETTINGS, SETTING_PATHS, PRESET_NAMES, SYSTEM_TITLES, CLUSTER_FIELDS, settingSpec, realNamesText } from '../engine';
+export { SETTINGS, SETTING_PATHS, PRESET_NAMES, SYSTEM_TITLES, CLUSTER_FIELDS, settingSpec, realNamesText, SET_OPS, writeOpsOf } from '../engine';
 export {
   MAX_SCENARIO_BYTES, MAX_KEY_LENGTH, MAX_VALUE_LENGTH, MAX_NODES, MAX_VNODES, NODE_NAME_PATTERN, NODE_NAME_RULE,
   MAX_GENERATOR_RATE, MAX_GENERATOR_KEYS, DEFAULT_LEVEL, READ_LEVELS,
 } from '../engine';
-export type { Scenario, Settings, PresetName, HintMode, SettingPath, SettingSpec, SettingType, RealNames, ClusterSpec } from '../engine';
+export type { Scenario, Settings, PresetName, HintMode, SettingPath, SettingSpec, SettingType, RealNames, ClusterSpec, SetOp } from '../engine';

@@ -32,6 +32,17 @@ const key = { error: () => `key: expected a key of 1..${MAX_KEY_LENGTH} characte
 /** A command's shape only; the engine checks the rest (nodes, keys, bounds) and names the field. */
 const isCommandLike = (v: unknown): v is Command => typeof v === 'object' && v !== null && typeof (v as { type?: unknown }).type === 'string';
 
+const COMMAND = z.object({ type: z.literal('command'), command: z.custom<Command>(isCommandLike, expecting('command', 'a command object')) });
+
+/**
+ * A write's `op` (an OR-set's add or remove) has one of two shapes; whether the cluster merges by
+ * the OR-set at all is the engine's to judge (it refuses `op` elsewhere, naming the field).
+ */
+function writeOpRefusal(c: unknown): string | null {
+  if (!isCommandLike(c) || c.type !== 'write' || !('op' in c) || c.op === undefined) return null;
+  return c.op === 'add' || c.op === 'remove' ? null : `command.op: expected "add" or "remove", got ${show(c.op)}`;
+}
+
 type LessonOp = Of<'lesson'>['op'];
 const lessonKind = z.enum(['lesson', 'interview'], expecting('lesson.kind', '"lesson" or "interview"'));
 const lessonStep = expecting('lesson.step', 'a step number');
@@ -62,7 +73,7 @@ const SCHEMAS: { [T in Kind]: Entry<Of<T>> } = {
   exportSession: bare('exportSession'),
   report: bare('report'),
   cancelImport: bare('cancelImport'),
-  command: z.object({ type: z.literal('command'), command: z.custom<Command>(isCommandLike, expecting('command', 'a command object')) }),
+  command: (raw) => writeOpRefusal(raw.command) ?? COMMAND,
   frameAck: bare('frameAck'),
   lesson: (raw) => (has(LESSON_OPS, raw.op) ? LESSON_OPS[raw.op] : `lesson.op: unknown operation ${show(raw.op)}`),
 };

@@ -14,8 +14,14 @@ function dominatesOrEquals(a: Record<string, number>, b: Record<string, number>)
   return true;
 }
 
-/** v has seen write w: its clock descends w's (vector clocks), else its writetime is no older. */
+const includesAll = (a: readonly number[], b: readonly number[]) => b.every((t) => a.includes(t));
+
+/**
+ * v has seen write w: under the OR-set its set includes w's adds and tombstones; under vector
+ * clocks its clock descends w's; else its writetime is no older.
+ */
 export function covers(v: VersionView, w: VersionView): boolean {
+  if (v.set && w.set) return includesAll(v.set.addTags, w.set.addTags) && includesAll(v.set.removedTags, w.set.removedTags);
   if (v.clock && w.clock) {
     if (!dominatesOrEquals(v.clock, w.clock)) return false;
     // Equal clocks on different writes are siblings, not the same write.

@@ -5,8 +5,12 @@ import { Ring } from '../ring/ring';
 import type { SimState } from '../context';
 import { holdsWrite, type Version } from '../node/versions';
 import { hintBuffered } from '../hints/hints';
+import { elements } from '../node/orset';
 
-const view = (v: Version): VersionView => ({ value: v.value, writetime: Math.floor(v.ts / 1000), ...(v.clock ? { clock: { ...v.clock } } : {}) });
+const view = (v: Version): VersionView => ({
+  value: v.value, writetime: Math.floor(v.ts / 1000), ...(v.clock ? { clock: { ...v.clock } } : {}),
+  ...(v.set ? { set: { elements: elements(v.set), addTags: v.set.adds.map((d) => d[0]), removedTags: [...v.set.removed] } } : {}),
+});
 
 export function inspectKey(sim: SimState, key: string): KeyInspection {
   const info = sim.keyInfo(key);
@@ -37,6 +41,7 @@ export function inspectKey(sim: SimState, key: string): KeyInspection {
     hints,
     acknowledged,
     ...(info.lastRead ? { lastRead: lastReadView(sim, info.lastRead) } : {}),
+    conflictResolution: sim.settings.conflictResolution,
   };
 }
 

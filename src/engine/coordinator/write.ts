@@ -8,22 +8,39 @@ import type { KeyInfo } from '../keys/keys';
 import { believesAlive } from '../node/node';
 import type { MutationBody, Msg, NodeState } from '../node/types';
 import { applyVersion, mergeClocks, type Version, type VersionSlot } from '../node/versions';
-import type { Level } from '../scenario/schema';
+import type { Level, SetOp } from '../scenario/schema';
+import { addDelta, observedTags, removeDelta } from '../node/orset';
 import { offerHint } from '../hints/hints';
 import { blockFor, hintsOnTimeout, standInCounts, writeAvailable } from './levels';
 import { failReadsOf, onRepairAck } from './read';
 import type { WriteHandler } from './types';
 
-function makeVersion(ctx: EngineContext, coord: NodeState, key: string, value: string): Version {
+function makeVersion(ctx: EngineContext, coord: NodeState, key: string, value: string, op: SetOp | undefined): Version | null {
+  const observed = ctx.settings.conflictResolution === 'or-set' && op === 'remove' ? observedRemove(coord, key, value) : null;
+  if (observed && observed.length === 0) return null;
   // Microsecond timestamps (as Cassandra's) × 1000, strictly increasing as Cassandra's
   // ClientState.getTimestamp makes them: of two writes at one instant the later one is newer.
   // (A sequence taken modulo 1000 used to wrap and could order them the other way round.)
   const ts = Math.max(ctx.nowUs * 1000, ctx.lastWriteTs + 1);
   ctx.lastWriteTs = ts;
   if (ctx.settings.conflictResolution === 'lww') return { ts, value };
+  // OR-set: the timestamp, unique per write, is the add's tag.
+  if (observed) return { ts, value: `-${value}`, set: removeDelta(observed) };
+  if (ctx.settings.conflictResolution === 'or-set') return { ts, value: `+${value}`, set: addDelta(ts, value) };
   const clock = mergeClocks(coord.data.get(key) ?? []);
   clock[coord.id] = (clock[coord.id] ?? 0) + 1;
   return { ts, value, clock };
+}
+
+/**
+ * The add tags an OR-set remove observes: those in the coordinator's own copy of the key. Riak's
+ * coordinating vnode (always a replica) applies a remove sent without a context to its local
+ * state, and refuses one of an element it does not hold (riak_dt_orswot's precondition
+ * {not_present, E}); here a coordinator that is no replica holds no copy and so refuses too.
+ */
+function observedRemove(coord: NodeState, key: string, element: string): number[] {
+  const own = coord.data.get(key)?.[0]?.set;
+  return own ? observedTags(own, element) : [];
 }
 
 function fail(ctx: EngineContext, text: string, user: boolean, node: number | undefined, key: string): void {
@@ -31,7 +48,8 @@ function fail(ctx: EngineContext, text: string, user: boolean, node: number | un
   if (user) ctx.note('write', text, node, key);
 }
 
-export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, value: string, level: Level, user: boolean): void {
+/** A write of `value`; under the OR-set `op` says whether it is added or removed (absent: added). */
+export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, value: string, level: Level, user: boolean, op?: SetOp): void {
   ctx.stats.writesAttempted++;
   const key = info.key;
   const coord = coordIdx >= 0 ? ctx.nodes[coordIdx]! : null;
@@ -39,14 +57,20 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
     fail(ctx, `Write ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
     return;
   }
+  const v = makeVersion(ctx, coord, key, value, op);
+  if (!v) {
+    fail(ctx, `Write ${key} failed: remove ${value} — coordinator ${coord.id} holds no add of it (an OR-set remove removes only the adds its coordinator has observed)`, user, coord.idx, key);
+    return;
+  }
   const h: WriteHandler = {
-    id: ctx.newId(), coord: coord.idx, info, v: makeVersion(ctx, coord, key, value), level, required: blockFor(level, ctx.rf),
+    id: ctx.newId(), coord: coord.idx, info, v, level, required: blockFor(level, ctx.rf),
     acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user, rerouted: false, live: false, deadline: -1,
   };
   const started = ctx.settings.hintMode === 'coordinator' ? coordinatorMode(ctx, coord, h) : sloppyMode(ctx, coord, h);
   if (!started) return;
   h.live = true;
-  if (user) ctx.note('write', `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
+  // (The key is followed by "=" or " at": the page finds it in the text by those.)
+  if (user) ctx.note('write', v.set ? `Write ${key} at ${level} via ${coord.id}: ${op === 'remove' ? 'remove' : 'add'} ${value}` : `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
   // Every replica writing for itself gets the same body (bodies are never changed once sent).
   let forItself: MutationBody | null = null;
   for (let i = 0; i < h.targets.length; i++) {

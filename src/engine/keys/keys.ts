@@ -2,8 +2,8 @@
 // The ack record is what the report's "lost acknowledged writes" is counted against.
 import type { AckLog } from '../check/ackLog';
 import type { KeyPlacement, Ring } from '../ring/ring';
-import { covers, type Version, type VersionSlot } from '../node/versions';
 import type { Level } from '../scenario/schema';
+import { covers, joinSetVersions, type Version, type VersionSlot } from '../node/versions';
 
 export interface KeyInfo extends VersionSlot {
   key: string;
@@ -18,7 +18,10 @@ export interface KeyInfo extends VersionSlot {
   // fetch, not two).
   /** Newest acknowledged timestamp (last-write-wins); -1 if none. */
   newest: number;
-  /** Acknowledged versions not covered by another acknowledged version (vector clocks; else empty). */
+  /**
+   * Acknowledged versions not covered by another acknowledged version (vector clocks), or the join
+   * of every acknowledged write (the OR-set: one version); else empty.
+   */
   frontier: Version[];
   /** The last successful user read: who answered, with what (read-only; see check/inspect.ts). */
   lastRead: LastRead | null;
@@ -33,7 +36,7 @@ export interface LastRead {
 }
 
 export interface AckedKey {
-  /** Under vector clocks, every acknowledged version. */
+  /** Under vector clocks and the OR-set, every acknowledged version (an OR-set write's delta). */
   versions: Version[];
 }
 
@@ -76,7 +79,10 @@ export function recordAck(t: KeyTable, info: KeyInfo, v: Version): void {
   if (!a) info.acked = a = { versions: [] };
   t.ackLog.add(info.ord, v.ts);
   if (v.ts > info.newest) info.newest = v.ts;
-  if (v.clock) {
+  if (v.set) {
+    a.versions.push(v);
+    info.frontier = [info.frontier.length > 0 ? joinSetVersions(info.frontier[0]!, v) : v];
+  } else if (v.clock) {
     a.versions.push(v);
     const frontier = info.frontier.filter((c) => !covers(v, c));
     if (!frontier.some((c) => covers(c, v))) frontier.push(v);

@@ -1,5 +1,7 @@
 // pure: stored versions and how replicas merge them. Last-write-wins keeps one version (newest
-// write timestamp, ties broken by value as Cassandra does); vector clocks keep concurrent siblings.
+// write timestamp, ties broken by value as Cassandra does); vector clocks keep concurrent siblings;
+// the OR-set keeps one version whose state is the CRDT join of everything seen (orset.ts).
+import { includes, join, showSet, type OrSet } from './orset';
 
 export type Clock = Record<string, number>;
 
@@ -9,6 +11,18 @@ export interface Version {
   value: string;
   /** Present under vector-clock conflict resolution. */
   clock?: Clock;
+  /**
+   * Present under OR-set conflict resolution: a write's delta (one add, or a remove's tombstones) or
+   * a replica's whole state. `value` is then for display only: "+x" / "-x" for a write, "{x, y}" for a state.
+   */
+  set?: OrSet;
+}
+
+/** The join of two OR-set versions: the newer timestamp, the joined state. Returns `a` when it already holds `b`. */
+export function joinSetVersions(a: Version, b: Version): Version {
+  const set = join(a.set!, b.set!);
+  if (set === a.set && a.ts >= b.ts) return a;
+  return { ts: Math.max(a.ts, b.ts), value: showSet(set), set };
 }
 
 /** a ⊒ b: a has seen everything b has. */
@@ -45,6 +59,10 @@ function newerLww(a: Version, b: Version): boolean {
 /** The versions after `incoming` is applied; returns the same array when nothing changed. */
 export function mergeVersion(existing: readonly Version[] | undefined, incoming: Version): readonly Version[] {
   if (!existing || existing.length === 0) return [incoming];
+  if (incoming.set) {
+    const joined = joinSetVersions(existing[0]!, incoming);
+    return joined === existing[0] ? existing : [joined];
+  }
   if (!incoming.clock) {
     const cur = existing[0]!;
     return newerLww(incoming, cur) ? [incoming] : existing;
@@ -112,6 +130,11 @@ export function applyVersion(data: Map<string, Version[]>, idx: number, slot: Ve
     if (r >= 0) setCopyAt(slot, r, fresh);
     return;
   }
+  if (v.set) {
+    // One state per replica, replaced in place (the array is the node's own).
+    cur[0] = joinSetVersions(cur[0]!, v);
+    return;
+  }
   if (!v.clock) {
     if (newerLww(v, cur[0]!)) cur[0] = v;
     return;
@@ -133,7 +156,8 @@ export function mergeAll(existing: readonly Version[] | undefined, incoming: rea
 }
 
 /**
- * The report's "holds" (scenario-format.md): under vector clocks a set holds write w when one of its
+ * The report's "holds" (scenario-format.md): under the OR-set a state holds a write when it
+ * includes the write's adds and tombstones (the join's order); under vector clocks a set holds write w when one of its
  * versions has a clock that dominates or equals w's; under last-write-wins, a version as new or
  * newer. Unlike `covers`, two different writes of equal clock (one non-replica coordinator's two
  * writes of a key, each built on nothing) hold each other: the storage keeps both as siblings,
@@ -142,6 +166,10 @@ export function mergeAll(existing: readonly Version[] | undefined, incoming: rea
 export function holdsWrite(versions: readonly Version[] | undefined, w: Version): boolean {
   if (!versions) return false;
   for (const v of versions) {
+    if (w.set) {
+      if (v.set && includes(v.set, w.set)) return true;
+      continue;
+    }
     if (v.clock && w.clock ? dominatesOrEquals(v.clock, w.clock) : v.ts >= w.ts) return true;
   }
   return false;
@@ -155,5 +183,6 @@ export function newestTs(versions: readonly Version[] | undefined): number {
 }
 
 export function versionBytes(key: string, v: Version): number {
-  return 40 + key.length + v.value.length + (v.clock ? Object.keys(v.clock).length * 12 : 0);
+  const set = v.set ? v.set.adds.reduce((n, d) => n + 12 + d[1].length, 0) + v.set.removed.length * 8 : 0;
+  return 40 + key.length + v.value.length + (v.clock ? Object.keys(v.clock).length * 12 : 0) + set;
 }

@@ -8,6 +8,7 @@
 // absent node reads as 0 and the descent below compares exactly the leaves a dense tree would.
 import { hashString32 } from '../core/prng';
 import type { Version } from '../node/versions';
+import { setText } from '../node/orset';
 
 const TWO64 = 2 ** 64;
 
@@ -37,7 +38,9 @@ export function leafOf(pos: number, start: number, width: number, leaves: number
 
 function versionsHash(key: string, vs: readonly Version[]): number {
   let h = hashString32(key);
-  for (const v of vs) h ^= hashString32(`${v.ts}\u0000${v.value}\u0000${v.clock ? JSON.stringify(v.clock) : ''}`, 0x9747b28c);
+  // An OR-set state hashes its adds and tombstones only (sorted arrays: equal states, equal text,
+  // whichever write's timestamp it carries); the other modes hash timestamp, value and clock.
+  for (const v of vs) h ^= hashString32(v.set ? setText(v.set) : `${v.ts}\u0000${v.value}\u0000${v.clock ? JSON.stringify(v.clock) : ''}`, 0x9747b28c);
   return hashString32(String(h), 0x1b873593);
 }
 

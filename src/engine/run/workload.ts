@@ -5,7 +5,8 @@ import { EV, P_WORKLOAD, type SimEvent } from '../core/events';
 import { startRead } from '../coordinator/read';
 import { startWrite } from '../coordinator/write';
 import type { KeyInfo } from '../keys/keys';
-import type { WorkloadEntry } from '../scenario/schema';
+import { DEFAULT_REMOVE_RATIO, type WorkloadEntry } from '../scenario/entries';
+import { elements } from '../node/orset';
 
 export interface Generator {
   entry: Extract<WorkloadEntry, { kind: 'generator' }>;
@@ -53,7 +54,7 @@ export function generatorStopped(s: WorkloadState, ev: SimEvent): boolean {
 export function runOp(s: SimState, w: WorkloadEntry): void {
   if (w.kind === 'generator') return;
   const coord = s.pickCoordinator(w.coordinator);
-  if (w.kind === 'write') startWrite(s, coord, s.keyInfo(w.key), w.value, w.consistency, true);
+  if (w.kind === 'write') startWrite(s, coord, s.keyInfo(w.key), w.value, w.consistency, true, w.op);
   else startRead(s, coord, s.keyInfo(w.key), w.consistency, true);
 }
 
@@ -65,10 +66,25 @@ export function runGenerator(s: SimState, g: Generator, ev: SimEvent): void {
   const info = g.keyInfos[k] ?? (k < 1_000_000 ? (g.keyInfos[k] = s.keyInfo(`k${k}`)) : s.keyInfo(`k${k}`));
   const isWrite = s.rng.workload.next() < e.writeRatio;
   const coord = s.pickCoordinator(e.coordinator);
-  if (isWrite) startWrite(s, coord, info, `v${g.index}.${g.i}`, e.consistency, false);
+  if (isWrite && s.settings.conflictResolution === 'or-set') setWrite(s, g, coord, info);
+  else if (isWrite) startWrite(s, coord, info, `v${g.index}.${g.i}`, e.consistency, false);
   else startRead(s, coord, info, e.consistency, false);
   g.i++;
   scheduleGenerator(s, g, ev);
+}
+
+/**
+ * An OR-set generator's write: with probability removeRatio it removes one of the elements the
+ * coordinator holds (a cart's owner removes what they see), else it adds a new element. The extra
+ * draws happen only under the OR-set, so the other modes' runs are unchanged.
+ */
+function setWrite(s: SimState, g: Generator, coord: number, info: KeyInfo): void {
+  const e = g.entry;
+  const wantsRemove = s.rng.workload.next() < (e.removeRatio ?? DEFAULT_REMOVE_RATIO);
+  const own = wantsRemove && coord >= 0 ? s.nodes[coord]!.data.get(info.key)?.[0]?.set : undefined;
+  const present = own ? elements(own) : [];
+  if (present.length > 0) startWrite(s, coord, info, present[s.rng.workload.int(present.length)]!, e.consistency, false, 'remove');
+  else startWrite(s, coord, info, `v${g.index}.${g.i}`, e.consistency, false, 'add');
 }
 
 /** Ends the user's generator at `at` (ms). */

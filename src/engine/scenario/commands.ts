@@ -3,12 +3,23 @@
 import type { Command } from '../api';
 import { CONSISTENCY_LEVELS, MAX_DURATION_MS, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_KEY_LENGTH, MAX_VALUE_LENGTH } from './limits';
 import { ScenarioError, type FaultEntry, type Level, type WorkloadEntry } from './schema';
+import { needsOrSet, SET_OPS, type SetOp } from './entries';
 
 export type CommandEntry = { kind: 'fault'; entry: FaultEntry } | { kind: 'workload'; entry: WorkloadEntry } | { kind: 'stop' };
 
 interface Ctx {
   byName: ReadonlyMap<string, number>;
   until: number;
+  /** The cluster's settings: a write's `op` needs the OR-set. */
+  settings: { conflictResolution: string };
+}
+
+/** A write's `op`: absent, or "add" / "remove" on an OR-set cluster. */
+function setOp(ctx: Ctx, op: unknown): { op?: SetOp } {
+  if (op === undefined) return {};
+  if (!SET_OPS.includes(op as SetOp)) throw new ScenarioError('op', `expected "add" or "remove", got ${JSON.stringify(op) ?? String(op)}`);
+  needsOrSet(ctx.settings.conflictResolution === 'or-set', 'op', '"op"');
+  return { op: op as SetOp };
 }
 
 function node(ctx: Ctx, name: unknown, field = 'node'): string {
@@ -61,7 +72,10 @@ export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
       if (value === null) throw new ScenarioError('value', `expected a value of at most ${MAX_VALUE_LENGTH} characters`);
       return {
         kind: 'workload',
-        entry: { kind: 'write', at, key: key(c.key), value, consistency: level(c.consistency, false), coordinator: c.coordinator ? node(ctx, c.coordinator, 'coordinator') : undefined },
+        entry: {
+          kind: 'write', at, key: key(c.key), value, consistency: level(c.consistency, false),
+          coordinator: c.coordinator ? node(ctx, c.coordinator, 'coordinator') : undefined, ...setOp(ctx, c.op),
+        },
       };
     }
     case 'read':

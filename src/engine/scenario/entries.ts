@@ -1,9 +1,12 @@
 // pure: a scenario's workload and fault entries: which kind each is, and its checked form.
 import * as z from 'zod/mini';
 import { DEFAULT_GENERATOR_KEYS, DEFAULT_LEVEL, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_NODES, type ConsistencyLevel as Level } from './limits';
+import { SET_OPS, type SetOp } from './registry';
 import { above, bool, check, duration, int, key, level, list, name, num, object, opt, ScenarioError, value } from './fields';
 
-const writeOp = z.strictObject({ key, value, consistency: opt(level), coordinator: opt(name) }, object('an object like { "key": "k", "value": "v" }'));
+export { SET_OPS, type SetOp } from './registry';
+const setOp = z.enum(SET_OPS, { error: 'expected "add" or "remove"' });
+const writeOp = z.strictObject({ key, value, consistency: opt(level), coordinator: opt(name), op: opt(setOp) }, object('an object like { "key": "k", "value": "v" }'));
 const readOp = z.strictObject({
   key,
   consistency: opt(level.check(z.refine((l) => l !== 'ANY', 'ANY is for writes only'))),
@@ -18,6 +21,7 @@ const workloadBranches = {
     rate: above(0, 'a rate (operations per second)', MAX_GENERATOR_RATE),
     keys: opt(int(1, MAX_GENERATOR_KEYS)),
     writeRatio: opt(num(0, 1, 'a ratio')),
+    removeRatio: opt(num(0, 1, 'a ratio')),
     consistency: opt(level),
     coordinator: opt(name),
   }),
@@ -40,9 +44,21 @@ const faultBranches = {
 };
 
 export type WorkloadEntry =
-  | { kind: 'write'; at: number; key: string; value: string; consistency: Level; coordinator?: string }
+  | { kind: 'write'; at: number; key: string; value: string; consistency: Level; coordinator?: string; op?: SetOp }
   | { kind: 'read'; at: number; key: string; consistency: Level; coordinator?: string }
-  | { kind: 'generator'; from: number; to: number; rate: number; keys: number; writeRatio: number; consistency: Level; coordinator?: string };
+  | {
+    kind: 'generator'; from: number; to: number; rate: number; keys: number; writeRatio: number; consistency: Level; coordinator?: string;
+    /** OR-set only: the share of writes that remove an element (absent: DEFAULT_REMOVE_RATIO). */
+    removeRatio?: number;
+  };
+
+/** Under the OR-set, the share of a generator's writes that remove an element the coordinator holds. */
+export const DEFAULT_REMOVE_RATIO = 0.25;
+
+/** Throws unless the cluster merges by the OR-set: `op` and `removeRatio` mean nothing under the others. */
+export function needsOrSet(orSet: boolean, field: string, what: string): void {
+  if (!orSet) throw new ScenarioError(field, `${what} needs settings.conflictResolution "or-set"`);
+}
 
 export type FaultEntry =
   | { kind: 'kill'; at: number; node: string; wipe: boolean }
@@ -92,12 +108,16 @@ function faultKind(entry: unknown, field: string): (typeof FAULT_KINDS)[number] 
 /** Throws unless `name` (when given) is a node of the cluster. */
 export type Known = (name: string | undefined, field: string) => void;
 
-export function workloadEntry(entry: unknown, field: string, until: number, known: Known): WorkloadEntry {
+/** A workload entry; `orSet` says whether the cluster merges by the OR-set (its writes may carry an op). */
+export function workloadEntry(entry: unknown, field: string, until: number, known: Known, orSet = false): WorkloadEntry {
   const kind = workloadKind(entry, field);
   if (kind === 'write') {
     const e = check(workloadBranches.write, entry, field);
     known(e.write.coordinator, `${field}.write.coordinator`);
-    return { kind: 'write', at: e.at ?? 0, key: e.write.key, value: e.write.value, consistency: e.write.consistency ?? DEFAULT_LEVEL, coordinator: e.write.coordinator };
+    const w: WorkloadEntry = { kind: 'write', at: e.at ?? 0, key: e.write.key, value: e.write.value, consistency: e.write.consistency ?? DEFAULT_LEVEL, coordinator: e.write.coordinator };
+    if (e.write.op === undefined) return w;
+    needsOrSet(orSet, `${field}.write.op`, '"op"');
+    return { ...w, op: e.write.op };
   }
   if (kind === 'read') {
     const e = check(workloadBranches.read, entry, field);
@@ -108,10 +128,11 @@ export function workloadEntry(entry: unknown, field: string, until: number, know
   known(e.coordinator, `${field}.coordinator`);
   const writeRatio = e.writeRatio ?? 1;
   if (writeRatio < 1 && e.consistency === 'ANY') throw new ScenarioError(`${field}.consistency`, 'ANY is for writes only; use writeRatio 1');
+  if (e.removeRatio !== undefined) needsOrSet(orSet, `${field}.removeRatio`, '"removeRatio"');
   // Neither bound given: the generator runs the whole scenario. `to` <= `from` is valid and issues nothing.
   return {
     kind: 'generator', from: e.from ?? 0, to: e.to ?? until, rate: e.rate, keys: e.keys ?? DEFAULT_GENERATOR_KEYS, writeRatio,
-    consistency: e.consistency ?? DEFAULT_LEVEL, coordinator: e.coordinator,
+    consistency: e.consistency ?? DEFAULT_LEVEL, coordinator: e.coordinator, ...(e.removeRatio !== undefined ? { removeRatio: e.removeRatio } : {}),
   };
 }
 

@@ -33,7 +33,20 @@ export interface Settings {
   readRepair: boolean;
   antiEntropyInterval: number | null;
   merkleDepth: number;
-  conflictResolution: 'lww' | 'vector-clock';
+  conflictResolution: ConflictResolution;
+}
+
+/** How replicas merge concurrent writes of one key. */
+export type ConflictResolution = 'lww' | 'vector-clock' | 'or-set';
+export const CONFLICT_RESOLUTIONS: readonly ConflictResolution[] = ['lww', 'vector-clock', 'or-set'];
+
+/** An OR-set write's operation: add or remove its value as an element. */
+export const SET_OPS = ['add', 'remove'] as const;
+export type SetOp = (typeof SET_OPS)[number];
+
+/** The operations a write takes under a conflict resolution: add / remove under the OR-set, none (a plain value) elsewhere. */
+export function writeOpsOf(conflictResolution: unknown): readonly SetOp[] {
+  return conflictResolution === 'or-set' ? SET_OPS : [];
 }
 
 /** A setting's place under `settings`: the nested latency is two settings, `latency.median` and `latency.p99`. */
@@ -61,6 +74,8 @@ export interface SettingSpec<T> {
   /** What a number is called in an error: "expected a rate > 0". */
   noun?: string;
   options?: readonly string[];
+  /** A choice setting's options in words: what each is called in real systems and why pick it. */
+  optionNotes?: Readonly<Record<string, string>>;
   /** What null (an empty field) means, for the settings that may be null. */
   nullMeans?: string;
   defaults: Readonly<Record<PresetName, T>>;
@@ -170,9 +185,14 @@ export const SETTINGS: { readonly [P in SettingPath]: SettingSpec<SettingValue<P
     why: 'Leaves per range = 2^depth: deeper trees stream fewer needless keys.',
   },
   conflictResolution: {
-    type: 'choice', options: ['lww', 'vector-clock'], defaults: byFamily<Settings['conflictResolution']>('lww', 'vector-clock'),
+    type: 'choice', options: CONFLICT_RESOLUTIONS, defaults: byFamily<ConflictResolution>('lww', 'vector-clock'),
     real: { riak: 'allow_mult' },
-    why: 'Last write wins by timestamp, or keep concurrent versions as siblings.',
+    why: 'Last write wins by timestamp, keep concurrent versions as siblings, or merge a set CRDT (add/remove writes).',
+    optionNotes: {
+      lww: 'Cassandra and ScyllaDB cells; Riak allow_mult = false. The newest timestamp wins: a concurrent write is silently lost.',
+      'vector-clock': 'Dynamo, Riak allow_mult = true. Concurrent versions are kept as siblings for the client to reconcile.',
+      'or-set': 'Riak’s set data type (riak_dt orswot), Redis Enterprise CRDB sets, Akka Distributed Data ORSet. Writes add or remove an element; replicas merge by the CRDT join, so a removed element stays removed and concurrent adds are all kept.',
+    },
   },
 };
 

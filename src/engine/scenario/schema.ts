@@ -11,7 +11,7 @@ import { PRESETS, type PresetName, type Settings } from './presets';
 import { SETTING_PATHS, SETTINGS, type SettingSpec } from './registry';
 
 export { ScenarioError } from './fields';
-export type { FaultEntry, WorkloadEntry } from './entries';
+export type { FaultEntry, SetOp, WorkloadEntry } from './entries';
 export { MAX_DURATION_MS, MAX_SCENARIO_BYTES } from './limits';
 export type Level = ConsistencyLevel;
 
@@ -192,7 +192,8 @@ export function parseScenario(input: unknown): Scenario {
   const known: Known = (n, field) => {
     if (n !== undefined && !names.has(n)) throw new ScenarioError(field, `unknown node "${n}"`);
   };
-  const workload = (raw.workload ?? []).map((entry, i) => workloadEntry(entry, `workload[${i}]`, until, known));
+  const orSet = settings.conflictResolution === 'or-set';
+  const workload = (raw.workload ?? []).map((entry, i) => workloadEntry(entry, `workload[${i}]`, until, known, orSet));
   const faults = (raw.faults ?? []).map((entry, i) => faultEntry(entry, `faults[${i}]`, known));
   return {
     format: raw.format,

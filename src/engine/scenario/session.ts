@@ -22,7 +22,7 @@ function describe(v: unknown): string {
   return Array.isArray(v) ? 'a list' : typeof v;
 }
 
-function checkCommand(ctx: { byName: ReadonlyMap<string, number>; until: number }, c: unknown, at: number, field: string): Command {
+function checkCommand(ctx: Parameters<typeof commandToEntry>[0], c: unknown, at: number, field: string): Command {
   if (typeof c !== 'object' || c === null || Array.isArray(c)) throw new ScenarioError(field, 'expected a command object');
   const type = (c as { type?: unknown }).type;
   if (typeof type !== 'string') throw new ScenarioError(`${field}.type`, 'expected a command type such as "kill"');
@@ -52,7 +52,7 @@ export function checkLog(scenario: Scenario, log: unknown, prefix = 'log'): Logg
   if (log === undefined || log === null) return [];
   if (!Array.isArray(log)) throw new ScenarioError(prefix, 'expected a list of commands');
   if (log.length > MAX_LOG_ENTRIES) throw new ScenarioError(prefix, `expected at most ${MAX_LOG_ENTRIES.toLocaleString('en-US')} commands, got ${log.length.toLocaleString('en-US')}`);
-  const ctx = { byName: new Map(scenario.nodes.map((n, i) => [n, i])), until: scenario.until };
+  const ctx = { byName: new Map(scenario.nodes.map((n, i) => [n, i])), until: scenario.until, settings: scenario.settings };
   let last = 0;
   return log.map((entry: unknown, i): LoggedCommand => {
     const field = `${prefix}[${i}]`;

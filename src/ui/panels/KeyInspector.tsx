@@ -110,6 +110,11 @@ function Versions({ versions }: { versions: readonly VersionView[] }) {
             @{shortClock(writetimeMs(v))}
           </span>
           {v.clock && <code className="ki-clock">{formatClockVector(v.clock)}</code>}
+          {v.set && (
+            <code className="ki-clock" title="OR-set: adds seen (each with its own tag) and add tags removed">
+              {v.set.addTags.length} add{v.set.addTags.length === 1 ? '' : 's'} · {v.set.removedTags.length} removed
+            </code>
+          )}
         </li>
       ))}
     </ul>

@@ -1,13 +1,16 @@
-// One write or read, sent as a command; zod validates first and names the bad field.
+// One write or read, sent as a command; zod validates first and names the bad field. On a cluster
+// whose conflict resolution takes operations (the OR-set: add / remove, from the registry) a write
+// carries the chosen one.
 import { useState, type FormEvent } from 'react';
-import { CONSISTENCY_LEVELS, DEFAULT_LEVEL, type ConsistencyLevel } from '../../protocol';
+import { CONSISTENCY_LEVELS, DEFAULT_LEVEL, writeOpsOf, type ConsistencyLevel, type SetOp } from '../../protocol';
 import { selectActions, selectCluster, useAppStore } from '../../store';
 import { parseOperation, type FieldErrors } from '../../view/forms/validation';
 import { Options } from '../common/Options';
 
 /** The form's state, and what its buttons do. */
-function useOperationForm() {
+function useOperationForm(setOps: readonly SetOp[]) {
   const actions = useAppStore(selectActions);
+  const [setOp, setSetOp] = useState<SetOp>('add');
   const [key, setKey] = useState('user:42');
   const [value, setValue] = useState('alice');
   const [consistency, setConsistency] = useState<ConsistencyLevel>(DEFAULT_LEVEL);
@@ -23,9 +26,12 @@ function useOperationForm() {
       return;
     }
     setErrors({});
-    actions.command(parsed.command);
+    // The op only where the cluster takes one: elsewhere the engine refuses it.
+    const withOp = op === 'write' && setOps.includes(setOp);
+    actions.command(withOp && parsed.command.type === 'write' ? { ...parsed.command, op: setOp } : parsed.command);
     const via = coordinator ? ` via ${coordinator}` : '';
-    setStatus(op === 'write' ? `Sent: write ${key.trim()} = ${value} at ${consistency}${via}` : `Sent: read ${key.trim()} at ${consistency}${via}`);
+    const what = withOp ? `${setOp} ${value} ${setOp === 'add' ? 'to' : 'from'} ${key.trim()}` : `write ${key.trim()} = ${value}`;
+    setStatus(op === 'write' ? `Sent: ${what} at ${consistency}${via}` : `Sent: read ${key.trim()} at ${consistency}${via}`);
   };
   const inspect = () => {
     const k = key.trim();
@@ -41,16 +47,24 @@ function useOperationForm() {
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     submit(submitter?.value === 'read' ? 'read' : 'write');
   };
-  const fields = { key, setKey, value, setValue, consistency, setConsistency, coordinator, setCoordinator };
+  const fields = { key, setKey, value, setValue, consistency, setConsistency, coordinator, setCoordinator, setOp, setSetOp };
   return { fields, errors, status, inspect, onSubmit };
 }
 
 type Fields = ReturnType<typeof useOperationForm>['fields'];
 
-function OperationFields({ fields: f, errors, nodes }: { fields: Fields; errors: FieldErrors; nodes: readonly string[] }) {
+function OperationFields({ fields: f, errors, nodes, setOps }: { fields: Fields; errors: FieldErrors; nodes: readonly string[]; setOps: readonly SetOp[] }) {
   const errorId = (name: keyof FieldErrors) => (errors[name] ? `wf-${name}-error` : undefined);
   return (
     <div className="form-grid">
+      {setOps.length > 0 && (
+        <label className="field" title="The key is an OR-set: a write adds its value as an element, or removes it">
+          <span>Operation</span>
+          <select name="setOp" value={f.setOp} onChange={(e) => f.setSetOp(e.target.value as SetOp)}>
+            <Options values={setOps} />
+          </select>
+        </label>
+      )}
       <label className="field">
         <span>Key</span>
         <input name="key" value={f.key} onChange={(e) => f.setKey(e.target.value)} aria-invalid={!!errors.key} aria-describedby={errorId('key')} autoComplete="off" />
@@ -84,14 +98,15 @@ function OperationFields({ fields: f, errors, nodes }: { fields: Fields; errors:
 
 export function WriteForm() {
   const cluster = useAppStore(selectCluster);
-  const { fields, errors, status, inspect, onSubmit } = useOperationForm();
+  const setOps = writeOpsOf(cluster?.settings.conflictResolution);
+  const { fields, errors, status, inspect, onSubmit } = useOperationForm(setOps);
   const key = fields.key.trim();
 
   return (
     <section className="panel" aria-labelledby="wf-title">
       <h2 id="wf-title">Write or read a key</h2>
       <form className="write-form" data-testid="write-form" noValidate onSubmit={onSubmit}>
-        <OperationFields fields={fields} errors={errors} nodes={cluster?.nodes ?? []} />
+        <OperationFields fields={fields} errors={errors} nodes={cluster?.nodes ?? []} setOps={setOps} />
         {(['key', 'value', 'consistency', 'coordinator', 'form'] as const).map(
           (f) =>
             errors[f] && (
