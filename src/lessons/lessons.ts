@@ -13,5 +13,6 @@ import { INTRO } from './lessons/intro';
 import { STANDIN } from './lessons/standin';
 import { QUORUM_MATH } from './lessons/quorumMath';
 import { LATENCY } from './lessons/latency';
+import { REPLAY_TIME } from './lessons/replayTime';
 
-export const LESSONS: Lesson[] = [...INTRO, ...BASICS, ...HINTS, ...STANDIN, ...QUORUM_MATH, ...LATENCY, ...QUORUM_MODES, ...REPAIR, ...CONFLICTS, ...MERGE];
+export const LESSONS: Lesson[] = [...INTRO, ...BASICS, ...HINTS, ...REPLAY_TIME, ...STANDIN, ...QUORUM_MATH, ...LATENCY, ...QUORUM_MODES, ...REPAIR, ...CONFLICTS, ...MERGE];
