@@ -14,5 +14,6 @@ import { STANDIN } from './lessons/standin';
 import { QUORUM_MATH } from './lessons/quorumMath';
 import { LATENCY } from './lessons/latency';
 import { REPLAY_TIME } from './lessons/replayTime';
+import { RESTARTS } from './lessons/restarts';
 
-export const LESSONS: Lesson[] = [...INTRO, ...BASICS, ...HINTS, ...REPLAY_TIME, ...STANDIN, ...QUORUM_MATH, ...LATENCY, ...QUORUM_MODES, ...REPAIR, ...CONFLICTS, ...MERGE];
+export const LESSONS: Lesson[] = [...INTRO, ...BASICS, ...HINTS, ...REPLAY_TIME, ...RESTARTS, ...STANDIN, ...QUORUM_MATH, ...LATENCY, ...QUORUM_MODES, ...REPAIR, ...CONFLICTS, ...MERGE];
