@@ -15,5 +15,7 @@ import { QUORUM_MATH } from './lessons/quorumMath';
 import { LATENCY } from './lessons/latency';
 import { REPLAY_TIME } from './lessons/replayTime';
 import { RESTARTS } from './lessons/restarts';
+import { LWW } from './lessons/lww';
+import { SCYLLA } from './lessons/scylla';
 
-export const LESSONS: Lesson[] = [...INTRO, ...BASICS, ...HINTS, ...REPLAY_TIME, ...RESTARTS, ...STANDIN, ...QUORUM_MATH, ...LATENCY, ...QUORUM_MODES, ...REPAIR, ...CONFLICTS, ...MERGE];
+export const LESSONS: Lesson[] = [...INTRO, ...BASICS, ...HINTS, ...REPLAY_TIME, ...RESTARTS, ...STANDIN, ...QUORUM_MATH, ...LATENCY, ...QUORUM_MODES, ...REPAIR, ...CONFLICTS, ...LWW, ...MERGE, ...SCYLLA];
