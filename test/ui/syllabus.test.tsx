@@ -43,9 +43,12 @@ describe('a prediction inside a lesson step', () => {
     await user.click(within(box).getByTestId(`step-choice-${wrong}`).querySelector('input')!);
     expect(screen.queryByTestId('step-prediction-reveal')).not.toBeInTheDocument();
     act(() => store.getState().actions.receive({ type: 'lessonStatus', status: status({ id: 'intro', ranThrough: 2, verdicts: [pass(0), pass(1), null] }) }));
-    expect(screen.getByTestId('step-prediction-reveal')).toHaveTextContent(`✗ Not quite: the step showed choice ${correctAt + 1}.`);
-    expect(screen.getByTestId(`step-choice-${predict.correct}`)).toHaveTextContent('✓ what happened');
-    expect(within(screen.getByTestId('step-prediction')).getByRole('group')).toBeDisabled();
+    const reveal = screen.getByTestId('step-prediction-reveal');
+    expect(reveal).toHaveTextContent(`✗ Not quite: the step showed choice ${correctAt + 1}, ${predict.choices[predict.correct]!}`);
+    expect(reveal).toHaveTextContent(`you picked “${predict.choices[wrong]!}”`);
+    expect(reveal).toHaveAttribute('data-right', 'false');
+    // Folded once the step ran: no choice can be picked any more.
+    expect(within(screen.getByTestId('step-prediction')).queryAllByRole('radio')).toHaveLength(0);
   });
 });
 

@@ -28,7 +28,7 @@ export const INTRO: Lesson[] = [
       },
       {
         title: 'A mutation through a coordinator',
-        text: 'The client sends the write to a node that is not a replica: it becomes the coordinator. It sends the mutation to the three replicas and, at consistency level ALL, answers the client only when all three have acknowledged. The coordinator keeps no copy itself.',
+        text: 'The client’s node is not a replica: it is the coordinator. It sends the mutation to the three replicas and, at consistency level ALL, answers once all three have acknowledged. It keeps no copy.',
         predict: {
           question: 'The coordinator is not a replica of chat:42. Where does the value end up?',
           choices: ['On the coordinator only, until the replicas ask for it.', 'On the three replicas, and nowhere else.', 'On every node of the cluster.'],
@@ -45,7 +45,7 @@ export const INTRO: Lesson[] = [
       },
       {
         title: 'The consistency level decides who must answer',
-        text: 'Two replicas crash. Once the coordinator’s failure detector believes them down, a QUORUM write (two acks needed) is refused at once as unavailable, while a ONE write (one ack) succeeds on the surviving replica.',
+        text: 'Two replicas crash and are convicted. A QUORUM write needs two acks: refused at once as unavailable. A ONE write needs one: the surviving replica acknowledges it.',
         predict: {
           question: 'Two of three replicas are known down. What happens to a QUORUM write, then to a ONE write?',
           choices: ['Both succeed.', 'QUORUM is refused as unavailable; ONE succeeds.', 'Both fail.', 'QUORUM succeeds; ONE fails.'],

@@ -48,14 +48,14 @@ export const LATENCY: Lesson[] = [
     steps: [
       {
         title: 'Twelve milliseconds after 150 writes',
-        text: 'Fifty writes at each of W = 1 (ONE), W = 2 (TWO) and W = 3 (THREE) leave their coordinators at the same instant, each to a different key, each coordinator not a replica. A message takes 5 ms one way at the median and 40 ms at the 99th percentile. After 12 ms, count which writes the engine has acknowledged.',
+        text: 'Fifty writes at each of ONE, TWO and THREE leave at one instant, each to its own key. A message takes 5 ms one way at the median, 40 ms at the 99th percentile. At 12 ms, count what the engine has acknowledged.',
         predict: {
-          question: '12 ms after the burst, which level has the most writes acknowledged?',
+          question: '50 writes at each of W = 1, 2 and 3 leave at the same instant. 12 ms later, which level has the most acknowledged?',
           choices: ['W = 3: it asks more replicas.', 'All the same: every write goes to all three replicas.', 'W = 1, then W = 2, then W = 3.'],
           correct: 2,
         },
         actions: [...burst(), wait(0.012)],
-        check: check('More W = 1 writes are acknowledged than W = 2, more W = 2 than W = 3; every acknowledged W = 2 write is held by at least two replicas, and some by only two — it did not wait for the third.', (p) => {
+        check: check('Acknowledged: W = 1 > W = 2 > W = 3; each acknowledged W = 2 write is on two replicas or more, some on only two.', (p) => {
           const c = counts(p);
           if (!(c[0]! > c[1]! && c[1]! > c[2]!)) return shown(c);
           const two = Array.from({ length: PER_LEVEL }, (_, i) => keyOf('TWO', i)).filter((k) => acked(p, k));
@@ -76,7 +76,7 @@ export const LATENCY: Lesson[] = [
         title: 'One slow replica',
         text: `${slowNode} turns slow: +100 ms on every message it sends or receives. Eight keys that ${slowNode} owns are written at W = 2 and at W = 3. A hundred milliseconds later W = 2 has answered on the two healthy replicas; W = 3 is still waiting for ${slowNode}.`,
         predict: {
-          question: `One of the three replicas answers 200 ms late. 100 ms after the writes, which have answered?`,
+          question: `One of a key’s three replicas answers 200 ms late. 100 ms after writes to its keys at W = 2 and at W = 3, which have answered?`,
           choices: ['Neither W = 2 nor W = 3.', 'W = 2 only.', 'Both.'],
           correct: 1,
         },

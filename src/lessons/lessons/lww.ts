@@ -31,14 +31,14 @@ export const LWW: Lesson[] = [
       },
       {
         title: 'Two clients, two writes, one millisecond apart',
-        text: 'Alice (through one coordinator) writes "cart: book"; one millisecond later Bob, who also read the empty cart, writes "cart: pen" through another. Neither saw the other’s write. Both are acknowledged at QUORUM.',
+        text: 'Alice writes "cart: book"; 1 ms later Bob, who also read the empty cart, writes "cart: pen" through another node. Neither saw the other’s write; both are acknowledged at QUORUM.',
         predict: {
           question: 'Both writes are acknowledged. With last-write-wins, what does the cart hold afterwards?',
           choices: ['Both items: book and pen.', 'Only the pen: the later timestamp wins, the book is discarded.', 'Only the book: the first write wins.'],
           correct: 1,
         },
         actions: [write(CART, 'cart: book', 'QUORUM', alice), wait(0.001), write(CART, 'cart: pen', 'QUORUM', bob), wait(1)],
-        check: check('Both writes were acknowledged; every replica holds only "cart: pen", and "cart: book" exists nowhere — not on a replica, not in a hint.', (p) => {
+        check: check('Both writes were acknowledged; every replica holds only "cart: pen"; "cart: book" is nowhere, not even in a hint.', (p) => {
           const vs = versionsOn(p);
           if (p.report.writes.acknowledged !== 3) return `acknowledged ${p.report.writes.acknowledged}`;
           if (everywhere(p, 'cart: book')) return `"cart: book" survives: replicas hold ${vs.map((v) => v.join(' + ')).join('; ')}`;

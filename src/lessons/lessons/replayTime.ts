@@ -41,7 +41,7 @@ export const REPLAY_TIME: Lesson[] = [
       },
       {
         title: 'Back up, replaying at 1 hint/s',
-        text: `The node restarts. The holder sees it up (gossip, then an echo), its dispatch trigger fires within 10 s, and pages leave at the throttle: ${RATE} hint per second. Twenty-five seconds after the restart the replay is still running.`,
+        text: `The node restarts. The holder sees it up, its 10 s dispatch trigger fires, and hints leave at the throttle: ${RATE} per second. 25 s after the restart, replay is still running.`,
         predict: {
           question: `${HINTS} hints, replayed at ${RATE} hint/s. 25 s after the restart, how many remain?`,
           choices: ['None: replay is instant once the node is up.', 'Some: the throttle spreads the replay over about half a minute.', 'All: nothing replays until a repair.'],
@@ -92,7 +92,7 @@ export const REPLAY_TIME: Lesson[] = [
           correct: 1,
         },
         actions: [restart(replica(CHAT, 2)), wait(11)],
-        check: check('At least three holders are replaying to the node at this instant, and it has already received more hints than one holder alone could have sent since the restart.', (p) => {
+        check: check('Three holders or more are replaying at this instant, and the node has received more hints than one holder could have sent.', (p) => {
           const now = replayingTo(p);
           const d = delivered(p);
           return now.length >= 3 && d > 11 * RATE ? true : `replaying now: ${now.join(', ') || 'nobody'}; delivered ${d}`;

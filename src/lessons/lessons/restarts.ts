@@ -47,7 +47,7 @@ function loopLesson(persistent: boolean): Lesson {
         title: 'Three more crashes, each after 30 s up',
         text: persistent
           ? 'Each outage is still shorter than the window, but the oldest pending hint is now older than two minutes: the persistent window refuses new hints.'
-          : 'Each restart resets every holder’s “down since” clock, and each outage is shorter than the window: no hint is ever refused. Replay at 1 hint/s drains a few dozen while the node is up; hundreds arrive while it is down.',
+          : 'Each restart resets every holder’s “down since” clock, and no outage outlasts the window: no hint is refused. Replay at 1 hint/s drains a few dozen per visit; hundreds arrive meanwhile.',
         predict: {
           question: `Each outage is 90 s, the window 2 minutes, ${persistent ? 'with' : 'without'} the persistent window. Are hints refused?`,
           choices: ['Never: no outage is longer than the window.', 'Yes: the backlog’s age closes the window.'],

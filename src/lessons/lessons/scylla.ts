@@ -19,7 +19,7 @@ export const SCYLLA: Lesson[] = [
     story: 'A team moves from Cassandra to ScyllaDB and copies its cassandra.yaml. Which hint settings mean the same thing?',
     scenario: scenario('Lesson: ScyllaDB hint settings', { preset: 'scylla', maxHintWindow: '1m', hintReplayRate: 0.02 }),
     recap:
-      'ScyllaDB: hinted_handoff_enabled is true, false, or a list of datacenters to hint for; hints live under hints_directory (by default the hints folder of the Scylla data directory), sharded per CPU; max_hint_window_in_ms (3 h) counts from when the node was last seen going down, so the window starts again each time it comes back; a timed-out replica is hinted only if the write met its level. Cassandra: hinted_handoff_enabled is a boolean with hinted_handoff_disabled_datacenters beside it; hints_directory is data/hints; max_hint_window plus hint_window_persistent_enabled (4.1+, on) keep the window across restarts; a timed-out replica is always hinted. This simulator has one datacenter and no disk layout: it models the window, the throttle, the buffer and the timeout rule.',
+      'ScyllaDB: hinted_handoff_enabled is true, false or a list of datacenters to hint for; hints live under hints_directory (the hints folder of its data directory); max_hint_window_in_ms (3 h) starts again each time the node is seen up; a timed-out replica is hinted only if the write met its level. Cassandra: hinted_handoff_enabled is a boolean, with hinted_handoff_disabled_datacenters beside it; hints_directory is data/hints; hint_window_persistent_enabled (4.1+, on) keeps the window across restarts; a timed-out replica is always hinted. The simulator has one datacenter and no disk layout: it models the window and the timeout rule.',
     steps: [
       {
         title: 'Inside, then past, a 1-minute window',
@@ -32,7 +32,7 @@ export const SCYLLA: Lesson[] = [
       },
       {
         title: 'Seen up for 30 s, then down again',
-        text: 'The node restarts and is seen up: ScyllaDB starts its window afresh. It crashes again; 30 s later a write arrives. An old hint is still waiting (the throttle), older than the window — Cassandra 4.1’s persistent window would refuse the new hint; ScyllaDB stores it.',
+        text: 'The node is seen up, so ScyllaDB starts its window afresh. It crashes again; 30 s later a write arrives. An old hint, older than the window, still waits: Cassandra 4.1 would refuse the new hint; ScyllaDB stores it.',
         predict: {
           question: 'ScyllaDB; the node was back for 30 s; an old hint still waits. Is a new write 30 s into the second outage hinted?',
           choices: ['Yes: Scylla’s window restarted when the node was seen up.', 'No: the pending hint is older than the window.'],

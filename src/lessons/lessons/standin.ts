@@ -20,7 +20,7 @@ export const STANDIN: Lesson[] = [
     steps: [
       {
         title: 'The owner is away',
-        text: 'The third owner of chat:42 crashes and is convicted. A QUORUM write arrives: the coordinator walks the preference list past the dead owner to the next healthy node — the stand-in, the neighbour — which keeps a copy tagged with the owner’s name.',
+        text: 'The third owner of chat:42 crashes. A QUORUM write walks the preference list past it to the next healthy node — the stand-in, the neighbour — which keeps a copy tagged with the owner’s name.',
         predict: {
           question: 'An owner of chat:42 is down. Where does its copy of the new write go?',
           choices: ['Nowhere: the owner misses it until a repair.', 'To the next healthy node on the ring, tagged with the owner’s name.', 'To a random node of the cluster.'],
@@ -48,9 +48,9 @@ export const STANDIN: Lesson[] = [
       },
       {
         title: 'Why not keep it on the stand-in?',
-        text: 'Reads go to the owners in the preference list, not to whoever held a copy once. A read at ALL asks the three owners — all three now hold the parcel, so the answer is fresh. Had the stand-in kept the copy instead of handing it over, no read would ever have asked it: the copy would be orphaned and the owner would stay stale.',
+        text: 'Reads ask the owners of the preference list, not whoever once held a copy. A read at ALL finds the parcel on all three. Had the stand-in kept it instead, no read would ever ask it: the copy would be orphaned and the owner stale.',
         actions: [read(CHAT, 'ALL', client), wait(1)],
-        check: check('The read at ALL succeeded, fresh, with nothing left for read repair to fix: the hand-off had already put "parcel" on every owner.', (p) => {
+        check: check('The read at ALL was fresh and read repair had nothing to fix: every owner already held "parcel".', (p) => {
           const { reads } = p.report;
           const missing = replicas(p, CHAT).filter((r) => !valueOn(p, CHAT, r).includes('parcel'));
           if (reads.succeeded !== 1 || reads.stale !== 0 || reads.repaired !== 0) return `succeeded ${reads.succeeded}, stale ${reads.stale}, read repairs ${reads.repaired}`;
