@@ -28,7 +28,7 @@ export const REPLAY_TIME: Lesson[] = [
     story: 'A node was down for a minute. Why is it still catching up long after it is back?',
     scenario: scenario('Lesson: replay under the throttle', { hintReplayRate: RATE }),
     recap:
-      'A holder replays its hints for a returning node page by page, no faster than the throttle — Cassandra’s hinted_handoff_throttle (1024 KiB/s by default), which is divided by the number of other nodes, since all of them may replay to one node at once; here hintReplayRate, in hints per second. Replay time is roughly hints ÷ rate after the holder sees the node up and its 10 s dispatch trigger fires, so a short outage under heavy writes can take far longer to heal than it lasted. Until then the returning replica is stale for those keys.',
+      'A holder replays its hints page by page under the throttle — Cassandra’s hinted_handoff_throttle (1024 KiB/s, divided by the number of other nodes), hintReplayRate here in hints per second — once it sees the node up and its 10 s trigger fires. Replay takes about hints ÷ rate, so a short outage under heavy writes can take far longer to heal than it lasted, and until then the returning replica is stale.',
     steps: [
       {
         title: `${HINTS} hints wait`,

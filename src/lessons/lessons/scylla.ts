@@ -19,7 +19,7 @@ export const SCYLLA: Lesson[] = [
     story: 'A team moves from Cassandra to ScyllaDB and copies its cassandra.yaml. Which hint settings mean the same thing?',
     scenario: scenario('Lesson: ScyllaDB hint settings', { preset: 'scylla', maxHintWindow: '1m', hintReplayRate: 0.02 }),
     recap:
-      'ScyllaDB: hinted_handoff_enabled is true, false or a list of datacenters to hint for; hints live under hints_directory (the hints folder of its data directory); max_hint_window_in_ms (3 h) starts again each time the node is seen up; a timed-out replica is hinted only if the write met its level. Cassandra: hinted_handoff_enabled is a boolean, with hinted_handoff_disabled_datacenters beside it; hints_directory is data/hints; hint_window_persistent_enabled (4.1+, on) keeps the window across restarts; a timed-out replica is always hinted. The simulator has one datacenter and no disk layout: it models the window and the timeout rule.',
+      'ScyllaDB: hinted_handoff_enabled is true, false or a list of datacenters; hints live in hints_directory; max_hint_window_in_ms (3 h) starts again each time the node is seen up; a timed-out replica is hinted only if the write met its level. Cassandra: a boolean plus hinted_handoff_disabled_datacenters; hints in data/hints; hint_window_persistent_enabled (4.1+) keeps the window across restarts; a timed-out replica is always hinted. One datacenter here, no disk layout.',
     steps: [
       {
         title: 'Inside, then past, a 1-minute window',
