@@ -365,3 +365,6 @@ export const INTERVIEW: InterviewQuestion[] = [
     ],
   },
 ];
+// The syllabus questions (#13) follow these seven: interviewMore.ts.
+import { INTERVIEW_MORE } from './interviewMore';
+INTERVIEW.push(...INTERVIEW_MORE);

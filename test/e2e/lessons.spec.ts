@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { INTERVIEW, LESSONS, type Lesson } from '../../src/lessons';
 import { BASE_URL, launch, openPage, screenshot } from './helpers';
+import { seedOf, shuffleChoices } from '../../src/view/lessons/shuffle';
 
 let browser: Browser;
 
@@ -96,7 +97,9 @@ test('interview flow: predict first, run the demo, then right or wrong and the m
   }
   const reveal = page.getByTestId('interview-reveal');
   await reveal.waitFor();
-  assert.match((await reveal.textContent())!, new RegExp(`Not quite: the demo showed choice ${q.correct + 1}`));
+  // Numbered as shown: the options are shuffled per seed.
+  const shownAt = shuffleChoices(q.choices.length, q.correct, seedOf(q.scenario), q.id).correctAt;
+  assert.match((await reveal.textContent())!, new RegExp(`Not quite: the demo showed choice ${shownAt + 1}`));
   assert.match((await reveal.textContent())!, /max_hint_window/);
   assert.match((await page.getByTestId(`choice-${q.correct}`).textContent())!, /what happened/);
   await screenshot(page, 'interview-revealed');

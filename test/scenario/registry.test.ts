@@ -99,7 +99,10 @@ describe('settings registry', () => {
   });
 
   it('every real parameter name a lesson or interview answer uses is one the registry knows', () => {
-    const known = new Set([...Object.values(SETTINGS), ...Object.values(CLUSTER_FIELDS)].flatMap((s) => Object.values(s.real)));
+    // The ScyllaDB lesson (#13) names two real settings the simulator deliberately does not model
+    // (it has one datacenter and no disk layout); any other unknown name still fails.
+    const NAMED_NOT_MODELLED = ['hints_directory', 'hinted_handoff_disabled_datacenters'];
+    const known = new Set([...Object.values(SETTINGS), ...Object.values(CLUSTER_FIELDS)].flatMap((s) => Object.values(s.real)).concat(NAMED_NOT_MODELLED));
     const text = JSON.stringify([...LESSONS, ...INTERVIEW]);
     const named = [...new Set(text.match(/\b[a-z]+(?:_[a-z]+)+\b/g) ?? [])];
     expect(named.length).toBeGreaterThan(5);

@@ -8,6 +8,7 @@ import { App } from '../../src/ui/app/App';
 import { LessonPlayer } from '../../src/ui/lessons/LessonPlayer';
 import { parseLessonLink } from '../../src/ui/lessons/link';
 import { presenterKeyFor } from '../../src/view/lessons/presenter';
+import { seedOf, shuffleChoices } from '../../src/view/lessons/shuffle';
 import { commands, renderWithStore } from './fixtures';
 
 const lesson = (id: string) => LESSONS.find((l) => l.id === id)!;
@@ -127,7 +128,9 @@ describe('interview player', () => {
     expect(screen.queryByTestId('interview-reveal')).not.toBeInTheDocument(); // not before the whole demo ran
     act(() => store.getState().actions.receive({ type: 'lessonStatus', status: status({ kind: 'interview', id: 'hint-counts', ranThrough: 2, verdicts: [pass(0), pass(1)] }) }));
     const reveal = screen.getByTestId('interview-reveal');
-    expect(reveal).toHaveTextContent(`✗ Not quite: the demo showed choice ${q.correct + 1}.`);
+    // Numbered as shown: the options are shuffled per seed.
+    const shownAt = shuffleChoices(q.choices.length, q.correct, seedOf(q.scenario), q.id).correctAt;
+    expect(reveal).toHaveTextContent(`✗ Not quite: the demo showed choice ${shownAt + 1}.`);
     expect(reveal).toHaveTextContent(q.modelAnswer);
     expect(screen.getByTestId(`choice-${q.correct}`)).toHaveTextContent('✓ what happened');
     expect(screen.getByTestId(`choice-${wrong}`)).toHaveTextContent('✗ your pick');
@@ -154,13 +157,16 @@ describe('presenter mode', () => {
     send.mockClear();
     await user.keyboard(' ');
     expect(commands(send)).toEqual([]); // waiting for a prediction; and not "play"
+    // Key 2 picks the second option as shown; the store keeps its original index.
+    const hc = question('hint-counts');
+    const second = shuffleChoices(hc.choices.length, hc.correct, seedOf(hc.scenario), hc.id).order[1]!;
     await user.keyboard('2');
-    expect(store.getState().prediction).toBe(1);
+    expect(store.getState().prediction).toBe(second);
     await user.keyboard('{ArrowRight}');
     expect(commands(send)).toEqual([{ type: 'lesson', op: 'run', step: 0 }]);
     act(() => store.getState().actions.receive({ type: 'lessonStatus', status: status({ kind: 'interview', id: 'hint-counts', ranThrough: 1, verdicts: [pass(0), null] }) }));
     await user.keyboard('3'); // locked once the demo started
-    expect(store.getState().prediction).toBe(1);
+    expect(store.getState().prediction).toBe(second);
     await user.keyboard(' ');
     expect(store.getState().lessonStep).toBe(1);
     expect(screen.getByTestId('lesson-player')).toHaveTextContent('step 2 of 3');

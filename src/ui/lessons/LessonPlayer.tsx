@@ -7,6 +7,9 @@ import type { LessonStatus } from '../../protocol';
 import { demoDone, INTERVIEW, interviewOf, lessonOf, LESSONS, nextLesson, stepState, type InterviewQuestion } from '../../view/lessons/catalogue';
 import { LessonsButton } from './LessonsButton';
 import { PresenterButton } from './PresenterKeys';
+import { Recap } from './Recap';
+import { StepPrediction } from './StepPrediction';
+import { seedOf, shuffleChoices } from '../../view/lessons/shuffle';
 
 function Verdict({ status, step }: { status: LessonStatus; step: number }) {
   const state = stepState(status, step);
@@ -37,18 +40,20 @@ function Prediction({ question, status }: { question: InterviewQuestion; status:
   const locked = status.verdicts.some((v) => v !== null) || status.phase === 'running';
   const done = demoDone(status);
   const name = `predict-${question.id}`;
+  // Shown in the question's shuffled order; the store keeps the original index.
+  const { order, correctAt } = shuffleChoices(question.choices.length, question.correct, seedOf(question.scenario), question.id);
   return (
     <div className="lp-interview">
       <p className="lp-question" data-testid="interview-question">{question.question}</p>
       <fieldset className="lp-choices" disabled={locked}>
         <legend>{locked ? 'Your prediction (locked):' : 'Predict the outcome before the demo runs:'}</legend>
-        {question.choices.map((c, i) => {
+        {order.map((i, shown) => {
           const mark = done ? (i === question.correct ? 'correct' : i === prediction ? 'wrong' : '') : '';
           return (
             <label key={i} className={`lp-choice${i === prediction ? ' picked' : ''}${mark ? ` ${mark}` : ''}`} data-testid={`choice-${i}`}>
               <input type="radio" name={name} checked={prediction === i} onChange={() => actions.predict(i)} />
-              <span className="lp-choice-key" aria-hidden="true">{i + 1}</span>
-              <span>{c}</span>
+              <span className="lp-choice-key" aria-hidden="true">{shown + 1}</span>
+              <span>{question.choices[i]}</span>
               {mark === 'correct' && <span className="lp-choice-tag">✓ what happened</span>}
               {mark === 'wrong' && <span className="lp-choice-tag">✗ your pick</span>}
             </label>
@@ -58,7 +63,7 @@ function Prediction({ question, status }: { question: InterviewQuestion; status:
       {done && prediction !== null && (
         <div className="lp-reveal" data-testid="interview-reveal" data-right={prediction === question.correct}>
           <p className="lp-reveal-head">
-            {prediction === question.correct ? '✓ Right: the demo showed what you predicted.' : `✗ Not quite: the demo showed choice ${question.correct + 1}.`}
+            {prediction === question.correct ? '✓ Right: the demo showed what you predicted.' : `✗ Not quite: the demo showed choice ${correctAt + 1}.`}
           </p>
           <h4>Model answer</h4>
           <p className="lp-answer">{question.modelAnswer}</p>
@@ -97,6 +102,7 @@ function StepBody({ lesson, status, step }: { lesson: Lesson; status: LessonStat
       <h3 className="lp-step-title" data-testid="lesson-step-title">
         {step + 1}. {s.title}
       </h3>
+      {s.predict && <StepPrediction key={`${lesson.id}:${step}`} lesson={lesson} step={step} predict={s.predict} ran={Boolean(status.verdicts[step])} />}
       <p className="lp-text">{s.text}</p>
       <div className="lp-check" data-state={stepState(status, step)}>
         <p className="lp-claim">
@@ -195,6 +201,7 @@ export function LessonPlayer() {
       {question && <Prediction question={question} status={status} />}
       <StepBody lesson={lesson} status={status} step={step} />
       <StepNav status={status} step={step} needsPrediction={needsPrediction} />
+      <Recap lesson={lesson} status={status} prediction={prediction} />
       <LessonFoot status={status} />
       {presenter && <p className="lp-keys">→ or Space: run / next · ← back{question ? ' · 1–4: predict' : ''} · Esc: exit presenter</p>}
     </section>

@@ -5,7 +5,21 @@ import { selectActions, useAppStore } from '../../store';
 import { Drawer } from '../app/Drawer';
 import { INTERVIEW, LESSONS, type Lesson } from '../../view/lessons/catalogue';
 import type { LessonKind } from '../../protocol';
+import { ProgressSummary } from './Progress';
+import { useProgress } from './useProgress';
 import './lessons.css';
+
+/** ✓ done for a finished lesson; ✓ right / ✗ missed for an answered question; nothing otherwise. */
+function Mark({ kind, id }: { kind: LessonKind; id: string }) {
+  const p = useProgress();
+  if (kind === 'lesson') return p.lessons.includes(id) ? <span className="lesson-mark done" data-testid={`done-lesson-${id}`}>✓ done</span> : null;
+  if (!(id in p.interview)) return null;
+  return p.interview[id] ? (
+    <span className="lesson-mark done" data-testid={`done-interview-${id}`}>✓ right</span>
+  ) : (
+    <span className="lesson-mark missed" data-testid={`done-interview-${id}`}>✗ missed</span>
+  );
+}
 
 function Card({ kind, lesson, index, onStart }: { kind: LessonKind; lesson: Lesson; index: number; onStart(): void }) {
   const question = kind === 'interview' ? (lesson as { question?: string }).question : undefined;
@@ -13,7 +27,7 @@ function Card({ kind, lesson, index, onStart }: { kind: LessonKind; lesson: Less
     <li className="lesson-card">
       <div className="lesson-card-text">
         <h4>
-          <span className="lesson-card-num">{index + 1}.</span> {lesson.title}
+          <span className="lesson-card-num">{index + 1}.</span> {lesson.title} <Mark kind={kind} id={lesson.id} />
         </h4>
         <p className="lesson-card-summary">{question ?? lesson.summary}</p>
         <p className="lesson-card-story">{lesson.story}</p>
@@ -57,6 +71,7 @@ export function LessonsButton({ section = 'lessons', label, className = 'btn', t
           initialFocus={section === 'interview' ? `[data-testid="start-interview-${INTERVIEW[0]!.id}"]` : undefined}
         >
           <div className="drawer-body lesson-picker">
+            <ProgressSummary />
             <h3 id="picker-lessons">Guided lessons</h3>
             <ol className="lesson-list" aria-labelledby="picker-lessons">
               {LESSONS.map((l, i) => (

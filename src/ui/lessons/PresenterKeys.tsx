@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useAppStoreApi, selectActions, selectPresenter, useAppStore } from '../../store';
 import { INTERVIEW, nextMove } from '../../view/lessons/catalogue';
 import { presenterKeyFor } from '../../view/lessons/presenter';
+import { seedOf, shuffleChoices } from '../../view/lessons/shuffle';
 
 export function PresenterButton({ small = false }: { small?: boolean }) {
   const presenter = useAppStore(selectPresenter);
@@ -50,7 +51,8 @@ export function PresenterKeys() {
       }
       const q = lesson.kind === 'interview' ? INTERVIEW.find((x) => x.id === lesson.id) : undefined;
       const locked = lesson.verdicts.some((v) => v !== null) || lesson.phase === 'running';
-      if (q && !locked && what.predict < q.choices.length) actions.predict(what.predict);
+      // The keys follow the shown (shuffled) order; the store keeps the original index.
+      if (q && !locked && what.predict < q.choices.length) actions.predict(shuffleChoices(q.choices.length, q.correct, seedOf(q.scenario), q.id).order[what.predict]!);
     };
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
