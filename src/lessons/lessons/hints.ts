@@ -45,7 +45,11 @@ export const HINTS: Lesson[] = [
         title: 'Inside the window',
         text: 'max_hint_window is 1 minute here (3 h by default). Thirty seconds after the crash, a write is hinted.',
         actions: [kill(replica(LEDGER, 2)), wait(30), write(LEDGER, 'balance 100', 'QUORUM', via(LEDGER)), wait(1)],
-        check: check('One hint created, none dropped.', (p) => (p.report.hints.created === 1 && p.report.hints.dropped === 0 ? true : `created ${p.report.hints.created}, dropped ${p.report.hints.dropped}`)),
+        check: check('One hint created — on the coordinator, for the dead replica — and none dropped.', (p) => {
+          const dead = replicas(p, LEDGER)[2]!;
+          if (pendingOn(p, outsider(p, LEDGER), dead) !== 1) return `${outsider(p, LEDGER)} holds ${pendingOn(p, outsider(p, LEDGER), dead)} hints for ${dead}`;
+          return p.report.hints.created === 1 && p.report.hints.dropped === 0 ? true : `created ${p.report.hints.created}, dropped ${p.report.hints.dropped}`;
+        }),
       },
       {
         title: 'Past the window',
