@@ -74,12 +74,12 @@ export const INTERVIEW_MORE: InterviewQuestion[] = [
     story: 'Hints are buffered before they reach disk.',
     scenario: buffer.scenario,
     choices: [
-      'All 20 replay: hints go to the commit log first.',
-      'The 10 flushed hints replay; the 10 in memory are lost until repair.',
+      'All 20 replay: new hints go to the commit log first, like data.',
       'None replay: a crashed holder discards all its hints.',
+      'The 10 flushed replay; the 10 in memory are lost until repair.',
       'All 20 are lost, but the writes fail retroactively.',
     ],
-    correct: 1,
+    correct: 2,
     modelAnswer:
       'Cassandra buffers new hints in memory and writes them to hint files every hints_flush_period (10 s). A process crash keeps the flushed files (they are reloaded and replayed when both nodes are up) and loses the buffer; the client was already told those writes succeeded. The data is still on the live replicas, so read repair (for keys that are read) and anti-entropy (nodetool repair) restore the returning replica — hints are best effort, never a guarantee.',
     steps: buffer.steps.map(({ predict: _, ...s }) => s),

@@ -2,15 +2,14 @@
 // `interview:<id>`, one list per step in step order. Each switches the step's mechanism off or
 // flips it; the harness (mutation.ts) requires the step's check to FAIL on every one. A lesson
 // with a step that has no mutant fails test/lessons/mutants.test.ts — add them here with the lesson.
+import { MERGE_MUTANTS, SYLLABUS_MUTANTS } from './mutantsMore';
 import { cluster, drop, dropWhere, edit, rewait, settings, type LessonMutants } from './mutation';
 
 /**
  * Lessons whose mutants come from elsewhere, each with the reason — the one place to remove an
  * exemption. The harness prints this list.
  */
-export const EXEMPT: Record<string, string> = {
-  'lesson:vector-clocks': 'owned by the CRDT engineer (#13: a real CRDT in the engine); its rewrite brings its mutants (LWW for the CRDT, …)',
-};
+export const EXEMPT: Record<string, string> = {};
 
 const handoffOff = settings('hinted handoff disabled', { hintedHandoffEnabled: false });
 const handoffOn = settings('hinted handoff enabled', { hintedHandoffEnabled: true });
@@ -128,4 +127,4 @@ export const INTERVIEW_MUTANTS: Record<string, LessonMutants> = {
   ],
 };
 
-export const MUTANTS: Record<string, LessonMutants> = { ...LESSON_MUTANTS, ...INTERVIEW_MUTANTS };
+export const MUTANTS: Record<string, LessonMutants> = { ...LESSON_MUTANTS, ...INTERVIEW_MUTANTS, ...SYLLABUS_MUTANTS, ...MERGE_MUTANTS };

@@ -19,6 +19,8 @@ export interface Mutant {
   cluster?: Record<string, unknown>;
   /** Step index → a rewrite of that step's actions. */
   actions?: Record<number, (actions: readonly LessonAction[]) => LessonAction[]>;
+  /** A rewrite of the whole scenario after settings and cluster (e.g. a fault added). */
+  scenario?: (scenario: Record<string, unknown>) => Record<string, unknown>;
 }
 
 /** Mutants of one lesson: one list per step, in step order. */
@@ -38,6 +40,11 @@ export function allLessons(): { key: string; lesson: Lesson }[] {
 
 export const settings = (name: string, over: Record<string, unknown>): Mutant => ({ name, settings: over });
 export const cluster = (name: string, over: Record<string, unknown>): Mutant => ({ name, cluster: over });
+
+/** Adds scenario faults (computed from the unmutated placement when they name a key's replica). */
+export const faults = (name: string, entries: (scenario: Record<string, unknown>) => Record<string, unknown>[]): Mutant => ({
+  name, scenario: (s) => ({ ...s, faults: [...((s.faults as unknown[] | undefined) ?? []), ...entries(s)] }),
+});
 
 /** Removes action `index` of step `step`. */
 export const drop = (name: string, step: number, index: number): Mutant => ({
@@ -92,7 +99,7 @@ export function mutate(lesson: Lesson, m: Mutant): Lesson {
     const edit = m.actions?.[i];
     return edit ? { ...s, actions: edit(s.actions) } : s;
   });
-  return { ...lesson, scenario, steps };
+  return { ...lesson, scenario: m.scenario ? m.scenario(scenario) : scenario, steps };
 }
 
 /** Runs the mutated lesson through step `target` and says whether that step's check failed. */
