@@ -220,4 +220,6 @@ export interface MetricsSample {
   pendingByTarget: Record<string, number>;
   /** Keys with an acknowledged write that some replica does not hold. */
   underReplicated: number;
+  /** Acknowledged writes no replica and no live hint holds any more (the report's lostAcknowledgedWrites). */
+  lostAcknowledgedWrites: number;
 }

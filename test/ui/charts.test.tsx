@@ -16,6 +16,7 @@ const sample = (now: number, over: Partial<MetricsSample> = {}): MetricsSample =
   hintsPending: 0,
   pendingByTarget: {},
   underReplicated: 0,
+  lostAcknowledgedWrites: 0,
   ...over,
 });
 
