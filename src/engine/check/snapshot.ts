@@ -83,6 +83,6 @@ export function buildSnapshot(sim: SimState, maxMessages: number): Snapshot {
   }
   return {
     now: sim.now, nodes, messages, messagesOmitted: inFlight - messages.length, hintQueues,
-    counters: counters(sim, pending), traceHash: sim.traceHash(), workload: sim.userWorkload(),
+    counters: counters(sim, pending), traceHash: sim.traceHash(), failures: sim.why.view(), workload: sim.userWorkload(),
   };
 }

@@ -13,6 +13,9 @@ import { offerHint } from '../hints/hints';
 import { blockFor, hintsOnTimeout, standInCounts, writeAvailable } from './levels';
 import { failReadsOf, onRepairAck } from './read';
 import type { WriteHandler } from './types';
+import type { FailureCode } from '../api';
+import type { LazyText } from '../core/log';
+import { names, silent } from './reasons';
 
 function makeVersion(ctx: EngineContext, coord: NodeState, key: string, value: string): Version {
   // Microsecond timestamps (as Cassandra's) × 1000, strictly increasing as Cassandra's
@@ -26,9 +29,11 @@ function makeVersion(ctx: EngineContext, coord: NodeState, key: string, value: s
   return { ts, value, clock };
 }
 
-function fail(ctx: EngineContext, text: string, user: boolean, node: number | undefined, key: string): void {
+/** A failed write: counted, its reason recorded, and logged (the workload's too, marked as such). */
+function fail(ctx: EngineContext, code: FailureCode, text: LazyText, user: boolean, node: number | undefined, key: string): void {
   ctx.stats.writesFailed++;
-  if (user) ctx.note('write', text, node, key);
+  ctx.why.record(code, text);
+  ctx.note('write', text, node, key, !user);
 }
 
 export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, value: string, level: Level, user: boolean): void {
@@ -36,7 +41,7 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
   const key = info.key;
   const coord = coordIdx >= 0 ? ctx.nodes[coordIdx]! : null;
   if (!coord || !coord.up || !coord.serving) {
-    fail(ctx, `Write ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
+    fail(ctx, 'write-coordinator', `Write ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
     return;
   }
   const h: WriteHandler = {
@@ -69,7 +74,11 @@ function mutation(h: WriteHandler, owner: number): MutationBody {
 
 function unavailable(ctx: EngineContext, h: WriteHandler, alive: number): false {
   ctx.stats.writesUnavailable++;
-  fail(ctx, `Write ${h.info.key} at ${h.level} unavailable: ${alive} replica${alive === 1 ? '' : 's'} believed alive, ${h.required} needed`, h.user, h.coord, h.info.key);
+  const coord = ctx.nodes[h.coord]!;
+  const down = h.info.replicas.filter((r) => !believesAlive(coord, r)).map((r) => ctx.nodes[r]!.id);
+  const { info: { key }, level, required } = h;
+  const text = () => `Write ${key} at ${level} unavailable: ${alive} replica${alive === 1 ? '' : 's'} believed alive, ${required} needed${down.length > 0 ? `; ${coord.id} believes ${names(down)} down` : ''}`;
+  fail(ctx, 'write-unavailable', text, h.user, h.coord, key);
   return false;
 }
 
@@ -120,7 +129,10 @@ function sloppyMode(ctx: EngineContext, coord: NodeState, h: WriteHandler): bool
   const countable = standInCounts(ctx.settings.strictQuorum, h.level) ? own.length + standIns.length : own.length;
   if (h.required > ctx.rf || countable < h.required) return unavailable(ctx, h, countable);
   // Handoff disabled: the down owners' replicas are refused by policy (an unavailable write drops none).
-  if (!ctx.settings.hintedHandoffEnabled) ctx.stats.hintsDropped += down.length;
+  if (!ctx.settings.hintedHandoffEnabled && down.length > 0) {
+    ctx.stats.hintsDropped += down.length;
+    ctx.why.record('hint-disabled', `${coord.id} keeps no stand-in copy for ${names(down.map((n) => ctx.nodes[n]!.id))}: hinted handoff is disabled`, down.length);
+  }
   const targets = own.slice();
   const owners = own.slice();
   for (const [s, owner] of standIns) {
@@ -180,7 +192,8 @@ function checkDone(ctx: EngineContext, h: WriteHandler): void {
     h.success = true;
     ctx.stats.writesAcknowledged++;
     ctx.recordAck(h.info, h.v);
-    if (h.user) ctx.note('write', `Write ${h.info.key} acknowledged at ${h.level} (${h.acks} ack${h.acks === 1 ? '' : 's'})`, h.coord, h.info.key);
+    const { info: { key }, level, acks } = h;
+    ctx.note('write', () => `Write ${key} acknowledged at ${level} (${acks} ack${acks === 1 ? '' : 's'})`, h.coord, key, !h.user);
   }
   if (h.done && h.unanswered === 0) ctx.releaseWrite(h);
 }
@@ -201,7 +214,7 @@ export function onWriteTimeout(ctx: EngineContext, h: WriteHandler): void {
   ctx.releaseWrite(h);
   if (!h.done) {
     h.done = true;
-    fail(ctx, `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks`, h.user, h.coord, h.info.key);
+    fail(ctx, 'write-timeout', `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks; ${silent(ctx, h.coord, h.targets.filter((_, i) => !h.answered[i]), 'writeTimeout')}`, h.user, h.coord, h.info.key);
   }
   if (ctx.settings.hintMode !== 'coordinator') return;
   if (hintsOnTimeout(ctx.settings.hintOnTimeout, h.success, h.level)) h.targets.forEach((r, i) => { if (!h.answered[i]) offerHint(ctx, ctx.nodes[h.coord]!, r, h.info, h.v); });
@@ -219,7 +232,11 @@ function reroute(ctx: EngineContext, h: WriteHandler): number {
   for (let i = 0; i < n; i++) {
     if (h.answered[i]) continue;
     // Handoff disabled: the timed-out replica is refused by policy, as a down one is (sloppyMode).
-    if (!ctx.settings.hintedHandoffEnabled) { ctx.stats.hintsDropped++; continue; }
+    if (!ctx.settings.hintedHandoffEnabled) {
+      ctx.stats.hintsDropped++;
+      ctx.why.record('hint-disabled', `${coord.id} keeps no stand-in copy for ${ctx.nodes[h.targets[i]!]!.id}: hinted handoff is disabled`);
+      continue;
+    }
     while (from < pref.length && !believesAlive(coord, pref[from]!)) from++;
     if (from >= pref.length) break;
     const next = pref[from++]!;
@@ -238,7 +255,7 @@ export function failHandlersOf(ctx: EngineContext, coord: number): void {
   const writes = ctx.liveWrites().filter((h) => h.live && h.coord === coord).sort((a, b) => a.id - b.id);
   for (const h of writes) {
     ctx.releaseWrite(h);
-    if (!h.done) fail(ctx, `Write ${h.info.key} failed: coordinator ${ctx.nodes[coord]!.id} crashed`, h.user, coord, h.info.key);
+    if (!h.done) fail(ctx, 'write-coordinator', `Write ${h.info.key} failed: coordinator ${ctx.nodes[coord]!.id} crashed`, h.user, coord, h.info.key);
   }
   failReadsOf(ctx, coord);
 }
