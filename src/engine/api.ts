@@ -61,6 +61,11 @@ export interface HintQueueView {
   /** True while a dispatch (replay) to this target is running. */
   replaying: boolean;
   delivered: number;
+  /** Hints the holder refused for this target (window, cap, disabled), and why the last one was. */
+  refused?: number;
+  lastRefusal?: string | null;
+  /** Since when (simulated ms) the holder has believed the target down; null while it believes it up. */
+  targetDownSince?: number | null;
 }
 
 export interface PeerBelief {

@@ -14,7 +14,7 @@ import { realName, silent } from '../coordinator/reasons';
 /** Cassandra's HintsDispatchTrigger runs every 10 s. */
 export const HINT_TRIGGER_US = 10_000_000;
 
-const REFUSAL_TEXT: Record<Refusal, string> = {
+export const REFUSAL_TEXT: Record<Refusal, string> = {
   disabled: 'hinted handoff is disabled',
   window: 'it has believed the target down longer than max_hint_window',
   'persistent-window': 'its oldest pending hint is older than max_hint_window (persistent window)',
@@ -37,6 +37,7 @@ export function offerHint(ctx: EngineContext, holder: NodeState, target: number,
   const why = refusal(ctx.settings, ctx.nowUs, holder.peers[target]!, q.hints);
   if (why) {
     ctx.stats.hintsDropped++;
+    q.refused++;
     ctx.why.record(`hint-${why}`, q.lastRefusal === why ? undefined : `${holder.id} drops hints for ${ctx.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`);
     if (q.lastRefusal !== why) ctx.note('hint', `${holder.id} drops hint for ${ctx.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`, holder.idx);
     q.lastRefusal = why;
