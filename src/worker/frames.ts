@@ -47,14 +47,17 @@ export function collectLog(s: HostState): void {
   s.log = next.kept;
 }
 
-/** Takes a chart sample if one is due (throttled by wall time and by what samples cost), or now with `force`. */
+/** Takes a chart sample if one is due (throttled by wall time while playing, and by what samples cost), or now with `force`. */
 export function sample(s: HostState, force = false): void {
   const sim = s.sim;
   if (!sim || sim.now === s.lastSampleSim) return;
   if (s.replayFloor !== null && sim.now < s.replayFloor) return; // the UI holds the samples up to the floor
   const { clock, config } = s;
   const wall = clock.now();
-  if (!force && wall - s.lastSampleWall < Math.max(config.sampleEveryMs, s.sampleCost / config.maxSampleShare)) return;
+  // A jump crosses minutes of simulated time in one tick: a sample every tick (within the cost
+  // share) keeps the charts' steps close to when things changed; play needs no more than ten a second.
+  const every = s.jump ? 0 : config.sampleEveryMs;
+  if (!force && wall - s.lastSampleWall < Math.max(every, s.sampleCost / config.maxSampleShare)) return;
   s.lastSampleWall = wall;
   s.lastSampleSim = sim.now;
   s.samples.push(sim.metrics());

@@ -165,8 +165,10 @@ export function Counters() {
           </dl>
         </div>
       ))}
-      <WhyList failures={failures} />
-      <RunId />
+      <div className="counters-foot">
+        <WhyList failures={failures} />
+        <RunId />
+      </div>
     </section>
   );
 }

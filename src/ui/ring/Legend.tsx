@@ -64,7 +64,7 @@ export function Legend() {
           <span>
             will be lost
             <span className="legend-why" data-testid="legend-doomed-why">
-              {' '}(dropped, cut off by a partition, or sent to a down node; ✕ where it dies)
+              {' '}(dropped, partitioned or sent to a down node; ✕ where it dies)
             </span>
           </span>
         </li>
