@@ -75,7 +75,7 @@ describe('HintQueues: the limits (#14)', () => {
       frame: makeFrame({ now, hintQueues: [makeQueue('A', 'D', { pending: 68_000, oldestCreatedAt: 0, targetDownSince: 20_000, refused: 0 })] }),
     });
     const limits = screen.getByTestId('hint-limits-A-D');
-    expect(within(limits).getByTestId('hq-window')).toHaveTextContent('2h 54m of 3h max_hint_window (97%)');
+    expect(within(limits).getByTestId('hq-window')).toHaveTextContent('2h 54m of 3h max_hint_window (96%)');
     expect(within(limits).getByTestId('hq-window')).toHaveAttribute('data-state', 'near');
     expect(within(limits).getByTestId('hq-ttl')).toHaveTextContent(/of 10d gc_grace_seconds \(1%\)/);
     expect(within(limits).getByTestId('hq-warn')).toHaveTextContent('near the hint window: new hints will be refused');

@@ -50,7 +50,7 @@ export function topQueues(queues: readonly HintQueueView[], limit: number): { ro
   return { rows, more, rest };
 }
 
-const pct = (g: Gauge) => `${Math.min(999, Math.round(g.share * 100))}%`;
+const pct = (g: Gauge) => `${Math.min(999, Math.floor(g.share * 100))}%`;
 
 /** "2h 59m of 3h max_hint_window (99%)", flagged when near or over. */
 function GaugeText({ g, name, testId }: { g: Gauge; name: string; testId: string }) {
