@@ -80,6 +80,9 @@ describe('HintQueues: the limits (#14)', () => {
     expect(within(limits).getByTestId('hq-ttl')).toHaveTextContent(/of 10d gc_grace_seconds \(1%\)/);
     expect(within(limits).getByTestId('hq-warn')).toHaveTextContent('near the hint window: new hints will be refused');
     expect(within(limits).getByTestId('hq-waiting')).toHaveTextContent('waits until A sees D up');
+    // Our names beside the real systems' (from the registry).
+    expect(screen.getByTestId('hq-names')).toHaveTextContent('maxHintWindow = Cassandra max_hint_window · ScyllaDB max_hint_window_in_ms');
+    expect(screen.getByTestId('hq-names')).toHaveTextContent('hintReplayRate = Cassandra hinted_handoff_throttle');
   });
 
   it('shows the replay rate and the time to drain, and the hints refused with why', () => {

@@ -4,7 +4,7 @@
 // and the time to drain, and the hints refused with why.
 // In sloppy-quorum mode the same rows are stand-in copies waiting to be handed off.
 import { useRef } from 'react';
-import type { HintQueueView } from '../../protocol';
+import { realNamesText, SETTINGS, type HintQueueView } from '../../protocol';
 import { selectCluster, selectHintMode, selectHintQueues, selectNow, useAppStore } from '../../store';
 import { formatCount, formatDuration } from '../../view/format';
 import { limitsOf, realName, rowModel, type Gauge, type QueueLimits, type RowModel } from '../../view/hintLimits';
@@ -97,6 +97,22 @@ function LimitsRow({ q, m, limits, words }: { q: HintQueueView; m: RowModel; lim
   );
 }
 
+/** Our settings beside the real systems' names for them, from the registry. */
+function LimitNames() {
+  return (
+    <p className="panel-note hq-names" data-testid="hq-names">
+      {LIMIT_SETTINGS.map((path, i) => (
+        <span key={path}>
+          {i > 0 && ' · '}
+          <code>{path}</code> = {realNamesText(SETTINGS[path].real)}
+        </span>
+      ))}
+    </p>
+  );
+}
+
+const LIMIT_SETTINGS = ['maxHintWindow', 'hintTtl', 'hintReplayRate'] as const;
+
 /** Hints delivered per simulated second since the previous frame, per queue (null: not known yet). */
 function useMeasuredRates(rows: readonly HintQueueView[], now: number): Map<string, number | null> {
   const prev = useRef(new Map<string, { delivered: number; now: number; rate: number | null }>());
@@ -160,6 +176,7 @@ export function HintQueues() {
           </tbody>
         </table>
       )}
+      {rows.length > 0 && <LimitNames />}
       {more > 0 && (
         <p className="panel-note hq-more" data-testid="hint-queues-more">
           {formatCount(more)} more queues with {formatCount(rest)} {rest === 1 ? words.one : words.many} not listed (the largest {rows.length} are).
