@@ -65,6 +65,11 @@ export interface HintQueueView {
   /** True while a dispatch (replay) to this target is running. */
   replaying: boolean;
   delivered: number;
+  /** Hints the holder refused for this target (window, cap, disabled), and why the last one was. */
+  refused?: number;
+  lastRefusal?: string | null;
+  /** Since when (simulated ms) the holder has believed the target down; null while it believes it up. */
+  targetDownSince?: number | null;
 }
 
 export interface PeerBelief {
@@ -128,6 +133,22 @@ export interface LogEvent {
   /** The key a write or read event is about. */
   key?: string;
   text: string;
+  /** An operation of the automatic workload (the event log can hide them). */
+  workload?: true;
+}
+
+/** Why a request failed or a hint went: coordinator/why.ts records them, Counters shows them. */
+export type FailureCode =
+  | 'write-coordinator' | 'write-unavailable' | 'write-timeout' | 'write-remove-unobserved'
+  | 'read-coordinator' | 'read-unavailable' | 'read-timeout' | 'read-repair-timeout'
+  | 'hint-disabled' | 'hint-window' | 'hint-persistent-window' | 'hint-cap'
+  | 'hint-expired' | 'hint-lost' | 'hint-page-timeout';
+
+export interface Failures {
+  /** How many, per reason, since the run began. */
+  counts: Partial<Record<FailureCode, number>>;
+  /** The latest sentence of each reason: "Read k17 at QUORUM failed: D did not answer within read_request_timeout…". */
+  last: Partial<Record<FailureCode, string>>;
 }
 
 export interface Snapshot {
@@ -140,6 +161,8 @@ export interface Snapshot {
   hintQueues: HintQueueView[];
   counters: Counters;
   traceHash: string;
+  /** Why requests failed and hints went (absent from frames made by hand in tests). */
+  failures?: Failures;
   workload: { rate: number; keys: number; writeRatio: number; consistency: ConsistencyLevel } | null;
 }
 
@@ -246,4 +269,6 @@ export interface MetricsSample {
   pendingByTarget: Record<string, number>;
   /** Keys with an acknowledged write that some replica does not hold. */
   underReplicated: number;
+  /** Acknowledged writes no replica and no live hint holds any more (the report's lostAcknowledgedWrites). */
+  lostAcknowledgedWrites: number;
 }

@@ -5,7 +5,7 @@
 // needs rebuilding by name. A function stored in the state makes the copy throw a CloneError
 // naming its path — a closure would silently keep pointing at the original.
 import type { Simulation } from './api';
-import { cloneGraph } from './core/clone';
+import { CLONE_REFUSE, cloneGraph } from './core/clone';
 import { Sim } from './sim';
 
 export interface Checkpoint {
@@ -24,8 +24,18 @@ export function canCheckpoint(sim: Simulation): sim is Sim {
   return sim instanceof Sim;
 }
 
+/**
+ * The one kind of function the state may hold: a log sentence or a failure's reason written only
+ * when read (core/log.ts LazyText, coordinator/why.ts). Pure over what it captured, so the copy
+ * holds the sentence it would write; any other function is refused.
+ */
+function lazyText(path: readonly (string | number)[], fn: Function): unknown { // eslint-disable-line @typescript-eslint/no-unsafe-function-type
+  const lazy = (path[0] === 'log' && path[1] === 'ring' && path[3] === 'text') || (path[0] === 'why' && path[1] === 'last' && path.length === 3);
+  return lazy ? (fn as () => string)() : CLONE_REFUSE;
+}
+
 function copySim(sim: Sim): { sim: Sim; cells: number } {
-  const { value, cells } = cloneGraph(sim, { rootName: 'sim' });
+  const { value, cells } = cloneGraph(sim, { rootName: 'sim', onFunction: lazyText });
   return { sim: value, cells };
 }
 

@@ -5,7 +5,9 @@
 import type { LogKind } from './api';
 import type { AckLog } from './check/ackLog';
 import type { WriteHandler } from './coordinator/types';
+import type { Why } from './coordinator/why';
 import type { SimEvent } from './core/events';
+import type { LazyText } from './core/log';
 import type { Prng } from './core/prng';
 import type { KeyInfo } from './keys/keys';
 import type { Network } from './net/network';
@@ -66,7 +68,10 @@ export interface EngineContext {
   pendingEvents(): readonly SimEvent[];
   /** Sends a message (net/network.ts): `inReplyTo` lends its object, `flag` rides on the event. */
   send<K extends keyof Messages>(from: number, to: number, kind: K, body: Messages[K], inReplyTo?: SimEvent | null, flag?: number): void;
-  note(kind: LogKind, text: string, node?: number, key?: string): void;
+  /** Logs an event; `workload`: an operation of the automatic workload. */
+  note(kind: LogKind, text: LazyText, node?: number, key?: string, workload?: boolean): void;
+  /** Why requests failed and hints went (coordinator/why.ts): metadata, read by nothing that decides. */
+  readonly why: Why;
 
   /** A node went down, came up or began serving. */
   servingChanged(): void;

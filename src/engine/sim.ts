@@ -7,7 +7,7 @@ import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, LogK
 import type { PageRef, SimState, Stats, Streams } from './context';
 import { EventHeap } from './core/heap';
 import { EV, P_OTHER, SimEvent } from './core/events';
-import { EventLog } from './core/log';
+import { EventLog, type LazyText } from './core/log';
 import { msToUs } from './core/duration';
 import { AckLog } from './check/ackLog';
 import { createPrng } from './core/prng';
@@ -30,6 +30,7 @@ import { armDeadline, releaseWrite, sweepDeadlines, WriteDeadlines } from './coo
 import { buildReport, type Report } from './check/report';
 import { buildSnapshot } from './check/snapshot';
 import { inspectKey, metrics } from './check/inspect';
+import { Why } from './coordinator/why';
 import { LOSS_HANDLERS, MESSAGE_HANDLERS } from './handlers';
 import { advance, enter, schedule } from './run/loop';
 import { applyFault, runAntiEntropy } from './run/faults';
@@ -63,6 +64,7 @@ export class Sim implements Simulation, SimState {
   seq = 0;
   readonly rng: Streams;
   readonly stats: Stats = newStats();
+  readonly why = new Why();
   readonly net: Network<Messages, NodeState>;
   /** page id → holder, target */
   readonly pages = new Map<number, PageRef>();
@@ -161,8 +163,8 @@ export class Sim implements Simulation, SimState {
     return this.net.reachable(a, b);
   }
 
-  note(kind: LogKind, text: string, node?: number, key?: string): void {
-    this.log.add(this.now, kind, text, node === undefined ? undefined : this.nodes[node]!.id, key);
+  note(kind: LogKind, text: LazyText, node?: number, key?: string, workload = false): void {
+    this.log.add(this.now, kind, text, node === undefined ? undefined : this.nodes[node]!.id, key, workload);
   }
 
   keyInfo(key: string): KeyInfo {

@@ -57,6 +57,13 @@ export interface PackedQueues {
   oldestCreatedAt: Float64Array;
   replaying: Uint8Array;
   delivered: Float64Array;
+  /** 1 where the queue carried the three below (the engine's always do; a crafted view may not). */
+  hasLimits: Uint8Array;
+  refused: Float64Array;
+  /** Index into `strings`, -1 for null. */
+  lastRefusal: Int32Array;
+  /** NaN stands for null. */
+  targetDownSince: Float64Array;
 }
 
 /** The packed parts of one frame. */
@@ -177,6 +184,10 @@ function packQueues(queues: readonly HintQueueView[], index: (s: string) => numb
     oldestCreatedAt: new Float64Array(n),
     replaying: new Uint8Array(n),
     delivered: new Float64Array(n),
+    hasLimits: new Uint8Array(n),
+    refused: new Float64Array(n),
+    lastRefusal: new Int32Array(n),
+    targetDownSince: new Float64Array(n),
   };
   for (let i = 0; i < n; i++) {
     const q = queues[i]!;
@@ -188,6 +199,10 @@ function packQueues(queues: readonly HintQueueView[], index: (s: string) => numb
     out.oldestCreatedAt[i] = q.oldestCreatedAt ?? NaN;
     out.replaying[i] = q.replaying ? 1 : 0;
     out.delivered[i] = q.delivered;
+    out.hasLimits[i] = q.refused === undefined ? 0 : 1;
+    out.refused[i] = q.refused ?? 0;
+    out.lastRefusal[i] = q.lastRefusal == null ? -1 : index(q.lastRefusal);
+    out.targetDownSince[i] = q.targetDownSince ?? NaN;
   }
   return out;
 }
@@ -320,7 +335,9 @@ export function createSnapshotDecoder(): SnapshotDecoder {
       const hintQueues: HintQueueView[] = new Array(pq.count);
       for (let i = 0; i < pq.count; i++) {
         const oldest = pq.oldestCreatedAt[i]!;
-        hintQueues[i] = {
+        const down = pq.targetDownSince[i]!;
+        const why = pq.lastRefusal[i]!;
+        const q: HintQueueView = {
           holder: strings[pq.holder[i]!]!,
           target: strings[pq.target[i]!]!,
           pending: pq.pending[i]!,
@@ -330,6 +347,12 @@ export function createSnapshotDecoder(): SnapshotDecoder {
           replaying: pq.replaying[i] === 1,
           delivered: pq.delivered[i]!,
         };
+        if (pq.hasLimits[i] === 1) {
+          q.refused = pq.refused[i]!;
+          q.lastRefusal = why < 0 ? null : strings[why]!;
+          q.targetDownSince = Number.isNaN(down) ? null : down;
+        }
+        hintQueues[i] = q;
       }
       return hintQueues;
     },

@@ -36,7 +36,20 @@ function urgent(next: Frame, shown: Frame | null): boolean {
 export function mergeLog(current: LogEvent[], incoming: LogEvent[], limit = LOG_LIMIT): LogEvent[] {
   if (incoming.length === 0) return current;
   const merged = incoming.slice().reverse().concat(current);
-  return merged.length <= limit ? merged : merged.slice(0, limit);
+  if (merged.length <= limit) return merged;
+  // Over the bound, the oldest workload operations go first: faults and convictions stay longer.
+  let over = merged.length - limit;
+  const out: LogEvent[] = [];
+  for (let i = merged.length - 1; i >= 0; i--) {
+    const e = merged[i]!;
+    if (over > 0 && e.workload) {
+      over--;
+      continue;
+    }
+    out.push(e);
+  }
+  out.reverse();
+  return out.length <= limit ? out : out.slice(0, limit);
 }
 
 type History = Pick<AppState, 'log' | 'logSkipped' | 'series' | 'faults'>;

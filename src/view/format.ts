@@ -43,3 +43,17 @@ const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 export function formatCount(n: number): string {
   return COUNT.format(Math.round(n));
 }
+
+const COMPACT = new Intl.NumberFormat('en-US', { notation: 'compact', maximumSignificantDigits: 4 });
+
+/** Counts up to this are written out in full on a counter; larger ones are compact. */
+export const COUNTER_EXACT_MAX = 99_999;
+
+/**
+ * A counter's number in at most six characters, so it fits its cell at any value up to 10⁹ and
+ * beyond: 68,591 in full, then 172.8K, 1.235M, 1B (the exact number goes in a tooltip).
+ */
+export function formatCounter(n: number): string {
+  const v = Math.round(n);
+  return Math.abs(v) <= COUNTER_EXACT_MAX ? formatCount(v) : COMPACT.format(v);
+}

@@ -6,12 +6,34 @@ import { packFrame } from '../protocol';
 import { post, type HostState } from './state';
 import { buildTimeline } from './timeline';
 
+/**
+ * Keeps at most `max` events, in their order, the workload's operations going first when some
+ * must go: a jump logs thousands of them, and they must not push a kill or a conviction out.
+ */
+export function boundEvents<T extends { workload?: true }>(events: readonly T[], max: number): { kept: T[]; dropped: number } {
+  if (events.length <= max) return { kept: events.slice(), dropped: 0 };
+  let others = 0;
+  for (const e of events) if (!e.workload) others++;
+  // The newest of each kind: all the others that fit, then the newest workload operations.
+  let keepOthers = Math.min(others, max);
+  let keepWorkload = max - keepOthers;
+  const kept: T[] = [];
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.workload ? keepWorkload-- > 0 : keepOthers-- > 0) kept.push(e);
+  }
+  kept.reverse();
+  return { kept, dropped: events.length - kept.length };
+}
+
 /** Moves the simulation's new log events into the next frame's bounded buffer. */
 export function collectLog(s: HostState): void {
   if (!s.sim) return;
   const { maxLog } = s.config;
-  const drained = s.sim.drainLog(maxLog);
-  let events = drained.events;
+  const drained = s.sim.drainLog(Infinity);
+  const bounded = boundEvents(drained.events, maxLog);
+  drained.skipped += bounded.dropped;
+  let events = bounded.kept;
   if (s.replayFloor !== null) {
     // The re-run's events up to the floor are the ones the UI kept; so are the skipped ones before them.
     const floor = s.replayFloor;
@@ -20,21 +42,22 @@ export function collectLog(s: HostState): void {
     if (s.sim.now >= floor) s.replayFloor = null;
   } else s.logSkipped += drained.skipped;
   if (events.length === 0) return;
-  s.log = s.log.concat(events);
-  if (s.log.length > maxLog) {
-    s.logSkipped += s.log.length - maxLog;
-    s.log = s.log.slice(s.log.length - maxLog);
-  }
+  const next = boundEvents(s.log.concat(events), maxLog);
+  s.logSkipped += next.dropped;
+  s.log = next.kept;
 }
 
-/** Takes a chart sample if one is due (throttled by wall time and by what samples cost), or now with `force`. */
+/** Takes a chart sample if one is due (throttled by wall time while playing, and by what samples cost), or now with `force`. */
 export function sample(s: HostState, force = false): void {
   const sim = s.sim;
   if (!sim || sim.now === s.lastSampleSim) return;
   if (s.replayFloor !== null && sim.now < s.replayFloor) return; // the UI holds the samples up to the floor
   const { clock, config } = s;
   const wall = clock.now();
-  if (!force && wall - s.lastSampleWall < Math.max(config.sampleEveryMs, s.sampleCost / config.maxSampleShare)) return;
+  // A jump crosses minutes of simulated time in one tick: a sample every tick (within the cost
+  // share) keeps the charts' steps close to when things changed; play needs no more than ten a second.
+  const every = s.jump ? 0 : config.sampleEveryMs;
+  if (!force && wall - s.lastSampleWall < Math.max(every, s.sampleCost / config.maxSampleShare)) return;
   s.lastSampleWall = wall;
   s.lastSampleSim = sim.now;
   s.samples.push(sim.metrics());

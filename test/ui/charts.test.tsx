@@ -5,7 +5,7 @@ import type { LogEvent, MetricsSample } from '../../src/protocol';
 import { createAppStore } from '../../src/store';
 import { appendFaults, appendSamples, SERIES_LIMIT, thinOlderHalf } from '../../src/store/series';
 import { ChartsPanel } from '../../src/ui/charts/ChartsPanel';
-import { areaPath, decimate, dodge, faultLabel, formatTick, pendingLine, pendingLines, polylinePath, rateLine, targetsOf, timeTicks } from '../../src/view/charts/chartModel';
+import { areaPath, chartMarks, decimate, dodge, faultLabel, formatTick, pendingLine, pendingLines, polylinePath, rateLine, stepAreaPath, stepPath, targetsOf, timeTicks } from '../../src/view/charts/chartModel';
 import { makeCluster, makeFrame, renderWithStore } from './fixtures';
 
 const sample = (now: number, over: Partial<MetricsSample> = {}): MetricsSample => ({
@@ -16,6 +16,7 @@ const sample = (now: number, over: Partial<MetricsSample> = {}): MetricsSample =
   hintsPending: 0,
   pendingByTarget: {},
   underReplicated: 0,
+  lostAcknowledgedWrites: 0,
   ...over,
 });
 
@@ -152,9 +153,11 @@ describe('chart model', () => {
     expect(targetsOf([sample(0, { pendingByTarget: { E: 1 } }), sample(1, { pendingByTarget: { B: 2, C: 0 } })], ['A', 'B', 'C', 'D', 'E'])).toEqual(['B', 'E']);
     const s = [sample(0), sample(10_000, { writesAcknowledged: 100 }), sample(20_000, { writesAcknowledged: 300 })];
     const r = rateLine(s, (x) => x.writesAcknowledged, 0, 20_000, 2);
+    // Steps: each bin's rate from its start, held to the last bin's end.
     expect(r).toEqual([
-      [5000, 10],
-      [15_000, 20],
+      [0, 10],
+      [10_000, 20],
+      [20_000, 20],
     ]);
   });
 
@@ -190,6 +193,44 @@ describe('chart model at scale', () => {
     expect(polylinePath(pts, x, (v) => v * 2)).toBe('M0,2L1,4.5L2,6');
     expect(areaPath(pts, x, (v) => v * 2, 10)).toBe('M0,2L1,4.5L2,6L2,10L0,10Z');
     expect(polylinePath([], x, (v) => v)).toBe('');
+  });
+
+  it('draws samples as steps: a value holds until the next sample, never a slope between them', () => {
+    const pts = [[0, 0], [10, 5], [20, 3]] as const;
+    expect(stepPath(pts, x, (v) => v * 2)).toBe('M0,0L1,0L1,10L2,10L2,6');
+    expect(stepAreaPath(pts, x, (v) => v * 2, 10)).toBe('M0,0L1,0L1,10L2,10L2,6L2,10L2,10L1,10L1,10L0,10Z');
+    expect(stepPath([], x, (v) => v)).toBe('');
+  });
+
+  it('never draws pending hints before the first sample that saw them (a link jumped past the kill)', () => {
+    // Opened from a link: a sample at 0 and the next only at 60 s, after the kill at 30 s.
+    const series = [sample(0), sample(60_000, { hintsPending: 500, pendingByTarget: { D: 500 } })];
+    const d = stepPath(pendingLine(series, 'D'), (t) => t / 1000, (v) => 100 - v / 10);
+    // Every point before x = 60 is at y = 100 (zero); the rise is vertical at 60.
+    const coords = [...d.matchAll(/[ML]([\d.]+),([\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+    for (const [px, py] of coords) if (px < 60) expect(py).toBe(100);
+    expect(coords).toContainEqual([60, 100]);
+    expect(coords).toContainEqual([60, 50]);
+  });
+
+  it('marks every fault from the timeline when the log skipped its event, once each, up to now', () => {
+    const timeline = {
+      horizon: 120_000,
+      marksOmitted: 0,
+      marks: [
+        { at: 30_000, kind: 'kill', label: 'kill D', fault: true, source: 'scenario' as const, queued: false },
+        { at: 40_000, kind: 'write', label: 'write k1', fault: false, source: 'command' as const, queued: false },
+        { at: 50_000, kind: 'partition', label: 'partition {A, B} | {C}', fault: true, source: 'command' as const, queued: false },
+        { at: 90_000, kind: 'kill', label: 'kill + wipe E', fault: true, source: 'command' as const, queued: false },
+        { at: 100_000, kind: 'restart', label: 'restart D', fault: true, source: 'command' as const, queued: true },
+        { at: 200_000, kind: 'restart', label: 'restart E', fault: true, source: 'scenario' as const, queued: false },
+      ],
+    };
+    const log = [fault(1, 30_000, 'D', 'D crashed (disk survives)')];
+    const marks = chartMarks(log, timeline, 120_000);
+    expect(marks.map((m) => m.label)).toEqual(['kill D', 'partition', 'kill E (wipe)']);
+    expect(marks[0]!.text).toBe('D crashed (disk survives)');
+    expect(chartMarks([], timeline, 120_000).map((m) => [m.at, m.label])).toEqual([[30_000, 'kill D'], [50_000, 'partition'], [90_000, 'kill E (wipe)']]);
   });
 
   it('extends the pending lines as the series grows, as a rebuild would', () => {

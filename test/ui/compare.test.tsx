@@ -37,8 +37,8 @@ const REPORTS: Record<RunId, Report> = { a: report({ created: 40, under: 0, stal
 function sample(run: RunId, now: number): MetricsSample {
   const k = now / 60_000;
   return run === 'a'
-    ? { now, writesAcknowledged: 10 * k, writesFailed: 0, readsStale: 1, hintsPending: 4, pendingByTarget: { D: 4 }, underReplicated: 3 }
-    : { now, writesAcknowledged: 10 * k, writesFailed: 0, readsStale: 7, hintsPending: 0, pendingByTarget: {}, underReplicated: 180 };
+    ? { now, writesAcknowledged: 10 * k, writesFailed: 0, readsStale: 1, hintsPending: 4, pendingByTarget: { D: 4 }, underReplicated: 3, lostAcknowledgedWrites: 0 }
+    : { now, writesAcknowledged: 10 * k, writesFailed: 0, readsStale: 7, hintsPending: 0, pendingByTarget: {}, underReplicated: 180, lostAcknowledgedWrites: 0 };
 }
 
 interface FakePort {

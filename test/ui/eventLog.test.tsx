@@ -108,3 +108,24 @@ describe('EventLog at speed', () => {
     expect(texts().at(-1)).toContain('k0');
   });
 });
+
+describe('EventLog: the workload and why things failed (#14)', () => {
+  it('shows the workload operations, marked, failures drawn as such; a filter hides them', async () => {
+    const log: LogEvent[] = [
+      { seq: 1, at: 30_000, kind: 'fault', node: 'D', text: 'D crashed (disk survives)' },
+      { seq: 2, at: 31_000, kind: 'write', node: 'A', key: 'k3', text: 'Write k3 acknowledged at QUORUM (2 acks)', workload: true },
+      { seq: 3, at: 36_000, kind: 'read', node: 'A', key: 'k17', text: 'Read k17 at QUORUM failed: D did not answer within read_request_timeout (5s); A still believed D alive', workload: true },
+    ];
+    renderWithStore(<EventLog />, { frame: makeFrame({ log }) });
+    const list = screen.getByTestId('event-log');
+    expect(list.querySelectorAll('li')).toHaveLength(3);
+    const failed = [...list.querySelectorAll('li')].find((li) => /k17/.test(li.textContent ?? ''))!;
+    expect(failed).toHaveClass('log-failed');
+    expect(failed).toHaveClass('log-auto');
+    expect(failed).toHaveTextContent('A still believed D alive');
+    await userEvent.setup().click(screen.getByTestId('log-filter-workload'));
+    expect(screen.getByTestId('log-filter-workload')).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByTestId('event-log').querySelectorAll('li')).toHaveLength(1);
+    expect(screen.getByTestId('log-count')).toHaveTextContent('1 of 3 shown');
+  });
+});

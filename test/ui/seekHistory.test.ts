@@ -7,7 +7,7 @@ import { eventsUpTo, samplesUpTo } from '../../src/store/series';
 import { makeCluster, makeFrame } from './fixtures';
 
 const ev = (at: number, kind: LogEvent['kind'] = 'write'): LogEvent => ({ seq: at, at, kind, text: `${kind}@${at}` });
-const sample = (now: number, hintsPending = now / 1000): MetricsSample => ({ now, writesAcknowledged: 0, writesFailed: 0, readsStale: 0, hintsPending, pendingByTarget: {}, underReplicated: 0 });
+const sample = (now: number, hintsPending = now / 1000): MetricsSample => ({ now, writesAcknowledged: 0, writesFailed: 0, readsStale: 0, hintsPending, pendingByTarget: {}, underReplicated: 0, lostAcknowledgedWrites: 0 });
 
 describe('series: truncating after a seek back', () => {
   it('keeps samples and events at or before the moment, in order; the same array when nothing is later', () => {

@@ -118,7 +118,7 @@ describe('app store: what the panels see while time runs', () => {
       if (changed.length) parts.push(changed);
     });
     for (let i = 1; i < 60; i++) {
-      receive({ type: 'frame', frame: makeFrame({ now: i, playing: true, log: [ev(i)], samples: [{ now: i, writesAcknowledged: 0, writesFailed: 0, readsStale: 0, hintsPending: 0, pendingByTarget: {}, underReplicated: 0 }] }) });
+      receive({ type: 'frame', frame: makeFrame({ now: i, playing: true, log: [ev(i)], samples: [{ now: i, writesAcknowledged: 0, writesFailed: 0, readsStale: 0, hintsPending: 0, pendingByTarget: {}, underReplicated: 0, lostAcknowledgedWrites: 0 }] }) });
       tick(17);
     }
     expect(parts.every((c) => c.length === 1)).toBe(true);

@@ -3,8 +3,9 @@ import type { KeyInspection, LastReadView, MetricsSample, VersionView } from '..
 import type { LastRead } from '../keys/keys';
 import { Ring } from '../ring/ring';
 import type { SimState } from '../context';
-import { holdsWrite, type Version } from '../node/versions';
-import { hintBuffered } from '../hints/hints';
+import type { KeyInfo } from '../keys/keys';
+import { holdsWrite, newestTs, type Version } from '../node/versions';
+import { hintBuffered, hintExpired } from '../hints/hints';
 import { elements } from '../node/orset';
 
 const view = (v: Version): VersionView => ({
@@ -63,18 +64,53 @@ export function metrics(sim: SimState): MetricsSample {
       hintsPending += q.hints.length;
     }
   }
-  let underReplicated = 0;
+  const under: KeyInfo[] = [];
   for (const info of sim.keys.values()) {
     if (!info.acked) continue;
     const need: Version[] = info.frontier.length > 0 ? info.frontier : [{ ts: info.newest, value: '' }];
     for (const r of info.replicas) {
       const vs = sim.nodes[r]!.data.get(info.key);
       if (!need.every((w) => holdsWrite(vs, w))) {
-        underReplicated++;
+        under.push(info);
         break;
       }
     }
   }
   const s = sim.stats;
-  return { now: sim.now, writesAcknowledged: s.writesAcknowledged, writesFailed: s.writesFailed, readsStale: s.readsStale, hintsPending, pendingByTarget, underReplicated };
+  return {
+    now: sim.now, writesAcknowledged: s.writesAcknowledged, writesFailed: s.writesFailed, readsStale: s.readsStale, hintsPending, pendingByTarget,
+    underReplicated: under.length, lostAcknowledgedWrites: under.length === 0 ? 0 : lostAmong(sim, under),
+  };
+}
+
+/**
+ * Acknowledged writes lost, counted as the report counts them (check/report.ts), over the
+ * under-replicated keys only: a key every replica holds in full has lost nothing, so the charts'
+ * sample pays for this only while some key is missing from a replica.
+ */
+function lostAmong(sim: SimState, under: readonly KeyInfo[]): number {
+  const wanted = new Map<string, Version[]>();
+  for (const info of under) wanted.set(info.key, []);
+  for (const n of sim.nodes) {
+    for (const q of n.hints.values()) {
+      for (const h of q.hints) {
+        const list = wanted.get(h.key);
+        if (list && !hintExpired(sim, h)) list.push(h.v);
+      }
+    }
+  }
+  let lost = 0;
+  let lww = false;
+  const held = new Float64Array(sim.keys.size).fill(Infinity);
+  for (const info of under) {
+    const replicas = info.replicas.map((r) => sim.nodes[r]!.data.get(info.key));
+    const hinted = wanted.get(info.key)!;
+    if (info.frontier.length > 0) {
+      for (const w of info.acked!.versions) if (!replicas.some((vs) => holdsWrite(vs, w)) && !holdsWrite(hinted, w)) lost++;
+    } else {
+      lww = true;
+      held[info.ord] = Math.max(newestTs(hinted), ...replicas.map((vs) => newestTs(vs)));
+    }
+  }
+  return lww ? lost + sim.ackLog.countNewerThan(held) : lost;
 }

@@ -5,7 +5,8 @@ import { Ring } from '../ring/ring';
 import type { SimState } from '../context';
 import type { Msg } from '../node/types';
 import { versionBytes } from '../node/versions';
-import { hintBuffered } from '../hints/hints';
+import { hintBuffered, REFUSAL_TEXT } from '../hints/hints';
+import type { Refusal } from '../hints/policy';
 
 const tokenCache = new WeakMap<Ring, number[][]>();
 
@@ -78,11 +79,13 @@ export function buildSnapshot(sim: SimState, maxMessages: number): Snapshot {
       hintQueues.push({
         holder: n.id, target: sim.nodes[q.target]!.id, pending: q.hints.length, buffered, bytes,
         oldestCreatedAt: q.hints.length > 0 ? q.hints[0]!.createdAt / 1000 : null, replaying: q.dispatching, delivered: q.delivered,
+        refused: q.refused, lastRefusal: q.lastRefusal === null ? null : (REFUSAL_TEXT[q.lastRefusal as Refusal] ?? q.lastRefusal),
+        targetDownSince: n.peers[q.target]!.alive ? null : n.peers[q.target]!.downSince / 1000,
       });
     }
   }
   return {
     now: sim.now, nodes, messages, messagesOmitted: inFlight - messages.length, hintQueues,
-    counters: counters(sim, pending), traceHash: sim.traceHash(), workload: sim.userWorkload(),
+    counters: counters(sim, pending), traceHash: sim.traceHash(), failures: sim.why.view(), workload: sim.userWorkload(),
   };
 }

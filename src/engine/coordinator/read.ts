@@ -12,10 +12,15 @@ import { blockFor, readAvailable } from './levels';
 import { hintExpired } from '../hints/hints';
 import type { ReadHandler } from './types';
 import type { Level } from '../scenario/schema';
+import type { FailureCode } from '../api';
+import type { LazyText } from '../core/log';
+import { names, realName, silent } from './reasons';
 
-function fail(ctx: EngineContext, text: string, user: boolean, node: number | undefined, key: string): void {
+/** A failed read: counted, its reason recorded, and logged (the workload's too, marked as such). */
+function fail(ctx: EngineContext, code: FailureCode, text: LazyText, user: boolean, node: number | undefined, key: string): void {
   ctx.stats.readsFailed++;
-  if (user) ctx.note('read', text, node, key);
+  ctx.why.record(code, text);
+  ctx.note('read', text, node, key, !user);
 }
 
 /** What a node answers for a key: its data, plus hinted copies it keeps as a stand-in (sloppy mode). */
@@ -34,13 +39,17 @@ export function startRead(ctx: EngineContext, coordIdx: number, info: KeyInfo, l
   ctx.stats.readsAttempted++;
   const coord = coordIdx >= 0 ? ctx.nodes[coordIdx]! : null;
   if (!coord || !coord.up || !coord.serving) {
-    fail(ctx, `Read ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
+    fail(ctx, 'read-coordinator', `Read ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
     return;
   }
   const required = blockFor(level, ctx.rf);
   const candidates = readCandidates(ctx, coord, info);
   if (!readAvailable(level, required, ctx.rf, candidates.length)) {
-    fail(ctx, `Read ${key} at ${level} unavailable: ${candidates.length} replica${candidates.length === 1 ? '' : 's'} believed alive, ${required} needed`, user, coord.idx, key);
+    const from = ctx.settings.hintMode === 'coordinator' ? info.replicas : info.place.pref.slice(0, ctx.rf);
+    const down = from.filter((r) => !believesAlive(coord, r)).map((r) => ctx.nodes[r]!.id);
+    const alive = candidates.length;
+    const text = () => `Read ${key} at ${level} unavailable: ${alive} replica${alive === 1 ? '' : 's'} believed alive, ${required} needed${down.length > 0 ? `; ${coord.id} believes ${names(down)} down` : ''}`;
+    fail(ctx, 'read-unavailable', text, user, coord.idx, key);
     return;
   }
   if (candidates.length > required) candidates.length = required;
@@ -161,22 +170,23 @@ function finish(ctx: EngineContext, h: ReadHandler): void {
     // Kept for the key inspection: which nodes answered (a stand-in serving a read shows here).
     h.info.lastRead = { at: ctx.nowUs / 1000, level: h.level, coord: h.coord, respondents: h.respondents.slice(0, h.answers), responses: h.responses.slice(0, h.answers) };
   }
-  if (h.user || stale) {
-    const shown = h.merged.map((v) => v.value).join(' | ') || '(no value)';
-    ctx.note('read', `Read ${h.key} at ${h.level} returned ${shown}${stale ? ' — STALE' : ''}`, h.coord, h.key);
-  }
+  const { key, level, merged } = h;
+  const text = () => `Read ${key} at ${level} returned ${merged.map((v) => v.value).join(' | ') || '(no value)'}${stale ? ' — STALE' : ''}`;
+  ctx.note('read', h.user ? text() : text, h.coord, key, !h.user);
 }
 
 export function onReadTimeout(ctx: EngineContext, h: ReadHandler | null): void {
   if (!h || h.done) return;
   h.done = true;
-  fail(ctx, `Read ${h.key} timed out at ${h.level}`, h.user, h.coord, h.key);
+  const quiet = h.contacted.filter((r) => !h.respondents.slice(0, h.answers).includes(r));
+  fail(ctx, 'read-timeout', `Read ${h.key} at ${h.level} failed: ${silent(ctx, h.coord, quiet, 'readTimeout')}`, h.user, h.coord, h.key);
 }
 
 export function onRepairWriteTimeout(ctx: EngineContext, h: ReadHandler): void {
   if (h.done || h.repairsPending.length === 0) return;
   h.done = true;
-  fail(ctx, `Read ${h.key} failed: a read-repair write timed out`, h.user, h.coord, h.key);
+  const quiet = h.repairsPending.map((r) => ctx.nodes[r]!.id);
+  fail(ctx, 'read-repair-timeout', `Read ${h.key} at ${h.level} failed: the read-repair write to ${names(quiet)} was not acked within ${realName(ctx.settings, 'writeTimeout')}`, h.user, h.coord, h.key);
 }
 
 /** The coordinator crashed: its reads in flight fail. Each has its timeout pending, which finds them. */
@@ -187,5 +197,6 @@ export function failReadsOf(ctx: EngineContext, coord: number): void {
     if (!h || h.done || h.coord !== coord) continue;
     h.done = true;
     ctx.stats.readsFailed++;
+    ctx.why.record('read-coordinator', `Read ${h.key} at ${h.level} failed: coordinator ${ctx.nodes[coord]!.id} crashed`);
   }
 }

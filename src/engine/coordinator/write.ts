@@ -14,6 +14,9 @@ import { offerHint } from '../hints/hints';
 import { blockFor, hintsOnTimeout, standInCounts, writeAvailable } from './levels';
 import { failReadsOf, onRepairAck } from './read';
 import type { WriteHandler } from './types';
+import type { FailureCode } from '../api';
+import type { LazyText } from '../core/log';
+import { names, silent } from './reasons';
 
 function makeVersion(ctx: EngineContext, coord: NodeState, key: string, value: string, op: SetOp | undefined): Version | null {
   const observed = ctx.settings.conflictResolution === 'or-set' && op === 'remove' ? observedRemove(coord, key, value) : null;
@@ -43,9 +46,11 @@ function observedRemove(coord: NodeState, key: string, element: string): number[
   return own ? observedTags(own, element) : [];
 }
 
-function fail(ctx: EngineContext, text: string, user: boolean, node: number | undefined, key: string): void {
+/** A failed write: counted, its reason recorded, and logged (the workload's too, marked as such). */
+function fail(ctx: EngineContext, code: FailureCode, text: LazyText, user: boolean, node: number | undefined, key: string): void {
   ctx.stats.writesFailed++;
-  if (user) ctx.note('write', text, node, key);
+  ctx.why.record(code, text);
+  ctx.note('write', text, node, key, !user);
 }
 
 /** A write of `value`; under the OR-set `op` says whether it is added or removed (absent: added). */
@@ -54,12 +59,12 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
   const key = info.key;
   const coord = coordIdx >= 0 ? ctx.nodes[coordIdx]! : null;
   if (!coord || !coord.up || !coord.serving) {
-    fail(ctx, `Write ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
+    fail(ctx, 'write-coordinator', `Write ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
     return;
   }
   const v = makeVersion(ctx, coord, key, value, op);
   if (!v) {
-    fail(ctx, `Write ${key} failed: remove ${value} — coordinator ${coord.id} holds no add of it (an OR-set remove removes only the adds its coordinator has observed)`, user, coord.idx, key);
+    fail(ctx, 'write-remove-unobserved', `Write ${key} failed: remove ${value} — coordinator ${coord.id} holds no add of it (an OR-set remove removes only the adds its coordinator has observed)`, user, coord.idx, key);
     return;
   }
   const h: WriteHandler = {
@@ -93,7 +98,11 @@ function mutation(h: WriteHandler, owner: number): MutationBody {
 
 function unavailable(ctx: EngineContext, h: WriteHandler, alive: number): false {
   ctx.stats.writesUnavailable++;
-  fail(ctx, `Write ${h.info.key} at ${h.level} unavailable: ${alive} replica${alive === 1 ? '' : 's'} believed alive, ${h.required} needed`, h.user, h.coord, h.info.key);
+  const coord = ctx.nodes[h.coord]!;
+  const down = h.info.replicas.filter((r) => !believesAlive(coord, r)).map((r) => ctx.nodes[r]!.id);
+  const { info: { key }, level, required } = h;
+  const text = () => `Write ${key} at ${level} unavailable: ${alive} replica${alive === 1 ? '' : 's'} believed alive, ${required} needed${down.length > 0 ? `; ${coord.id} believes ${names(down)} down` : ''}`;
+  fail(ctx, 'write-unavailable', text, h.user, h.coord, key);
   return false;
 }
 
@@ -144,7 +153,10 @@ function sloppyMode(ctx: EngineContext, coord: NodeState, h: WriteHandler): bool
   const countable = standInCounts(ctx.settings.strictQuorum, h.level) ? own.length + standIns.length : own.length;
   if (h.required > ctx.rf || countable < h.required) return unavailable(ctx, h, countable);
   // Handoff disabled: the down owners' replicas are refused by policy (an unavailable write drops none).
-  if (!ctx.settings.hintedHandoffEnabled) ctx.stats.hintsDropped += down.length;
+  if (!ctx.settings.hintedHandoffEnabled && down.length > 0) {
+    ctx.stats.hintsDropped += down.length;
+    ctx.why.record('hint-disabled', `${coord.id} keeps no stand-in copy for ${names(down.map((n) => ctx.nodes[n]!.id))}: hinted handoff is disabled`, down.length);
+  }
   const targets = own.slice();
   const owners = own.slice();
   for (const [s, owner] of standIns) {
@@ -204,7 +216,8 @@ function checkDone(ctx: EngineContext, h: WriteHandler): void {
     h.success = true;
     ctx.stats.writesAcknowledged++;
     ctx.recordAck(h.info, h.v);
-    if (h.user) ctx.note('write', `Write ${h.info.key} acknowledged at ${h.level} (${h.acks} ack${h.acks === 1 ? '' : 's'})`, h.coord, h.info.key);
+    const { info: { key }, level, acks } = h;
+    ctx.note('write', () => `Write ${key} acknowledged at ${level} (${acks} ack${acks === 1 ? '' : 's'})`, h.coord, key, !h.user);
   }
   if (h.done && h.unanswered === 0) ctx.releaseWrite(h);
 }
@@ -225,7 +238,7 @@ export function onWriteTimeout(ctx: EngineContext, h: WriteHandler): void {
   ctx.releaseWrite(h);
   if (!h.done) {
     h.done = true;
-    fail(ctx, `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks`, h.user, h.coord, h.info.key);
+    fail(ctx, 'write-timeout', `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks; ${silent(ctx, h.coord, h.targets.filter((_, i) => !h.answered[i]), 'writeTimeout')}`, h.user, h.coord, h.info.key);
   }
   if (ctx.settings.hintMode !== 'coordinator') return;
   if (hintsOnTimeout(ctx.settings.hintOnTimeout, h.success, h.level)) h.targets.forEach((r, i) => { if (!h.answered[i]) offerHint(ctx, ctx.nodes[h.coord]!, r, h.info, h.v); });
@@ -243,7 +256,11 @@ function reroute(ctx: EngineContext, h: WriteHandler): number {
   for (let i = 0; i < n; i++) {
     if (h.answered[i]) continue;
     // Handoff disabled: the timed-out replica is refused by policy, as a down one is (sloppyMode).
-    if (!ctx.settings.hintedHandoffEnabled) { ctx.stats.hintsDropped++; continue; }
+    if (!ctx.settings.hintedHandoffEnabled) {
+      ctx.stats.hintsDropped++;
+      ctx.why.record('hint-disabled', `${coord.id} keeps no stand-in copy for ${ctx.nodes[h.targets[i]!]!.id}: hinted handoff is disabled`);
+      continue;
+    }
     while (from < pref.length && !believesAlive(coord, pref[from]!)) from++;
     if (from >= pref.length) break;
     const next = pref[from++]!;
@@ -262,7 +279,7 @@ export function failHandlersOf(ctx: EngineContext, coord: number): void {
   const writes = ctx.liveWrites().filter((h) => h.live && h.coord === coord).sort((a, b) => a.id - b.id);
   for (const h of writes) {
     ctx.releaseWrite(h);
-    if (!h.done) fail(ctx, `Write ${h.info.key} failed: coordinator ${ctx.nodes[coord]!.id} crashed`, h.user, coord, h.info.key);
+    if (!h.done) fail(ctx, 'write-coordinator', `Write ${h.info.key} failed: coordinator ${ctx.nodes[coord]!.id} crashed`, h.user, coord, h.info.key);
   }
   failReadsOf(ctx, coord);
 }

@@ -9,14 +9,15 @@ import { queueOf } from '../node/node';
 import type { Hint, HintQueue, Msg, NodeState } from '../node/types';
 import { applyVersion, type Version, type VersionSlot } from '../node/versions';
 import { expiredLead, isBuffered, isExpired, refusal, type Refusal } from './policy';
+import { realName, silent } from '../coordinator/reasons';
 
 /** Cassandra's HintsDispatchTrigger runs every 10 s. */
 export const HINT_TRIGGER_US = 10_000_000;
 
-const REFUSAL_TEXT: Record<Refusal, string> = {
+export const REFUSAL_TEXT: Record<Refusal, string> = {
   disabled: 'hinted handoff is disabled',
-  window: 'target down longer than max_hint_window',
-  'persistent-window': 'oldest pending hint older than max_hint_window (persistent window)',
+  window: 'it has believed the target down longer than max_hint_window',
+  'persistent-window': 'its oldest pending hint is older than max_hint_window (persistent window)',
   cap: 'max hints per host reached',
 };
 
@@ -36,6 +37,8 @@ export function offerHint(ctx: EngineContext, holder: NodeState, target: number,
   const why = refusal(ctx.settings, ctx.nowUs, holder.peers[target]!, q.hints);
   if (why) {
     ctx.stats.hintsDropped++;
+    q.refused++;
+    ctx.why.record(`hint-${why}`, q.lastRefusal === why ? undefined : `${holder.id} drops hints for ${ctx.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`);
     if (q.lastRefusal !== why) ctx.note('hint', `${holder.id} drops hint for ${ctx.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`, holder.idx);
     q.lastRefusal = why;
     return false;
@@ -66,8 +69,10 @@ export function loseHints(ctx: EngineContext, node: NodeState, which: (h: Hint) 
     q.hints = keep;
   }
   ctx.stats.hintsExpired += expired;
+  if (expired > 0) ctx.why.record('hint-expired', undefined, expired);
   if (lost > 0) {
     ctx.stats.hintsLost += lost;
+    ctx.why.record('hint-lost', `${node.id} lost ${lost} hint${lost === 1 ? '' : 's'} (a crash before they left its memory buffer, or a wiped disk)`, lost);
     ctx.note('hint', `${node.id} lost ${lost} hint${lost === 1 ? '' : 's'}`, node.idx);
   }
 }
@@ -79,7 +84,9 @@ function purgeExpired(ctx: EngineContext, node: NodeState, q: HintQueue): void {
   if (n === 0) return;
   q.hints.splice(0, n);
   ctx.stats.hintsExpired += n;
-  ctx.note('hint', `${node.id} discards ${n} expired hint${n === 1 ? '' : 's'} for ${ctx.nodes[q.target]!.id} (TTL)`, node.idx);
+  const text = `${node.id} discards ${n} expired hint${n === 1 ? '' : 's'} for ${ctx.nodes[q.target]!.id}: older than the hint TTL (${realName(ctx.settings, 'hintTtl')})`;
+  ctx.why.record('hint-expired', text, n);
+  ctx.note('hint', text, node.idx);
 }
 
 export function hintTrigger(ctx: EngineContext, node: NodeState): void {
@@ -129,7 +136,9 @@ export function onPageTimeout(ctx: EngineContext, node: NodeState, pageId: numbe
   if (!q || q.page?.id !== pageId) return;
   q.page = null;
   q.dispatching = false;
-  ctx.note('hint', `${node.id}: replay page to ${ctx.nodes[ref.target]!.id} timed out; the next trigger resumes from it`, node.idx);
+  const text = `${node.id}: replay page to ${ctx.nodes[ref.target]!.id} timed out: ${silent(ctx, node.idx, [ref.target], 'writeTimeout')}; the next trigger resumes from it`;
+  ctx.why.record('hint-page-timeout', text);
+  ctx.note('hint', text, node.idx);
 }
 
 /** A target takes a page of hints and acks it (the ack travels in the page's own event). */

@@ -9,6 +9,6 @@ export function believesAlive(observer: NodeState, peer: number): boolean {
 /** `holder`'s hints for `target`, created empty on first use. */
 export function queueOf(holder: NodeState, target: number): HintQueue {
   let q = holder.hints.get(target);
-  if (!q) holder.hints.set(target, (q = { target, hints: [], delivered: 0, page: null, dispatching: false, nextPageAt: 0, lastRefusal: null }));
+  if (!q) holder.hints.set(target, (q = { target, hints: [], delivered: 0, page: null, dispatching: false, nextPageAt: 0, lastRefusal: null, refused: 0 }));
   return q;
 }

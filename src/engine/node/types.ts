@@ -35,6 +35,8 @@ export interface HintQueue {
    * Kept here rather than in a side table: the queue is the simulation's state, and copies with it.
    */
   lastRefusal: string | null;
+  /** Hints refused by the hint policy for this target (metadata: the hint queues panel shows it). */
+  refused: number;
 }
 
 /** What one node believes about one peer (its own failure-detector view). */

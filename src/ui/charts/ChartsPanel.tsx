@@ -4,9 +4,10 @@
 // tabs pick the other chart (or all four, on a phone).
 import { useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { MetricsSample } from '../../protocol';
+import type { AppState } from '../../store';
 import { selectCluster, selectFaults, selectHintMode, selectJumpTarget, selectSeries, useAppStore } from '../../store';
 import { formatClock, formatCount } from '../../view/format';
-import { metricLine, pendingLines, rateLine, timeDomain, type PendingLines } from '../../view/charts/chartModel';
+import { chartMarks, metricLine, pendingLines, rateLine, timeDomain, type PendingLines } from '../../view/charts/chartModel';
 import { METRIC_STYLES, nodeLineStyle } from '../../view/charts/seriesStyle';
 import { TimeChart, type ChartLine } from './TimeChart';
 import { useElementSize } from '../common/useElementSize';
@@ -101,8 +102,19 @@ function useChartData(series: readonly MetricsSample[], order: readonly string[]
   }, [series, order, sloppy, domain, lines]);
 }
 
-function ChartBox({ data, domain, pendingFrom }: { data: ChartData; domain: readonly [number, number]; pendingFrom: number | null }) {
+const selectTimeline = (s: AppState) => s.view?.timeline ?? null;
+const selectViewNow = (s: AppState) => s.view?.now ?? 0;
+
+/** The faults to mark: the log's and the timeline's (which survives a link, a jump, a rewind). */
+function useChartMarks() {
   const faults = useAppStore(selectFaults);
+  const timeline = useAppStore(selectTimeline);
+  const now = useAppStore(selectViewNow);
+  return useMemo(() => chartMarks(faults, timeline, now), [faults, timeline, now]);
+}
+
+function ChartBox({ data, domain, pendingFrom }: { data: ChartData; domain: readonly [number, number]; pendingFrom: number | null }) {
+  const marks = useChartMarks();
   const { ref, width, height } = useElementSize<HTMLDivElement>({ width: 560, height: 150 });
   return (
     <div className="chart-box" ref={ref}>
@@ -113,7 +125,7 @@ function ChartBox({ data, domain, pendingFrom }: { data: ChartData; domain: read
           summary={data.summary}
           lines={data.lines}
           domain={domain}
-          faults={faults}
+          marks={marks}
           width={width}
           height={height}
           fill={data.fill}

@@ -1,11 +1,11 @@
 // One chart over simulated time. React owns the SVG; d3 only computes scales, ticks and
-// path strings. No transitions anywhere (each sample redraws in place), so reduced motion
-// needs nothing extra.
+// path strings. Lines are steps (each sample holds until the next: the values the engine had,
+// never a slope between two sparse samples). No transitions anywhere (each sample redraws in
+// place), so reduced motion needs nothing extra.
 import { scaleLinear, symbol as d3symbol } from 'd3';
 import { useId, useMemo } from 'react';
-import type { LogEvent } from '../../protocol';
 import { formatClock, formatCount } from '../../view/format';
-import { areaPath, decimate, dodge, formatTick, markerIndexes, placeMarkers, polylinePath, timeTicks, type Point } from '../../view/charts/chartModel';
+import { decimate, dodge, formatTick, markerIndexes, placeMarkers, stepAreaPath, stepPath, timeTicks, type ChartMark, type Point } from '../../view/charts/chartModel';
 import { SYMBOLS, type LineStyle } from '../../view/charts/seriesStyle';
 
 export interface ChartLine extends LineStyle {
@@ -26,7 +26,8 @@ export interface TimeChartProps {
   summary: string;
   lines: readonly ChartLine[];
   domain: readonly [number, number];
-  faults: readonly LogEvent[];
+  /** Faults on the time axis (chartModel's chartMarks). */
+  marks: readonly ChartMark[];
   width: number;
   height: number;
   /** Shade the line under a single series. */
@@ -110,7 +111,7 @@ function TimeAxis({ x, domain, plotW, plotH }: { x: Scale; domain: readonly [num
 
 function FaultMarkers({ markers, plotH }: { markers: ReturnType<typeof placeMarkers>; plotH: number }) {
   return markers.map((m) => (
-    <g key={m.seq} className="fault-marker" data-testid="fault-marker" data-label={m.label} transform={`translate(${m.x},0)`}>
+    <g key={m.key} className="fault-marker" data-testid="fault-marker" data-label={m.label} transform={`translate(${m.x},0)`}>
       <title>{`${formatClock(m.at)} — ${m.text}`}</title>
       <line y1={-M.top + 12 + m.row * 11} y2={plotH} />
       <path d={`M-4,${plotH + 5}L4,${plotH + 5}L0,${plotH}Z`} />
@@ -136,12 +137,12 @@ interface LineProps {
 
 /** One series: its path (and area), markers along it, and its label at the end. */
 function SeriesLine({ line: l, index: li, drawn, x, y, plotH, area, end, labelY: ly, endLabel }: LineProps) {
-  const d = polylinePath(drawn, x, y);
+  const d = stepPath(drawn, x, y);
   const sym = symbolPath(l.marker);
   const marks = markerIndexes(l.points, x, MARKER_SPACING, 24 + ((li * 29) % MARKER_SPACING));
   return (
     <g className="chart-line" data-testid={l.testId} aria-label={`${l.label}: ${endLabel}`}>
-      {area && <path className="chart-area" d={areaPath(drawn, x, y, plotH)} fill={l.colour} />}
+      {area && <path className="chart-area" d={stepAreaPath(drawn, x, y, plotH)} fill={l.colour} />}
       <path className="chart-halo" d={d} />
       <path className="chart-stroke" d={d} stroke={l.colour} strokeDasharray={l.dash || undefined} />
       {marks.map((i, k) => {
@@ -157,7 +158,7 @@ function SeriesLine({ line: l, index: li, drawn, x, y, plotH, area, end, labelY:
 }
 
 export function TimeChart(props: TimeChartProps) {
-  const { id, title, summary, lines, domain, faults, width, height, fill, pendingFrom, minMax = 4, empty } = props;
+  const { id, title, summary, lines, domain, marks, width, height, fill, pendingFrom, minMax = 4, empty } = props;
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const titleId = `${uid}-title`;
   const descId = `${uid}-desc`;
@@ -168,7 +169,7 @@ export function TimeChart(props: TimeChartProps) {
     const last = l.points[l.points.length - 1];
     return last ? `${l.label} ${(l.format ?? countFormat)(last[1])}` : '';
   });
-  const markers = placeMarkers(faults, x, domain[0], domain[1]);
+  const markers = placeMarkers(marks, x, domain[0], domain[1]);
   const ends = lines.map((l) => {
     const last = l.points[l.points.length - 1];
     return last ? { x: x(last[0]), y: y(last[1]) } : null;

@@ -6,7 +6,7 @@ import type { LogEvent, MetricsSample } from '../../protocol';
 import type { AppState, AppStore } from '../../store';
 import type { RunId } from '../../store/compare';
 import { formatCount } from '../../view/format';
-import { metricLine, pendingLines, rateLine, timeDomain } from '../../view/charts/chartModel';
+import { marksOfLog, metricLine, pendingLines, rateLine, timeDomain } from '../../view/charts/chartModel';
 import { METRIC_STYLES, nodeLineStyle } from '../../view/charts/seriesStyle';
 import { TimeChart, type ChartLine } from '../charts/TimeChart';
 import { useElementSize } from '../common/useElementSize';
@@ -90,7 +90,7 @@ function Cell({ run, id, title, summary, lines, domain, faults, yTop }: {
           summary={summary}
           lines={lines}
           domain={domain}
-          faults={faults}
+          marks={marksOfLog(faults)}
           width={width}
           height={height}
           fill={id === 'under' || id === 'stale'}

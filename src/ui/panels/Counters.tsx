@@ -1,59 +1,157 @@
-// The run's counters, grouped; each number carries a data-testid for tests.
-import type { Counters as CountersData } from '../../protocol';
-import { selectCounters, selectHintMode, useAppStore } from '../../store';
-import { formatCount } from '../../view/format';
+// The run's counters, grouped; each number carries a data-testid for tests. A number keeps to six
+// characters (formatCounter) so it fits its cell at any value; the exact one is read out and in
+// its tooltip. Every failure counter says why in its tooltip, and "Why?" lists the reasons with
+// the engine's latest sentence for each. The footer names the seed and the trace hash.
+import type { Counters as CountersData, Failures } from '../../protocol';
+import type { AppState } from '../../store';
+import { selectCluster, selectCounters, selectHintMode, useAppStore } from '../../store';
+import { FAILURE_REASONS, reasonsOf, reasonsTitle, type FailureCounter } from '../../view/failures';
+import { COUNTER_EXACT_MAX, formatCount, formatCounter } from '../../view/format';
 import { hintWords, type HintWords } from '../../view/wording';
+import './counters.css';
+
+/** What a counter reads: the frame's counters, and the latest chart sample (acknowledged writes lost). */
+interface Reading {
+  c: CountersData;
+  lost: number;
+}
 
 interface Item {
   id: string;
   label: string;
-  value: (c: CountersData) => number;
+  value: (r: Reading) => number;
   hint?: string;
-  tone?: (c: CountersData) => 'good' | 'warn' | 'bad' | undefined;
+  tone?: (r: Reading) => 'good' | 'warn' | 'bad' | undefined;
+  /** The reasons behind it, in the tooltip and the "Why?" list. */
+  why?: FailureCounter;
 }
 
 const groups = (words: HintWords): { title: string; note?: string; items: Item[] }[] => [
   {
     title: 'Writes',
     items: [
-      { id: 'writes-acked', label: 'acked', value: (c) => c.writesAcknowledged, tone: () => 'good' },
-      { id: 'writes-failed', label: 'failed', value: (c) => c.writesFailed, tone: (c) => (c.writesFailed > 0 ? 'bad' : undefined) },
-      { id: 'writes-pending', label: 'in flight', value: (c) => c.writesPending },
+      { id: 'writes-acked', label: 'acked', value: ({ c }) => c.writesAcknowledged, tone: () => 'good' },
+      { id: 'writes-failed', label: 'failed', value: ({ c }) => c.writesFailed, tone: ({ c }) => (c.writesFailed > 0 ? 'bad' : undefined), why: 'writes-failed' },
+      { id: 'writes-pending', label: 'in flight', value: ({ c }) => c.writesPending },
+      {
+        id: 'writes-lost', label: 'acked, lost', value: (r) => r.lost, tone: (r) => (r.lost > 0 ? 'bad' : undefined),
+        hint: 'Acknowledged writes lost: the client was told the write succeeded, and no replica and no hint holds it any more',
+      },
     ],
   },
   {
     title: 'Reads',
     items: [
-      { id: 'reads', label: 'ok', value: (c) => c.readsSucceeded },
-      { id: 'reads-failed', label: 'failed', value: (c) => c.readsFailed, tone: (c) => (c.readsFailed > 0 ? 'bad' : undefined) },
-      { id: 'reads-stale', label: 'stale', value: (c) => c.readsStale, tone: (c) => (c.readsStale > 0 ? 'warn' : undefined), hint: 'returned a value older than an acknowledged write' },
+      { id: 'reads', label: 'ok', value: ({ c }) => c.readsSucceeded },
+      { id: 'reads-failed', label: 'failed', value: ({ c }) => c.readsFailed, tone: ({ c }) => (c.readsFailed > 0 ? 'bad' : undefined), why: 'reads-failed' },
+      { id: 'reads-stale', label: 'stale', value: ({ c }) => c.readsStale, tone: ({ c }) => (c.readsStale > 0 ? 'warn' : undefined), hint: 'returned a value older than an acknowledged write' },
     ],
   },
   {
     title: words.counterTitle,
     note: words.counterNote,
     items: [
-      { id: 'hints-created', label: 'created', value: (c) => c.hintsCreated },
-      { id: 'hints-pending', label: 'pending', value: (c) => c.hintsPending, tone: (c) => (c.hintsPending > 0 ? 'warn' : undefined) },
-      { id: 'hints-delivered', label: words.delivered, value: (c) => c.hintsDelivered, tone: (c) => (c.hintsDelivered > 0 ? 'good' : undefined) },
-      { id: 'hints-expired', label: 'expired', value: (c) => c.hintsExpired, hint: 'outlived the hint TTL, never replayed' },
-      { id: 'hints-dropped', label: 'dropped', value: (c) => c.hintsDropped, hint: 'refused by the hint policy (window, cap, disabled)' },
-      { id: 'hints-lost', label: 'lost', value: (c) => c.hintsLost, tone: (c) => (c.hintsLost > 0 ? 'bad' : undefined), hint: 'destroyed with their holder (crash before flush, wiped disk)' },
+      { id: 'hints-created', label: 'created', value: ({ c }) => c.hintsCreated },
+      { id: 'hints-pending', label: 'pending', value: ({ c }) => c.hintsPending, tone: ({ c }) => (c.hintsPending > 0 ? 'warn' : undefined) },
+      { id: 'hints-delivered', label: words.delivered, value: ({ c }) => c.hintsDelivered, tone: ({ c }) => (c.hintsDelivered > 0 ? 'good' : undefined) },
+      { id: 'hints-expired', label: 'expired', value: ({ c }) => c.hintsExpired, hint: 'outlived the hint TTL, never replayed', why: 'hints-expired' },
+      { id: 'hints-dropped', label: 'dropped', value: ({ c }) => c.hintsDropped, hint: 'refused by the hint policy (window, cap, disabled)', why: 'hints-dropped' },
+      { id: 'hints-lost', label: 'lost', value: ({ c }) => c.hintsLost, tone: ({ c }) => (c.hintsLost > 0 ? 'bad' : undefined), hint: 'destroyed with their holder (crash before flush, wiped disk)', why: 'hints-lost' },
     ],
   },
   {
     title: 'Repair',
     note: 'anti-entropy sessions (Merkle-tree repair)',
     items: [
-      { id: 'repair-sessions', label: 'sessions', value: (c) => c.repairSessions },
-      { id: 'repair-failed', label: 'failed', value: (c) => c.repairsFailed, tone: (c) => (c.repairsFailed > 0 ? 'bad' : undefined), hint: 'a tree or stream was lost: the initiator gave up after its timeout; rerun the repair' },
+      { id: 'repair-sessions', label: 'sessions', value: ({ c }) => c.repairSessions },
+      { id: 'repair-failed', label: 'failed', value: ({ c }) => c.repairsFailed, tone: ({ c }) => (c.repairsFailed > 0 ? 'bad' : undefined), hint: 'a tree or stream was lost: the initiator gave up after its timeout; rerun the repair' },
     ],
   },
 ];
 
+const selectFailures = (s: AppState) => s.view?.failures;
+const selectTrace = (s: AppState) => s.view?.traceHash ?? null;
+const selectLost = (s: AppState) => s.series[s.series.length - 1]?.lostAcknowledgedWrites ?? 0;
+
+/** One number: compact on screen past 99,999, exact for screen readers and in the tooltip. */
+function CounterValue({ id, value }: { id: string; value: number | null }) {
+  if (value === null) return <dd data-testid={`counter-${id}`}>–</dd>;
+  const exact = formatCount(value);
+  if (Math.abs(value) <= COUNTER_EXACT_MAX) return <dd data-testid={`counter-${id}`}>{exact}</dd>;
+  return (
+    <dd data-testid={`counter-${id}`} data-exact={exact}>
+      <span className="sr-only">{exact}</span>
+      <span aria-hidden="true" title={exact}>
+        {formatCounter(value)}
+      </span>
+    </dd>
+  );
+}
+
+function CounterCell({ item, group, reading, failures }: { item: Item; group: string; reading: Reading | null; failures: Failures | undefined }) {
+  const tone = reading ? item.tone?.(reading) : undefined;
+  const why = item.why ? reasonsTitle(failures, item.why) : undefined;
+  const title = [item.hint, why].filter(Boolean).join('\n') || undefined;
+  return (
+    <div className={`counter${tone ? ` tone-${tone}` : ''}`} title={title}>
+      <dt>
+        <span className="sr-only">{group} </span>
+        {item.label}
+      </dt>
+      <CounterValue id={item.id} value={reading ? item.value(reading) : null} />
+    </div>
+  );
+}
+
+/** Every reason that happened, under the counter that counts it, with the engine's latest sentence. */
+function WhyList({ failures }: { failures: Failures | undefined }) {
+  const sections = (Object.keys(FAILURE_REASONS) as FailureCounter[]).map((k) => ({ k, rows: reasonsOf(failures, k) })).filter((s) => s.rows.length > 0);
+  if (sections.length === 0) return null;
+  return (
+    <details className="counter-why" data-testid="failure-reasons">
+      <summary>Why did they fail?</summary>
+      {sections.map(({ k, rows }) => (
+        <div key={k} className="why-section">
+          <h3>{FAILURE_REASONS[k].title}</h3>
+          <ul>
+            {rows.map((r) => (
+              <li key={r.code} data-testid={`reason-${r.code}`}>
+                <strong>{formatCount(r.count)}</strong> {r.label}
+                {r.example && <q className="why-example">{r.example}</q>}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </details>
+  );
+}
+
+/** The seed and trace hash: the two facts that make a run reproducible, in view. */
+function RunId() {
+  const cluster = useAppStore(selectCluster);
+  const trace = useAppStore(selectTrace);
+  if (!cluster) return null;
+  return (
+    <p className="run-id">
+      <span>
+        seed <code data-testid="run-seed">{cluster.seed}</code>
+      </span>
+      {trace && (
+        <span title={`Trace hash ${trace}: the same seed, scenario and commands give the same hash`}>
+          trace <code data-testid="run-trace">{trace.slice(0, 12)}</code>
+        </span>
+      )}
+    </p>
+  );
+}
+
 export function Counters() {
   const counters = useAppStore(selectCounters);
+  const lost = useAppStore(selectLost);
+  const failures = useAppStore(selectFailures);
   const words = hintWords(useAppStore(selectHintMode));
+  const reading = counters ? { c: counters, lost } : null;
   return (
     <section className="panel counters" aria-labelledby="counters-title">
       <h2 id="counters-title">Counters</h2>
@@ -61,23 +159,16 @@ export function Counters() {
         <div className="counter-group" key={g.title}>
           <h3 title={g.note}>{g.title}</h3>
           <dl>
-            {g.items.map((it) => {
-              const tone = counters ? it.tone?.(counters) : undefined;
-              return (
-                <div className={`counter${tone ? ` tone-${tone}` : ''}`} key={it.id} title={it.hint}>
-                  <dt>
-                    <span className="sr-only">{g.title} </span>
-                    {it.label}
-                  </dt>
-                  <dd data-testid={`counter-${it.id}`}>
-                    {counters ? formatCount(it.value(counters)) : '–'}
-                  </dd>
-                </div>
-              );
-            })}
+            {g.items.map((it) => (
+              <CounterCell key={it.id} item={it} group={g.title} reading={reading} failures={failures} />
+            ))}
           </dl>
         </div>
       ))}
+      <div className="counters-foot">
+        <WhyList failures={failures} />
+        <RunId />
+      </div>
     </section>
   );
 }

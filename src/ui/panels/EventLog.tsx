@@ -1,4 +1,5 @@
-// The latest events, newest first, coloured and labelled by kind; filtered by kind and node.
+// The latest events, newest first, coloured and labelled by kind; filtered by kind and node, and
+// the automatic workload's operations shown or hidden (failures say why: the engine's sentence).
 // Clicking an event selects its node (ring, "what X believes") and flashes its messages;
 // clicking a key in an event inspects that key.
 import { memo, useCallback, useState, type ReactNode, type UIEvent } from 'react';
@@ -11,6 +12,9 @@ import './instrument.css';
 import { Options } from '../common/Options';
 
 const KINDS: readonly LogKind[] = ['fault', 'write', 'read', 'hint', 'gossip', 'repair'];
+
+/** A failed request, or a hint that went: drawn as a failure (its text says why). */
+const FAILED = /\b(failed|unavailable|timed out|drops hints|discards|lost \d)/;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -84,9 +88,19 @@ function LogHead({ shown, total, filtered, node, setNode }: HeadProps) {
   );
 }
 
-function KindChips({ hidden, toggle }: { hidden: readonly LogKind[]; toggle(k: LogKind): void }) {
+function KindChips({ hidden, toggle, workload, toggleWorkload }: { hidden: readonly LogKind[]; toggle(k: LogKind): void; workload: boolean; toggleWorkload(): void }) {
   return (
     <div className="log-chips" role="group" aria-label="Kinds of event shown">
+      <button
+        type="button"
+        className="log-chip log-workload"
+        aria-pressed={workload}
+        data-testid="log-filter-workload"
+        title="Operations of the automatic workload (each write and read, with why it failed)"
+        onClick={toggleWorkload}
+      >
+        Workload
+      </button>
       {KINDS.map((k) => (
         <button
           key={k}
@@ -109,11 +123,12 @@ export function EventLog() {
   const actions = useAppStore(selectActions);
   const [hidden, setHidden] = useState<readonly LogKind[]>([]);
   const [node, setNode] = useState('');
+  const [workload, setWorkload] = useState(true);
   const [scrolled, setScrolled] = useState(false);
   const fit = useRowsThatFit();
 
   const toggle = (k: LogKind) => setHidden((h) => (h.includes(k) ? h.filter((x) => x !== k) : [...h, k]));
-  const shown = log.filter((e) => !hidden.includes(e.kind) && (node === '' || mentions(e, node)));
+  const shown = log.filter((e) => !hidden.includes(e.kind) && (workload || !e.workload) && (node === '' || mentions(e, node)));
   const earlier = notShown(log, skipped);
   const pickNode = useCallback(
     (id: string) => {
@@ -127,8 +142,8 @@ export function EventLog() {
 
   return (
     <section className="panel event-log" aria-labelledby="log-title">
-      <LogHead shown={shown.length} total={log.length} filtered={hidden.length > 0 || node !== ''} node={node} setNode={setNode} />
-      <KindChips hidden={hidden} toggle={toggle} />
+      <LogHead shown={shown.length} total={log.length} filtered={hidden.length > 0 || node !== '' || !workload} node={node} setNode={setNode} />
+      <KindChips hidden={hidden} toggle={toggle} workload={workload} toggleWorkload={() => setWorkload((v) => !v)} />
       {log.length === 0 ? (
         <p className="empty-state">Nothing yet. Kill a node or send a write.</p>
       ) : shown.length === 0 ? (
@@ -154,7 +169,8 @@ export function EventLog() {
 const LogRow = memo(function LogRow({ event: e, onNode, onKey }: { event: LogEvent; onNode(id: string): void; onKey(key: string): void }) {
   return (
     <li
-      className={`log-${e.kind}${e.node ? ' log-clickable' : ''}`}
+      className={`log-${e.kind}${e.node ? ' log-clickable' : ''}${e.workload ? ' log-auto' : ''}${FAILED.test(e.text) ? ' log-failed' : ''}`}
+      data-workload={e.workload ? '' : undefined}
       onClick={e.node ? () => onNode(e.node!) : undefined}
       title={e.node ? `Select ${e.node} and show its messages` : undefined}
     >

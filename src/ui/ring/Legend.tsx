@@ -61,7 +61,12 @@ export function Legend() {
         })}
         <li className="legend-doomed" title="A message that will be lost (dropped, partitioned or sent to a dead node) turns red and fades; ✕ marks where it dies">
           <Swatch style={styles.mutation} colour={DOOMED_COLOUR} cross />
-          will be lost
+          <span>
+            will be lost
+            <span className="legend-why" data-testid="legend-doomed-why">
+              {' '}(dropped, partitioned or sent to a down node; ✕ where it dies)
+            </span>
+          </span>
         </li>
         {omitted > 0 && <li className="legend-note">+{formatCount(omitted)} not drawn</li>}
         {groups.length > 1 && (

@@ -83,6 +83,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
               group={partitioned ? n.group + 1 : null}
               onCommand={onCommand}
               onHover={dense ? setHovered : undefined}
+              unit={viewPerPx}
             />
           );
         })}
@@ -168,6 +169,8 @@ interface GlyphProps {
   onCommand?(command: Command): void;
   /** Only on a crowded ring, where the glyph draws no name or tags: it reports the pointer or focus on it (null when it leaves). */
   onHover?(node: string | null): void;
+  /** View units per CSS pixel: state tags keep their size on screen (at least 14 px) however small the ring is drawn. */
+  unit?: number;
 }
 
 interface DenseLabelProps {
@@ -259,7 +262,7 @@ function sameGlyph(a: GlyphProps, b: GlyphProps): boolean {
   );
 }
 
-const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand, onHover }: GlyphProps) {
+const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand, onHover, unit = 1 }: GlyphProps) {
   const state = nodeState(node);
   const onKey = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -277,8 +280,9 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
   const cross = r * 0.62;
   // Tags stack from the glyph towards the ring's centre, one per line, clear of the ring.
   const tags = glyphTags(node, state, suspectedBy);
-  const step = inward.y < -0.2 ? -20 : 20;
-  const anchor = { x: inward.x * (r * 0.5), y: inward.y * (r * 0.5) + Math.sign(step) * (r * 0.5 + 16) };
+  const k = Math.max(1, unit);
+  const step = (inward.y < -0.2 ? -24 : 24) * k;
+  const anchor = { x: inward.x * (r * 0.5), y: inward.y * (r * 0.5) + Math.sign(step) * (r * 0.5 + 16 * k) };
   return (
     <g
       className={`node-glyph node-${state}`}
@@ -322,33 +326,39 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
       {held > 0 && !onHover && (
         <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} what={words.many} />
       )}
-      {!onHover && tags.length > 0 && <GlyphTags tags={tags} anchor={anchor} step={step} />}
+      {!onHover && tags.length > 0 && <GlyphTags tags={tags} anchor={anchor} step={step} scale={k} />}
     </g>
   );
 }, sameGlyph);
 
 /** A glyph's tags, one per line from `anchor` in steps of `step` (hidden on a crowded ring). */
-function GlyphTags({ tags, anchor, step }: { tags: readonly GlyphTag[]; anchor: Point; step: number }) {
+function GlyphTags({ tags, anchor, step, scale }: { tags: readonly GlyphTag[]; anchor: Point; step: number; scale: number }) {
+  // Each line is drawn in screen pixels (scaled by the ring's view units per pixel), so the CSS
+  // font sizes (14 px, more in presenter mode) are what the eye gets.
   return (
     <g className="glyph-tags">
-      {tags.map((t, i) =>
-        t.className === 'glyph-note' ? (
-          <text key={t.text} className="glyph-note" x={anchor.x} y={anchor.y + i * step} dy="0.35em">
-            {t.text}
-          </text>
-        ) : (
-          <Tag key={t.text} x={anchor.x} y={anchor.y + i * step} className={t.className} text={t.text} />
-        ),
-      )}
+      {tags.map((t, i) => (
+        <g key={t.text} transform={`translate(${anchor.x},${anchor.y + i * step})`}>
+          <g className="glyph-tag-line" transform={`scale(${scale})`}>
+            {t.className === 'glyph-note' ? (
+              <text className="glyph-note" dy="0.35em">
+                {t.text}
+              </text>
+            ) : (
+              <Tag className={t.className} text={t.text} />
+            )}
+          </g>
+        </g>
+      ))}
     </g>
   );
 }
 
-function Tag({ x, y, text, className }: { x: number; y: number; text: string; className: string }) {
-  const w = text.length * 8.4 + 14;
+function Tag({ text, className }: { text: string; className: string }) {
+  const w = text.length * 10 + 14;
   return (
-    <g className={className} transform={`translate(${x},${y})`}>
-      <rect x={-w / 2} y={-9} width={w} height={18} rx={4} />
+    <g className={className}>
+      <rect x={-w / 2} y={-11} width={w} height={22} rx={4} />
       <text dy="0.35em">{text}</text>
     </g>
   );

@@ -1,7 +1,8 @@
 // pure: what the charts draw, computed from the sample series — time ticks, per-target
 // lines, rates, fault markers and label placement. Reads nothing but its arguments.
+import { area, curveStepAfter, line } from 'd3';
 import { formatDuration as compactDuration } from '../../protocol';
-import type { LogEvent, MetricsSample } from '../../protocol';
+import type { LogEvent, MetricsSample, Timeline, TimelineMark } from '../../protocol';
 
 export type Point = readonly [t: number, v: number];
 
@@ -120,7 +121,9 @@ function valueAt(series: readonly MetricsSample[], pick: (s: MetricsSample) => n
 
 /**
  * The rate of a cumulative counter per simulated second, averaged over `bins` equal
- * stretches of [t0, t1] (only where samples exist). One point per bin, at its middle.
+ * stretches of [t0, t1] (only where samples exist). Drawn as steps: one point at each bin's
+ * start holding its average, and a last point at the last bin's end, so each bin's rate covers
+ * exactly its own stretch and never leans into its neighbours.
  */
 export function rateLine(series: readonly MetricsSample[], pick: (s: MetricsSample) => number, t0: number, t1: number, bins: number): Point[] {
   if (series.length < 2 || t1 <= t0 || bins < 1) return [];
@@ -129,15 +132,20 @@ export function rateLine(series: readonly MetricsSample[], pick: (s: MetricsSamp
   const width = (t1 - t0) / bins;
   const out: Point[] = [];
   let cursor = 0;
+  let end = -Infinity;
+  let lastRate = 0;
   for (let b = 0; b < bins; b++) {
     const a = Math.max(first, t0 + b * width);
     const e = Math.min(last, t0 + (b + 1) * width);
     if (e - a < width * 0.25) continue; // no samples (or too few) in this stretch
     const start = valueAt(series, pick, a, cursor);
-    const end = valueAt(series, pick, e, start.i);
+    const stop = valueAt(series, pick, e, start.i);
     cursor = start.i;
-    out.push([(a + e) / 2, Math.max(0, (end.v - start.v) / ((e - a) / SECOND))]);
+    lastRate = Math.max(0, (stop.v - start.v) / ((e - a) / SECOND));
+    out.push([a, lastRate]);
+    end = e;
   }
+  if (out.length > 0) out.push([end, lastRate]);
   return out;
 }
 
@@ -170,8 +178,61 @@ export function dodge(ys: readonly number[], gap: number, top: number, bottom: n
   return out;
 }
 
+/** A moment marked on the time axis: a fault (kill, restart, partition…) or a hand-made message fault. */
+export interface ChartMark {
+  /** Stable across updates (React key). */
+  key: string;
+  at: number;
+  /** Short, on the axis: "kill D", "partition". */
+  label: string;
+  /** Long, in the tooltip. */
+  text: string;
+}
+
+/** Timeline mark kinds that are drawn on the charts (the workload's writes and reads are not). */
+const MARK_KINDS = new Set(['kill', 'restart', 'partition', 'heal', 'slow', 'repair', 'dropMessage', 'delayMessage']);
+
+/** A timeline mark's short label, in faultLabel's vocabulary (so the two sources agree). */
+export function markLabel(m: TimelineMark): string {
+  const who = /(\S+)$/.exec(m.label)?.[1] ?? '';
+  switch (m.kind) {
+    case 'kill': return m.label.startsWith('kill + wipe') ? `kill ${who} (wipe)` : `kill ${who}`;
+    case 'slow': return m.label.startsWith('not slow') ? `${who} normal` : `slow ${who}`;
+    case 'partition': return 'partition';
+    case 'dropMessage': return 'drop msg';
+    case 'delayMessage': return 'delay msg';
+    default: return m.label;
+  }
+}
+
+/**
+ * Every fault up to `now`, from two sources: the fault events the page kept from the log, and the
+ * frame's timeline (the scenario's faults and the session's commands), which holds them however
+ * the run got here — watched, jumped, rewound or rebuilt from a link — even when the log's bounded
+ * buffer skipped the event. One mark per moment and label; oldest first.
+ */
+export function chartMarks(faults: readonly LogEvent[], timeline: Timeline | null, now: number): ChartMark[] {
+  const out: ChartMark[] = [];
+  const seen = new Set<string>();
+  const add = (at: number, label: string, text: string) => {
+    const key = `${Math.round(at * 1000)}|${label}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push({ key, at, label, text });
+  };
+  // The log holds only what happened; the timeline also lists the scenario's faults still ahead.
+  for (const e of faults) add(e.at, faultLabel(e), e.text);
+  for (const m of timeline?.marks ?? []) if (!m.queued && m.at <= now && MARK_KINDS.has(m.kind)) add(m.at, markLabel(m), m.label);
+  return out.sort((a, b) => a.at - b.at);
+}
+
+/** Log fault events as marks (Compare's runs, which keep no timeline). */
+export function marksOfLog(faults: readonly LogEvent[]): ChartMark[] {
+  return chartMarks(faults, null, Infinity);
+}
+
 export interface PlacedMarker {
-  seq: number;
+  key: string;
   at: number;
   x: number;
   label: string;
@@ -180,18 +241,17 @@ export interface PlacedMarker {
   row: number;
 }
 
-/** Fault markers inside the domain, with label rows chosen so neighbouring labels do not overlap. */
-export function placeMarkers(faults: readonly LogEvent[], x: (t: number) => number, t0: number, t1: number, charWidth = 6.2): PlacedMarker[] {
+/** Marks inside the domain, with label rows chosen so neighbouring labels do not overlap. */
+export function placeMarkers(marks: readonly ChartMark[], x: (t: number) => number, t0: number, t1: number, charWidth = 6.2): PlacedMarker[] {
   const lastEnd = [-Infinity, -Infinity];
   const out: PlacedMarker[] = [];
-  for (const e of faults) {
-    if (e.at < t0 || e.at > t1) continue;
-    const label = faultLabel(e);
-    const px = x(e.at);
-    const w = label.length * charWidth + 8;
+  for (const m of marks) {
+    if (m.at < t0 || m.at > t1) continue;
+    const px = x(m.at);
+    const w = m.label.length * charWidth + 8;
     const row = px >= lastEnd[0]! ? 0 : px >= lastEnd[1]! ? 1 : lastEnd[0]! <= lastEnd[1]! ? 0 : 1;
     lastEnd[row] = px + w;
-    out.push({ seq: e.seq, at: e.at, x: px, label, text: e.text, row });
+    out.push({ key: m.key, at: m.at, x: px, label: m.label, text: m.text, row });
   }
   return out;
 }
@@ -276,4 +336,20 @@ export function areaPath(points: readonly Point[], x: (t: number) => number, y: 
   if (points.length === 0) return '';
   const b = coord(base);
   return `${polylinePath(points, x, y)}L${coord(x(points[points.length - 1]![0]))},${b}L${coord(x(points[0]![0]))},${b}Z`;
+}
+
+/**
+ * SVG path data of the samples as steps (d3.curveStepAfter): each sample's value holds until the
+ * next sample, so a change shows at the first sample that saw it and never earlier — a straight
+ * line between two sparse samples would draw values the engine never had.
+ */
+export function stepPath(points: readonly Point[], x: (t: number) => number, y: (v: number) => number): string {
+  if (points.length === 0) return '';
+  return line<Point>((p) => x(p[0]), (p) => y(p[1])).curve(curveStepAfter).digits(1)(points) ?? '';
+}
+
+/** The area under the steps down to the baseline y = base, as path data. */
+export function stepAreaPath(points: readonly Point[], x: (t: number) => number, y: (v: number) => number, base: number): string {
+  if (points.length === 0) return '';
+  return area<Point>((p) => x(p[0]), base, (p) => y(p[1])).curve(curveStepAfter).digits(1)(points) ?? '';
 }
