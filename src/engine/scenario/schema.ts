@@ -193,7 +193,7 @@ export function parseScenario(input: unknown): Scenario {
     if (n !== undefined && !names.has(n)) throw new ScenarioError(field, `unknown node "${n}"`);
   };
   const workload = (raw.workload ?? []).map((entry, i) => workloadEntry(entry, `workload[${i}]`, until, known));
-  const faults = (raw.faults ?? []).map((entry, i) => faultEntry(entry, `faults[${i}]`, known));
+  const faults = (raw.faults ?? []).map((entry, i) => faultEntry(entry, `faults[${i}]`, known, nodes));
   return {
     format: raw.format,
     name: raw.name,
