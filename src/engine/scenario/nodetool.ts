@@ -124,10 +124,10 @@ function extrasOf(e: Record<string, unknown>, verb: Verb, field: string, cluster
 
 /** A `faults` entry with "nodetool", checked; `at` is already read by the caller. */
 export function nodetoolEntry(e: Record<string, unknown>, field: string, at: number, cluster: readonly string[]): NodetoolEntry {
+  const verb = verbOf(e.nodetool, `${field}.nodetool`);
   for (const k of Object.keys(e)) {
     if (k !== 'at' && k !== 'nodetool' && k !== 'node' && !(EXTRAS as readonly string[]).includes(k)) throw new ScenarioError(`${field}.${k}`, 'unknown key');
   }
-  const verb = verbOf(e.nodetool, `${field}.nodetool`);
   const { nodes, all } = nodesOf(e.node, `${field}.node`, cluster);
   return { kind: 'nodetool', at, verb, nodes, all, ...extrasOf(e, verb, field, cluster) };
 }
