@@ -6,6 +6,7 @@ import type { SimState } from '../context';
 import type { Msg } from '../node/types';
 import { versionBytes } from '../node/versions';
 import { hintBuffered } from '../hints/hints';
+import { operatorViews } from './operator';
 
 const tokenCache = new WeakMap<Ring, number[][]>();
 
@@ -83,6 +84,6 @@ export function buildSnapshot(sim: SimState, maxMessages: number): Snapshot {
   }
   return {
     now: sim.now, nodes, messages, messagesOmitted: inFlight - messages.length, hintQueues,
-    counters: counters(sim, pending), traceHash: sim.traceHash(), workload: sim.userWorkload(),
+    counters: counters(sim, pending), traceHash: sim.traceHash(), workload: sim.userWorkload(), operator: operatorViews(sim),
   };
 }

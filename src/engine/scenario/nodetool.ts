@@ -62,6 +62,8 @@ export interface NodetoolEntry {
 
 const EXTRAS = ['target', 'hintReplayRate', 'maxHintWindow'] as const;
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+/** A key under `field`, or the key alone (a console command names its own keys). */
+const sub = (field: string, k: string) => (field ? `${field}.${k}` : k);
 
 export function isVerb(v: unknown): v is Verb {
   return typeof v === 'string' && has(VERBS, v);
@@ -84,9 +86,9 @@ export function nodesOf(v: unknown, field: string, cluster: readonly string[]): 
   if (list.length === 0) throw new ScenarioError(field, 'expected at least one node');
   const seen = new Set<string>();
   list.forEach((n, i) => {
-    const at = typeof v === 'string' ? field : `${field}[${i}]`;
-    if (typeof n !== 'string' || !NODE_NAME_PATTERN.test(n) || !cluster.includes(n)) throw new ScenarioError(at, `unknown node "${String(n)}"`);
-    if (seen.has(n)) throw new ScenarioError(at, `node "${n}" is listed twice`);
+    const where = typeof v === 'string' ? field : `${field}[${i}]`;
+    if (typeof n !== 'string' || !NODE_NAME_PATTERN.test(n) || !cluster.includes(n)) throw new ScenarioError(where, `unknown node "${String(n)}"`);
+    if (seen.has(n)) throw new ScenarioError(where, `node "${n}" is listed twice`);
     seen.add(n);
   });
   return { nodes: list as string[], all: false };
@@ -110,24 +112,24 @@ function windowOf(v: unknown, field: string): number | null {
 /** The extra keys of `verb`: required ones present, none of another verb's. */
 function extrasOf(e: Record<string, unknown>, verb: Verb, field: string, cluster: readonly string[]): Pick<NodetoolEntry, 'target' | 'hintReplayRate' | 'maxHintWindow'> {
   const mine = VERBS[verb].extra;
-  for (const k of EXTRAS) if (k !== mine && has(e, k)) throw new ScenarioError(`${field}.${k}`, `"${k}" goes only with ${k === 'target' ? '"truncatehints"' : k === 'hintReplayRate' ? '"sethintedhandoffthrottle"' : '"setmaxhintwindow"'}`);
+  for (const k of EXTRAS) if (k !== mine && has(e, k)) throw new ScenarioError(sub(field, k), `"${k}" goes only with ${k === 'target' ? '"truncatehints"' : k === 'hintReplayRate' ? '"sethintedhandoffthrottle"' : '"setmaxhintwindow"'}`);
   if (mine === 'target') {
     if (!has(e, 'target')) return {};
     const t = e.target;
-    if (typeof t !== 'string' || !cluster.includes(t)) throw new ScenarioError(`${field}.target`, `unknown node "${String(t)}"`);
+    if (typeof t !== 'string' || !cluster.includes(t)) throw new ScenarioError(sub(field, 'target'), `unknown node "${String(t)}"`);
     return { target: t };
   }
-  if (mine === 'hintReplayRate') return { hintReplayRate: rateOf(e.hintReplayRate, `${field}.hintReplayRate`) };
-  if (mine === 'maxHintWindow') return { maxHintWindow: windowOf(e.maxHintWindow, `${field}.maxHintWindow`) };
+  if (mine === 'hintReplayRate') return { hintReplayRate: rateOf(e.hintReplayRate, sub(field, 'hintReplayRate')) };
+  if (mine === 'maxHintWindow') return { maxHintWindow: windowOf(e.maxHintWindow, sub(field, 'maxHintWindow')) };
   return {};
 }
 
 /** A `faults` entry with "nodetool", checked; `at` is already read by the caller. */
 export function nodetoolEntry(e: Record<string, unknown>, field: string, at: number, cluster: readonly string[]): NodetoolEntry {
-  const verb = verbOf(e.nodetool, `${field}.nodetool`);
+  const verb = verbOf(e.nodetool, sub(field, 'nodetool'));
   for (const k of Object.keys(e)) {
-    if (k !== 'at' && k !== 'nodetool' && k !== 'node' && !(EXTRAS as readonly string[]).includes(k)) throw new ScenarioError(`${field}.${k}`, 'unknown key');
+    if (k !== 'at' && k !== 'nodetool' && k !== 'node' && !(EXTRAS as readonly string[]).includes(k)) throw new ScenarioError(sub(field, k), 'unknown key');
   }
-  const { nodes, all } = nodesOf(e.node, `${field}.node`, cluster);
+  const { nodes, all } = nodesOf(e.node, sub(field, 'node'), cluster);
   return { kind: 'nodetool', at, verb, nodes, all, ...extrasOf(e, verb, field, cluster) };
 }
