@@ -44,10 +44,25 @@ export function topQueues(queues: readonly HintQueueView[], limit: number): { ro
   return { rows, more, rest };
 }
 
+/** Holders whose dispatch nodetool paused (or held while handoff is disabled): their rows say so. */
+function usePausedHolders(): Set<string> {
+  const operator = useAppStore((st) => st.view?.operator);
+  return new Set((operator ?? []).filter((o) => o.dispatchPaused || o.replayHeld).map((o) => o.node));
+}
+
+function Paused({ holder }: { holder: string }) {
+  return (
+    <span className="hq-paused" data-testid="hq-paused" title={`${holder}'s dispatch is paused (nodetool): its hints wait`}>
+      paused
+    </span>
+  );
+}
+
 export function HintQueues() {
   const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
   const now = useAppStore(selectNow);
   const words = hintWords(useAppStore(selectHintMode));
+  const held = usePausedHolders();
   const { rows, more, rest } = topQueues(queues, QUEUE_ROWS);
   let max = 1;
   for (const q of rows) if (q.pending > max) max = q.pending;
@@ -84,6 +99,7 @@ export function HintQueues() {
               <tr key={`${q.holder}>${q.target}`} data-testid={`hint-queue-${q.holder}-${q.target}`}>
                 <th scope="row" className="hq-pair">
                   {q.holder} → {q.target}
+                  {held.has(q.holder) && <Paused holder={q.holder} />}
                   {q.replaying && (
                     <span className="replaying" title={`${words.replaying} to ${q.target} is running`}>
                       <span className="replaying-dot" aria-hidden="true" /> {words.replaying}

@@ -134,3 +134,14 @@ export function operatorNotes(view: OperatorView): string[] {
   if (view.gossipOff) out.push('gossip disabled: peers that heard its shutdown believe it down');
   return out;
 }
+
+/** Short tags for a node's glyph on the ring: what nodetool changed on it ("" when nothing). */
+export function operatorTags(view: OperatorView | undefined): string {
+  if (!view) return '';
+  const tags: string[] = [];
+  if (view.gossipOff) tags.push('GOSSIP OFF');
+  if (view.dispatchPaused) tags.push('HANDOFF PAUSED');
+  if (!view.handoffEnabled) tags.push('HINTS OFF');
+  if (view.replayHeld) tags.push('REPLAY HELD');
+  return tags.join('|');
+}
