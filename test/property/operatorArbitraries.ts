@@ -43,14 +43,18 @@ export function verbEntry(v: VerbSpec): Record<string, unknown> {
 
 /** The case's scenario with the verbs; at the end (after the restarts) every node resumes, hints and gossips again. */
 export function toOperatorScenario(oc: OperatorCase): Record<string, unknown> & { faults: unknown[] } {
-  const doc = toScenario(oc.c) as Record<string, unknown> & { faults: unknown[] };
-  const end = `${oc.c.faultSpan + 1}s`;
+  return withUndo(toScenario(oc.c) as Record<string, unknown> & { faults: unknown[] }, oc.c.faultSpan, oc.verbs.map(verbEntry));
+}
+
+/**
+ * A property scenario (toScenario) with `verbs` among its faults and, at its end phase, after the
+ * restarts and before the repair rounds, every verb that would keep a node from settling undone.
+ */
+export function withUndo<D extends { faults: unknown[] }>(doc: D, faultSpan: number, verbs: readonly unknown[] = []): D {
+  const end = `${faultSpan + 1}s`;
   const undo = ['resumehandoff', 'enablehandoff', 'enablegossip'].map((verb) => ({ at: end, nodetool: verb, node: '*' }));
-  const at = doc.faults.findIndex((f) => (f as { at?: unknown }).at === end);
-  const head = doc.faults.slice(0, at);
-  const tail = doc.faults.slice(at);
-  // The undo goes after the end's restarts (same instant, file order) and before the repair rounds.
-  const restarts = tail.filter((f) => (f as { at?: unknown }).at === end);
-  const rest = tail.slice(restarts.length);
-  return { ...doc, faults: [...head, ...oc.verbs.map(verbEntry), ...restarts, ...undo, ...rest] };
+  const first = doc.faults.findIndex((f) => (f as { at?: unknown }).at === end);
+  let last = first;
+  while (last < doc.faults.length && (doc.faults[last] as { at?: unknown }).at === end) last++;
+  return { ...doc, faults: [...doc.faults.slice(0, first), ...verbs, ...doc.faults.slice(first, last), ...undo, ...doc.faults.slice(last)] };
 }
