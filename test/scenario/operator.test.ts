@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSimulation, parseScenario, runScenario, type Report } from '../../src/engine';
+import { createSession, createSimulation, parseScenario, runScenario, type Report } from '../../src/engine';
 
 type Doc = Record<string, unknown> & { settings: Record<string, unknown>; workload: unknown[]; faults: Record<string, unknown>[]; until: string };
 const DIR = join(__dirname, '..', '..', 'scenarios');
@@ -182,5 +182,36 @@ describe('bad input names the field', () => {
     for (const [preset, v] of [['cassandra', true], ['scylla', false], ['dynamo', true], ['riak', true]] as const) {
       expect(parseScenario({ ...base, settings: { preset } }).settings.replayWhenDisabled).toBe(v);
     }
+  });
+});
+
+describe('nodetool as a user command (the console)', () => {
+  it('is logged and replays: a session with it gives the same trace as live', () => {
+    const doc = load('18-pausehandoff.json');
+    const scenario = { ...doc, faults: doc.faults.filter((f) => f.nodetool === undefined) };
+    const live = createSimulation(scenario);
+    live.advanceTo(5_000);
+    live.apply({ type: 'nodetool', verb: 'pausehandoff', node: 'A' });
+    live.advanceTo(150_000);
+    expect((live.report() as Report).hints).toMatchObject({ delivered: 0, pending: 50, truncated: 0 });
+    live.apply({ type: 'nodetool', verb: 'resumehandoff', node: ['A'] });
+    live.advanceTo(live.until);
+    const replayed = createSession(scenario, live.commandLog);
+    replayed.advanceTo(replayed.until);
+    expect(replayed.traceHash()).toBe(live.traceHash());
+    expect((replayed.report() as Report).hints.delivered).toBe(50);
+  });
+  it('a bad command is refused naming its field; a probe is not a command', () => {
+    const sim = createSimulation(load('18-pausehandoff.json'));
+    expect(() => sim.apply({ type: 'nodetool', verb: 'nope', node: 'A' })).toThrow(/^verb: /);
+    expect(() => sim.apply({ type: 'nodetool', verb: 'pausehandoff', node: 'Z' })).toThrow(/^node: /);
+    expect(() => sim.apply({ type: 'nodetool', verb: 'truncatehints', node: 'A', target: 'Q' })).toThrow(/^target: /);
+    expect(() => sim.apply({ type: 'nodetool', verb: 'setmaxhintwindow', node: 'A', maxHintWindow: '99d' })).toThrow(/^maxHintWindow: /);
+    expect(() => sim.apply({ type: 'nodetool', verb: 'statushandoff', node: 'A' })).toThrow(/^verb: /);
+    expect(sim.commandLog).toHaveLength(0);
+  });
+  it('a session file whose log has a bad nodetool command names log[i].command', () => {
+    const doc = load('18-pausehandoff.json');
+    expect(() => createSession(doc, [{ at: 1, command: { type: 'nodetool', verb: 'pausehandoff', node: 'Z' } }])).toThrow(/^log\[0\]\.command\.node: /);
   });
 });
