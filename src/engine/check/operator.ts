@@ -2,7 +2,7 @@
 // settings and its hint queues; the console (view/console) formats it as nodetool does.
 import type { OperatorView } from '../api';
 import type { SimState } from '../context';
-import { hintExpired } from '../hints/hints';
+import { expiredLead } from '../hints/policy';
 import { nodeSettings, replays } from '../node/operator';
 
 export function operatorViews(sim: SimState): OperatorView[] {
@@ -10,9 +10,10 @@ export function operatorViews(sim: SimState): OperatorView[] {
     const s = nodeSettings(n.op, sim.settings);
     const pending: OperatorView['pending'] = [];
     for (const q of n.hints.values()) {
-      // As the report's hintsPending: hints past their TTL are expired, not pending.
-      const live = q.hints.filter((h) => !hintExpired(sim, h));
-      if (live.length > 0) pending.push({ target: sim.nodes[q.target]!.id, hints: live.length, oldest: live[0]!.createdAt / 1000, newest: live[live.length - 1]!.createdAt / 1000 });
+      // As the report's hintsPending: hints past their TTL (they lead: creation order) are expired, not pending.
+      const first = expiredLead(sim.settings, sim.nowUs, q.hints);
+      const n = q.hints.length - first;
+      if (n > 0) pending.push({ target: sim.nodes[q.target]!.id, hints: n, oldest: q.hints[first]!.createdAt / 1000, newest: q.hints[q.hints.length - 1]!.createdAt / 1000 });
     }
     pending.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
     return {
