@@ -31,7 +31,12 @@ export type Command =
   /** Lose one message in flight (by MessageView.id). */
   | { type: 'dropMessage'; id: number }
   /** Hold one message in flight longer. */
-  | { type: 'delayMessage'; id: number; byMs: number };
+  | { type: 'delayMessage'; id: number; byMs: number }
+  /**
+   * An operator's nodetool verb on one node, several or "*" (a state-changing verb; the console
+   * prints the probes from the snapshot's `operator` view without a command).
+   */
+  | { type: 'nodetool'; verb: string; node: string | string[]; target?: string; hintReplayRate?: number; maxHintWindow?: string | number | null };
 
 export type MessageKind =
   | 'mutation' | 'mutation-ack'
@@ -151,6 +156,25 @@ export interface Failures {
   last: Partial<Record<FailureCode, string>>;
 }
 
+/** One node's state as nodetool's probes print it (statushandoff, getmaxhintwindow, listpendinghints). */
+export interface OperatorView {
+  node: string;
+  /** The storing switch (statushandoff prints it). */
+  handoffEnabled: boolean;
+  /** pausehandoff (statushandoff does not print it; the console shows it beside). */
+  dispatchPaused: boolean;
+  /** Stored hints wait unreplayed: handoff disabled where replayWhenDisabled is off. */
+  replayHeld: boolean;
+  /** disablegossip: out of gossip, believed down by those it told. */
+  gossipOff: boolean;
+  /** ms, or null = no window. */
+  maxHintWindow: number | null;
+  /** hints/s per target. */
+  hintReplayRate: number;
+  /** Targets with pending hints (the report's nodes.X.hintsPending), oldest and newest creation in simulated ms. */
+  pending: { target: string; hints: number; oldest: number; newest: number }[];
+}
+
 export interface Snapshot {
   /** Simulated time, ms. */
   now: number;
@@ -164,6 +188,8 @@ export interface Snapshot {
   /** Why requests failed and hints went (absent from frames made by hand in tests). */
   failures?: Failures;
   workload: { rate: number; keys: number; writeRatio: number; consistency: ConsistencyLevel } | null;
+  /** Per node, what nodetool's probes would print now (absent from frames made before the console). */
+  operator?: OperatorView[];
 }
 
 export interface ClusterInfo {

@@ -20,7 +20,7 @@ import type { Level, Scenario } from './scenario/schema';
 export interface Stats {
   writesAttempted: number; writesAcknowledged: number; writesFailed: number; writesUnavailable: number;
   readsAttempted: number; readsSucceeded: number; readsFailed: number; readsStale: number; readRepairs: number;
-  hintsCreated: number; hintsDelivered: number; hintsExpired: number; hintsDropped: number; hintsLost: number;
+  hintsCreated: number; hintsDelivered: number; hintsExpired: number; hintsDropped: number; hintsLost: number; hintsTruncated: number;
   repairSessions: number; leavesCompared: number; leavesDiffering: number; keysStreamed: number; repairsFailed: number;
   messagesSent: number; messagesLost: number;
 }

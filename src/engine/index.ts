@@ -14,6 +14,8 @@ export { PRESETS } from './scenario/presets';
 export { SETTINGS, SETTING_PATHS, PRESET_NAMES, SYSTEM_TITLES, CLUSTER_FIELDS, settingSpec, realNamesText, SET_OPS, writeOpsOf } from './scenario/registry';
 export type { Settings, PresetName, HintMode, SettingPath, SettingSpec, SettingType, RealNames, ClusterSpec, SetOp, ConflictResolution } from './scenario/registry';
 export { parseDuration, formatDuration } from './core/duration';
+export { VERBS, VERB_NAMES } from './scenario/nodetool';
+export type { Verb, VerbSpec } from './scenario/nodetool';
 export { commandAt, runUpTo } from './core/commandTime';
 
 /**

@@ -16,6 +16,7 @@ import { Latency } from './net/latency';
 import { Network } from './net/network';
 import { Ring } from './ring/ring';
 import type { Messages, NodeState } from './node/types';
+import { freshOperatorState } from './node/operator';
 import type { Version } from './node/versions';
 import { keyInfo, recordAck, type KeyInfo } from './keys/keys';
 import type { Scenario } from './scenario/schema';
@@ -44,7 +45,7 @@ function newStats(): Stats {
   return {
     writesAttempted: 0, writesAcknowledged: 0, writesFailed: 0, writesUnavailable: 0,
     readsAttempted: 0, readsSucceeded: 0, readsFailed: 0, readsStale: 0, readRepairs: 0,
-    hintsCreated: 0, hintsDelivered: 0, hintsExpired: 0, hintsDropped: 0, hintsLost: 0,
+    hintsCreated: 0, hintsDelivered: 0, hintsExpired: 0, hintsDropped: 0, hintsLost: 0, hintsTruncated: 0,
     repairSessions: 0, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0, repairsFailed: 0, messagesSent: 0, messagesLost: 0,
   };
 }
@@ -117,7 +118,7 @@ export class Sim implements Simulation, SimState {
   /** A node of the running cluster at time 0: every node up and believing every other alive. */
   private newNode(id: string, idx: number): NodeState {
     this.byName.set(id, idx);
-    const node: NodeState = { idx, id, up: true, serving: true, epoch: 0, gen: 1, ver: 0, data: new Map(), hints: new Map(), peers: [], slowUs: 0 };
+    const node: NodeState = { idx, id, up: true, serving: true, epoch: 0, gen: 1, ver: 0, data: new Map(), hints: new Map(), peers: [], slowUs: 0, op: freshOperatorState() };
     node.peers = this.sc.nodes.map((_, j) => {
       const view = freshPeerView(this, 0, true);
       view.alive = true;

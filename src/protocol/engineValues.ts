@@ -4,6 +4,8 @@
 // carries no simulation.
 export { parseScenario, ScenarioError, defaultScenario, utf8Bytes, withoutBom, checkLog, checkSessionWork, MAX_WORK, PRESETS, parseDuration, formatDuration } from '../engine';
 export { SETTINGS, SETTING_PATHS, PRESET_NAMES, SYSTEM_TITLES, CLUSTER_FIELDS, settingSpec, realNamesText, SET_OPS, writeOpsOf } from '../engine';
+export { VERBS, VERB_NAMES } from '../engine';
+export type { Verb, VerbSpec } from '../engine';
 export {
   MAX_SCENARIO_BYTES, MAX_KEY_LENGTH, MAX_VALUE_LENGTH, MAX_NODES, MAX_VNODES, NODE_NAME_PATTERN, NODE_NAME_RULE,
   MAX_GENERATOR_RATE, MAX_GENERATOR_KEYS, DEFAULT_LEVEL, READ_LEVELS,

@@ -5,7 +5,7 @@ import type { Command, LoggedCommand, Timeline, TimelineMark } from '../protocol
 /** Most marks a frame carries (faults first, then the rest, in time order). */
 export const MAX_MARKS = 400;
 
-const FAULTS = new Set(['kill', 'restart', 'partition', 'heal', 'slow', 'repair']);
+const FAULTS = new Set(['kill', 'restart', 'partition', 'heal', 'slow', 'repair', 'nodetool']);
 
 /** A scenario fault as parsed (scenario/schema.ts FaultEntry), loosely typed: the protocol does not import the engine's internals. */
 export interface FaultLike {
@@ -15,6 +15,10 @@ export interface FaultLike {
   wipe?: boolean;
   groups?: string[][];
   extraLatency?: number;
+  /** A nodetool entry's verb and nodes ("*" when it named every node). */
+  verb?: string;
+  nodes?: string[];
+  all?: boolean;
 }
 
 const groupsText = (groups: string[][] | undefined) => (groups ?? []).map((g) => `{${g.join(', ')}}`).join(' | ');
@@ -25,6 +29,7 @@ export function faultLabel(f: FaultLike): string {
     case 'partition': return `partition ${groupsText(f.groups)}`;
     case 'heal': return 'heal';
     case 'slow': return f.extraLatency ? `slow ${f.node ?? ''}` : `not slow ${f.node ?? ''}`;
+    case 'nodetool': return `nodetool ${f.verb ?? ''} ${f.all ? '*' : (f.nodes ?? []).join(', ')}`.trim();
     default: return `${f.kind} ${f.node ?? ''}`.trim();
   }
 }
@@ -40,6 +45,7 @@ export function commandLabel(c: Command): string {
     case 'read': return `read ${c.key}`;
     case 'workload': return `workload ${c.rate}/s`;
     case 'workloadStop': return 'workload off';
+    case 'nodetool': return `nodetool ${c.verb} ${Array.isArray(c.node) ? c.node.join(', ') : c.node}`;
     case 'dropMessage': return `drop message ${c.id}`;
     case 'delayMessage': return `delay message ${c.id}`;
     default: return String((c as { type?: unknown }).type);

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { Command, ConsistencyLevel } from '../../src/engine';
 import { blockFor, caseArb, LEVELS, name, toScenario, type Case } from '../property/arbitraries';
+import { withUndo } from '../property/operatorArbitraries';
 import { itemSeed, Rng } from './rng';
 
 /** A message command names a message in flight: which one is picked when it is applied. */
@@ -46,7 +47,7 @@ function settingsOf(rng: Rng, doc: Record<string, unknown>): void {
 
 function commandOf(rng: Rng, c: Case, at: number, levels: ConsistencyLevel[], wipes: { left: number }, unrestricted: boolean): Planned {
   const node = () => name(rng.int(0, c.nodes - 1));
-  const kind = rng.pick(['kill', 'kill', 'restart', 'restart', 'partition', 'heal', 'slow', 'repair', 'write', 'write', 'read', 'workload', 'workloadStop', 'drop', 'delay'] as const);
+  const kind = rng.pick(['kill', 'kill', 'restart', 'restart', 'partition', 'heal', 'slow', 'repair', 'write', 'write', 'read', 'workload', 'workloadStop', 'drop', 'delay', 'nodetool'] as const);
   const key = () => `k${rng.int(0, c.keys - 1)}`;
   switch (kind) {
     case 'kill': {
@@ -74,7 +75,20 @@ function commandOf(rng: Rng, c: Case, at: number, levels: ConsistencyLevel[], wi
     case 'workloadStop': return { at, command: { type: 'workloadStop' } };
     case 'drop': return { at, message: 'dropMessage', pick: rng.next(), byMs: 0 };
     case 'delay': return { at, message: 'delayMessage', pick: rng.next(), byMs: rng.int(1, 5000) };
+    case 'nodetool': return { at, command: nodetoolOf(rng, c, node) };
   }
+}
+
+/** An operator's verb (the console's command). No truncatehints under sloppy quorum: a stand-in's copy may be the only one. */
+function nodetoolOf(rng: Rng, c: Case, node: () => string): Command {
+  const sloppy = c.preset === 'dynamo' || c.preset === 'riak';
+  const verbs = ['pausehandoff', 'resumehandoff', 'disablehandoff', 'enablehandoff', 'disablegossip', 'enablegossip', 'drain', 'sethintedhandoffthrottle', 'setmaxhintwindow', ...(sloppy ? [] : ['truncatehints'])];
+  const verb = rng.pick(verbs);
+  const on = rng.chance(0.2) ? [node()] : node();
+  if (verb === 'sethintedhandoffthrottle') return { type: 'nodetool', verb, node: on, hintReplayRate: rng.pick([1, 20, 5000]) };
+  if (verb === 'setmaxhintwindow') return { type: 'nodetool', verb, node: on, maxHintWindow: rng.pick(['1ms', '30s', null]) };
+  if (verb === 'truncatehints' && rng.chance(0.5)) return { type: 'nodetool', verb, node: on, target: node() };
+  return { type: 'nodetool', verb, node: on };
 }
 
 /** Schedule `index` of the campaign seeded `seed`. */
@@ -83,7 +97,8 @@ export function generateSchedule(seed: number, index: number): Schedule {
   const [c] = fc.sample(caseArb, { seed: s | 0, numRuns: 1 }) as [Case];
   const rng = new Rng(s ^ 0x5bd1e995);
   const unrestrictedWipes = rng.chance(0.2);
-  const doc = toScenario(c);
+  // Verbs a command may leave in force are undone at the end phase (resume, enable handoff and gossip).
+  const doc = withUndo(toScenario(c) as Record<string, unknown> & { faults: unknown[] }, c.faultSpan);
   settingsOf(rng, doc);
   const wipesUsed = c.faults.filter((f) => f.kind === 'kill' && f.wipe).length;
   const wipes = { left: Math.min(c.rf, blockFor(c.level, c.rf)) - 1 - wipesUsed };

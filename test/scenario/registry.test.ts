@@ -7,7 +7,7 @@ import { INTERVIEW, LESSONS } from '../../src/lessons';
 
 /** The settings of scenario-format.md, as the format lists them (latency as its two leaves). */
 const FORMAT_SETTINGS = [
-  'preset', 'hintMode', 'strictQuorum', 'hintedHandoffEnabled', 'maxHintWindow', 'persistentHintWindow', 'hintTtl', 'hintFlushPeriod',
+  'preset', 'hintMode', 'strictQuorum', 'hintedHandoffEnabled', 'replayWhenDisabled', 'maxHintWindow', 'persistentHintWindow', 'hintTtl', 'hintFlushPeriod',
   'hintOnTimeout', 'maxHintsPerHost', 'hintReplayRate', 'writeTimeout', 'readTimeout', 'gossipInterval', 'phiConvictThreshold',
   'latency.median', 'latency.p99', 'dropRate', 'readRepair', 'antiEntropyInterval', 'merkleDepth', 'conflictResolution',
 ];
@@ -19,11 +19,12 @@ const COMMON = {
   strictQuorum: false, hintedHandoffEnabled: true, maxHintsPerHost: 1_000_000, hintReplayRate: 1000, writeTimeout: 2000, readTimeout: 5000,
   gossipInterval: 1000, phiConvictThreshold: 8, latency: { median: 5, p99: 40 }, dropRate: 0, readRepair: true, antiEntropyInterval: null, merkleDepth: 10,
 };
+// replayWhenDisabled came with the operator commands (nodetool disablehandoff): Cassandra, Dynamo and Riak replay, ScyllaDB does not.
 const BEFORE = {
-  cassandra: { ...COMMON, preset: 'cassandra', hintMode: 'coordinator', maxHintWindow: 3 * H, persistentHintWindow: true, hintTtl: 10 * D, hintFlushPeriod: 10_000, hintOnTimeout: 'always', conflictResolution: 'lww' },
-  scylla: { ...COMMON, preset: 'scylla', hintMode: 'coordinator', maxHintWindow: 3 * H, persistentHintWindow: false, hintTtl: 10 * D, hintFlushPeriod: 10_000, hintOnTimeout: 'if-level-met', conflictResolution: 'lww' },
-  dynamo: { ...COMMON, preset: 'dynamo', hintMode: 'sloppy-quorum', maxHintWindow: null, persistentHintWindow: false, hintTtl: null, hintFlushPeriod: 0, hintOnTimeout: 'always', conflictResolution: 'vector-clock' },
-  riak: { ...COMMON, preset: 'riak', hintMode: 'sloppy-quorum', maxHintWindow: null, persistentHintWindow: false, hintTtl: null, hintFlushPeriod: 0, hintOnTimeout: 'always', conflictResolution: 'vector-clock' },
+  cassandra: { ...COMMON, replayWhenDisabled: true, preset: 'cassandra', hintMode: 'coordinator', maxHintWindow: 3 * H, persistentHintWindow: true, hintTtl: 10 * D, hintFlushPeriod: 10_000, hintOnTimeout: 'always', conflictResolution: 'lww' },
+  scylla: { ...COMMON, replayWhenDisabled: false, preset: 'scylla', hintMode: 'coordinator', maxHintWindow: 3 * H, persistentHintWindow: false, hintTtl: 10 * D, hintFlushPeriod: 10_000, hintOnTimeout: 'if-level-met', conflictResolution: 'lww' },
+  dynamo: { ...COMMON, replayWhenDisabled: true, preset: 'dynamo', hintMode: 'sloppy-quorum', maxHintWindow: null, persistentHintWindow: false, hintTtl: null, hintFlushPeriod: 0, hintOnTimeout: 'always', conflictResolution: 'vector-clock' },
+  riak: { ...COMMON, replayWhenDisabled: true, preset: 'riak', hintMode: 'sloppy-quorum', maxHintWindow: null, persistentHintWindow: false, hintTtl: null, hintFlushPeriod: 0, hintOnTimeout: 'always', conflictResolution: 'vector-clock' },
 };
 
 const base = { format: 'hintscope/scenario@1', name: 'registry', until: '1m' };

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, parseScenario, runScenario, type Report } from '../../src/engine';
 import { Sim } from '../../src/engine/sim';
+import { OPERATOR_BEHAVIOUR } from './operatorBehaviour';
 
 const DIR = join(__dirname, '..', '..', 'scenarios');
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
@@ -51,7 +52,7 @@ function pendingFor(r: Report, target: string): number {
 
 function expectIdentities(r: Report): void {
   const h = r.hints;
-  expect(h.created, 'hints: created = delivered + expired + lost + pending').toBe(h.delivered + h.expired + h.lost + h.pending);
+  expect(h.created, 'hints: created = delivered + expired + lost + truncated + pending').toBe(h.delivered + h.expired + h.lost + (h.truncated ?? 0) + h.pending);
   expect(r.writes.attempted, 'writes: attempted = acknowledged + failed + pending').toBe(r.writes.acknowledged + r.writes.failed + r.writes.pending);
   expect(r.reads.attempted, 'reads: attempted = succeeded + failed + pending').toBe(r.reads.succeeded + r.reads.failed + r.reads.pending);
   expect(r.replication.keys).toBe(r.replication.fullyReplicated + r.replication.underReplicated);
@@ -65,6 +66,7 @@ function expectIdentities(r: Report): void {
 
 /** The behaviour each file demonstrates. Values come from the spec and the scenario's own numbers. */
 const BEHAVIOUR: Record<string, (doc: Json, r: Report) => void> = {
+  ...OPERATOR_BEHAVIOUR,
   '01-replica-down-ten-minutes.json': (doc, r) => {
     // While D is down (at 10m) every pending hint is for D, kept by coordinators (D holds none).
     const [mid] = reportsAt(doc, [10 * M]);
@@ -342,6 +344,8 @@ const REPORT_SHAPE = {
   writes: ['attempted', 'acknowledged', 'failed', 'pending'],
   reads: ['attempted', 'succeeded', 'failed', 'pending', 'stale', 'repaired'],
   hints: ['created', 'delivered', 'expired', 'dropped', 'lost', 'pending'],
+  /** With a nodetool entry in the run (operator-commands): `truncated` too. */
+  operatorHints: ['created', 'delivered', 'expired', 'dropped', 'lost', 'truncated', 'pending'],
   repair: ['sessions', 'leavesCompared', 'leavesDiffering', 'keysStreamed', 'failed'],
   replication: ['keys', 'fullyReplicated', 'underReplicated'],
   node: ['state', 'keys', 'hintsPending'],
@@ -409,6 +413,8 @@ describe('report shape', () => {
     for (const f of FILES) {
       const r = run(load(f));
       expect(sorted(r), f).toEqual([...REPORT_SHAPE.top].sort());
+      const operator = (load(f).faults ?? []).some((x) => typeof x === 'object' && x !== null && 'nodetool' in x);
+      expect(sorted(r.hints), f).toEqual([...(operator ? REPORT_SHAPE.operatorHints : REPORT_SHAPE.hints)].sort());
       for (const n of Object.values(r.nodes)) for (const c of Object.values(n.hintsPending)) expect(c).toBeGreaterThan(0);
     }
   });

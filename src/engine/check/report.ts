@@ -10,7 +10,8 @@ export interface Report {
   simulatedMs: number;
   writes: { attempted: number; acknowledged: number; failed: number; pending: number };
   reads: { attempted: number; succeeded: number; failed: number; pending: number; stale: number; repaired: number };
-  hints: { created: number; delivered: number; expired: number; dropped: number; lost: number; pending: number };
+  /** `truncated` is present when the run has a nodetool entry (so earlier reports keep their text). */
+  hints: { created: number; delivered: number; expired: number; dropped: number; lost: number; truncated?: number; pending: number };
   repair: { sessions: number; leavesCompared: number; leavesDiffering: number; keysStreamed: number; failed: number };
   nodes: Record<string, { state: 'up' | 'down'; keys: number; hintsPending: Record<string, number> }>;
   replication: { keys: number; fullyReplicated: number; underReplicated: number };
@@ -76,7 +77,10 @@ export function buildReport(sim: SimState): Report {
     simulatedMs: Math.round(sim.now),
     writes: { attempted: s.writesAttempted, acknowledged: s.writesAcknowledged, failed: s.writesFailed, pending: writesPending },
     reads: { attempted: s.readsAttempted, succeeded: s.readsSucceeded, failed: s.readsFailed, pending: readsPending, stale: s.readsStale, repaired: s.readRepairs },
-    hints: { created: s.hintsCreated, delivered: s.hintsDelivered, expired: s.hintsExpired + pastTtl, dropped: s.hintsDropped, lost: s.hintsLost, pending },
+    hints: {
+      created: s.hintsCreated, delivered: s.hintsDelivered, expired: s.hintsExpired + pastTtl, dropped: s.hintsDropped, lost: s.hintsLost,
+      ...(sim.sc.faults.some((f) => f.kind === 'nodetool') ? { truncated: s.hintsTruncated } : {}), pending,
+    },
     repair: { sessions: s.repairSessions, leavesCompared: s.leavesCompared, leavesDiffering: s.leavesDiffering, keysStreamed: s.keysStreamed, failed: s.repairsFailed },
     nodes,
     replication: { keys, fullyReplicated: fully, underReplicated: keys - fully },

@@ -7,6 +7,7 @@ import type { Msg } from '../node/types';
 import { versionBytes } from '../node/versions';
 import { hintBuffered, REFUSAL_TEXT } from '../hints/hints';
 import type { Refusal } from '../hints/policy';
+import { operatorViews } from './operator';
 
 const tokenCache = new WeakMap<Ring, number[][]>();
 
@@ -86,6 +87,6 @@ export function buildSnapshot(sim: SimState, maxMessages: number): Snapshot {
   }
   return {
     now: sim.now, nodes, messages, messagesOmitted: inFlight - messages.length, hintQueues,
-    counters: counters(sim, pending), traceHash: sim.traceHash(), failures: sim.why.view(), workload: sim.userWorkload(),
+    counters: counters(sim, pending), traceHash: sim.traceHash(), failures: sim.why.view(), workload: sim.userWorkload(), operator: operatorViews(sim),
   };
 }

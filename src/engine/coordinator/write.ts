@@ -211,15 +211,17 @@ function ack(ctx: EngineContext, h: WriteHandler, from: number, ok: boolean): vo
 }
 
 function checkDone(ctx: EngineContext, h: WriteHandler): void {
-  if (!h.done && h.acks >= h.required) {
-    h.done = true;
-    h.success = true;
-    ctx.stats.writesAcknowledged++;
-    ctx.recordAck(h.info, h.v);
-    const { info: { key }, level, acks } = h;
-    ctx.note('write', () => `Write ${key} acknowledged at ${level} (${acks} ack${acks === 1 ? '' : 's'})`, h.coord, key, !h.user);
-  }
+  if (!h.done && h.acks >= h.required) acknowledge(ctx, h, `${h.acks} ack${h.acks === 1 ? '' : 's'}`);
   if (h.done && h.unanswered === 0) ctx.releaseWrite(h);
+}
+
+function acknowledge(ctx: EngineContext, h: WriteHandler, why: string): void {
+  h.done = true;
+  h.success = true;
+  ctx.stats.writesAcknowledged++;
+  ctx.recordAck(h.info, h.v);
+  const { info: { key }, level } = h;
+  ctx.note('write', () => `Write ${key} acknowledged at ${level} (${why})`, h.coord, key, !h.user);
 }
 
 export function onWriteTimeout(ctx: EngineContext, h: WriteHandler): void {
@@ -236,12 +238,24 @@ export function onWriteTimeout(ctx: EngineContext, h: WriteHandler): void {
     }
   }
   ctx.releaseWrite(h);
+  // ANY in coordinator mode: StorageProxy.mutate catches the timeout and calls hintMutations, then
+  // returns success, whether or not a hint could be stored (the report counts it lost if none was).
+  if (!h.done && ctx.settings.hintMode === 'coordinator' && h.level === 'ANY') {
+    hintSilent(ctx, h);
+    acknowledge(ctx, h, 'after hinting the replicas that timed out');
+    return;
+  }
   if (!h.done) {
     h.done = true;
     fail(ctx, 'write-timeout', `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks; ${silent(ctx, h.coord, h.targets.filter((_, i) => !h.answered[i]), 'writeTimeout')}`, h.user, h.coord, h.info.key);
   }
   if (ctx.settings.hintMode !== 'coordinator') return;
-  if (hintsOnTimeout(ctx.settings.hintOnTimeout, h.success, h.level)) h.targets.forEach((r, i) => { if (!h.answered[i]) offerHint(ctx, ctx.nodes[h.coord]!, r, h.info, h.v); });
+  if (hintsOnTimeout(ctx.settings.hintOnTimeout, h.success, h.level)) hintSilent(ctx, h);
+}
+
+/** Coordinator mode: hints for the replicas that have not answered. */
+function hintSilent(ctx: EngineContext, h: WriteHandler): void {
+  h.targets.forEach((r, i) => { if (!h.answered[i]) offerHint(ctx, ctx.nodes[h.coord]!, r, h.info, h.v); });
 }
 
 function reroute(ctx: EngineContext, h: WriteHandler): number {

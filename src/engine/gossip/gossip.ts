@@ -19,12 +19,18 @@ import { EV } from '../core/events';
 export function freshPeerView(ctx: EngineContext, now: number, warm = false): PeerView {
   const interval = ctx.us(ctx.settings.gossipInterval);
   return {
-    gen: -1, ver: 0, alive: false, downSince: now, heard: false, known: true, echoSentAt: -Infinity,
+    gen: -1, ver: 0, alive: false, downSince: now, heard: false, known: true, echoSentAt: -Infinity, shutdown: -1,
     window: new ArrivalWindow(2 * interval, now, warm ? interval : 0),
   };
 }
 
 export function gossipTick(ctx: EngineContext, node: NodeState): void {
+  // Gossip disabled: no heartbeat and no status check (the detector runs in the gossip task), so
+  // the node's view of its peers stays as it was; the timer keeps its phase for enablegossip.
+  if (node.op.gossipOff) {
+    ctx.schedule(ctx.nowUs + ctx.us(ctx.settings.gossipInterval), EV.gossip, node.idx, node.epoch, 0);
+    return;
+  }
   node.ver++;
   statusCheck(ctx, node);
   checkSettled(ctx, node);
@@ -76,13 +82,17 @@ function sendSyn(ctx: EngineContext, node: NodeState, to: number): void {
 
 /** A gossip digest: a syn is answered with an ack carrying this node's digest. */
 export function onDigest(ctx: EngineContext, node: NodeState, m: Msg<'gossip'>): void {
+  // A node with gossip disabled ignores gossip (Cassandra's GossipDigestSynVerbHandler).
+  if (node.op.gossipOff) return;
   const b = m.body;
+  if (b.k === 'shutdown') return markShutdown(ctx, node, m.from, b.gen);
   merge(ctx, node, b.gens, b.vers);
   if (b.k === 'syn') ctx.send(node.idx, m.from, 'gossip', { k: 'gack', ...digest(node) }, m);
 }
 
 /** An echo is answered at once; its reply proves the peer reachable (Cassandra's markAlive). */
 export function onEcho(ctx: EngineContext, node: NodeState, m: Msg<'echo'>): void {
+  if (node.op.gossipOff) return;
   if (m.body.k === 'echo') {
     ctx.send(node.idx, m.from, 'echo', { k: 'echoReply' }, m);
     return;
@@ -98,6 +108,9 @@ function merge(ctx: EngineContext, node: NodeState, gens: number[], vers: number
     const p = node.peers[j]!;
     p.known = true;
     p.heard = true;
+    // A peer that announced its shutdown stays down until it gossips again in a newer generation.
+    if (p.shutdown >= gens[j]!) continue;
+    p.shutdown = -1;
     const newer = gens[j]! > p.gen || (gens[j] === p.gen && vers[j]! > p.ver);
     if (!newer) continue;
     p.gen = gens[j]!;
@@ -135,4 +148,24 @@ function markAlive(ctx: EngineContext, node: NodeState, j: number): void {
   p.window.arrival(ctx.nowUs);
   ctx.note('gossip', `${node.id} sees ${ctx.nodes[j]!.id} up`, node.idx);
   checkSettled(ctx, node);
+}
+
+/**
+ * Gossiper.stop: one shutdown announcement to each peer the node believes alive (it travels as any
+ * message does: latency, drops and partitions apply). The node's own state is the caller's.
+ */
+export function announceShutdown(ctx: EngineContext, node: NodeState): void {
+  node.peers.forEach((p, j) => {
+    if (j !== node.idx && p.known && p.alive) ctx.send(node.idx, j, 'gossip', { k: 'shutdown', gen: node.gen });
+  });
+}
+
+/** markAsShutdown: down at once (markDead + forceConviction), so its hint window starts now. */
+function markShutdown(ctx: EngineContext, node: NodeState, from: number, gen: number): void {
+  const p = node.peers[from]!;
+  p.shutdown = Math.max(p.shutdown, gen);
+  if (!p.alive) return;
+  p.alive = false;
+  p.downSince = ctx.nowUs;
+  ctx.note('gossip', `${node.id} marks ${ctx.nodes[from]!.id} down: it announced shutdown`, node.idx);
 }

@@ -6,6 +6,7 @@
 import { EV } from '../core/events';
 import type { EngineContext } from '../context';
 import { queueOf } from '../node/node';
+import { nodeSettings, replays } from '../node/operator';
 import type { Hint, HintQueue, Msg, NodeState } from '../node/types';
 import { applyVersion, type Version, type VersionSlot } from '../node/versions';
 import { expiredLead, isBuffered, isExpired, refusal, type Refusal } from './policy';
@@ -27,14 +28,15 @@ export function hintExpired(ctx: EngineContext, h: { createdAt: number }): boole
 }
 
 /** A hint still in its holder's memory buffer now (policy.ts). */
-export function hintBuffered(ctx: EngineContext, h: { createdAt: number }): boolean {
-  return isBuffered(ctx.settings, ctx.nowUs, h.createdAt);
+export function hintBuffered(ctx: EngineContext, h: { createdAt: number; flushed?: true }): boolean {
+  return h.flushed !== true && isBuffered(ctx.settings, ctx.nowUs, h.createdAt);
 }
 
 /** Stores a hint for `target` on `holder` if the hint policy allows; returns whether it did. */
 export function offerHint(ctx: EngineContext, holder: NodeState, target: number, slot: VersionSlot, v: Version): boolean {
   const q = queueOf(holder, target);
-  const why = refusal(ctx.settings, ctx.nowUs, holder.peers[target]!, q.hints);
+  // The holder's own settings: nodetool may have disabled its handoff or set its window.
+  const why = refusal(nodeSettings(holder.op, ctx.settings), ctx.nowUs, holder.peers[target]!, q.hints);
   if (why) {
     ctx.stats.hintsDropped++;
     q.refused++;
@@ -92,9 +94,13 @@ function purgeExpired(ctx: EngineContext, node: NodeState, q: HintQueue): void {
 export function hintTrigger(ctx: EngineContext, node: NodeState): void {
   for (const q of node.hints.values()) {
     purgeExpired(ctx, node, q);
+    if (!replays(node.op, ctx.settings)) continue;
     if (q.dispatching || q.hints.length === 0 || hintBuffered(ctx, q.hints[0]!)) continue;
     if (q.target === node.idx || !node.peers[q.target]!.alive) continue;
     q.dispatching = true;
+    // A dispatch keeps the throttle it started with; only a nodetool-set one is recorded.
+    if (node.op.settings) q.rate = node.op.settings.hintReplayRate;
+    else delete q.rate;
     const what = ctx.settings.hintMode === 'sloppy-quorum' ? `handing off ${q.hints.length} stand-in cop${q.hints.length === 1 ? 'y' : 'ies'}` : `replaying ${q.hints.length} hint${q.hints.length === 1 ? '' : 's'}`;
     ctx.note('hint', `${node.id} starts ${what} to ${ctx.nodes[q.target]!.id}`, node.idx);
     sendNextPage(ctx, node, q.target);
@@ -103,16 +109,23 @@ export function hintTrigger(ctx: EngineContext, node: NodeState): void {
 }
 
 /** Page size: a tenth of a second's worth at the throttle, so pages go out ~10 times a second. */
-function pageSize(ctx: EngineContext): number {
-  return Math.max(1, Math.ceil(ctx.settings.hintReplayRate / 10));
+function pageSize(rate: number): number {
+  return Math.max(1, Math.ceil(rate / 10));
 }
 
 export function sendNextPage(ctx: EngineContext, node: NodeState, target: number): void {
   const q = node.hints.get(target);
   if (!q || !q.dispatching || q.page) return;
   purgeExpired(ctx, node, q);
+  // Paused (pausehandoff), or replay held while handoff is disabled: the rest stay pending.
+  if (!replays(node.op, ctx.settings)) {
+    q.dispatching = false;
+    ctx.note('hint', `${node.id} stops replaying to ${ctx.nodes[target]!.id}: dispatch paused`, node.idx);
+    return;
+  }
+  const rate = q.rate ?? ctx.settings.hintReplayRate;
   let n = 0;
-  const max = pageSize(ctx);
+  const max = pageSize(rate);
   while (n < q.hints.length && n < max && !hintBuffered(ctx, q.hints[n]!)) n++;
   if (n === 0 || !node.peers[target]!.alive) {
     q.dispatching = false;
@@ -121,7 +134,7 @@ export function sendNextPage(ctx: EngineContext, node: NodeState, target: number
   }
   const id = ctx.newId();
   q.page = { id, count: n, sentAt: ctx.nowUs };
-  q.nextPageAt = ctx.nowUs + Math.round((n * 1e6) / ctx.settings.hintReplayRate);
+  q.nextPageAt = ctx.nowUs + Math.round((n * 1e6) / rate);
   ctx.pages.set(id, { holder: node.idx, target });
   const hints = q.hints.slice(0, n).map((h) => ({ id: h.id, key: h.key, slot: h.slot, v: h.v, createdAt: h.createdAt }));
   ctx.send(node.idx, target, 'hint', { k: 'hintPage', page: id, hints });
@@ -168,4 +181,35 @@ export function onHintAck(ctx: EngineContext, node: NodeState, m: Msg<'hint-ack'
   ctx.stats.hintsDelivered += n - b.expired;
   q.delivered += n - b.expired;
   ctx.schedule(Math.max(ctx.nowUs, q.nextPageAt), EV.pageNext, node.idx, node.epoch, ref.target);
+}
+
+/**
+ * truncatehints: deletes a holder's flushed pending hints for `target` (every target if null).
+ * Hints still in the memory buffer survive, and so does the page on the wire (it finishes as
+ * delivered or returns to pending); a hint already past its TTL counts as expired, not truncated.
+ * Returns how many were truncated.
+ */
+export function truncateHints(ctx: EngineContext, node: NodeState, target: number | null): number {
+  let truncated = 0;
+  let expired = 0;
+  for (const q of node.hints.values()) {
+    if (target !== null && q.target !== target) continue;
+    const inFlight = q.page ? q.page.count : 0;
+    const keep = q.hints.slice(0, inFlight);
+    for (let i = inFlight; i < q.hints.length; i++) {
+      const h = q.hints[i]!;
+      if (hintBuffered(ctx, h)) keep.push(h);
+      else if (hintExpired(ctx, h)) expired++;
+      else truncated++;
+    }
+    q.hints = keep;
+  }
+  ctx.stats.hintsExpired += expired;
+  ctx.stats.hintsTruncated += truncated;
+  return truncated;
+}
+
+/** drain's HintsService.shutdownBlocking: the memory buffer is written out, so no crash loses it. */
+export function flushHints(ctx: EngineContext, node: NodeState): void {
+  for (const q of node.hints.values()) for (const h of q.hints) if (hintBuffered(ctx, h)) h.flushed = true;
 }

@@ -7,6 +7,7 @@ import type { ReadHandler, WriteHandler } from '../coordinator/types';
 import type { KeyInfo } from '../keys/keys';
 import type { RangeSnapshot } from '../repair/merkle';
 import type { RepairSession } from '../repair/session';
+import type { OperatorState } from './operator';
 
 export interface Hint {
   id: number;
@@ -18,6 +19,8 @@ export interface Hint {
   v: Version;
   /** µs. The hint sits in the holder's memory buffer until createdAt + hintFlushPeriod (hints.ts isBuffered). */
   createdAt: number;
+  /** Written out ahead of its flush instant (drain flushes the buffer); absent for every other hint. */
+  flushed?: true;
 }
 
 /** One holder's hints for one target, oldest first. */
@@ -37,6 +40,11 @@ export interface HintQueue {
   lastRefusal: string | null;
   /** Hints refused by the hint policy for this target (metadata: the hint queues panel shows it). */
   refused: number;
+  /**
+   * hints/s of the running dispatch when its holder's throttle was set by nodetool (a dispatch keeps
+   * the rate it started with, as Cassandra's RateLimiter is built in the task's constructor).
+   */
+  rate?: number;
 }
 
 /** What one node believes about one peer (its own failure-detector view). */
@@ -54,6 +62,11 @@ export interface PeerView {
   known: boolean;
   /** µs the last unanswered echo went out (-Infinity if none). */
   echoSentAt: number;
+  /**
+   * The peer's generation it announced shutdown in (disablegossip, drain), -1 if none: it stays down
+   * until a heartbeat of a newer generation (Cassandra markAsShutdown forces the highest version).
+   */
+  shutdown: number;
 }
 
 export interface NodeState {
@@ -70,6 +83,8 @@ export interface NodeState {
   hints: Map<number, HintQueue>;
   peers: PeerView[];
   slowUs: number;
+  /** What nodetool changed on it (node/operator.ts); fresh at every restart. */
+  op: OperatorState;
 }
 
 // The bodies, one shape per body kind `k` (all bodies of a kind share one shape). The write and
@@ -81,6 +96,8 @@ export interface ReadResponseBody { k: 'readResp'; h: ReadHandler; versions: rea
 export interface HintPageBody { k: 'hintPage'; page: number; hints: { id: number; key: string; slot: VersionSlot; v: Version; createdAt: number }[] }
 export interface HintAckBody { k: 'hintAck'; page: number; expired: number }
 export interface DigestBody { k: 'syn' | 'gack'; gens: number[]; vers: number[] }
+/** Gossiper.stop's GOSSIP_SHUTDOWN: the sender's generation, which its peers then hold down. */
+export interface ShutdownBody { k: 'shutdown'; gen: number }
 export interface EchoBody { k: 'echo' | 'echoReply' }
 // A repair session's ranges as they stood at its start, the initiator's (`mine`) and the peer's
 // (`theirs`; repair/antiEntropy.ts): carried along its messages with the session's own record
@@ -103,7 +120,7 @@ export interface Messages {
   'read-response': ReadResponseBody;
   hint: HintPageBody;
   'hint-ack': HintAckBody;
-  gossip: DigestBody;
+  gossip: DigestBody | ShutdownBody;
   echo: EchoBody;
   repair: RepairBody;
 }

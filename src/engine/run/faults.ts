@@ -2,12 +2,14 @@
 // restarts, partitions, slow nodes, repair, and the periodic anti-entropy repair.
 import type { SimState } from '../context';
 import { EV } from '../core/events';
-import { failHandlersOf } from '../coordinator/write';
 import { freshPeerView } from '../gossip/gossip';
-import { hintBuffered, loseHints } from '../hints/hints';
+import { loseHints } from '../hints/hints';
+import { crash } from './crash';
 import { setCopyAt } from '../node/versions';
 import { startRepairSession } from '../repair/antiEntropy';
 import type { FaultEntry } from '../scenario/schema';
+import { freshOperatorState } from '../node/operator';
+import { applyNodetool } from './nodetool';
 
 export function applyFault(s: SimState, f: FaultEntry): void {
   switch (f.kind) {
@@ -24,6 +26,7 @@ export function applyFault(s: SimState, f: FaultEntry): void {
       else s.note('repair', `Repair of ${node.id} does nothing: it is down`, node.idx);
       break;
     }
+    case 'nodetool': applyNodetool(s, f); break;
     case 'slow': {
       const node = s.nodes[s.byName.get(f.node)!]!;
       node.slowUs = s.us(f.extraLatency);
@@ -43,21 +46,7 @@ function partition(s: SimState, groups: readonly (readonly string[])[]): void {
 
 function kill(s: SimState, idx: number, wipe: boolean): void {
   const node = s.nodes[idx]!;
-  if (node.up) {
-    node.up = false;
-    node.serving = false;
-    s.servingChanged();
-    node.epoch++;
-    failHandlersOf(s, idx);
-    for (const q of node.hints.values()) {
-      // The page's timeout belonged to the dead incarnation and will not fire to forget it.
-      if (q.page) s.pages.delete(q.page.id);
-      q.page = null;
-      q.dispatching = false;
-    }
-    // The memory buffer of hints dies with the process (derived from Cassandra's HintsBuffer).
-    loseHints(s, node, (h) => hintBuffered(s, h));
-  }
+  crash(s, idx);
   if (wipe) {
     loseHints(s, node, () => true);
     for (const key of node.data.keys()) {
@@ -78,6 +67,8 @@ function restart(s: SimState, idx: number): void {
   node.serving = false;
   node.gen++;
   node.ver = 0;
+  // nodetool's changes lived in memory: the node starts with the scenario's settings, dispatch unpaused, gossip on.
+  node.op = freshOperatorState();
   const wiped = s.wiped[idx]!;
   s.wiped[idx] = false;
   node.peers = node.peers.map((_, j) => {

@@ -5,6 +5,7 @@ import { EV, P_FAULT } from '../core/events';
 import { commandAt } from '../core/commandTime';
 import { commandToEntry } from '../scenario/commands';
 import { ScenarioError } from '../scenario/schema';
+import { VERBS } from '../scenario/nodetool';
 import { scheduleWorkload, stopUserGenerator, type WorkloadState } from './workload';
 
 export interface CommandState extends WorkloadState {
@@ -14,6 +15,9 @@ export interface CommandState extends WorkloadState {
 
 /** Queues fault entry i (sc.faults[i]); faults at one instant run in file order. */
 export function scheduleFault(s: WorkloadState, i: number): void {
+  const f = s.sc.faults[i]!;
+  // A probe (statushandoff…) changes nothing and leaves no event in the trace.
+  if (f.kind === 'nodetool' && VERBS[f.verb].readOnly) return;
   s.schedule(s.us(s.sc.faults[i]!.at), EV.fault, -1, 0, i, P_FAULT + i);
 }
 

@@ -4,6 +4,7 @@ import type { Command } from '../api';
 import { CONSISTENCY_LEVELS, MAX_DURATION_MS, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_KEY_LENGTH, MAX_VALUE_LENGTH } from './limits';
 import { ScenarioError, type FaultEntry, type Level, type WorkloadEntry } from './schema';
 import { needsOrSet, SET_OPS, type SetOp } from './entries';
+import { nodetoolEntry, VERBS } from './nodetool';
 
 export type CommandEntry = { kind: 'fault'; entry: FaultEntry } | { kind: 'workload'; entry: WorkloadEntry } | { kind: 'stop' };
 
@@ -43,6 +44,22 @@ function finite(v: unknown, field: string, min: number, max: number): number {
     throw new ScenarioError(field, min === Number.MIN_VALUE ? `expected a number > 0 and <= ${max}` : `expected a number from ${min} to ${max}`);
   }
   return v;
+}
+
+/** A console's nodetool command: the entry a scenario would write, its keys named as the command's. */
+function nodetoolCommand(ctx: Ctx, c: Extract<Command, { type: 'nodetool' }>, at: number): FaultEntry {
+  const e: Record<string, unknown> = { nodetool: c.verb, node: c.node };
+  for (const k of ['target', 'hintReplayRate', 'maxHintWindow'] as const) if (c[k] !== undefined) e[k] = c[k];
+  let entry;
+  try {
+    entry = nodetoolEntry(e, '', at, [...ctx.byName.keys()]);
+  } catch (err) {
+    // The command calls the verb `verb`; the format calls it `nodetool`.
+    if (err instanceof ScenarioError && err.field === 'nodetool') throw new ScenarioError('verb', err.message.slice('nodetool: '.length));
+    throw err;
+  }
+  if (VERBS[entry.verb].readOnly) throw new ScenarioError('verb', `${entry.verb} changes nothing: the console prints it without a command`);
+  return entry;
 }
 
 export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
@@ -94,6 +111,7 @@ export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
       };
     }
     case 'workloadStop': return { kind: 'stop' };
+    case 'nodetool': return { kind: 'fault', entry: nodetoolCommand(ctx, c, at) };
     case 'dropMessage': case 'delayMessage': throw new ScenarioError('type', 'a message command is not a scenario entry');
     default: throw new ScenarioError('type', `unknown command "${(c as { type: unknown }).type as string}"`);
   }

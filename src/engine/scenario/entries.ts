@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import { DEFAULT_GENERATOR_KEYS, DEFAULT_LEVEL, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_NODES, type ConsistencyLevel as Level } from './limits';
 import { SET_OPS, type SetOp } from './registry';
 import { above, bool, check, duration, int, key, level, list, name, num, object, opt, ScenarioError, value } from './fields';
+import { nodetoolEntry, type NodetoolEntry } from './nodetool';
 
 export { SET_OPS, type SetOp } from './registry';
 const setOp = z.enum(SET_OPS, { error: 'expected "add" or "remove"' });
@@ -66,11 +67,14 @@ export type FaultEntry =
   | { kind: 'partition'; at: number; groups: string[][] }
   | { kind: 'heal'; at: number }
   | { kind: 'repair'; at: number; node: string }
-  | { kind: 'slow'; at: number; node: string; extraLatency: number };
+  | { kind: 'slow'; at: number; node: string; extraLatency: number }
+  | NodetoolEntry;
 
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 const GENERATOR_KEYS = ['rate', 'from', 'to'];
 const FAULT_KINDS = ['kill', 'restart', 'partition', 'heal', 'repair', 'slow'] as const;
+/** How an entry that is no fault at all is told what it may be. */
+const ONE_OF_FAULTS = `${FAULT_KINDS.map((k) => `"${k}"`).join(', ')} or "nodetool"`;
 
 function entryObject(entry: unknown, field: string): object {
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new ScenarioError(field, 'expected an object');
@@ -101,7 +105,7 @@ function faultKind(entry: unknown, field: string): (typeof FAULT_KINDS)[number] 
   const kind = found[0];
   if (has(e, 'wipe') && kind !== 'kill') throw new ScenarioError(`${field}.wipe`, '"wipe" goes only with "kill"');
   if (has(e, 'extraLatency') && kind !== 'slow') throw new ScenarioError(`${field}.extraLatency`, '"extraLatency" goes only with "slow"');
-  if (!kind) throw new ScenarioError(field, `expected one of ${FAULT_KINDS.map((k) => `"${k}"`).join(', ')}`);
+  if (!kind) throw new ScenarioError(field, `expected one of ${ONE_OF_FAULTS}`);
   return kind;
 }
 
@@ -150,7 +154,16 @@ function partitionGroups(groups: string[][], field: string, known: Known): strin
   return groups;
 }
 
-export function faultEntry(entry: unknown, field: string, known: Known): FaultEntry {
+/** An operator's command: "nodetool" and no other fault kind in the same entry. */
+function nodetoolFault(e: object, field: string, cluster: readonly string[]): FaultEntry {
+  const other = FAULT_KINDS.find((k) => has(e, k));
+  if (other) throw new ScenarioError(field, `"nodetool" and "${other}" in one entry; a fault is exactly one kind`);
+  const at = has(e, 'at') ? check(duration, (e as { at: unknown }).at, `${field}.at`) : 0;
+  return nodetoolEntry(e as Record<string, unknown>, field, at, cluster);
+}
+
+export function faultEntry(entry: unknown, field: string, known: Known, cluster: readonly string[] = []): FaultEntry {
+  if (has(entryObject(entry, field), 'nodetool')) return nodetoolFault(entry as object, field, cluster);
   switch (faultKind(entry, field)) {
     case 'kill': {
       const f = check(faultBranches.kill, entry, field);

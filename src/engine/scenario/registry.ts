@@ -15,6 +15,8 @@ export interface Settings {
   hintMode: HintMode;
   strictQuorum: boolean;
   hintedHandoffEnabled: boolean;
+  /** Whether a node replays stored hints for a target it may not hint now (handoff disabled at run time). */
+  replayWhenDisabled: boolean;
   /** ms, or null = no window. */
   maxHintWindow: number | null;
   persistentHintWindow: boolean;
@@ -113,6 +115,10 @@ export const SETTINGS: { readonly [P in SettingPath]: SettingSpec<SettingValue<P
   hintedHandoffEnabled: {
     type: 'bool', defaults: every(true), real: { cassandra: 'hinted_handoff_enabled', scylla: 'hinted_handoff_enabled' },
     why: 'Off: a missed replica gets nothing until repair.',
+  },
+  replayWhenDisabled: {
+    type: 'bool', defaults: { cassandra: true, scylla: false, dynamo: true, riak: true }, real: {},
+    why: 'On: hints already stored are still replayed after nodetool disablehandoff (Cassandra); off: they wait until hinting is enabled again (ScyllaDB).',
   },
   maxHintWindow: {
     ...OPTIONAL_DURATION, nullMeans: 'none', defaults: byFamily<number | null>(3 * H, null),

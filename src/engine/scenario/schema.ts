@@ -194,7 +194,7 @@ export function parseScenario(input: unknown): Scenario {
   };
   const orSet = settings.conflictResolution === 'or-set';
   const workload = (raw.workload ?? []).map((entry, i) => workloadEntry(entry, `workload[${i}]`, until, known, orSet));
-  const faults = (raw.faults ?? []).map((entry, i) => faultEntry(entry, `faults[${i}]`, known));
+  const faults = (raw.faults ?? []).map((entry, i) => faultEntry(entry, `faults[${i}]`, known, nodes));
   return {
     format: raw.format,
     name: raw.name,

@@ -23,6 +23,7 @@ import { FilesBar } from '../files/FilesBar';
 import { SettingsReadout } from '../settings/SettingsReadout';
 import { WorkloadPanel } from '../workload/WorkloadPanel';
 import { WriteForm } from '../workload/WriteForm';
+import { OperatorConsole } from '../console/OperatorConsole';
 
 // Compare is opened on demand: its code (two more runs, their charts) stays out of the first load.
 const CompareView = lazy(() => import('../compare/CompareView').then((m) => ({ default: m.CompareView })));
@@ -89,6 +90,7 @@ export function App() {
           <LessonPlayer />
           <WorkloadPanel />
           <WriteForm />
+          <OperatorConsole />
           <EventLog />
         </div>
       </main>

@@ -50,6 +50,20 @@ export function topQueues(queues: readonly HintQueueView[], limit: number): { ro
   return { rows, more, rest };
 }
 
+/** Holders whose dispatch nodetool paused (or held while handoff is disabled): their rows say so. */
+function usePausedHolders(): Set<string> {
+  const operator = useAppStore((st) => st.view?.operator);
+  return new Set((operator ?? []).filter((o) => o.dispatchPaused || o.replayHeld).map((o) => o.node));
+}
+
+function Paused({ holder }: { holder: string }) {
+  return (
+    <span className="hq-paused" data-testid="hq-paused" title={`${holder}'s dispatch is paused (nodetool): its hints wait`}>
+      paused
+    </span>
+  );
+}
+
 const pct = (g: Gauge) => `${Math.min(999, Math.floor(g.share * 100))}%`;
 
 /** "2h 59m of 3h max_hint_window (99%)", flagged when near or over. */
@@ -137,6 +151,7 @@ export function HintQueues() {
   const words = hintWords(useAppStore(selectHintMode));
   const cluster = useAppStore(selectCluster);
   const limits = limitsOf(cluster?.settings, cluster?.preset);
+  const held = usePausedHolders();
   const { rows, more, rest } = topQueues(queues, QUEUE_ROWS);
   const measured = useMeasuredRates(rows, now);
   let max = 1;
@@ -171,7 +186,7 @@ export function HintQueues() {
           </thead>
           <tbody>
             {rows.map((q) => (
-              <QueueRows key={`${q.holder}>${q.target}`} q={q} max={max} now={now} words={words} limits={limits} measured={measured.get(`${q.holder}>${q.target}`) ?? null} />
+              <QueueRows key={`${q.holder}>${q.target}`} q={q} max={max} now={now} words={words} limits={limits} measured={measured.get(`${q.holder}>${q.target}`) ?? null} paused={held.has(q.holder)} />
             ))}
           </tbody>
         </table>
@@ -186,13 +201,14 @@ export function HintQueues() {
   );
 }
 
-function QueueRows({ q, max, now, words, limits, measured }: { q: HintQueueView; max: number; now: number; words: HintWords; limits: QueueLimits; measured: number | null }) {
+function QueueRows({ q, max, now, words, limits, measured, paused }: { q: HintQueueView; max: number; now: number; words: HintWords; limits: QueueLimits; measured: number | null; paused: boolean }) {
   const m = rowModel(q, now, limits, measured);
   return (
     <>
       <tr className={m.warn ? `hq-row-${m.warn.state}` : undefined} data-testid={`hint-queue-${q.holder}-${q.target}`}>
         <th scope="row" className="hq-pair">
           {q.holder} → {q.target}
+          {paused && <Paused holder={q.holder} />}
           {q.replaying && (
             <span className="replaying" title={`${words.replaying} to ${q.target} is running`}>
               <span className="replaying-dot" aria-hidden="true" /> {words.replaying}

@@ -1,7 +1,8 @@
 // The ring: token ownership arcs (TokenRing) and one glyph per node. On a crowded ring the
 // glyphs keep their shape and colour but show their name and tags only on hover, focus or selection.
 import { memo, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { Command, HintQueueView, KeyInspection, NodeView } from '../../protocol';
+import type { Command, HintQueueView, KeyInspection, NodeView, OperatorView } from '../../protocol';
+import { operatorTags } from '../../view/console/nodetool';
 import { CENTER, VIEW, labelsFit, type Point } from '../../view/geometry';
 import { hintsHeld, hintsWaiting, nodeState, STATE_LABEL, suspicion, type NodeState } from '../../view/nodeState';
 import { inkOn, nodeColour } from '../../view/palette';
@@ -32,9 +33,12 @@ export interface RingProps {
   inspection?: KeyInspection | null;
   /** View units per CSS pixel (the ring's scale), for marks that must stay readable. */
   viewPerPx?: number;
+  /** What nodetool changed per node (gossip off, dispatch paused…): tagged on its glyph. */
+  operator?: readonly OperatorView[];
 }
 
-export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, menuFor = selected, onOpen, hintMode, onCommand, inspection, viewPerPx = 1 }: RingProps) {
+export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, menuFor = selected, onOpen, hintMode, onCommand, inspection, viewPerPx = 1, operator }: RingProps) {
+  const opTags = new Map((operator ?? []).map((o) => [o.node, operatorTags(o)]));
   const words = hintWords(hintMode);
   const colourOf = useMemo(() => new Map(order.map((id, i) => [id, nodeColour(i)])), [order]);
   const held = hintsHeld(hintQueues);
@@ -84,6 +88,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
               onCommand={onCommand}
               onHover={dense ? setHovered : undefined}
               unit={viewPerPx}
+              opTags={opTags.get(id) ?? ''}
             />
           );
         })}
@@ -171,6 +176,8 @@ interface GlyphProps {
   onHover?(node: string | null): void;
   /** View units per CSS pixel: state tags keep their size on screen (at least 14 px) however small the ring is drawn. */
   unit?: number;
+  /** nodetool's changes on it, "|"-separated (view/console operatorTags). */
+  opTags?: string;
 }
 
 interface DenseLabelProps {
@@ -226,8 +233,9 @@ interface GlyphTag {
   className: string;
 }
 
-function glyphTags(node: NodeView, state: NodeState, s: { by: number; of: number }): GlyphTag[] {
+function glyphTags(node: NodeView, state: NodeState, s: { by: number; of: number }, opTags = ''): GlyphTag[] {
   const tags: GlyphTag[] = [];
+  if (state !== 'down') for (const t of opTags ? opTags.split('|') : []) tags.push({ text: t, className: 'tag tag-operator' });
   if (state === 'down') tags.push({ text: 'DOWN', className: 'tag tag-down' });
   if (state === 'joining') tags.push({ text: 'JOINING', className: 'tag tag-joining' });
   if (node.slowMs > 0) tags.push({ text: `SLOW +${formatDuration(node.slowMs)}`, className: 'tag tag-slow' });
@@ -258,11 +266,12 @@ function sameGlyph(a: GlyphProps, b: GlyphProps): boolean {
     a.words === b.words &&
     a.group === b.group &&
     a.onCommand === b.onCommand &&
-    a.onHover === b.onHover
+    a.onHover === b.onHover &&
+    a.opTags === b.opTags
   );
 }
 
-const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand, onHover, unit = 1 }: GlyphProps) {
+const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand, onHover, unit = 1, opTags = '' }: GlyphProps) {
   const state = nodeState(node);
   const onKey = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -279,7 +288,7 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
   const fontSize = Math.max(9, Math.min(26, r * 0.8));
   const cross = r * 0.62;
   // Tags stack from the glyph towards the ring's centre, one per line, clear of the ring.
-  const tags = glyphTags(node, state, suspectedBy);
+  const tags = glyphTags(node, state, suspectedBy, opTags);
   const k = Math.max(1, unit);
   const step = (inward.y < -0.2 ? -24 : 24) * k;
   const anchor = { x: inward.x * (r * 0.5), y: inward.y * (r * 0.5) + Math.sign(step) * (r * 0.5 + 16 * k) };
@@ -290,7 +299,7 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
       data-state={state}
       role="button"
       tabIndex={0}
-      aria-label={glyphLabel(node, state, held, waiting, suspectedBy, words, group)}
+      aria-label={`${glyphLabel(node, state, held, waiting, suspectedBy, words, group)}${opTags && state !== 'down' ? `, ${opTags.split('|').join(', ').toLowerCase()}` : ''}`}
       aria-description={onCommand ? SHORTCUT_DESCRIPTION : undefined}
       aria-keyshortcuts={onCommand ? SHORTCUT_KEYS : undefined}
       data-selected={open || undefined}

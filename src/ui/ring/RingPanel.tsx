@@ -157,7 +157,8 @@ function RingWithState({ side, ...props }: RingStateProps) {
   const inspecting = useAppStore(selectInspecting);
   const rawInspection = useAppStore(selectInspection);
   const inspection = rawInspection && inspecting !== null && rawInspection.key === inspecting ? rawInspection : null;
-  return <Ring {...props} hintQueues={queues} hintMode={cluster?.hintMode} onCommand={actions.command} inspection={inspection} viewPerPx={VIEW / side} />;
+  const operator = useAppStore((st) => st.view?.operator);
+  return <Ring {...props} hintQueues={queues} hintMode={cluster?.hintMode} onCommand={actions.command} inspection={inspection} viewPerPx={VIEW / side} operator={operator} />;
 }
 
 export function RingPanel() {

@@ -88,7 +88,7 @@ export const SETTING_GROUPS: readonly { title: string; paths: readonly SettingPa
   { title: 'System', paths: ['preset', 'hintMode', 'strictQuorum', 'conflictResolution'] },
   {
     title: 'Hints',
-    paths: ['hintedHandoffEnabled', 'maxHintWindow', 'persistentHintWindow', 'hintTtl', 'hintFlushPeriod', 'hintOnTimeout', 'maxHintsPerHost', 'hintReplayRate'],
+    paths: ['hintedHandoffEnabled', 'replayWhenDisabled', 'maxHintWindow', 'persistentHintWindow', 'hintTtl', 'hintFlushPeriod', 'hintOnTimeout', 'maxHintsPerHost', 'hintReplayRate'],
   },
   { title: 'Timeouts and failure detection', paths: ['writeTimeout', 'readTimeout', 'gossipInterval', 'phiConvictThreshold'] },
   { title: 'Network', paths: ['latency.median', 'latency.p99', 'dropRate'] },
