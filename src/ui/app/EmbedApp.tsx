@@ -41,7 +41,7 @@ function EmbedBar() {
         aria-pressed={playing}
         onClick={() => (playing ? actions.pause() : actions.play())}
       >
-        <PlayIcon playing={playing} /> {playing ? 'Pause' : 'Play'}
+        <PlayIcon playing={playing} /> <span className="embed-play-text">{playing ? 'Pause' : 'Play'}</span>
       </button>
       <output className="clock embed-clock num" data-testid="clock" aria-label="Simulated time">
         {formatClock(now)}
