@@ -114,7 +114,7 @@ describe('EmbedApp', () => {
 });
 
 describe('Share', () => {
-  it('offers the link, or the embed snippet at a size; inside a lesson, the lesson link', () => {
+  it('offers the link, or the embed snippet at a size; inside a lesson, the lesson link beside the run\'s', () => {
     const { store } = renderWithStore(<ShareButton />);
     fireEvent.click(screen.getByTestId('share-button'));
     act(() => store.getState().actions.receive({ type: 'session', scenario, commandLog: [], traceHash: '0123456789abcdef', now: 65_000 }));
@@ -123,8 +123,12 @@ describe('Share', () => {
     expect((screen.getByTestId('share-embed') as HTMLTextAreaElement).value).toMatch(/^<iframe src="[^"]*#s=[^"]*&amp;embed=1" width="720" height="480"/);
     fireEvent.change(screen.getByTestId('share-embed-size'), { target: { value: '1' } });
     expect((screen.getByTestId('share-embed') as HTMLTextAreaElement).value).toMatch(/width="390" height="600"/);
+    expect(screen.queryByTestId('share-lesson-link')).toBeNull();
     act(() => store.getState().actions.receive({ type: 'lessonStatus', status: lessonStatus() }));
+    // Inside a lesson the embed opens the lesson at its step; the links are the lesson's and this exact run's.
+    expect((screen.getByTestId('share-embed') as HTMLTextAreaElement).value).toMatch(/#lesson=hint-for-down-replica&amp;step=2&amp;embed=1"/);
     fireEvent.click(screen.getByTestId('share-mode-link'));
-    expect((screen.getByTestId('share-link') as HTMLInputElement).value).toMatch(/#lesson=hint-for-down-replica&step=2$/);
+    expect((screen.getByTestId('share-lesson-link') as HTMLInputElement).value).toMatch(/#lesson=hint-for-down-replica&step=2$/);
+    expect((screen.getByTestId('share-link') as HTMLInputElement).value).toMatch(/#s=/);
   });
 });

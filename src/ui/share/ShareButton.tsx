@@ -1,7 +1,7 @@
 // "Share": asks the worker for the session and shows a link that reopens it exactly (same
-// scenario, same commands, same moment — the trace hash proves it), or, inside a lesson or an
-// interview question, the lesson link at its step. "Embed" gives the same link as an iframe
-// snippet for a blog post, at a size (ui/app/embed.ts).
+// scenario, same commands, same moment — the trace hash proves it); inside a lesson or an
+// interview question, the lesson link at its step beside it. "Embed" gives the link (the
+// lesson's, inside one) as an iframe snippet for a blog post, at a size (ui/app/embed.ts).
 import './share.css';
 import { useEffect, useRef, useState } from 'react';
 import { selectActions, selectLesson, selectPrediction, selectScenario, selectSession, useAppStore } from '../../store';
@@ -13,13 +13,15 @@ import { lessonLink, sessionLink } from './links';
 
 type Mode = 'link' | 'embed';
 
-/** The link to share: the lesson's inside a lesson (no session needed), else the session's once exported. */
-function useShareLink(): { link: string; ready: boolean; inLesson: boolean } {
+/**
+ * The session's link once exported (the exact run: scenario, commands, moment), and inside a
+ * lesson or an interview question the lesson link at its step beside it.
+ */
+function useShareLinks(): { link: string; lesson: string | null } {
   const session = useAppStore(selectSession);
   const lesson = useAppStore(selectLesson);
   const prediction = useAppStore(selectPrediction);
-  if (lesson) return { link: lessonLink(lesson, prediction), ready: true, inLesson: true };
-  return { link: session ? sessionLink(session) : '', ready: session !== null, inLesson: false };
+  return { link: session ? sessionLink(session) : '', lesson: lesson ? lessonLink(lesson, prediction) : null };
 }
 
 function CopyRow({ id, value, testId, disabled, multiline }: { id: string; value: string; testId: string; disabled?: boolean; multiline?: boolean }) {
@@ -77,40 +79,52 @@ function EmbedChoice({ link }: { link: string }) {
   );
 }
 
+function ModeChoice({ mode, setMode }: { mode: Mode; setMode: (m: Mode) => void }) {
+  return (
+    <fieldset className="share-mode">
+      <legend className="sr-only">Share as</legend>
+      {(['link', 'embed'] as const).map((m) => (
+        <label key={m} className={`share-mode-choice${mode === m ? ' on' : ''}`}>
+          <input type="radio" name="share-mode" value={m} checked={mode === m} onChange={() => setMode(m)} data-testid={`share-mode-${m}`} />
+          {m === 'link' ? 'Link' : 'Embed'}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 function SharePanel() {
   const session = useAppStore(selectSession);
-  const { link, ready, inLesson } = useShareLink();
+  const { link, lesson } = useShareLinks();
   const [mode, setMode] = useState<Mode>('link');
   const tooLong = link.length > MAX_LINK_CHARS;
-  if (!ready) return <p>Preparing the link…</p>;
+  if (!session) return <p>Preparing the link…</p>;
   return (
     <>
-      <fieldset className="share-mode">
-        <legend className="sr-only">Share as</legend>
-        {(['link', 'embed'] as const).map((m) => (
-          <label key={m} className={`share-mode-choice${mode === m ? ' on' : ''}`}>
-            <input type="radio" name="share-mode" value={m} checked={mode === m} onChange={() => setMode(m)} data-testid={`share-mode-${m}`} />
-            {m === 'link' ? 'Link' : 'Embed'}
-          </label>
-        ))}
-      </fieldset>
-      {tooLong ? (
-        <p role="alert">This session is too long for a link; export it as a file instead.</p>
-      ) : mode === 'link' ? (
-        <>
-          <label className="share-label" htmlFor="share-link">
-            Link
-          </label>
-          <CopyRow id="share-link" value={link} testId="share-link" />
-        </>
+      <ModeChoice mode={mode} setMode={setMode} />
+      {mode === 'embed' ? (
+        // Inside a lesson the embed opens the lesson at its step (the reader gets the player's text too).
+        lesson || !tooLong ? <EmbedChoice link={lesson ?? link} /> : <p role="alert">This session is too long for a link; export it as a file instead.</p>
       ) : (
-        <EmbedChoice link={link} />
+        <>
+          {lesson && (
+            <>
+              <label className="share-label" htmlFor="share-lesson-link">
+                The lesson at this step
+              </label>
+              <CopyRow id="share-lesson-link" value={lesson} testId="share-lesson-link" />
+            </>
+          )}
+          <label className="share-label" htmlFor="share-link">
+            {lesson ? 'This exact run' : 'Link'}
+          </label>
+          <CopyRow id="share-link" value={tooLong ? '' : link} testId="share-link" disabled={tooLong} />
+          {tooLong && <p role="alert">This session is too long for a link; export it as a file instead.</p>}
+        </>
       )}
-      {session && !inLesson && (
-        <p className="share-hash">
-          trace hash <code data-testid="share-trace">{session.traceHash}</code> at {(session.now / 1000).toFixed(3)} s
-        </p>
-      )}
+      <p className="share-hash">
+        trace hash <code data-testid="share-trace">{session.traceHash}</code> at {(session.now / 1000).toFixed(3)} s
+      </p>
     </>
   );
 }
@@ -147,7 +161,7 @@ export function ShareButton() {
         >
           <p className="share-lead">
             {inLesson
-              ? 'This link opens the lesson at this step: its steps so far re-run exactly as they did here.'
+              ? 'The lesson link opens the lesson at this step (its steps re-run); the run link reopens exactly this run, every command up to this moment.'
               : 'This link reopens the run exactly: the same scenario, every command you gave, up to this moment.'}
           </p>
           <SharePanel />
