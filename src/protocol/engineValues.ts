@@ -6,6 +6,6 @@ export { parseScenario, ScenarioError, defaultScenario, utf8Bytes, withoutBom, c
 export { SETTINGS, SETTING_PATHS, PRESET_NAMES, SYSTEM_TITLES, CLUSTER_FIELDS, settingSpec, realNamesText } from '../engine';
 export {
   MAX_SCENARIO_BYTES, MAX_KEY_LENGTH, MAX_VALUE_LENGTH, MAX_NODES, MAX_VNODES, NODE_NAME_PATTERN, NODE_NAME_RULE,
-  MAX_GENERATOR_RATE, MAX_GENERATOR_KEYS, DEFAULT_LEVEL, READ_LEVELS,
+  MAX_GENERATOR_RATE, MAX_GENERATOR_KEYS, DEFAULT_GENERATOR_KEYS, DEFAULT_LEVEL, READ_LEVELS,
 } from '../engine';
 export type { Scenario, Settings, PresetName, HintMode, SettingPath, SettingSpec, SettingType, RealNames, ClusterSpec } from '../engine';

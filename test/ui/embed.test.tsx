@@ -71,7 +71,7 @@ describe('the scenario on screen', () => {
     expect(w.generators).toEqual(['20 ops/s over 1,000 keys at QUORUM, 80% writes, for the whole run']);
     expect(w.singles).toBe('1 write at set times');
     expect(w.runningNow).toBe(true);
-    expect(workloadOf({ not: 'a scenario' })).toEqual([]);
+    expect(workloadOf({ not: 'a scenario' })).toEqual({ generators: [], writes: 0, reads: 0 });
   });
 
   it('shows the name and description over the ring, and the scenario workload instead of "Off"', () => {

@@ -4,7 +4,7 @@ import { CONSISTENCY_LEVELS, type ConsistencyLevel } from '../../protocol';
 import { selectActions, selectError, selectFrame, selectNow, selectScenario, selectUntil, selectWorkload, useAppStore } from '../../store';
 import { parseWorkload } from '../../view/forms/validation';
 import { Options } from '../common/Options';
-import { describeWorkload, workloadOf } from './scenarioWorkload';
+import { describeWorkload, hasWorkload, workloadOf, type WorkloadEntries } from './scenarioWorkload';
 
 const MIXES = [
   { ratio: 1, label: 'writes only' },
@@ -145,10 +145,10 @@ function runningNote(running: ReturnType<typeof selectWorkload>, fromScenario: b
 }
 
 /** The workload the scenario itself brings (its generators and set-time operations), beside the switch's. */
-function ScenarioWorkloadNote({ entries }: { entries: ReturnType<typeof workloadOf> }) {
+function ScenarioWorkloadNote({ entries }: { entries: WorkloadEntries }) {
   const now = useAppStore(selectNow);
   const until = useAppStore(selectUntil);
-  if (entries.length === 0) return null;
+  if (!hasWorkload(entries)) return null;
   const w = describeWorkload(entries, now, until ?? Infinity);
   return (
     <div className="scenario-workload" data-testid="scenario-workload">
@@ -160,6 +160,7 @@ function ScenarioWorkloadNote({ entries }: { entries: ReturnType<typeof workload
         {w.generators.map((g, i) => (
           <li key={i}>{g}</li>
         ))}
+        {w.more > 0 && <li>and {w.more.toLocaleString('en-US')} more generators</li>}
         {w.singles && <li>{w.singles}</li>}
       </ul>
     </div>
@@ -188,7 +189,7 @@ export function WorkloadPanel() {
           </p>
         )}
         <ScenarioWorkloadNote entries={entries} />
-        <p className="panel-note" data-testid="workload-note">{runningNote(form.running, entries.length > 0)}</p>
+        <p className="panel-note" data-testid="workload-note">{runningNote(form.running, hasWorkload(entries))}</p>
       </form>
     </section>
   );
