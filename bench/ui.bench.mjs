@@ -1,6 +1,7 @@
 // UI benchmark (not a test): the built app in headless Chromium with 64 nodes, the engine at full
 // speed and thousands of messages in flight. Prints p95 frame interval, long main-thread tasks
-// in a 10 s window, messages drawn, and the gzip size of the JavaScript bundle.
+// in a 10 s window, messages drawn, and the gzip size of the JavaScript bundle; then the jump
+// benchmark (bench/jump.bench.mjs): +3 h at 6 nodes and +1 h at 64 nodes, CLI and browser side by side.
 // Run: npm run bench:ui   (builds first)
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import { findChrome } from '../scripts/find-chrome.mjs';
 import { serveStatic } from '../scripts/static-server.mjs';
+import { runJumpBench } from './jump.bench.mjs';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
@@ -71,8 +73,7 @@ const result = await page.evaluate(async () => {
   return { frames: intervals.length, p50: q(0.5), p95: q(0.95), max: intervals[intervals.length - 1], longTasks, inFlightMax };
 });
 const simNow = await page.getByTestId('clock').textContent();
-await browser.close();
-await server.close();
+await page.close();
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 const rows = [
@@ -88,3 +89,11 @@ const rows = [
 ];
 console.log('HintScope UI bench — headless Chromium, 1280×720, 64 nodes, engine at 10,000×\n');
 for (const [a, b, c] of rows) console.log(`${a.padEnd(32)} ${b.padStart(14)}  ${c}`);
+
+// Then the jumps, side by side with the CLI, in the same browser (bench/jump.bench.mjs).
+try {
+  await runJumpBench(browser, server.url);
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -6,6 +6,8 @@ import { AppStoreProvider, createAppStore, createWorkerLink, isOutOfMemory } fro
 import { openSession } from './store/files';
 import { parseLink, type ImportedSession } from './store/sessionFile';
 import { App } from './ui/app/App';
+import { EmbedApp } from './ui/app/EmbedApp';
+import { splitEmbed } from './ui/app/embed';
 import { lessonOf } from './view/lessons/catalogue';
 import { parseLessonLink, type LessonLink } from './ui/lessons/link';
 import './ui/app/app.css';
@@ -39,18 +41,20 @@ const store = createAppStore(link.send, { worker: link });
 // A worker stuck in a loop sends nothing at all: the store probes a quiet one and gives up on silence.
 setInterval(() => store.getState().actions.checkHealth(), HEALTH_CHECK_MS);
 
+// `&embed=1` on any link asks for the minimal frame (ui/app/embed.ts); the rest is the link itself.
+const { hash, embed } = splitEmbed(window.location.hash);
 // A share link opens its session paused, exactly where it was shared; otherwise a fresh cluster runs.
 // The link is checked in full here (every field named) before the worker builds anything.
 let shared: ImportedSession | null = null;
 try {
-  shared = parseLink(window.location.hash);
+  shared = parseLink(hash);
 } catch (err) {
   store.getState().actions.showError(`Share link rejected — ${(err as Error).message}. Opened a fresh cluster instead.`);
 }
 // A lesson link (#lesson=<id>&step=<n>) opens that lesson; a bad one says which field and opens the sandbox.
 let lessonLink: LessonLink | null = null;
 try {
-  lessonLink = parseLessonLink(window.location.hash);
+  lessonLink = parseLessonLink(hash);
 } catch (err) {
   store.getState().actions.showError(`${(err as Error).message}. Opened a fresh cluster instead.`);
 }
@@ -81,7 +85,7 @@ if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
     <AppStoreProvider store={store}>
-      <App />
+      {embed ? <EmbedApp /> : <App />}
     </AppStoreProvider>
   </StrictMode>,
 );

@@ -8,6 +8,6 @@ export { VERBS, VERB_NAMES } from '../engine';
 export type { Verb, VerbSpec } from '../engine';
 export {
   MAX_SCENARIO_BYTES, MAX_KEY_LENGTH, MAX_VALUE_LENGTH, MAX_NODES, MAX_VNODES, NODE_NAME_PATTERN, NODE_NAME_RULE,
-  MAX_GENERATOR_RATE, MAX_GENERATOR_KEYS, DEFAULT_LEVEL, READ_LEVELS,
+  MAX_GENERATOR_RATE, MAX_GENERATOR_KEYS, DEFAULT_GENERATOR_KEYS, DEFAULT_LEVEL, READ_LEVELS,
 } from '../engine';
 export type { Scenario, Settings, PresetName, HintMode, SettingPath, SettingSpec, SettingType, RealNames, ClusterSpec, SetOp } from '../engine';

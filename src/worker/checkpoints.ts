@@ -19,6 +19,12 @@ export interface CheckpointOptions {
   spacingMs?: number;
   /** At most this share of wall time goes to taking checkpoints. */
   maxShare?: number;
+  /**
+   * The share during a jump, lower and counted from the jump's start: a jump is the user waiting,
+   * and its checkpoints only serve a later seek back into the span it crossed. The moment a jump
+   * ends gets one at the full share once its last frame is out (./pacing).
+   */
+  jumpShare?: number;
 }
 
 export interface CheckpointStats {
@@ -30,8 +36,8 @@ export interface CheckpointStats {
 }
 
 export interface Checkpoints {
-  /** Takes a checkpoint if one is due (spacing) and affordable (wall share). */
-  maybeTake(sim: Simulation, wallNow: () => number): void;
+  /** Takes a checkpoint if one is due (spacing) and affordable (wall share; the lower one with `jumping`). */
+  maybeTake(sim: Simulation, wallNow: () => number, jumping?: boolean): void;
   /** The latest checkpoint at or before `atMs` holding at most `commands` commands, if any. */
   before(atMs: number, commands: number): Checkpoint | null;
   /** A fresh simulation from a checkpoint. */
@@ -47,11 +53,13 @@ export function createCheckpoints(options: CheckpointOptions = {}): Checkpoints 
   const maxCells = options.maxCells ?? 8_000_000;
   const firstSpacing = options.spacingMs ?? 60_000;
   const maxShare = options.maxShare ?? 0.15;
+  const jumpShare = Math.min(maxShare, options.jumpShare ?? 0.02);
   let list: Checkpoint[] = [];
   let spacing = firstSpacing;
   let cells = 0;
   let lastWall = -Infinity;
   let lastCost = 0;
+  let inJump = false;
 
   const total = () => list.reduce((a, c) => a + c.cells, 0);
 
@@ -66,13 +74,15 @@ export function createCheckpoints(options: CheckpointOptions = {}): Checkpoints 
   }
 
   return {
-    maybeTake(sim, wallNow) {
+    maybeTake(sim, wallNow, jumping = false) {
+      if (jumping && !inJump) lastWall = Math.max(lastWall, wallNow());
+      inJump = jumping;
       if (!canCheckpoint(sim) || sim.now <= 0) return;
       const now = sim.now;
       // Due when no checkpoint lies within one spacing of now on either side.
       if (list.some((c) => Math.abs(c.at - now) < spacing)) return;
       const wall = wallNow();
-      if (wall - lastWall < lastCost / maxShare) return;
+      if (wall - lastWall < lastCost / (jumping ? jumpShare : maxShare)) return;
       const cp = takeCheckpoint(sim);
       lastCost = wallNow() - wall;
       lastWall = wall;

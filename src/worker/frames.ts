@@ -122,6 +122,8 @@ function buildFrame(s: HostState, sim: Simulation): Frame {
 export function flush(s: HostState): void {
   const sim = s.sim;
   if (!sim || s.frameInFlight || !s.dirty) return;
+  // A jump's progress goes a few times a second (its start at once); the next tick sends what this one held back.
+  if (s.jump && s.lastFrameJumpTo === s.jump.to && s.clock.now() - s.lastFrameWall < s.config.jumpFrameEveryMs) return;
   settleFloor(s);
   collectLog(s);
   // While time runs, samples and the inspection are throttled; once it stops, the frame is exact.
@@ -134,6 +136,8 @@ export function flush(s: HostState): void {
   s.logSkipped = 0;
   s.dirty = false;
   s.frameInFlight = true;
+  s.lastFrameWall = s.clock.now();
+  s.lastFrameJumpTo = s.jump ? s.jump.to : null;
   // The bulky parts go as typed arrays, transferred rather than cloned.
   const wire = packFrame(frame);
   s.endpoint.postMessage({ type: 'frame', frame: wire.frame }, wire.transfer);

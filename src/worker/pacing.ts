@@ -14,13 +14,25 @@ const MAX_SPEED = Math.max(...SPEEDS);
 export function ensureTick(s: HostState): void {
   if (s.tickScheduled || (!s.staging && (!s.sim || (!s.playing && !s.jump)))) return;
   s.tickScheduled = true;
-  s.clock.schedule(() => tick(s), s.config.tickMs);
+  // A jump runs flat out: its next slice goes as soon as the messages that came meanwhile are handled.
+  if (s.jump && !s.staging && s.clock.soon) s.clock.soon(() => tick(s));
+  else s.clock.schedule(() => tick(s), s.config.tickMs);
 }
 
 export function startPacing(s: HostState): void {
   s.lastWall = s.clock.now();
   if (s.sim) s.target = s.sim.now;
   ensureTick(s);
+}
+
+/** A checkpoint if one is due; looked for between chunks, so a long slice still leaves them at their spacing. */
+function checkpoint(s: HostState, sim: Simulation): void {
+  if (!s.config.useCheckpoints) return;
+  try {
+    s.checkpoints.maybeTake(sim, () => s.clock.now(), s.jump !== null);
+  } catch (err) {
+    fail(s, err);
+  }
 }
 
 /**
@@ -33,7 +45,9 @@ function runSlice(s: HostState, sim: Simulation, to: number): boolean {
   for (;;) {
     const next = s.future[0];
     const cmdAt = next ? runUpTo(next.at) : Infinity;
-    if (sim.advanceTo(Math.min(to, cmdAt), config.eventsPerChunk)) {
+    const done = sim.advanceTo(Math.min(to, cmdAt), config.eventsPerChunk);
+    checkpoint(s, sim);
+    if (done) {
       if (!next || cmdAt > to) return true;
       s.future.shift();
       sim.apply(next.command);
@@ -74,6 +88,7 @@ function tick(s: HostState): void {
   const wall = clock.now();
   const wallDelta = Math.min(config.maxWallDeltaMs, Math.max(0, wall - s.lastWall));
   s.lastWall = wall;
+  const jumping = s.jump !== null;
   try {
     advance(s, sim, wallDelta);
   } catch (err) {
@@ -82,15 +97,10 @@ function tick(s: HostState): void {
     fail(s, err);
   }
   collectLog(s);
-  if (config.useCheckpoints && s.sim === sim) {
-    try {
-      s.checkpoints.maybeTake(sim, () => clock.now());
-    } catch (err) {
-      fail(s, err);
-    }
-  }
   sample(s);
   changed(s);
+  // The moment a jump ended at: a checkpoint now that its last frame is out.
+  if (jumping && !s.jump && s.sim === sim) checkpoint(s, sim);
   ensureTick(s);
 }
 

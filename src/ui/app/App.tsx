@@ -9,6 +9,7 @@ import { TimeBar } from '../time/TimeBar';
 import { Counters } from '../panels/Counters';
 import { ErrorBanner } from './ErrorBanner';
 import { RecoveryBanner } from './RecoveryBanner';
+import { ScenarioTitle } from './ScenarioTitle';
 import { EventLog } from '../panels/EventLog';
 import { BeliefPanel } from '../panels/BeliefPanel';
 import { HintQueues } from '../panels/HintQueues';
@@ -75,6 +76,7 @@ export function App() {
       <PresenterKeys />
       <main className="layout">
         <section className="stage" aria-label="Cluster">
+          <ScenarioTitle />
           <RingPanel />
           <ChartsPanel />
         </section>

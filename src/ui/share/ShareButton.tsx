@@ -1,42 +1,144 @@
-// "Share": asks the worker for the session and shows a link that reopens it exactly
+// "Share": asks the worker for the session and shows a link that reopens it exactly (same
+// scenario, same commands, same moment — the trace hash proves it); inside a lesson or an
+// interview question, the lesson link at its step beside it. "Embed" gives the link (the
+// lesson's, inside one) as an iframe snippet for a blog post, at a size (ui/app/embed.ts).
 import './share.css';
-// (same scenario, same commands, same moment — the trace hash proves it).
 import { useEffect, useRef, useState } from 'react';
-import { selectActions, selectSession, useAppStore } from '../../store';
+import { selectActions, selectLesson, selectPrediction, selectScenario, selectSession, useAppStore } from '../../store';
 import { selectFrame } from '../../store/selectors';
-import { encodeSession, MAX_LINK_CHARS } from '../../store/share';
+import { MAX_LINK_CHARS } from '../../store/share';
+import { EMBED_SIZES, embedSnippet } from '../app/embed';
+import { embedCaption } from '../app/scenarioText';
+import { lessonLink, sessionLink } from './links';
+
+type Mode = 'link' | 'embed';
+
+/**
+ * The session's link once exported (the exact run: scenario, commands, moment), and inside a
+ * lesson or an interview question the lesson link at its step beside it.
+ */
+function useShareLinks(): { link: string; lesson: string | null } {
+  const session = useAppStore(selectSession);
+  const lesson = useAppStore(selectLesson);
+  const prediction = useAppStore(selectPrediction);
+  return { link: session ? sessionLink(session) : '', lesson: lesson ? lessonLink(lesson, prediction) : null };
+}
+
+function CopyRow({ id, value, testId, disabled, multiline }: { id: string; value: string; testId: string; disabled?: boolean; multiline?: boolean }) {
+  const [copied, setCopied] = useState(false);
+  const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  useEffect(() => {
+    setCopied(false);
+    field.current?.select();
+  }, [value]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+    } catch {
+      field.current?.select();
+    }
+  };
+  return (
+    <div className="share-row">
+      {multiline ? (
+        <textarea id={id} ref={field} readOnly rows={4} value={value} data-testid={testId} />
+      ) : (
+        <input id={id} ref={field} readOnly value={value} data-testid={testId} />
+      )}
+      <button type="button" className="btn" onClick={copy} disabled={disabled}>
+        {copied ? 'Copied' : 'Copy'}
+      </button>
+    </div>
+  );
+}
+
+function EmbedChoice({ link }: { link: string }) {
+  const [size, setSize] = useState(0);
+  const lesson = useAppStore(selectLesson);
+  const scenario = useAppStore(selectScenario);
+  const snippet = embedSnippet(link, EMBED_SIZES[size]!, embedCaption(lesson, 0, scenario));
+  return (
+    <>
+      <label className="share-label share-size">
+        Size{' '}
+        <select value={String(size)} onChange={(e) => setSize(Number(e.target.value))} data-testid="share-embed-size">
+          {EMBED_SIZES.map((s, i) => (
+            <option key={s.label} value={String(i)}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="share-label" htmlFor="share-embed">
+        Paste into a page
+      </label>
+      <CopyRow id="share-embed" value={snippet} testId="share-embed" multiline />
+      <p className="share-note">The frame shows the ring, play/pause, the clock and a link that opens the full app at the same moment.</p>
+    </>
+  );
+}
+
+function ModeChoice({ mode, setMode }: { mode: Mode; setMode: (m: Mode) => void }) {
+  return (
+    <fieldset className="share-mode">
+      <legend className="sr-only">Share as</legend>
+      {(['link', 'embed'] as const).map((m) => (
+        <label key={m} className={`share-mode-choice${mode === m ? ' on' : ''}`}>
+          <input type="radio" name="share-mode" value={m} checked={mode === m} onChange={() => setMode(m)} data-testid={`share-mode-${m}`} />
+          {m === 'link' ? 'Link' : 'Embed'}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function SharePanel() {
+  const session = useAppStore(selectSession);
+  const { link, lesson } = useShareLinks();
+  const [mode, setMode] = useState<Mode>('link');
+  const tooLong = link.length > MAX_LINK_CHARS;
+  if (!session) return <p>Preparing the link…</p>;
+  return (
+    <>
+      <ModeChoice mode={mode} setMode={setMode} />
+      {mode === 'embed' ? (
+        // Inside a lesson the embed opens the lesson at its step (the reader gets the player's text too).
+        lesson || !tooLong ? <EmbedChoice link={lesson ?? link} /> : <p role="alert">This session is too long for a link; export it as a file instead.</p>
+      ) : (
+        <>
+          {lesson && (
+            <>
+              <label className="share-label" htmlFor="share-lesson-link">
+                The lesson at this step
+              </label>
+              <CopyRow id="share-lesson-link" value={lesson} testId="share-lesson-link" />
+            </>
+          )}
+          <label className="share-label" htmlFor="share-link">
+            {lesson ? 'This exact run' : 'Link'}
+          </label>
+          <CopyRow id="share-link" value={tooLong ? '' : link} testId="share-link" disabled={tooLong} />
+          {tooLong && <p role="alert">This session is too long for a link; export it as a file instead.</p>}
+        </>
+      )}
+      <p className="share-hash">
+        trace hash <code data-testid="share-trace">{session.traceHash}</code> at {(session.now / 1000).toFixed(3)} s
+      </p>
+    </>
+  );
+}
 
 export function ShareButton() {
   const actions = useAppStore(selectActions);
-  const session = useAppStore(selectSession);
   const frame = useAppStore(selectFrame);
+  const inLesson = useAppStore((s) => s.lesson !== null);
   const [open, setOpen] = useState(false);
-  const [copied, setCopied] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
-  const link = session ? `${window.location.origin}${window.location.pathname}${encodeSession({ scenario: session.scenario, log: session.commandLog, at: session.now })}` : '';
-  const tooLong = link.length > MAX_LINK_CHARS;
-
-  useEffect(() => {
-    if (open && session) input.current?.select();
-  }, [open, session]);
-
   const toggle = () => {
-    if (!open) {
-      actions.exportSession();
-      setCopied(false);
-    }
+    if (!open) actions.exportSession();
     setOpen(!open);
-  };
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-    } catch {
-      input.current?.select();
-    }
   };
 
   return (
@@ -57,22 +159,12 @@ export function ShareButton() {
             }
           }}
         >
-          <p className="share-lead">This link reopens the run exactly: the same scenario, every command you gave, up to this moment.</p>
-          {session ? (
-            <>
-              <label className="share-label" htmlFor="share-link">Link</label>
-              <div className="share-row">
-                <input id="share-link" ref={input} readOnly value={tooLong ? '' : link} data-testid="share-link" />
-                <button type="button" className="btn" onClick={copy} disabled={tooLong}>{copied ? 'Copied' : 'Copy'}</button>
-              </div>
-              {tooLong && <p role="alert">This session is too long for a link; export it as a file instead.</p>}
-              <p className="share-hash">
-                trace hash <code data-testid="share-trace">{session.traceHash}</code> at {(session.now / 1000).toFixed(3)} s
-              </p>
-            </>
-          ) : (
-            <p>Preparing the link…</p>
-          )}
+          <p className="share-lead">
+            {inLesson
+              ? 'The lesson link opens the lesson at this step (its steps re-run); the run link reopens exactly this run, every command up to this moment.'
+              : 'This link reopens the run exactly: the same scenario, every command you gave, up to this moment.'}
+          </p>
+          <SharePanel />
         </div>
       )}
       <span className="sr-only" data-testid="trace-hash">{frame?.traceHash ?? ''}</span>

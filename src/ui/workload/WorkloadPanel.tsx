@@ -1,9 +1,10 @@
 // The automatic workload: a generator of writes (and reads) at a rate in simulated time.
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { CONSISTENCY_LEVELS, type ConsistencyLevel } from '../../protocol';
-import { selectActions, selectError, selectFrame, selectWorkload, useAppStore } from '../../store';
+import { selectActions, selectError, selectFrame, selectNow, selectScenario, selectUntil, selectWorkload, useAppStore } from '../../store';
 import { parseWorkload } from '../../view/forms/validation';
 import { Options } from '../common/Options';
+import { describeWorkload, hasWorkload, workloadOf, type WorkloadEntries } from './scenarioWorkload';
 
 const MIXES = [
   { ratio: 1, label: 'writes only' },
@@ -136,14 +137,40 @@ function WorkloadFields({ form }: { form: WorkloadForm }) {
   );
 }
 
-function runningNote(running: ReturnType<typeof selectWorkload>): string {
-  return running
-    ? `Running: ${running.rate} ops/s over ${running.keys.toLocaleString('en-US')} keys at ${running.consistency}.`
+function runningNote(running: ReturnType<typeof selectWorkload>, fromScenario: boolean): string {
+  if (running) return `Running: ${running.rate} ops/s over ${running.keys.toLocaleString('en-US')} keys at ${running.consistency}.`;
+  return fromScenario
+    ? `Automatic workload off; the switch adds one (${KEYS.toLocaleString('en-US')} keys, coordinator picked at random).`
     : `Off. ${KEYS.toLocaleString('en-US')} keys, coordinator picked at random.`;
+}
+
+/** The workload the scenario itself brings (its generators and set-time operations), beside the switch's. */
+function ScenarioWorkloadNote({ entries }: { entries: WorkloadEntries }) {
+  const now = useAppStore(selectNow);
+  const until = useAppStore(selectUntil);
+  if (!hasWorkload(entries)) return null;
+  const w = describeWorkload(entries, now, until ?? Infinity);
+  return (
+    <div className="scenario-workload" data-testid="scenario-workload">
+      <p className="panel-note">
+        <strong>The scenario's workload</strong>
+        {w.generators.length > 0 && (w.runningNow ? ' (running now)' : ' (not running at this moment)')}:
+      </p>
+      <ul className="panel-note">
+        {w.generators.map((g, i) => (
+          <li key={i}>{g}</li>
+        ))}
+        {w.more > 0 && <li>and {w.more.toLocaleString('en-US')} more generators</li>}
+        {w.singles && <li>{w.singles}</li>}
+      </ul>
+    </div>
+  );
 }
 
 export function WorkloadPanel() {
   const form = useWorkloadForm();
+  const scenario = useAppStore(selectScenario);
+  const entries = useMemo(() => workloadOf(scenario), [scenario]);
   return (
     <section className="panel workload" aria-labelledby="wl-title">
       <h2 id="wl-title">Workload</h2>
@@ -161,7 +188,8 @@ export function WorkloadPanel() {
             {form.error}
           </p>
         )}
-        <p className="panel-note">{runningNote(form.running)}</p>
+        <ScenarioWorkloadNote entries={entries} />
+        <p className="panel-note" data-testid="workload-note">{runningNote(form.running, hasWorkload(entries))}</p>
       </form>
     </section>
   );
