@@ -11,6 +11,7 @@ export function collectLog(s: HostState): void {
   if (!s.sim) return;
   const { maxLog } = s.config;
   const drained = s.sim.drainLog(maxLog);
+  s.lessons.heard(drained.events);
   let events = drained.events;
   if (s.replayFloor !== null) {
     // The re-run's events up to the floor are the ones the UI kept; so are the skipped ones before them.
