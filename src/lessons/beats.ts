@@ -12,8 +12,8 @@ export interface Beat {
   pace: Pace;
 }
 
-/** Simulated ms per wall ms in slow motion: a 5 ms message crosses the ring in ~⅓ s. */
-export const SLOW_RATE = 0.015;
+/** Simulated ms per wall ms in slow motion: a 5 ms message takes a second to cross the ring. */
+export const SLOW_RATE = 0.005;
 /** A wait of at least this many ms is fast-forwarded as a visible jump. */
 export const JUMP_FROM_MS = 5 * 60_000;
 /** A wait of at least this many ms plays fast (conviction, a restart's settling). */

@@ -21,6 +21,8 @@ export interface LessonHostControl {
   jumpBy(ms: number, pace?: JumpPace): void;
   /** Stops the pacing loop (a lesson's steps run paused). */
   pause(): void;
+  /** Drains the engine's new log events now (through `heard`), so a step's last captions precede its check. */
+  collect(): void;
   post(msg: FromWorker): void;
 }
 
@@ -142,7 +144,8 @@ function runTask(r: Runner, lesson: Lesson, status: LessonStatus, sim: Simulatio
     case 'action':
       return act(r, sim, task.action);
     case 'check':
-      check(r, lesson, status, sim, task.step);
+      r.host.collect();
+      check(r, lesson, r.status ?? status, sim, task.step);
       return true;
     case 'begin':
       begin(r, lesson, sim, task.step, task.play);
