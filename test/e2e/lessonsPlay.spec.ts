@@ -48,10 +48,10 @@ test('a lesson step plays at human speed: messages in flight, captions on engine
   assert.ok(convict.at - crash.at > 10_000 && convict.at - crash.at < 30_000, `conviction ${convict.at - crash.at} ms after the crash, as the engine decides`);
   // The write's fan-out in slow motion: mutations on the wire, shown beat by beat.
   await page.waitForSelector('[data-testid="lesson-beat"][data-pace="slow"]:not([data-in-flight="0"])', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid="ring-callout"] .ring-callout-box');
   await page.screenshot({ path: `${DOCS}lesson-beat-1280.png` });
   const hint = await caption(page, 'hint:');
   assert.match(hint.text, new RegExp(`stores a hint for ${third}, the third replica of chat:42`));
-  await page.waitForSelector('[data-testid="ring-callout"][data-caption^="hint:"] .ring-callout-box');
   await page.waitForSelector('[data-testid="lesson-verdict"][data-state="passed"]', { timeout: 30_000 });
   const wall = Date.now() - started;
   assert.ok(wall > 2_500, `the step took ${wall} ms of wall time: played, not jumped`);
@@ -94,7 +94,7 @@ async function overflow(page: Page): Promise<string[]> {
     if (document.documentElement.scrollHeight > vh + 1) bad.push(`page scrolls: ${document.documentElement.scrollHeight} > ${vh}`);
     if (document.documentElement.scrollWidth > vw + 1) bad.push(`page scrolls sideways: ${document.documentElement.scrollWidth}`);
     for (const el of document.querySelectorAll<HTMLElement>('.lesson-player, .lesson-player *, .panel')) {
-      if (el.offsetParent === null) continue;
+      if (el.offsetParent === null || el.closest('.sr-only')) continue;
       if (el.scrollHeight > el.clientHeight + 1 && getComputedStyle(el).overflowY !== 'visible') bad.push(`${el.className || el.tagName} scrolls: ${el.scrollHeight} > ${el.clientHeight}`);
       const r = el.getBoundingClientRect();
       if (r.bottom > vh + 1 || r.right > vw + 1) bad.push(`${el.className || el.tagName} past the viewport: ${Math.round(r.right)}×${Math.round(r.bottom)}`);
@@ -112,6 +112,7 @@ async function overflow(page: Page): Promise<string[]> {
 }
 
 async function walk(page: Page, kind: 'lesson' | 'interview', l: Lesson): Promise<void> {
+  await page.goto('about:blank'); // a new hash alone would not reload the app
   await page.goto(`${BASE_URL}#${kind}=${l.id}${kind === 'interview' ? '&predict=1' : ''}`, { waitUntil: 'load' });
   await ready(page);
   if (!(await page.locator('.app.presenter').count())) await page.getByTestId('presenter-button').first().click();

@@ -191,7 +191,7 @@ export function LessonPlayer() {
   const kindLabel = status.kind === 'interview' ? 'Interview question' : 'Lesson';
 
   return (
-    <section className="panel lesson-player" aria-labelledby="lp-title" data-testid="lesson-player" data-phase={status.phase} data-revealed={question !== undefined && demoDone(status)}>
+    <section className="panel lesson-player" aria-labelledby="lp-title" data-testid="lesson-player" data-phase={status.phase} data-kind={status.kind} data-revealed={question !== undefined && demoDone(status)} data-locked={question !== undefined && (status.verdicts.some((v) => v !== null) || status.phase === 'running')}>
       <header className="lp-head">
         <p className="lp-kind">
           {kindLabel} · <span data-testid="lesson-step-count">step {step + 1} of {status.stepCount}</span>

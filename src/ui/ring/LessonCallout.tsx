@@ -10,7 +10,8 @@ import '../lessons/lessons.css';
 
 const NO_ORDER: string[] = [];
 
-export function LessonCallout({ positions }: { positions: ReadonlyMap<string, Point> }) {
+/** `side`: the ring's size in CSS px (the box stays on it). */
+export function LessonCallout({ positions, side: ringSide }: { positions: ReadonlyMap<string, Point>; side: number }) {
   const lesson = useAppStore(selectLesson);
   const order = useAppStore(selectCluster)?.nodes ?? NO_ORDER;
   const caption = calloutCaption(lesson?.captions);
@@ -22,7 +23,7 @@ export function LessonCallout({ positions }: { positions: ReadonlyMap<string, Po
   if (!caption || !anchor) return null;
   const p = anchorPoint(anchor, positions, now, messages);
   if (!p) return null;
-  const side = calloutSide(p);
+  const side = calloutSide(p, ringSide);
   return (
     <div
       className={`ring-callout callout-${side.h} callout-${side.v}`}
@@ -33,7 +34,7 @@ export function LessonCallout({ positions }: { positions: ReadonlyMap<string, Po
       aria-hidden="true"
     >
       <span className="ring-callout-dot" />
-      <span className="ring-callout-box">
+      <span className="ring-callout-box" style={{ maxWidth: side.maxWidth }}>
         <CaptionLine parts={caption.parts} order={order} />
       </span>
     </div>

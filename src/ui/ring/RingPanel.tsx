@@ -207,7 +207,7 @@ export function RingPanel() {
           )}
           <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
           <CutLayer order={order} positions={positions} />
-          <LessonCallout positions={positions} />
+          <LessonCallout positions={positions} side={side} />
           {openNode && anchor && (
             <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} onCommand={actions.command} onClose={onClose} />
           )}

@@ -2,7 +2,7 @@
 // ring gives each node, where a callout points (a node, a hint queue's holder, a message as it
 // travels), and the words for a beat's pace.
 import type { BeatStatus, CaptionAnchor, CaptionPart, LessonCaption, MessageView } from '../../protocol';
-import { CENTER, type Point } from '../geometry';
+import { CENTER, VIEW, type Point } from '../geometry';
 import { inkOn, nodeColour } from '../palette';
 
 /** Gossip and echoes are the cluster's background: every other message is worth watching (the worker's rule too). */
@@ -55,9 +55,15 @@ export function anchorPoint(a: CaptionAnchor, positions: ReadonlyMap<string, Poi
   return { x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t };
 }
 
-/** Which way a callout's box opens from its point: towards the ring's centre, so it stays on the stage. */
-export function calloutSide(p: Point): { h: 'left' | 'right'; v: 'above' | 'below' } {
-  return { h: p.x > CENTER ? 'left' : 'right', v: p.y > CENTER ? 'above' : 'below' };
+/**
+ * Which way a callout's box opens from its point — towards the ring's centre, centred under or over
+ * a point near the vertical axis — and how wide it may be (CSS px) to stay on a ring `side` px wide.
+ */
+export function calloutSide(p: Point, side: number): { h: 'left' | 'right' | 'centre'; v: 'above' | 'below'; maxWidth: number } {
+  const v = p.y > CENTER ? 'above' : 'below';
+  const px = (p.x / VIEW) * side;
+  if (Math.abs(p.x - CENTER) < VIEW * 0.12) return { h: 'centre', v, maxWidth: Math.max(140, 2 * Math.min(px, side - px) - 8) };
+  return p.x > CENTER ? { h: 'left', v, maxWidth: Math.max(140, px - 26) } : { h: 'right', v, maxWidth: Math.max(140, side - px - 26) };
 }
 
 /** The beat bar's words. */
