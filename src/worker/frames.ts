@@ -78,7 +78,8 @@ function currentTimeline(s: HostState, sim: Simulation): Timeline {
 }
 
 function buildFrame(s: HostState, sim: Simulation): Frame {
-  const { jump } = s;
+  // A lesson beat shows the time bar's fast-forward only when it is one (a long wait): slow motion and waits play as time.
+  const jump = s.jump && (!s.jump.pace || s.jump.pace.visible) ? s.jump : null;
   return {
     ...sim.snapshot(s.config.maxMessages),
     playing: s.playing,

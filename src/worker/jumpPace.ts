@@ -11,4 +11,6 @@ export interface JumpPace {
   readonly fine: boolean;
   /** Wall ms to stay at the target before the jump ends (a still beat's time to read its captions). */
   dwellMs: number;
+  /** Shown as a jump (the time bar's fast-forward and progress): a long wait's beat, a still beat, a skip. */
+  readonly visible: boolean;
 }

@@ -76,7 +76,7 @@ export function nextPace(play: StepPlay): JumpPace | undefined {
   play.onChange();
   if (!play.mode || !beat) return undefined;
   if (play.mode === 'still') {
-    return { get held() { return play.held; }, fine: false, rate: () => Infinity, dwellMs: play.skipped ? 0 : STILL_DWELL_MS };
+    return { get held() { return play.held; }, fine: false, rate: () => Infinity, dwellMs: play.skipped ? 0 : STILL_DWELL_MS, visible: true };
   }
   return {
     get held() {
@@ -84,6 +84,9 @@ export function nextPace(play: StepPlay): JumpPace | undefined {
     },
     fine: true,
     dwellMs: 0,
+    get visible() {
+      return beat.pace === 'jump' || play.skipped;
+    },
     rate(sim, wallDelta) {
       if (play.skipped) return Infinity;
       const rate = rateNow(beat, watch(play, sim), play.slowWall);

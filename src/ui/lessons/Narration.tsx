@@ -59,8 +59,8 @@ export function BeatBar({ status }: { status: LessonStatus }) {
   return (
     <div className="lp-beat" data-testid="lesson-beat" data-pace={beat.slowNow ? 'slow' : beat.pace} data-paused={beat.paused} data-in-flight={inFlight}>
       <p className="lp-beat-words">
-        <span className="lp-beat-count">
-          Beat {beat.index + 1} of {beat.count}
+        <span className="lp-beat-count" title={`Beat ${beat.index + 1} of ${beat.count}`}>
+          Beat {beat.index + 1}/{beat.count}
         </span>{' '}
         · <span data-testid="lesson-pace">{paceWords(beat)}</span>
         {inFlight > 0 && <span className="lp-beat-flight"> · {inFlight} in flight</span>}

@@ -69,7 +69,7 @@ export function calloutSide(p: Point, side: number): { h: 'left' | 'right' | 'ce
 /** The beat bar's words. */
 export function paceWords(beat: BeatStatus): string {
   if (beat.paused) return 'Paused';
-  if (beat.slowNow) return 'Slow motion: messages in flight';
+  if (beat.slowNow) return 'Slow motion';
   switch (beat.pace) {
     case 'slow':
       return 'Slow motion';
