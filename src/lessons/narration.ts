@@ -69,7 +69,7 @@ const WRITES: Rule[] = [
     make: (m, e, pl) => {
       const reps = pl.keys.find((k) => k.key === e.key)?.replicas ?? [];
       const to: CaptionPart[] = reps.flatMap((r, i) => [i === 0 ? '' : i === reps.length - 1 ? ' and ' : ', ', { node: r }]);
-      return { id: `write:${e.seq}`, parts: [{ node: m[2]! }, ' coordinates a write of ', { key: e.key ?? '?' }, ` at ${m[1]}: the mutation goes to every replica`, ...(to.length ? [' — ', ...to] : []), '.'], anchor: at(m[2]!) };
+      return { id: `write:${e.seq}`, parts: [{ node: m[2]! }, ' coordinates a write of ', { key: e.key ?? '?' }, ` at ${m[1]}.`, ...(to.length ? [' Its replicas: ', ...to, '; each it believes up gets a mutation.'] : [])], anchor: at(m[2]!) };
     },
   },
   { kind: 'write', re: /acknowledged at (\S+) \((\d+) acks?\)/, make: (m, e) => ({ id: `ack:${e.seq}`, parts: ['The write of ', { key: e.key ?? '?' }, ` is acknowledged at ${m[1]}: ${plural(m[2]!, 'replica')} answered in time.`], anchor: e.node ? at(e.node) : null }) },
