@@ -42,7 +42,10 @@ export function createPlay(mode: LessonPlay | null, step: LessonStep, placement:
 function add(play: StepPlay, c: LessonCaption | null): boolean {
   if (!c || play.seen.has(c.id) || play.captions.length >= MAX_CAPTIONS) return false;
   play.seen.add(c.id);
-  play.captions = [...play.captions, c];
+  // In the order things happened: a log event is drained after the tick that saw its message, and
+  // at one instant the event (a replay starts) reads before its message (the page it sends).
+  const late = (x: LessonCaption) => (x.kind === 'message' ? 1 : 0);
+  play.captions = [...play.captions, c].sort((a, b) => a.at - b.at || late(a) - late(b));
   return true;
 }
 
