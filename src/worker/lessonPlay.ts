@@ -39,12 +39,15 @@ export function createPlay(mode: LessonPlay | null, step: LessonStep, placement:
   return { mode, step, beats, from, to, placement, index: -1, held: false, skipped: false, slowNow: false, slowWall: 0, captions: [], seen: new Set(), seenMessages: new Set(), onChange };
 }
 
+const CAUSE_ORDER: Record<string, number> = { fault: 0, write: 1, read: 1, message: 3 };
+
 function add(play: StepPlay, c: LessonCaption | null): boolean {
   if (!c || play.seen.has(c.id) || play.captions.length >= MAX_CAPTIONS) return false;
   play.seen.add(c.id);
-  // In the order things happened: a log event is drained after the tick that saw its message, and
-  // at one instant the event (a replay starts) reads before its message (the page it sends).
-  const late = (x: LessonCaption) => (x.kind === 'message' ? 1 : 0);
+  // In the order things happened: a log event is drained after the tick that saw its message. At
+  // one instant, the cause reads first: a fault, then a write or read, then what the nodes do about
+  // it (the engine notes a hint before the write that made it), then the messages they send.
+  const late = (x: LessonCaption) => CAUSE_ORDER[x.kind] ?? 2;
   play.captions = [...play.captions, c].sort((a, b) => a.at - b.at || late(a) - late(b));
   return true;
 }
