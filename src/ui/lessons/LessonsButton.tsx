@@ -6,6 +6,8 @@ import { Drawer } from '../app/Drawer';
 import { INTERVIEW, LESSONS, type Lesson } from '../../view/lessons/catalogue';
 import type { LessonKind } from '../../protocol';
 import './lessons.css';
+import './play.css';
+import './presenter.css';
 
 function Card({ kind, lesson, index, onStart }: { kind: LessonKind; lesson: Lesson; index: number; onStart(): void }) {
   const question = kind === 'interview' ? (lesson as { question?: string }).question : undefined;

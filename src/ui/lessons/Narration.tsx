@@ -3,6 +3,7 @@
 // nodes in the colours and glyphs of the ring.
 import { selectActions, selectCluster, selectMessages, selectNow, useAppStore } from '../../store';
 import { matters } from '../../view/lessons/captions';
+import './play.css';
 import type { CaptionPart, LessonCaption, LessonStatus } from '../../protocol';
 import { captionSegments, paceWords, stepProgress } from '../../view/lessons/captions';
 

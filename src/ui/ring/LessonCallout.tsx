@@ -6,7 +6,7 @@ import type { Point } from '../../view/geometry';
 import { VIEW } from '../../view/geometry';
 import { anchorPoint, calloutCaption, calloutSide } from '../../view/lessons/captions';
 import { CaptionLine } from '../lessons/Narration';
-import '../lessons/lessons.css';
+import '../lessons/play.css';
 
 const NO_ORDER: string[] = [];
 
