@@ -15,8 +15,20 @@ export interface Probe {
 export type LessonAction =
   /** A user command (resolved against the live state, e.g. "kill the key's third replica"). */
   | { command: Command | ((p: Probe) => Command) }
-  /** Let simulated time pass. */
-  | { advanceMs: number };
+  /** Let simulated time pass: one beat when the step plays (pace: see ./beats, derived from the length unless given). */
+  | { advanceMs: number; pace?: Pace };
+
+/** How fast a beat plays (the protocol's BeatPace): slow motion, real time, fast-forward, a visible jump. */
+export type Pace = 'slow' | 'normal' | 'fast' | 'jump';
+
+/**
+ * An author's extra caption for a step: shown when the engine event matching `when` happens
+ * (its log kind and a piece of its text), in place of the derived one for that event.
+ */
+export interface CaptionOverride {
+  when: { kind: 'fault' | 'write' | 'read' | 'hint' | 'gossip' | 'repair'; text: string };
+  caption: string;
+}
 
 export interface LessonCheck {
   /** What must be true, in the words a student reads. */
@@ -41,6 +53,8 @@ export interface LessonStep {
   check: LessonCheck;
   /** Optional: asked before the step runs. */
   predict?: Prediction;
+  /** Optional: captions in the author's words for some engine events (others are derived). */
+  captions?: CaptionOverride[];
 }
 
 export interface Lesson {

@@ -49,7 +49,13 @@ const lessonStep = expecting('lesson.step', 'a step number');
 /** A lesson request's schema per operation (a table like the messages', lighter than a discriminated union). */
 const LESSON_OPS: { [O in LessonOp]: z.ZodMiniType<Extract<Of<'lesson'>, { op: O }>> } = {
   start: z.object({ type: z.literal('lesson'), op: z.literal('start'), kind: lessonKind, id: z.string(expecting('lesson.id', 'a lesson id')) }),
-  run: z.object({ type: z.literal('lesson'), op: z.literal('run'), step: z.number(lessonStep).check(z.int(lessonStep), z.gte(0, lessonStep)) }),
+  run: z.object({
+    type: z.literal('lesson'), op: z.literal('run'), step: z.number(lessonStep).check(z.int(lessonStep), z.gte(0, lessonStep)),
+    play: z.optional(z.enum(['beats', 'still'], expecting('lesson.play', '"beats" or "still"'))),
+  }),
+  pause: z.object({ type: z.literal('lesson'), op: z.literal('pause') }),
+  resume: z.object({ type: z.literal('lesson'), op: z.literal('resume') }),
+  skip: z.object({ type: z.literal('lesson'), op: z.literal('skip') }),
   leave: z.object({ type: z.literal('lesson'), op: z.literal('leave') }),
 };
 

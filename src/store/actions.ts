@@ -1,5 +1,6 @@
 // The app store's action slices (zustand's slices pattern: each a function of set and get). None
 // changes the simulation: they send ToWorker messages and keep view state.
+import type { LessonPlay } from '../protocol';
 import type { AppActions } from './state';
 import type { GetState, SetState, StoreContext } from './sliceContext';
 
@@ -66,7 +67,10 @@ export function viewSlice(set: SetState, get: GetState, k: StoreContext): ViewAc
   };
 }
 
-type LessonActions = Pick<AppActions, 'startLesson' | 'runLessonStep' | 'showLessonStep' | 'predict' | 'leaveLesson' | 'setPresenter'>;
+type LessonActions = Pick<AppActions, 'startLesson' | 'runLessonStep' | 'lessonControl' | 'showLessonStep' | 'predict' | 'leaveLesson' | 'setPresenter'>;
+
+/** A step plays its beats; with prefers-reduced-motion, each beat jumps (captions still shown). */
+const playMode = (): LessonPlay => (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches ? 'still' : 'beats');
 
 /** Lessons and interview questions: the worker runs the steps, the player shows them. */
 export function lessonSlice(set: SetState, _get: GetState, k: StoreContext): LessonActions {
@@ -76,10 +80,11 @@ export function lessonSlice(set: SetState, _get: GetState, k: StoreContext): Les
       set({ pendingScenario: scenario, lessonStep: 0, prediction: null, error: null });
       k.send({ type: 'lesson', op: 'start', kind, id });
     },
-    runLessonStep: (step) => {
+    runLessonStep: (step, play = playMode()) => {
       set({ lessonStep: step });
-      k.send({ type: 'lesson', op: 'run', step });
+      k.send({ type: 'lesson', op: 'run', step, play });
     },
+    lessonControl: (op) => k.send({ type: 'lesson', op }),
     showLessonStep: (step) => set({ lessonStep: step }),
     predict: (choice) => set({ prediction: choice }),
     leaveLesson: () => {

@@ -6,14 +6,17 @@ import type { GetState, SetState, StoreContext } from './sliceContext';
 
 type Handlers = { [T in UiMessage['type']]: (msg: Extract<UiMessage, { type: T }>) => void };
 
-/** A lesson is ready: run the steps a lesson link asked for, and show the last. */
-function onLessonStatus(set: SetState, k: StoreContext, status: LessonStatus | null): void {
+/** A lesson is ready: run the steps a lesson link asked for, and show the last. Its key opens in the inspector. */
+function onLessonStatus(set: SetState, get: GetState, k: StoreContext, status: LessonStatus | null): void {
   if (!status) {
     k.autoRun = null;
     set({ lesson: null, lessonStep: 0, prediction: null });
     return;
   }
+  const before = get().lesson;
   set({ lesson: status });
+  const key = status.key ?? null;
+  if (key && (before?.id !== status.id || before.kind !== status.kind || before.key !== key)) get().actions.inspect(key);
   if (k.autoRun && k.autoRun.id === status.id && status.phase === 'ready') {
     const step = Math.min(k.autoRun.through, status.stepCount) - 1;
     k.autoRun = null;
@@ -43,7 +46,7 @@ function handlers(set: SetState, get: GetState, k: StoreContext): Handlers {
     },
     // Kept by `heard` (./recovery), which tells the user's answers from the store's own.
     session: () => {},
-    lessonStatus: (msg) => onLessonStatus(set, k, msg.status),
+    lessonStatus: (msg) => onLessonStatus(set, get, k, msg.status),
     report: (msg) => set({ report: msg.report }),
     importProgress: (msg) => set({ importProgress: msg.progress }),
     error: (msg) => {

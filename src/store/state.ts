@@ -1,7 +1,7 @@
 // The app store's shape: what the worker last reported, plus view state (selection, errors), and
 // the actions the UI calls. The UI never changes the simulation here; actions only send ToWorker messages.
 import type { StoreApi } from 'zustand/vanilla';
-import type { ClusterInfo, Command, Frame, FromWorker, LessonKind, LessonStatus, LogEvent, MetricsSample, UiMessage } from '../protocol';
+import type { ClusterInfo, Command, Frame, FromWorker, LessonKind, LessonPlay, LessonStatus, LogEvent, MetricsSample, UiMessage } from '../protocol';
 import type { Flash, MessageGroup } from './instrument';
 import type { FailureCause, WorkerControl, WorkerFailure } from './workerLink';
 
@@ -68,8 +68,10 @@ export interface AppActions {
    * 1 … n run as soon as it is ready and step n is shown.
    */
   startLesson(kind: LessonKind, id: string, scenario: unknown, runThrough?: number): void;
-  /** Runs one step (0-based) in the worker; its verdict arrives in `lesson`. */
-  runLessonStep(step: number): void;
+  /** Runs one step (0-based) in the worker, playing its beats (or still, with reduced motion); its verdict arrives in `lesson`. */
+  runLessonStep(step: number, play?: LessonPlay): void;
+  /** The playing step: hold its beat, go on, or skip to its result (the rest flat out). */
+  lessonControl(op: 'pause' | 'resume' | 'skip'): void;
   /** Which step the player shows (0-based). */
   showLessonStep(step: number): void;
   /** The candidate's prediction for the interview question (index of a choice). */

@@ -31,6 +31,8 @@ export function collectLog(s: HostState): void {
   if (!s.sim) return;
   const { maxLog } = s.config;
   const drained = s.sim.drainLog(Infinity);
+  // The lesson hears every event (a caption may name one the bounded log drops).
+  s.lessons.heard(drained.events);
   const bounded = boundEvents(drained.events, maxLog);
   drained.skipped += bounded.dropped;
   let events = bounded.kept;
@@ -100,7 +102,8 @@ function currentTimeline(s: HostState, sim: Simulation): Timeline {
 }
 
 function buildFrame(s: HostState, sim: Simulation): Frame {
-  const { jump } = s;
+  // A lesson beat shows the time bar's fast-forward only when it is one (a long wait): slow motion and waits play as time.
+  const jump = s.jump && (!s.jump.pace || s.jump.pace.visible) ? s.jump : null;
   return {
     ...sim.snapshot(s.config.maxMessages),
     playing: s.playing,

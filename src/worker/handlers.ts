@@ -44,18 +44,23 @@ export const handlers: Handlers = {
 /** What a user's time control does to a lesson step that is running (it cuts it short). */
 const INTERRUPTS: Partial<Record<Kind, string>> = { pause: 'pausing', cancelJump: 'cancelling the jump', step: 'stepping', jump: 'another jump', jumpTo: 'another jump', seek: 'time travel' };
 
-/** What any message of `type` does to a running lesson, before it is handled (or refused). */
-function touchLesson(s: HostState, type: Kind): void {
+/**
+ * What any message of `type` does to a running lesson, before it is handled (or refused). True:
+ * the lesson took it — pause and play hold and resume a step that plays its beats.
+ */
+function touchLesson(s: HostState, type: Kind): boolean {
+  if ((type === 'pause' || type === 'play') && s.lessons.hold(type === 'pause')) return true;
   const cut = INTERRUPTS[type];
   if (cut) s.lessons.interrupt(cut);
   if (type === 'seek') s.lessons.invalidate();
+  return false;
 }
 
 /** Handles a checked message, or tells the UI why it was refused. */
 export function dispatch(s: HostState, checked: Checked): void {
   if (!checked.ok) return refuse(s, checked);
   const msg = checked.msg;
-  touchLesson(s, msg.type);
+  if (touchLesson(s, msg.type)) return;
   (handlers[msg.type] as (s: HostState, msg: ToWorker) => void)(s, msg);
 }
 

@@ -1,10 +1,14 @@
 // Runs lessons and interview demos inside the worker, on the live simulation the host paces.
 // A step's actions go through the host's ordinary command path (so they land in the command log,
-// share links and exported sessions reproduce them); `advanceMs` runs as a host jump (flat out,
-// with the progress bar); then the check runs here and the verdict is posted. Function commands
-// are resolved against the live state, which is why this runs in the worker and not in the UI.
+// share links and exported sessions reproduce them); each `advanceMs` runs as a host jump — a
+// beat, paced by ./lessonPlay when the step plays, else flat out with the progress bar; then the
+// check runs here and the verdict is posted. Function commands are resolved against the live
+// state, which is why this runs in the worker and not in the UI.
 import { findLesson, probeOf, WARM_UP_MS, type Lesson, type LessonAction } from '../lessons';
-import type { Command, FromWorker, LessonKind, LessonRequest, LessonStatus, LessonVerdict, Simulation } from '../protocol';
+import { lessonKeys, placementOf } from '../lessons/narration';
+import type { Command, FromWorker, LessonKind, LessonPlay, LessonRequest, LessonStatus, LessonVerdict, LogEvent, Simulation } from '../protocol';
+import type { JumpPace } from './jumpPace';
+import { beatStatus, createPlay, hear, nextPace, skip, type StepPlay } from './lessonPlay';
 
 /** What the runner needs from the host. */
 export interface LessonHostControl {
@@ -13,10 +17,12 @@ export interface LessonHostControl {
   simulation(): Simulation | null;
   /** Applies a command exactly as a user's `command` message does. */
   command(command: Command): void;
-  /** Starts a flat-out jump by ms; the host calls `jumpDone` when it ends. */
-  jumpBy(ms: number): void;
+  /** Starts a jump by ms, flat out or at `pace`; the host calls `jumpDone` when it ends. */
+  jumpBy(ms: number, pace?: JumpPace): void;
   /** Stops the pacing loop (a lesson's steps run paused). */
   pause(): void;
+  /** Drains the engine's new log events now (through `heard`), so a step's last captions precede its check. */
+  collect(): void;
   post(msg: FromWorker): void;
 }
 
@@ -24,8 +30,12 @@ export interface LessonRunner {
   handle(msg: LessonRequest): void;
   /** The host's jump reached its target. */
   jumpDone(): void;
-  /** Something the user did cut a running step short (pause, cancel, another jump, a step, a seek). */
+  /** Something the user did cut a running step short (cancel, another jump, a step, a seek; pause in a flat-out step). */
   interrupt(what: string): void;
+  /** Pause (true) or play (false) while a step plays: its beat holds or goes on. False: no step plays, not consumed. */
+  hold(on: boolean): boolean;
+  /** Engine log events as the host drains them: the playing step's captions. */
+  heard(events: readonly LogEvent[]): void;
   /** Time travel or the like: the simulation no longer is "after the steps run so far". */
   invalidate(): void;
   /** The sandbox was re-initialised from outside: no lesson any more. */
@@ -36,8 +46,8 @@ export interface LessonRunner {
 type Task =
   | { kind: 'action'; action: LessonAction }
   | { kind: 'check'; step: number }
-  /** The earlier steps are replayed: the step itself starts now. */
-  | { kind: 'begin'; step: number }
+  /** The earlier steps are replayed: the step itself starts now (played as asked). */
+  | { kind: 'begin'; step: number; play: LessonPlay | null }
   | { kind: 'done'; ranThrough: number };
 
 /** The runner's state: the lesson, its status as the UI sees it, and the tasks left of a step. */
@@ -48,9 +58,20 @@ interface Runner {
   queue: Task[];
   /** A jump started by the runner is running. */
   waiting: boolean;
+  /** The running step's beats and captions (also the last step's captions once it is done). */
+  play: StepPlay | null;
+  /** The pace of the beat running now. */
+  pace: JumpPace | null;
 }
 
 const postStatus = (r: Runner) => r.host.post({ type: 'lessonStatus', status: r.status ? { ...r.status, verdicts: [...r.status.verdicts] } : null });
+
+/** The play's captions and beat, into the status the UI sees. */
+function playChanged(r: Runner): void {
+  if (!r.status || !r.play) return;
+  r.status = { ...r.status, captions: r.play.captions, beat: r.status.phase === 'running' ? beatStatus(r.play) : null };
+  postStatus(r);
+}
 const error = (r: Runner, message: string) => r.host.post({ type: 'error', message });
 
 function set(r: Runner, patch: Partial<LessonStatus>): void {
@@ -62,7 +83,8 @@ function set(r: Runner, patch: Partial<LessonStatus>): void {
 function stopShort(r: Runner, message: string): void {
   r.queue = [];
   r.waiting = false;
-  set(r, { phase: 'ready', busyStep: null, ranThrough: null, message });
+  r.pace = null;
+  set(r, { phase: 'ready', busyStep: null, ranThrough: null, message, beat: null });
 }
 
 /** No lesson any more (left, or the sandbox was re-initialised). */
@@ -71,6 +93,8 @@ function clear(r: Runner): void {
   r.waiting = false;
   r.lesson = null;
   r.status = null;
+  r.play = null;
+  r.pace = null;
   postStatus(r);
 }
 
@@ -93,11 +117,25 @@ function act(r: Runner, sim: Simulation, a: LessonAction): boolean {
       return false;
     }
     r.waiting = true;
-    r.host.jumpBy(a.advanceMs);
+    r.pace = r.play ? (nextPace(r.play) ?? null) : null;
+    r.host.jumpBy(a.advanceMs, r.pace ?? undefined);
   } else {
-    r.host.command(typeof a.command === 'function' ? a.command(probeOf(sim)) : a.command);
+    const c = typeof a.command === 'function' ? a.command(probeOf(sim)) : a.command;
+    r.host.command(c);
+    // A key the lesson had not named (a workload's, a generated one) is placed for the captions too.
+    if (r.play && (c.type === 'write' || c.type === 'read') && !r.play.placement.keys.some((k) => k.key === c.key)) {
+      r.play.placement = { keys: [...r.play.placement.keys, ...placementOf([c.key], probeOf(sim)).keys] };
+    }
   }
   return true;
+}
+
+/** The step starts to play: its beats and a fresh list of captions. */
+function begin(r: Runner, lesson: Lesson, sim: Simulation, step: number, play: LessonPlay | null): void {
+  const p = probeOf(sim);
+  r.play = createPlay(play, lesson.steps[step]!, placementOf(lessonKeys(lesson.steps, p), p), sim.now, () => playChanged(r));
+  r.status = r.status && { ...r.status, captions: [] };
+  set(r, { phase: 'running', busyStep: step, beat: null });
 }
 
 /** Runs one task; false when the run stopped short. */
@@ -106,13 +144,15 @@ function runTask(r: Runner, lesson: Lesson, status: LessonStatus, sim: Simulatio
     case 'action':
       return act(r, sim, task.action);
     case 'check':
-      check(r, lesson, status, sim, task.step);
+      r.host.collect();
+      check(r, lesson, r.status ?? status, sim, task.step);
       return true;
     case 'begin':
-      set(r, { phase: 'running', busyStep: task.step });
+      begin(r, lesson, sim, task.step, task.play);
       return true;
     case 'done':
-      set(r, { phase: 'ready', busyStep: null, ranThrough: task.ranThrough, message: null });
+      r.pace = null;
+      set(r, { phase: 'ready', busyStep: null, ranThrough: task.ranThrough, message: null, beat: null });
       return true;
   }
 }
@@ -153,58 +193,94 @@ function rebuild(r: Runner, upTo: number, then: Task[], phase: LessonStatus['pha
   return true;
 }
 
+/** The key the lesson writes or reads, for the key inspector (null: none, or it could not be placed). */
+function keyOf(r: Runner, lesson: Lesson): string | null {
+  const sim = r.host.simulation();
+  if (!sim) return null;
+  try {
+    return lessonKeys(lesson.steps, probeOf(sim))[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function start(r: Runner, kind: LessonKind, id: string): void {
   const found = findLesson(kind, id);
   if (!found) return error(r, `lesson.id: no ${kind === 'interview' ? 'interview question' : 'lesson'} "${id.slice(0, 60)}"`);
   r.lesson = found;
+  r.play = null;
   r.status = {
     kind, id, title: found.title, stepCount: found.steps.length,
     phase: 'preparing', busyStep: 0, ranThrough: null,
-    verdicts: found.steps.map(() => null), message: null,
+    verdicts: found.steps.map(() => null), message: null, key: null, captions: [], beat: null,
   };
   if (!rebuild(r, 0, [{ kind: 'done', ranThrough: 0 }], 'preparing', 0)) {
     r.lesson = null;
     r.status = null;
     postStatus(r);
+    return;
   }
+  set(r, { key: keyOf(r, found) });
 }
 
-function run(r: Runner, step: number): void {
+function run(r: Runner, step: number, play: LessonPlay | null): void {
   const { lesson, status } = r;
   if (!lesson || !status) return error(r, 'lesson: no lesson is running');
   if (step >= lesson.steps.length) return error(r, `lesson.step: expected 0..${lesson.steps.length - 1}, got ${String(step)}`);
   if (status.phase !== 'ready') return error(r, 'lesson: a step is already running');
   r.host.pause();
-  const tail: Task[] = [...stepTasks(lesson, step, step + 1), { kind: 'done', ranThrough: step + 1 }];
+  const tail: Task[] = [{ kind: 'begin', step, play }, ...stepTasks(lesson, step, step + 1), { kind: 'done', ranThrough: step + 1 }];
   if (status.ranThrough === step) {
     r.queue = tail;
-    set(r, { phase: 'running', busyStep: step, message: null });
+    set(r, { message: null });
     pump(r);
     return;
   }
-  // Out of order (a step skipped, or run again): rebuild deterministically up to it.
+  // Out of order (a step skipped, or run again): rebuild deterministically (flat out) up to it.
   r.status = { ...status, verdicts: status.verdicts.map((v, i) => (i >= step ? null : v)) };
-  rebuild(r, step, [{ kind: 'begin', step }, ...tail], 'preparing', step);
+  r.play = null;
+  rebuild(r, step, tail, 'preparing', step);
+}
+
+/** Pause, resume or skip the playing step; false when no step plays (the request is refused). */
+function control(r: Runner, op: 'pause' | 'resume' | 'skip'): boolean {
+  const play = r.play;
+  if (!play || !r.status || r.status.phase !== 'running') return false;
+  if (op === 'skip') skip(play, r.pace);
+  else {
+    play.held = op === 'pause';
+    playChanged(r);
+  }
+  return true;
 }
 
 /** The runner; requests come checked by the protocol (protocol/validate): a known op, a kind, a step ≥ 0. */
 export function createLessonRunner(host: LessonHostControl): LessonRunner {
-  const r: Runner = { host, lesson: null, status: null, queue: [], waiting: false };
+  const r: Runner = { host, lesson: null, status: null, queue: [], waiting: false, play: null, pace: null };
   return {
     handle(msg) {
       if (msg.op === 'start') start(r, msg.kind, msg.id);
-      else if (msg.op === 'run') run(r, msg.step);
-      else clear(r);
+      else if (msg.op === 'run') run(r, msg.step, msg.play ?? null);
+      else if (msg.op === 'leave') clear(r);
+      else if (!control(r, msg.op)) error(r, `lesson: no step is playing to ${msg.op}`);
     },
     jumpDone() {
       if (!r.waiting) return;
       r.waiting = false;
+      r.pace = null;
       pump(r);
     },
     interrupt(what) {
       if (!r.status || r.status.phase === 'ready') return;
       const step = r.status.busyStep ?? 0;
       stopShort(r, `Stopped: ${what} cut step ${step + 1} short, so its check did not run. Run it again to replay the lesson up to it.`);
+    },
+    hold(on) {
+      if (!r.play?.mode || r.status?.phase !== 'running') return false;
+      return control(r, on ? 'pause' : 'resume');
+    },
+    heard(events) {
+      if (r.play && r.status?.phase === 'running' && events.length > 0) hear(r.play, events);
     },
     invalidate() {
       if (!r.status || r.status.phase !== 'ready' || r.status.ranThrough === null) return;

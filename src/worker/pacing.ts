@@ -6,6 +6,7 @@ import type { Simulation } from '../protocol';
 import { SPEEDS } from '../protocol';
 import { changed, collectLog, sample, settleFloor } from './frames';
 import { stageSlice } from './staging';
+import type { JumpPace } from './jumpPace';
 import { fail, post, requireSim, type HostState } from './state';
 
 const MIN_SPEED = Math.min(...SPEEDS);
@@ -57,10 +58,38 @@ function runSlice(s: HostState, sim: Simulation, to: number): boolean {
   }
 }
 
+/**
+ * Event by event up to `target`, asking the pace again after each: the moment a message that
+ * matters goes out the rate drops, and the tick stops there so slow motion starts with it.
+ */
+function runFine(s: HostState, sim: Simulation, target: number, rate: number, pace: JumpPace): void {
+  const start = s.clock.now();
+  while (!sim.advanceTo(target, 1)) {
+    if (pace.rate(sim, 0) < rate || s.clock.now() - start >= s.config.sliceBudgetMs) return;
+  }
+}
+
+/** One tick of a paced jump (a lesson step's beat); true when it has reached its end (and dwelt there). */
+function runPaced(s: HostState, sim: Simulation, to: number, pace: JumpPace, wallDelta: number): boolean {
+  if (pace.held) return false;
+  // The clock counts whole µs: a target in ms may sit a rounding below `to`.
+  const end = to - 0.0005;
+  if (sim.now >= end) {
+    pace.dwellMs -= wallDelta;
+    return pace.dwellMs <= 0;
+  }
+  const rate = pace.rate(sim, wallDelta);
+  const target = rate === Infinity ? to : Math.min(to, sim.now + wallDelta * rate);
+  if (!pace.fine || rate === Infinity || s.future.length > 0) runSlice(s, sim, target);
+  else runFine(s, sim, target, rate, pace);
+  return sim.now >= end && pace.dwellMs <= 0;
+}
+
 /** One slice of the running jump, or of play at the current speed. */
 function advance(s: HostState, sim: Simulation, wallDelta: number): void {
   if (s.jump) {
-    if (runSlice(s, sim, s.jump.to)) {
+    const { to, pace } = s.jump;
+    if (pace ? runPaced(s, sim, to, pace, wallDelta) : runSlice(s, sim, to)) {
       s.jump = null;
       s.target = sim.now;
       s.lessons.jumpDone();
@@ -158,12 +187,12 @@ export function jump(s: HostState, by: { byMs: number } | { atMs: number }): voi
   changed(s);
 }
 
-/** A lesson's `advanceMs`: a jump from now, with the progress bar, that stops play. */
-export function jumpFromNow(s: HostState, ms: number): void {
+/** A lesson's `advanceMs`: a jump from now, with the progress bar, that stops play; paced when the step plays its beats. */
+export function jumpFromNow(s: HostState, ms: number, pace?: JumpPace): void {
   const sim = s.sim;
   if (!sim) return;
   s.playing = false;
-  s.jump = { from: sim.now, to: Math.min(sim.until, sim.now + ms) };
+  s.jump = { from: sim.now, to: Math.min(sim.until, sim.now + ms), ...(pace ? { pace } : {}) };
   startPacing(s);
   changed(s);
 }

@@ -4,6 +4,7 @@
 import { createSession, startReplay } from '../engine';
 import type { FromWorker, KeyInspection, LoggedCommand, LogEvent, MetricsSample, Simulation, Timeline } from '../protocol';
 import { createCheckpoints, type CheckpointOptions, type Checkpoints } from './checkpoints';
+import type { JumpPace } from './jumpPace';
 import type { LessonRunner } from './lessonRunner';
 import type { FaultLike } from './timeline';
 
@@ -94,8 +95,8 @@ export interface PacingState {
   /** Simulated time the pacing loop aims at while playing. */
   target: number;
   lastWall: number;
-  /** A jump running flat out (a lesson's advance, jumpTo, a seek forward). */
-  jump: { from: number; to: number } | null;
+  /** A jump running flat out (jumpTo, a seek forward, a lesson's advance) or paced (a lesson step's beat). */
+  jump: { from: number; to: number; pace?: JumpPace } | null;
   tickScheduled: boolean;
 }
 

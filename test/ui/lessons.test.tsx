@@ -67,7 +67,7 @@ describe('lesson player', () => {
     act(() => store.getState().actions.receive({ type: 'lessonStatus', status: status({ id: 'hint-window' }) }));
     expect(screen.getByTestId('lesson-verdict')).toHaveTextContent('Not run yet.');
     await user.click(screen.getByRole('button', { name: 'Run step' }));
-    expect(commands(send)).toEqual([{ type: 'lesson', op: 'run', step: 0 }]);
+    expect(commands(send)).toEqual([{ type: 'lesson', op: 'run', step: 0, play: 'beats' }]);
 
     act(() => store.getState().actions.receive({ type: 'lessonStatus', status: status({ id: 'hint-window', ranThrough: 1, verdicts: [pass(0), null, null] }) }));
     expect(screen.getByTestId('lesson-verdict')).toHaveTextContent('✓ Passed');
@@ -120,7 +120,7 @@ describe('interview player', () => {
     await user.click(screen.getByRole('radio', { name: new RegExp(q.choices[wrong]!.slice(0, 20)) }));
     expect(store.getState().prediction).toBe(wrong);
     await user.click(screen.getByRole('button', { name: 'Run step' }));
-    expect(commands(send)).toEqual([{ type: 'lesson', op: 'run', step: 0 }]);
+    expect(commands(send)).toEqual([{ type: 'lesson', op: 'run', step: 0, play: 'beats' }]);
     act(() => store.getState().actions.receive({ type: 'lessonStatus', status: status({ kind: 'interview', id: 'hint-counts', phase: 'running', busyStep: 0 }) }));
     expect(screen.getByRole('group', { name: /locked/ })).toBeDisabled();
     expect(screen.queryByTestId('interview-reveal')).not.toBeInTheDocument();
@@ -163,7 +163,7 @@ describe('presenter mode', () => {
     await user.keyboard('2');
     expect(store.getState().prediction).toBe(second);
     await user.keyboard('{ArrowRight}');
-    expect(commands(send)).toEqual([{ type: 'lesson', op: 'run', step: 0 }]);
+    expect(commands(send)).toEqual([{ type: 'lesson', op: 'run', step: 0, play: 'beats' }]);
     act(() => store.getState().actions.receive({ type: 'lessonStatus', status: status({ kind: 'interview', id: 'hint-counts', ranThrough: 1, verdicts: [pass(0), null] }) }));
     await user.keyboard('3'); // locked once the demo started
     expect(store.getState().prediction).toBe(second);
@@ -172,7 +172,7 @@ describe('presenter mode', () => {
     expect(screen.getByTestId('lesson-player')).toHaveTextContent('step 2 of 3');
     await user.keyboard('{ArrowLeft}');
     expect(store.getState().lessonStep).toBe(0);
-    expect(commands(send)).toEqual([{ type: 'lesson', op: 'run', step: 0 }]); // no play/pause among them
+    expect(commands(send)).toEqual([{ type: 'lesson', op: 'run', step: 0, play: 'beats' }]); // no play/pause among them
     await user.keyboard('{Escape}');
     expect(app).not.toHaveClass('presenter');
   });

@@ -17,6 +17,8 @@ const good: ToWorker[] = [
   { type: 'command', command: { type: 'kill', node: 'C', wipe: true } },
   { type: 'lesson', op: 'start', kind: 'interview', id: 'hint-counts' },
   { type: 'lesson', op: 'run', step: 0 }, { type: 'lesson', op: 'leave' },
+  { type: 'lesson', op: 'run', step: 1, play: 'beats' }, { type: 'lesson', op: 'run', step: 1, play: 'still' },
+  { type: 'lesson', op: 'pause' }, { type: 'lesson', op: 'resume' }, { type: 'lesson', op: 'skip' },
 ];
 
 const refusal = (raw: unknown) => {
@@ -52,6 +54,7 @@ describe('protocol: checking what the UI posts', () => {
     expect(refusal({ type: 'lesson', op: 'start', kind: 'lesson', id: 3 }).error).toMatch(/^lesson\.id: /);
     expect(refusal({ type: 'lesson', op: 'run', step: 1.5 }).error).toMatch(/^lesson\.step: /);
     expect(refusal({ type: 'lesson', op: 'run', step: -1 }).error).toMatch(/^lesson\.step: /);
+    expect(refusal({ type: 'lesson', op: 'run', step: 0, play: 'fast' }).error).toBe('lesson.play: expected "beats" or "still", got fast');
   });
 
   it('refuses what is not a message of the protocol', () => {

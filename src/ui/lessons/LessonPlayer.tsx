@@ -10,6 +10,7 @@ import { PresenterButton } from './PresenterKeys';
 import { Recap } from './Recap';
 import { StepPrediction } from './StepPrediction';
 import { seedOf, shuffleChoices } from '../../view/lessons/shuffle';
+import { BeatBar, Captions } from './Narration';
 
 function Verdict({ status, step }: { status: LessonStatus; step: number }) {
   const state = stepState(status, step);
@@ -94,6 +95,12 @@ function LearnPanel() {
 
 type Lesson = NonNullable<ReturnType<typeof lessonOf>>;
 
+/** The captions of the step shown, if it is the one playing or the one that ran last. */
+function captionsOf(status: LessonStatus, step: number) {
+  const mine = status.phase === 'running' ? status.busyStep === step : status.phase === 'ready' && status.ranThrough === step + 1;
+  return mine && status.captions && status.captions.length > 0 ? status.captions : null;
+}
+
 /** The step's title, text, claim and verdict, and the worker's message about it. */
 function StepBody({ lesson, status, step }: { lesson: Lesson; status: LessonStatus; step: number }) {
   const s = lesson.steps[step]!;
@@ -104,6 +111,8 @@ function StepBody({ lesson, status, step }: { lesson: Lesson; status: LessonStat
       </h3>
       {s.predict && <StepPrediction key={`${lesson.id}:${step}`} lesson={lesson} step={step} predict={s.predict} ran={Boolean(status.verdicts[step])} />}
       <p className="lp-text">{s.text}</p>
+      <BeatBar status={status} />
+      {captionsOf(status, step) && <Captions captions={captionsOf(status, step)!} />}
       <div className="lp-check" data-state={stepState(status, step)}>
         <p className="lp-claim">
           <span className="lp-label">Check:</span> {s.check.claim}
@@ -188,7 +197,7 @@ export function LessonPlayer() {
   const kindLabel = status.kind === 'interview' ? 'Interview question' : 'Lesson';
 
   return (
-    <section className="panel lesson-player" aria-labelledby="lp-title" data-testid="lesson-player" data-phase={status.phase}>
+    <section className="panel lesson-player" aria-labelledby="lp-title" data-testid="lesson-player" data-phase={status.phase} data-kind={status.kind} data-revealed={question !== undefined && demoDone(status)} data-locked={question !== undefined && (status.verdicts.some((v) => v !== null) || status.phase === 'running')}>
       <header className="lp-head">
         <p className="lp-kind">
           {kindLabel} · <span data-testid="lesson-step-count">step {step + 1} of {status.stepCount}</span>

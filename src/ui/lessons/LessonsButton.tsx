@@ -8,6 +8,8 @@ import type { LessonKind } from '../../protocol';
 import { ProgressSummary } from './Progress';
 import { useProgress } from './useProgress';
 import './lessons.css';
+import './play.css';
+import './presenter.css';
 
 /** ✓ done for a finished lesson; ✓ right / ✗ missed for an answered question; nothing otherwise. */
 function Mark({ kind, id }: { kind: LessonKind; id: string }) {

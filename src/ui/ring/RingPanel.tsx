@@ -24,6 +24,7 @@ import { useMediaQuery } from '../common/hooks';
 import { Legend } from './Legend';
 import { LANE, MessageLayer, markScale } from './MessageLayer';
 import { CutLayer } from './CutLayer';
+import { LessonCallout } from './LessonCallout';
 import { MessagePopover } from '../panels/MessagePopover';
 import { NodeMenu } from '../panels/NodeMenu';
 import { Ring } from './Ring';
@@ -207,6 +208,7 @@ export function RingPanel() {
           )}
           <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
           <CutLayer order={order} positions={positions} />
+          <LessonCallout positions={positions} side={side} />
           {openNode && anchor && (
             <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} onCommand={actions.command} onClose={onClose} />
           )}
