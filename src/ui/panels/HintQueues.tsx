@@ -5,7 +5,7 @@
 // In sloppy-quorum mode the same rows are stand-in copies waiting to be handed off.
 import { useRef } from 'react';
 import { realNamesText, SETTINGS, type HintQueueView } from '../../protocol';
-import { selectCluster, selectHintMode, selectHintQueues, selectNow, useAppStore } from '../../store';
+import { selectCluster, selectHintMode, selectHintQueues, selectNow, selectPresenter, useAppStore } from '../../store';
 import { formatCount, formatDuration } from '../../view/format';
 import { limitsOf, realName, rowModel, type Gauge, type QueueLimits, type RowModel } from '../../view/hintLimits';
 import { hintWords, type HintWords } from '../../view/wording';
@@ -20,6 +20,8 @@ const byName = new Intl.Collator().compare;
  * all; a 64-node cluster can have thousands of pairs, and a table that long helps nobody.
  */
 export const QUEUE_ROWS = 30;
+/** Presenter mode keeps the ring large at 1280×720: the largest few queues, the rest summed. */
+export const PRESENTER_QUEUE_ROWS = 2;
 
 const before = (a: HintQueueView, b: HintQueueView) => b.pending - a.pending || byName(a.holder, b.holder) || byName(a.target, b.target);
 
@@ -152,7 +154,8 @@ export function HintQueues() {
   const cluster = useAppStore(selectCluster);
   const limits = limitsOf(cluster?.settings, cluster?.preset);
   const held = usePausedHolders();
-  const { rows, more, rest } = topQueues(queues, QUEUE_ROWS);
+  const presenter = useAppStore(selectPresenter);
+  const { rows, more, rest } = topQueues(queues, presenter ? PRESENTER_QUEUE_ROWS : QUEUE_ROWS);
   const measured = useMeasuredRates(rows, now);
   let max = 1;
   for (const q of rows) if (q.pending > max) max = q.pending;

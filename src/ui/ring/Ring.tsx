@@ -35,9 +35,11 @@ export interface RingProps {
   viewPerPx?: number;
   /** What nodetool changed per node (gossip off, dispatch paused…): tagged on its glyph. */
   operator?: readonly OperatorView[];
+  /** Presenter mode: names, tags and badges grow so the back of the room reads them (≥ 18 px). */
+  textScale?: number;
 }
 
-export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, menuFor = selected, onOpen, hintMode, onCommand, inspection, viewPerPx = 1, operator }: RingProps) {
+export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, menuFor = selected, onOpen, hintMode, onCommand, inspection, viewPerPx = 1, operator, textScale = 1 }: RingProps) {
   const opTags = new Map((operator ?? []).map((o) => [o.node, operatorTags(o)]));
   const words = hintWords(hintMode);
   const colourOf = useMemo(() => new Map(order.map((id, i) => [id, nodeColour(i)])), [order]);
@@ -89,6 +91,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
               onHover={dense ? setHovered : undefined}
               unit={viewPerPx}
               opTags={opTags.get(id) ?? ''}
+              textScale={textScale}
             />
           );
         })}
@@ -99,6 +102,11 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
     </>
   );
 }
+
+/** A node's name on screen in presenter mode, in CSS pixels, however small the ring is drawn. */
+const NAME_PX_PRESENTER = 19;
+/** A hint badge's 13 px count grows to 18 px in presenter mode. */
+const BADGE_PRESENTER = 18 / 13;
 
 /** Glyphs mounted per task when a ring of many nodes appears: 256 at once would be one long task. */
 const GLYPHS_PER_TASK = 64;
@@ -176,6 +184,8 @@ interface GlyphProps {
   onHover?(node: string | null): void;
   /** View units per CSS pixel: state tags keep their size on screen (at least 14 px) however small the ring is drawn. */
   unit?: number;
+  /** Presenter mode: names, tags and badges grow so the back of the room reads them (≥ 18 px). */
+  textScale?: number;
   /** nodetool's changes on it, "|"-separated (view/console operatorTags). */
   opTags?: string;
 }
@@ -267,11 +277,13 @@ function sameGlyph(a: GlyphProps, b: GlyphProps): boolean {
     a.group === b.group &&
     a.onCommand === b.onCommand &&
     a.onHover === b.onHover &&
-    a.opTags === b.opTags
+    a.opTags === b.opTags &&
+    a.unit === b.unit &&
+    a.textScale === b.textScale
   );
 }
 
-const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand, onHover, unit = 1, opTags = '' }: GlyphProps) {
+const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand, onHover, unit = 1, opTags = '', textScale = 1 }: GlyphProps) {
   const state = nodeState(node);
   const onKey = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -285,11 +297,12 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
       onCommand?.(command);
     }
   };
-  const fontSize = Math.max(9, Math.min(26, r * 0.8));
+  const presenting = textScale > 1;
+  const fontSize = Math.max(9, Math.min(26, r * 0.8), presenting ? NAME_PX_PRESENTER * unit : 0);
   const cross = r * 0.62;
   // Tags stack from the glyph towards the ring's centre, one per line, clear of the ring.
   const tags = glyphTags(node, state, suspectedBy, opTags);
-  const k = Math.max(1, unit);
+  const k = Math.max(1, unit) * textScale;
   const step = (inward.y < -0.2 ? -24 : 24) * k;
   const anchor = { x: inward.x * (r * 0.5), y: inward.y * (r * 0.5) + Math.sign(step) * (r * 0.5 + 16 * k) };
   return (
@@ -333,7 +346,7 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
         </text>
       )}
       {held > 0 && !onHover && (
-        <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} what={words.many} />
+        <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} what={words.many} scale={presenting ? Math.max(1, unit) * BADGE_PRESENTER : 1} />
       )}
       {!onHover && tags.length > 0 && <GlyphTags tags={tags} anchor={anchor} step={step} scale={k} />}
     </g>
@@ -374,12 +387,12 @@ function Tag({ text, className }: { text: string; className: string }) {
 }
 
 /** Pending hints held: a pill from (x, y) outwards, to the left when mirrored. */
-function HintBadge({ x, y, count, mirror, what }: { x: number; y: number; count: number; mirror: boolean; what: string }) {
+function HintBadge({ x, y, count, mirror, what, scale }: { x: number; y: number; count: number; mirror: boolean; what: string; scale: number }) {
   const text = formatCount(count);
   const w = text.length * 8 + 14;
   const left = mirror ? 4 - w : -4;
   return (
-    <g className="hint-badge" transform={`translate(${x},${y})`}>
+    <g className="hint-badge" transform={`translate(${x},${y}) scale(${scale})`}>
       <title>{`${text} pending ${what} held here`}</title>
       <rect x={left} y={-11} width={w} height={22} rx={11} />
       <text x={left + w / 2} dy="0.35em">
