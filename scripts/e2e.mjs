@@ -93,7 +93,7 @@ async function main(opts) {
   try {
     rmSync(TAP_FILE, { force: true });
     const code = await run(process.execPath, [
-      '--import', 'tsx', '--test', '--test-timeout=120000',
+      '--import', 'tsx', '--test', '--test-timeout=240000', // per file: the presenter walk visits every lesson step
       '--test-reporter=spec', '--test-reporter-destination=stdout',
       '--test-reporter=tap', `--test-reporter-destination=${TAP_FILE}`,
       ...specs,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createSimulation, parseScenario, runScenario, type Report } from '../../src/engine';
 import { Sim } from '../../src/engine/sim';
+import { elements } from '../../src/engine/node/orset';
 import { OPERATOR_BEHAVIOUR } from './operatorBehaviour';
 
 const DIR = join(__dirname, '..', '..', 'scenarios');
@@ -324,6 +325,24 @@ const BEHAVIOUR: Record<string, (doc: Json, r: Report) => void> = {
       const versions = sim.nodes[i]!.data.get('user:1') ?? [];
       expect(versions.map((v) => v.value).sort(), `siblings on ${sim.nodes[i]!.id}`).toEqual(['left-side', 'right-side']);
     }
+  },
+
+  '16b-or-set-cart.json': (doc, r) => {
+    expect(r.writes).toMatchObject({ attempted: 4, acknowledged: 4, failed: 0 });
+    expect(r.hints.created).toBeGreaterThan(0);
+    expect(r.hints).toMatchObject({ delivered: r.hints.created, pending: 0 });
+    expect(r.replication).toMatchObject({ keys: 1, fullyReplicated: 1 });
+    const cartOn = (s: Sim, i: number) => (s.nodes[i]!.data.get('cart:alice') ?? []).flatMap((v) => (v.set ? elements(v.set) : [])).sort();
+    const sim = simOf(doc);
+    sim.advanceTo(sim.until);
+    const replicas = sim.ring.place('cart:alice').pref.slice(0, sim.rf);
+    // The add and the remove made on the two sides both stand: apples went, pears stayed.
+    for (const i of replicas) expect(cartOn(sim, i), `cart on ${sim.nodes[i]!.id}`).toEqual(['bread', 'pears']);
+    // The same two writes under last-write-wins: one whole value wins, so one side's change is gone.
+    const lww = simOf({ ...doc, settings: { conflictResolution: 'lww' }, workload: (doc.workload as { write?: { op?: string } }[]).map((e) => (e.write ? { ...e, write: { ...e.write, op: undefined } } : e)) });
+    lww.advanceTo(lww.until);
+    const values = new Set(replicas.map((i) => (lww.nodes[i]!.data.get('cart:alice') ?? []).map((v) => v.value).join('|')));
+    expect(values.size).toBe(1);
   },
 
   '17-throttled-replay.json': (doc, r) => {
