@@ -7,7 +7,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { MAX_WORK, ScenarioError, checkWork, createSimulation, formatDuration, parseScenario, runUpTo, type LoggedCommand, type Report, type Simulation } from '../engine';
 import { ImportError, MAX_FILE_BYTES, readSessionText } from '../session';
 import { formatReport } from './summary';
-import { probesOf, runProbes, type Probe, type ProbeOutput } from './probes';
+import { probesPrinted, type ProbeOutput } from './probes';
 
 const USAGE = 'usage: npm run sim -- SCENARIO.json|SESSION.json [--json] [--max-events N]';
 
@@ -97,8 +97,6 @@ interface Run {
   sim: Sim;
   log: readonly LoggedCommand[];
   to: number;
-  /** The scenario's nodetool probes (statushandoff…), printed at their instants. */
-  probes: Probe[];
 }
 
 const overrideHint = (max: number) => `pass --max-events with more than ${max.toLocaleString('en-US')} to run it anyway`;
@@ -116,12 +114,12 @@ function runOf(file: string, text: string, maxEvents: number): Run {
     if (!s) {
       const scenario = parseScenario(text);
       checkWork(scenario, [], scenario.until, { span: 'until', what: `running the scenario to until (${formatDuration(scenario.until)})`, ...limit });
-      return { sim: createSimulation(text), log: [], to: scenario.until, probes: probesOf(scenario) };
+      return { sim: createSimulation(text), log: [], to: scenario.until };
     }
     const sim = createSimulation(s.scenario);
     // A session without a moment runs to its scenario's end: the estimate then covers all of it.
     if (s.at === null) checkWork(parseScenario(s.scenario), s.log, sim.until, { span: 'scenario.until', what: `running the session to until (${formatDuration(sim.until)})`, scenarioPrefix: 'scenario', ...limit });
-    return { sim, log: s.log, to: s.at ?? sim.until, probes: probesOf(parseScenario(s.scenario)) };
+    return { sim, log: s.log, to: s.at ?? sim.until };
   } catch (e) {
     // A problem with the whole file (not JSON, not an object, too big, too deep) names the file.
     if (e instanceof ScenarioError || e instanceof ImportError) throw new InputError(e.field ? e.message : `${file}: ${e.message}`);
@@ -142,13 +140,10 @@ function advance(sim: Sim, ms: number, max: number, to: number): void {
 
 /**
  * The session's commands at their moments (as the app replays them), then on to `to`, within the
- * event bound; the probes' output on the way (stopping at an instant changes no event).
+ * event bound; the probes' output on the way (the engine stops at each probe's instant to print it).
  */
 function play(run: Run, maxEvents: number): ProbeOutput[] {
-  const printed: ProbeOutput[] = [];
-  const upTo = (ms: number) => runProbes(run.sim, run.probes, ms, (t) => advance(run.sim, t, maxEvents, run.to), printed);
   run.log.forEach(({ at, command }, i) => {
-    upTo(runUpTo(at));
     advance(run.sim, runUpTo(at), maxEvents, run.to);
     try {
       run.sim.apply(command);
@@ -158,9 +153,8 @@ function play(run: Run, maxEvents: number): ProbeOutput[] {
       throw e;
     }
   });
-  upTo(run.to);
   advance(run.sim, run.to, maxEvents, run.to);
-  return printed;
+  return probesPrinted(run.sim);
 }
 
 function main(argv: string[], out: (s: string) => void, err: (s: string) => void): number {

@@ -156,6 +156,18 @@ export interface Failures {
   last: Partial<Record<FailureCode, string>>;
 }
 
+/** What one probe printed: the node's state at that moment, for the console to format as nodetool. */
+export interface ProbeRecord {
+  /** Simulated ms. */
+  at: number;
+  node: string;
+  verb: string;
+  /** Down nodes refuse the connection: no view then. */
+  up: boolean;
+  view: OperatorView | null;
+  beliefs: PeerBelief[];
+}
+
 /** One node's state as nodetool's probes print it (statushandoff, getmaxhintwindow, listpendinghints). */
 export interface OperatorView {
   node: string;
@@ -190,6 +202,8 @@ export interface Snapshot {
   workload: { rate: number; keys: number; writeRatio: number; consistency: ConsistencyLevel } | null;
   /** Per node, what nodetool's probes would print now (absent from frames made before the console). */
   operator?: OperatorView[];
+  /** What the scenario's read-only nodetool entries printed so far, at their times (run/probes.ts). */
+  probes?: ProbeRecord[];
 }
 
 export interface ClusterInfo {

@@ -2,7 +2,7 @@
 // clock, the event queue, the network, the log and counters, the settings and the random streams,
 // and the few pieces of cluster state they act on. The Sim implements it; a subsystem never
 // imports the Sim. SimState adds what the simulation's own parts (run/, check/) read besides.
-import type { LogKind } from './api';
+import type { LogKind, ProbeRecord } from './api';
 import type { AckLog } from './check/ackLog';
 import type { WriteHandler } from './coordinator/types';
 import type { Why } from './coordinator/why';
@@ -14,6 +14,7 @@ import type { Network } from './net/network';
 import type { Messages, NodeState } from './node/types';
 import type { Version } from './node/versions';
 import type { Ring } from './ring/ring';
+
 import type { Settings } from './scenario/presets';
 import type { Level, Scenario } from './scenario/schema';
 
@@ -100,6 +101,8 @@ export interface SimState extends EngineContext {
   readonly now: number;
   /** Per node: its disk was wiped by the last crash (restart then knows only its seeds). */
   readonly wiped: boolean[];
+  /** What the scenario's probes printed so far (run/probes.ts): not in the trace or the report. */
+  readonly probeLog: readonly ProbeRecord[];
   /** A random node up and serving, or the named one; -1 if none. */
   pickCoordinator(named: string | undefined): number;
   /** Starts a node's gossip and hint timers (`initial`: phases drawn at random at time 0). */

@@ -3,7 +3,7 @@
 // (run/userCommands.ts), keys and the ack record (keys/keys.ts), the network (net/network.ts),
 // and the protocol in gossip/, coordinator/, hints/ and repair/, which see the simulation only
 // through the EngineContext it implements (context.ts).
-import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, LogKind, MetricsSample, Simulation, Snapshot } from './api';
+import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, LogKind, MetricsSample, ProbeRecord, Simulation, Snapshot } from './api';
 import type { PageRef, SimState, Stats, Streams } from './context';
 import { EventHeap } from './core/heap';
 import { EV, P_OTHER, SimEvent } from './core/events';
@@ -35,6 +35,7 @@ import { Why } from './coordinator/why';
 import { LOSS_HANDLERS, MESSAGE_HANDLERS } from './handlers';
 import { advance, enter, schedule } from './run/loop';
 import { applyFault, runAntiEntropy } from './run/faults';
+import { captureProbe, probePlan } from './run/probes';
 import { generatorStopped, runGenerator, runOp, scheduleWorkload, type Generator } from './run/workload';
 import { applyCommand, scheduleFault } from './run/userCommands';
 import { onRepairTimeout } from './repair/antiEntropy';
@@ -86,6 +87,10 @@ export class Sim implements Simulation, SimState {
   readonly wiped: boolean[];
   /** Indexes of the nodes up and serving clients, in order; null when it must be rebuilt (servingChanged). */
   private serving: number[] | null = null;
+  readonly probeLog: ProbeRecord[] = [];
+  /** The scenario's probes (fault indexes, in time order) and how many have printed. */
+  private readonly probes: number[];
+  private probesDone = 0;
 
   constructor(scenario: Scenario) {
     // Faults and workload grow with the user's commands; copy so the caller's scenario stays as given.
@@ -107,6 +112,7 @@ export class Sim implements Simulation, SimState {
     this.net = new Network<Messages, NodeState>(this, this.nodes, this.stats, latency, this.rng.net, S.dropRate);
     for (const node of this.nodes) this.startTimers(node, true);
     scenario.faults.forEach((_, i) => scheduleFault(this, i));
+    this.probes = probePlan(scenario);
     scenario.workload.forEach((_, i) => scheduleWorkload(this, i));
     if (S.antiEntropyInterval) this.schedule(this.us(S.antiEntropyInterval), EV.antiEntropy, -1, 0, 0);
     this.info = {
@@ -209,10 +215,23 @@ export class Sim implements Simulation, SimState {
   // ---- the event loop ---------------------------------------------------------------------
 
   advanceTo(ms: number, maxEvents = Infinity): boolean {
-    return advance(this, this.us(ms), maxEvents);
+    const target = this.us(ms);
+    let budget = maxEvents;
+    // The clock stops at each probe's time to print it; stopping between events changes nothing.
+    for (let i = this.probes[this.probesDone]; i !== undefined && this.us(this.sc.faults[i]!.at) <= target; i = this.probes[this.probesDone]) {
+      const before = this.events;
+      if (!advance(this, this.us(this.sc.faults[i]!.at), budget)) return false;
+      budget -= this.events - before;
+      this.probeLog.push(...captureProbe(this, i));
+      this.probesDone++;
+    }
+    return advance(this, target, budget);
   }
 
   step(): boolean {
+    // A probe due before the next event prints first (the step then ends at the probe's time).
+    const probe = this.probes[this.probesDone];
+    if (probe !== undefined && this.us(this.sc.faults[probe]!.at) < this.heap.peekTime()) return this.advanceTo(this.sc.faults[probe]!.at);
     const e = this.heap.pop();
     if (!e) return false;
     this.process(e);

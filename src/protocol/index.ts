@@ -8,7 +8,7 @@ import { createSnapshotDecoder, packedBuffers, packSnapshot, type PackedMessageL
 // The engine's types the UI draws from, through the engine's public door (src/engine/index.ts).
 export type {
   ClusterInfo, Command, ConsistencyLevel, Counters, HintQueueView, KeyInspection, LoggedCommand, LogEvent, LogKind,
-  FailureCode, Failures, MessageKind, MessageView, MetricsSample, NodeView, OperatorView, PeerBelief, Report, Simulation, Snapshot, VersionView,
+  FailureCode, Failures, MessageKind, MessageView, MetricsSample, NodeView, OperatorView, PeerBelief, ProbeRecord, Report, Simulation, Snapshot, VersionView,
 } from '../engine';
 export type { PackedSnapshot } from './packing';
 export type * from './lessons';

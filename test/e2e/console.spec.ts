@@ -93,3 +93,18 @@ test('the console at 390 px, and a refused line names its field', async () => {
   assert.deepEqual(narrowProblems, [], 'no errors in the page');
   await narrow.close();
 });
+
+test("a scenario's own nodetool probes print in the console at their times, as nodetool prints them", async () => {
+  const file = fileURLToPath(new URL('../../scenarios/18-pausehandoff.json', import.meta.url));
+  await page.goto(BASE_URL, { waitUntil: 'load' });
+  await page.getByTestId('import-open').click();
+  await page.getByTestId('import-file-input').setInputFiles(file);
+  await page.getByTestId('import-dialog').waitFor({ state: 'detached', timeout: 30_000 });
+  await page.getByTestId('jump-to').fill('2m');
+  await page.getByTestId('jump-to').press('Enter');
+  await page.waitForFunction(() => /from the scenario/.test(document.querySelector('[data-testid="console-output"]')?.textContent ?? ''), undefined, { timeout: 30_000 });
+  const out = await output(page);
+  assert.match(out, /\$ nodetool -h A statushandoff {2}# at 1m 40s, from the scenario\nHinted handoff is running\n# dispatch paused/);
+  assert.match(out, /\$ nodetool -h A listpendinghints {2}# at 1m 40s, from the scenario\nHost ID[^\n]*\nB +B +rack1 +datacenter1 +UP +50 /);
+  assert.deepEqual(problems, []);
+});

@@ -143,6 +143,26 @@ describe('probes and unchanged runs', () => {
     const without = run({ ...doc, faults: doc.faults.filter((f) => !['statushandoff', 'listpendinghints'].includes(f.nodetool as string)) });
     expect(run(doc)).toEqual(without);
   });
+  it('a probe prints what the node held at its time: the pause and the 50 pending hints at 100 s, none after the resume', () => {
+    const doc = load('18-pausehandoff.json');
+    const probed = withFaults(doc, [...doc.faults, { at: '200s', nodetool: 'listpendinghints', node: 'A' }, { at: '20s', nodetool: 'statushandoff', node: 'B' }]);
+    const sim = createSimulation(probed);
+    sim.advanceTo(240_000);
+    const log = sim.snapshot().probes ?? [];
+    expect(log.map((p) => `${p.at} ${p.node} ${p.verb}`)).toEqual(['20000 B statushandoff', '100000 A statushandoff', '100000 A listpendinghints', '200000 A listpendinghints']);
+    expect(log[0]).toMatchObject({ up: false, view: null });
+    expect(log[1]!.view).toMatchObject({ handoffEnabled: true, dispatchPaused: true });
+    expect(log[2]!.view!.pending).toEqual([expect.objectContaining({ target: 'B', hints: 50 })]);
+    expect(log[3]!.view!.pending).toEqual([]);
+    expect(log[2]!.beliefs.find((b) => b.peer === 'B')?.alive).toBe(true);
+    // Printing changes nothing: same trace as the run without probes, jumped or stepped.
+    const bare = createSimulation(withFaults(doc, doc.faults.filter((f) => !['statushandoff', 'listpendinghints'].includes(f.nodetool as string))));
+    bare.advanceTo(240_000);
+    expect(sim.snapshot().traceHash).toBe(bare.snapshot().traceHash);
+    const stepped = createSimulation(probed);
+    while (stepped.now < 240_000 && stepped.step());
+    expect((stepped.snapshot().probes ?? []).map((p) => [p.at, p.view?.pending.length])).toEqual(log.map((p) => [p.at, p.view?.pending.length]));
+  });
   it('a down node ignores the command', () => {
     const doc = load('21-setmaxhintwindow.json');
     const r = run(withFaults(doc, [{ at: '1s', kill: 'A' }, { at: '5s', nodetool: 'setmaxhintwindow', node: 'A', maxHintWindow: '1ms' }, { at: '6s', restart: 'A' }, { at: '40s', kill: 'B' }], { workload: [{ at: '70s', write: { key: 'k', value: 'v', consistency: 'ONE', coordinator: 'A' } }] }));

@@ -103,6 +103,19 @@ describe('OperatorConsole', () => {
     expect(screen.getByTestId('console-help')).toHaveTextContent(/Cassandra only/);
   });
 
+  it("prints the scenario's own probes at their times, as nodetool would, marked as the scenario's", () => {
+    const probes = [
+      { at: 100_000, node: 'A', verb: 'listpendinghints', up: true, view: view({ pending: [{ target: 'B', hints: 50, oldest: 40_000, newest: 40_000 }] }), beliefs: [{ peer: 'B', alive: true, phi: 0.2, heartbeatAgeMs: 900 }] },
+      { at: 20_000, node: 'B', verb: 'statushandoff', up: false, view: null, beliefs: [] },
+    ];
+    renderWithStore(<OperatorConsole />, { frame: makeFrame({ ...frame(), probes }) });
+    const out = screen.getByTestId('console-output').textContent ?? '';
+    expect(out).toMatch(/\$ nodetool -h B statushandoff {2}# at 20s?[^\n]*from the scenario\nnodetool: Failed to connect to 'B:7199'/);
+    expect(out).toMatch(/\$ nodetool -h A listpendinghints {2}# at 1m ?40s?, from the scenario\nHost ID/);
+    expect(out.indexOf('statushandoff')).toBeLessThan(out.indexOf('listpendinghints'));
+    expect(out).toMatch(/B +B +rack1 +datacenter1 +UP +50 /);
+  });
+
   it('a down node refuses the connection and nothing is sent', async () => {
     const user = userEvent.setup();
     const down = makeFrame({ ...frame(), nodes: NODE_IDS.map((n) => makeNode(n, { up: n !== 'A' })) });

@@ -1,5 +1,5 @@
 // What the UI draws: a plain-data snapshot of the cluster (ground truth and each node's beliefs).
-import type { Counters, HintQueueView, MessageView, NodeView, Snapshot } from '../api';
+import type { Counters, HintQueueView, MessageView, NodeView, PeerBelief, Snapshot } from '../api';
 import { EV } from '../core/events';
 import { Ring } from '../ring/ring';
 import type { SimState } from '../context';
@@ -33,19 +33,24 @@ export function counters(sim: SimState, pending: number): Counters {
   };
 }
 
+/** What a node believes of its peers now; a crashed process believes nothing (its detector is not running). */
+export function beliefsOf(sim: SimState, idx: number): PeerBelief[] {
+  const n = sim.nodes[idx]!;
+  const now = sim.nowUs;
+  return !n.up ? [] : n.peers.flatMap((p, j) =>
+    j === n.idx || !p.known ? [] : [{
+      peer: sim.nodes[j]!.id,
+      alive: p.alive,
+      phi: p.window.phi(now),
+      heartbeatAgeMs: p.gen < 0 ? null : (now - p.window.last) / 1000,
+    }],
+  );
+}
+
 export function buildSnapshot(sim: SimState, maxMessages: number): Snapshot {
   const tokens = tokensByNode(sim);
-  const now = sim.nowUs;
   const nodes: NodeView[] = sim.nodes.map((n) => {
-    // A crashed process believes nothing: its detector is not running.
-    const beliefs = !n.up ? [] : n.peers.flatMap((p, j) =>
-      j === n.idx || !p.known ? [] : [{
-        peer: sim.nodes[j]!.id,
-        alive: p.alive,
-        phi: p.window.phi(now),
-        heartbeatAgeMs: p.gen < 0 ? null : (now - p.window.last) / 1000,
-      }],
-    );
+    const beliefs = beliefsOf(sim, n.idx);
     return {
       id: n.id, up: n.up, serving: n.serving, tokens: tokens[n.idx]!, keys: n.data.size, slowMs: n.slowUs / 1000,
       beliefs, believesDown: n.up ? beliefs.filter((b) => !b.alive).map((b) => b.peer) : [], group: sim.net.group[n.idx]!,
@@ -88,5 +93,6 @@ export function buildSnapshot(sim: SimState, maxMessages: number): Snapshot {
   return {
     now: sim.now, nodes, messages, messagesOmitted: inFlight - messages.length, hintQueues,
     counters: counters(sim, pending), traceHash: sim.traceHash(), failures: sim.why.view(), workload: sim.userWorkload(), operator: operatorViews(sim),
+    ...(sim.probeLog.length > 0 ? { probes: sim.probeLog.slice() } : {}),
   };
 }

@@ -1,17 +1,31 @@
 // The operator's console: pick a node, type or pick a nodetool verb (Tab completes; the verb's help
 // shows), and read the output as nodetool prints it. State-changing verbs are ordinary logged
 // commands (share links, session files, time travel and Compare replay them); the probes print
-// from the latest frame and change nothing.
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { VERBS, VERB_NAMES, type OperatorView } from '../../protocol';
+// from the latest frame and change nothing. A scenario's own probes (faults entries) print what the
+// engine captured at their time, marked as the scenario's.
+import { useEffect, useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { VERBS, VERB_NAMES, type OperatorView, type PeerBelief, type ProbeRecord, type Verb } from '../../protocol';
 import { selectActions, selectCluster, selectFrame, selectSelected, useAppStore } from '../../store';
-import { commonPrefix, complete, operatorNotes, parseLine, probeOutput, usage, verbOfLine } from '../../view/console/nodetool';
+import { commonPrefix, complete, connectionRefused, operatorNotes, parseLine, probeOutput, probeRecordLines, usage, verbOfLine } from '../../view/console/nodetool';
 import { formatDuration } from '../../view/format';
 import { Options } from '../common/Options';
 import './console.css';
 
 /** One command and what it printed, as a terminal shows them. */
-interface Entry { id: number; at: number; node: string; line: string; out: string[]; error: boolean }
+interface Entry { id: number; at: number; node: string; line: string; out: string[]; error: boolean; scenario?: boolean }
+
+/** What a probe prints on a node: nodetool's lines, and for statushandoff what it does not say. */
+function probeLines(verb: Verb, view: OperatorView, beliefs: readonly PeerBelief[]): string[] {
+  return [...probeOutput(verb, view, beliefs), ...(verb === 'statushandoff' ? operatorNotes(view).map((n) => `# ${n}`) : [])];
+}
+
+/** The scenario's probes as the engine captured them, as console entries (negative ids: never a user's). */
+function scenarioEntries(probes: readonly ProbeRecord[]): Entry[] {
+  return probes.map((p, i) => ({
+    id: -1 - i, at: p.at, node: p.node, line: p.verb, error: !p.up, scenario: true,
+    out: p.up && p.view ? probeLines(p.verb as Verb, p.view, p.beliefs) : probeRecordLines(p),
+  }));
+}
 
 /** Entries kept: a console is for the last few commands, not a log (the event log is). */
 const KEEP = 40;
@@ -43,14 +57,16 @@ function useConsole() {
       return;
     }
     setError(null);
-    if (!nodeView?.up) push([`nodetool: Failed to connect to '${current}:7199' - ConnectException: 'Connection refused'.`], true);
+    if (!nodeView?.up) push([connectionRefused(current)], true);
     else if (parsed.command) {
       actions.command(parsed.command);
       push([], false);
-    } else push(view ? [...probeOutput(parsed.verb, view, nodeView.beliefs), ...(parsed.verb === 'statushandoff' ? operatorNotes(view).map((n) => `# ${n}`) : [])] : [], false);
+    } else push(view ? probeLines(parsed.verb, view, nodeView.beliefs) : [], false);
     setLine('');
   };
-  return { nodes, current, setNode, line, setLine, entries, error, run, view };
+  const probes = frame?.probes;
+  const shown = useMemo(() => (probes ? [...scenarioEntries(probes), ...entries].sort((a, b) => a.at - b.at).slice(-KEEP) : entries), [probes, entries]);
+  return { nodes, current, setNode, line, setLine, entries: shown, error, run, view };
 }
 
 function Help({ line }: { line: string }) {
@@ -75,7 +91,7 @@ function Transcript({ entries }: { entries: readonly Entry[] }) {
       {entries.map((e) => (
         <span key={e.id} className={e.error ? 'console-entry console-error' : 'console-entry'}>
           <span className="console-prompt">{`$ nodetool -h ${e.node} ${e.line}`}</span>
-          <span className="console-at">{`  # at ${formatDuration(e.at)}`}</span>
+          <span className="console-at">{`  # at ${formatDuration(e.at)}${e.scenario ? ', from the scenario' : ''}`}</span>
           {'\n'}
           {e.out.map((l) => `${l}\n`).join('')}
         </span>

@@ -1,7 +1,7 @@
 // pure: the operator console's language: a typed line read as a nodetool verb and its argument,
 // completion, each verb's help, and the probes' output exactly as nodetool prints it
 // (tools/nodetool StatusHandoff, GetMaxHintWindow, ListPendingHints).
-import { VERBS, VERB_NAMES, parseDuration, type Command, type OperatorView, type PeerBelief, type Verb } from '../../protocol';
+import { VERBS, VERB_NAMES, parseDuration, type Command, type OperatorView, type PeerBelief, type ProbeRecord, type Verb } from '../../protocol';
 
 /** A line the console understood, or why not (naming the field, as the engine would). */
 export type Parsed =
@@ -124,6 +124,14 @@ export function probeOutput(verb: Verb, view: OperatorView, beliefs: readonly Pe
     }
     default: return [];
   }
+}
+
+/** nodetool's refusal when the node is down. */
+export const connectionRefused = (node: string) => `nodetool: Failed to connect to '${node}:7199' - ConnectException: 'Connection refused'.`;
+
+/** What a scenario's probe printed, from what the engine captured at its time (the CLI and the console). */
+export function probeRecordLines(p: ProbeRecord): string[] {
+  return p.up && p.view ? probeOutput(p.verb as Verb, p.view, p.beliefs) : [connectionRefused(p.node)];
 }
 
 /** What statushandoff does not print but the console shows beside it: the pause, a held replay, gossip. */
