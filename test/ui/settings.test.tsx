@@ -100,6 +100,25 @@ describe('Settings drawer', () => {
     expect(apply).toBeEnabled();
   });
 
+  it("hintReplayRate shows Cassandra's KiB/s throttle beside it, following the rate and the node count as they are typed", async () => {
+    const user = userEvent.setup();
+    renderWithStore(<SettingsButton />, { cluster: cassandra() });
+    const dialog = await openSettings(user);
+    const rate = within(dialog).getByRole('textbox', { name: 'hintReplayRate' });
+    const nodes = within(dialog).getByRole('textbox', { name: 'nodes' });
+    await user.clear(rate);
+    await user.type(rate, '205');
+    await user.clear(nodes);
+    await user.type(nodes, '6');
+    // Cassandra: T KiB/s ÷ (N − 1) per target; 205 hints/s of 1 KiB on 6 nodes ⇔ T = 1,025 KiB/s.
+    expect(rate).toHaveAccessibleDescription(/≈ 1,025 KiB\/s as Cassandra's hinted_handoff_throttle on 6 nodes/);
+    await user.clear(nodes);
+    await user.type(nodes, 'A, B');
+    expect(within(dialog).getByTestId('set-hintReplayRate-note')).toHaveTextContent(/≈ 205 KiB\/s .* on 2 nodes/);
+    await user.clear(rate);
+    expect(within(dialog).queryByTestId('set-hintReplayRate-note')).not.toBeInTheDocument();
+  });
+
   it('names the cross-field error on the field it names (p99 below the median)', async () => {
     const user = userEvent.setup();
     renderWithStore(<SettingsButton />, { cluster: cassandra() });

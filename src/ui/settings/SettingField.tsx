@@ -9,14 +9,16 @@ export interface SettingFieldProps {
   error: string | null;
   /** The field does nothing in the chosen hint mode. */
   unused: boolean;
+  /** What the value means in the real system's unit (view/settings/fieldNotes.ts), if anything. */
+  note?: string | null;
   onChange(value: string | boolean): void;
 }
 
 const MODE_NOTE = { coordinator: 'coordinator mode only', 'sloppy-quorum': 'sloppy-quorum mode only' } as const;
 
-export function SettingField({ field, value, was, error, unused, onChange }: SettingFieldProps) {
+export function SettingField({ field, value, was, error, unused, note = null, onChange }: SettingFieldProps) {
   const id = `set-${field.key.replace('.', '-')}`;
-  const describedBy = [`${id}-real`, `${id}-why`, error ? `${id}-error` : '', was !== null ? `${id}-was` : '']
+  const describedBy = [`${id}-real`, `${id}-why`, note ? `${id}-note` : '', error ? `${id}-error` : '', was !== null ? `${id}-was` : '']
     .filter(Boolean)
     .join(' ');
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'data-testid': id };
@@ -73,11 +75,20 @@ export function SettingField({ field, value, was, error, unused, onChange }: Set
           </span>
         )}
       </div>
+      {note && <FieldNote id={id} note={note} />}
       {error && (
         <p className="field-error set-error" id={`${id}-error`} role="alert">
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+function FieldNote({ id, note }: { id: string; note: string }) {
+  return (
+    <p className="set-note" id={`${id}-note`} data-testid={`${id}-note`}>
+      {note}
+    </p>
   );
 }

@@ -4,6 +4,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { defaultScenario, parseScenario, ScenarioError, type ClusterInfo } from '../../protocol';
 import { PresetPicker } from './PresetPicker';
 import { SettingField } from './SettingField';
+import { fieldNote } from '../../view/settings/fieldNotes';
 import {
   appLimitError,
   applyPreset,
@@ -141,6 +142,7 @@ function SettingsGroup({ group, form, running, problem, changed, setForm }: Grou
             was={sameValue(f, form[f.key], running[f.key]) ? null : shownValue(running[f.key], f)}
             error={problem?.key === f.key ? problem.message : null}
             unused={!!f.mode && f.mode !== form.hintMode}
+            note={fieldNote(f.key, form)}
             onChange={(v) => setForm((cur) => ({ ...cur, [f.key]: v }))}
           />
         ),

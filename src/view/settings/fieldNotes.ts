@@ -1,0 +1,31 @@
+// pure: what a setting's value means in the real system's own unit, shown under its input as the
+// form is edited. Cassandra's hint throttle is KiB/s per holder, shared across the other nodes
+// (HintsDispatchExecutor: T·1024 / max(1, N − 1) bytes/s to one target); ours is hints/s per target.
+
+/** The hint size the KiB/s figure assumes (Cassandra hints are a serialized mutation: ~1 KiB for small rows). */
+export const ASSUMED_HINT_BYTES = 1024;
+
+/** Cassandra's hinted_handoff_throttle (KiB/s) that gives `rate` hints/s to one target on `nodes` nodes. */
+export function throttleKiB(rate: number, nodes: number, hintBytes = ASSUMED_HINT_BYTES): number {
+  return (rate * hintBytes * Math.max(1, nodes - 1)) / 1024;
+}
+
+/** How many nodes the form's `nodes` field names: a count, or names separated by commas. */
+function nodeCount(v: string | boolean | undefined): number | null {
+  if (typeof v !== 'string' || v.trim() === '') return null;
+  const n = Number(v.trim());
+  if (Number.isInteger(n) && n > 0) return n;
+  const names = v.split(',').map((s) => s.trim()).filter(Boolean);
+  return names.length > 0 ? names.length : null;
+}
+
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: n < 10 ? 1 : 0 });
+
+/** The note under a field for the form as it stands, or null (a field without one, or a value not yet valid). */
+export function fieldNote(key: string, form: Readonly<Record<string, string | boolean | undefined>>): string | null {
+  if (key !== 'hintReplayRate') return null;
+  const rate = Number(form.hintReplayRate);
+  const nodes = nodeCount(form.nodes);
+  if (!Number.isFinite(rate) || rate <= 0 || nodes === null) return null;
+  return `≈ ${fmt(throttleKiB(rate, nodes))} KiB/s as Cassandra's hinted_handoff_throttle on ${nodes} nodes, for ${ASSUMED_HINT_BYTES / 1024} KiB hints (KiB/s ÷ (nodes − 1) ÷ hint size = hints/s per target)`;
+}
