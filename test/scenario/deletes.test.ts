@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createSession, createSimulation, parseScenario, runScenario, type Report } from '../../src/engine';
+import { checkWork, createSession, createSimulation, estimateWork, parseScenario, runScenario, type Report } from '../../src/engine';
 
 type Doc = Record<string, unknown> & { settings: Record<string, unknown>; workload: Record<string, unknown>[]; faults: Record<string, unknown>[]; until: string };
 const DIR = join(__dirname, '..', '..', 'scenarios');
@@ -204,6 +204,22 @@ describe('a delete as a user command replays', () => {
     const replayed = createSession(scenario, live.commandLog);
     replayed.advanceTo(replayed.until);
     expect(replayed.traceHash()).toBe(live.traceHash());
+  });
+});
+
+describe('work estimate', () => {
+  it('counts compaction ticks from the first delete: within a factor of 2 of the engine on a delete-heavy run', () => {
+    const doc = { ...base, until: '10m', settings: { compactionInterval: '1s' }, workload: [{ from: '0s', rate: 20, keys: 50, writeRatio: 0.5, deleteRatio: 0.3 }] };
+    const est = estimateWork(parseScenario(doc), [], 600_000);
+    expect(est.parts.some((p) => p.kind === 'compaction')).toBe(true);
+    const actual = run(doc).events;
+    expect(est.events / actual).toBeGreaterThan(0.5);
+    expect(est.events / actual).toBeLessThan(2);
+  });
+  it('a run without deletes has no compaction part; a tiny compactionInterval is refused naming it', () => {
+    expect(estimateWork(parseScenario({ ...base, settings: { compactionInterval: '1ms' } }), [], 60_000).parts.some((p) => p.kind === 'compaction')).toBe(false);
+    const sc = parseScenario({ ...base, until: '2h', settings: { compactionInterval: '0.01ms' }, workload: [{ at: '1s', delete: { key: 'k' } }] });
+    expect(() => checkWork(sc, [], sc.until, { span: 'until', what: 'running the scenario' })).toThrow(/^settings\.compactionInterval: /);
   });
 });
 
