@@ -25,6 +25,8 @@ export type Command =
    */
   | { type: 'write'; key: string; value: string; consistency: ConsistencyLevel; coordinator?: string; op?: 'add' | 'remove' }
   | { type: 'read'; key: string; consistency: ConsistencyLevel; coordinator?: string }
+  /** A delete: writes a tombstone (last-write-wins clusters only). */
+  | { type: 'delete'; key: string; consistency: ConsistencyLevel; coordinator?: string }
   /** Starts (or retunes) the automatic workload; rate in operations per simulated second. */
   | { type: 'workload'; rate: number; keys: number; writeRatio: number; consistency: ConsistencyLevel }
   | { type: 'workloadStop' }

@@ -13,6 +13,7 @@ import type { KeyInfo } from './keys/keys';
 import type { Network } from './net/network';
 import type { Messages, NodeState } from './node/types';
 import type { Version } from './node/versions';
+import type { TombstoneState } from './node/tombstones';
 import type { Ring } from './ring/ring';
 
 import type { Settings } from './scenario/presets';
@@ -22,6 +23,8 @@ export interface Stats {
   writesAttempted: number; writesAcknowledged: number; writesFailed: number; writesUnavailable: number;
   readsAttempted: number; readsSucceeded: number; readsFailed: number; readsStale: number; readRepairs: number;
   hintsCreated: number; hintsDelivered: number; hintsExpired: number; hintsDropped: number; hintsLost: number; hintsTruncated: number;
+  /** Deletes, also counted in writes* (the report's writes exclude them). */
+  deletesAttempted: number; deletesAcknowledged: number; deletesFailed: number;
   repairSessions: number; leavesCompared: number; leavesDiffering: number; keysStreamed: number; repairsFailed: number;
   messagesSent: number; messagesLost: number;
 }
@@ -55,6 +58,8 @@ export interface EngineContext {
   readonly pages: Map<number, PageRef>;
   /** The last write timestamp given out (µs × 1000): timestamps strictly increase. */
   lastWriteTs: number;
+  /** Purged tombstones and repaired ranges (node/tombstones.ts; run/compaction.ts). */
+  readonly tombstones: TombstoneState;
 
   /** ms → µs. */
   us(ms: number): number;

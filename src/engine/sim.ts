@@ -40,6 +40,8 @@ import { generatorStopped, runGenerator, runOp, scheduleWorkload, type Generator
 import { applyCommand, scheduleFault } from './run/userCommands';
 import { onRepairTimeout } from './repair/antiEntropy';
 import type { RepairSession } from './repair/session';
+import { freshTombstoneState, type TombstoneState } from './node/tombstones';
+import { compactionTick } from './run/compaction';
 
 
 function newStats(): Stats {
@@ -47,6 +49,7 @@ function newStats(): Stats {
     writesAttempted: 0, writesAcknowledged: 0, writesFailed: 0, writesUnavailable: 0,
     readsAttempted: 0, readsSucceeded: 0, readsFailed: 0, readsStale: 0, readRepairs: 0,
     hintsCreated: 0, hintsDelivered: 0, hintsExpired: 0, hintsDropped: 0, hintsLost: 0, hintsTruncated: 0,
+    deletesAttempted: 0, deletesAcknowledged: 0, deletesFailed: 0,
     repairSessions: 0, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0, repairsFailed: 0, messagesSent: 0, messagesLost: 0,
   };
 }
@@ -72,6 +75,7 @@ export class Sim implements Simulation, SimState {
   readonly pages = new Map<number, PageRef>();
   nextId = 1;
   lastWriteTs = -1;
+  readonly tombstones: TombstoneState;
   /** Every key the workload touched: its placement and its acknowledged writes. */
   readonly keys = new Map<string, KeyInfo>();
   /** Timestamps of every acknowledged write, by key (numbers, not objects: a 3-hour run acks a million). */
@@ -107,6 +111,7 @@ export class Sim implements Simulation, SimState {
     const n = scenario.nodes.length;
     this.seeds = new Set(Array.from({ length: Math.min(3, n) }, (_, i) => i));
     this.wiped = new Array<boolean>(n).fill(false);
+    this.tombstones = freshTombstoneState(n);
     this.nodes = scenario.nodes.map((id, idx) => this.newNode(id, idx));
     const latency = new Latency(S.latency.median, S.latency.p99, this.rng.net);
     this.net = new Network<Messages, NodeState>(this, this.nodes, this.stats, latency, this.rng.net, S.dropRate);
@@ -257,6 +262,7 @@ export class Sim implements Simulation, SimState {
       case EV.gen: runGenerator(this, this.generators[ev.x]!, ev); break;
       case EV.antiEntropy: runAntiEntropy(this); break;
       case EV.repairTimeout: onRepairTimeout(this, ev.body as RepairSession); break;
+      case EV.compaction: compactionTick(this); break;
     }
   }
 

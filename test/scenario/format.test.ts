@@ -437,7 +437,7 @@ describe('entry kinds: exactly one', () => {
     ['write and read', { at: '1s', write: { key: 'k', value: 'v' }, read: { key: 'k' } }, 'workload[0].read', /exactly one/],
     ['write and a generator', { at: '1s', write: { key: 'k', value: 'v' }, rate: 5 }, 'workload[0].rate', /exactly one/],
     ['read and a generator', { from: 0, read: { key: 'k' } }, 'workload[0].from', /exactly one/],
-    ['nothing', { at: '1s' }, 'workload[0]', /expected one of "write", "read" or a generator/],
+    ['nothing', { at: '1s' }, 'workload[0]', /expected one of "write", "read", "delete" or a generator/],
     ['an empty object', {}, 'workload[0]', /expected one of/],
     ['a generator without rate', { from: '0s', to: '1m', keys: 5 }, 'workload[0].rate', /missing; expected a rate/],
     ['a generator with "at"', { at: '1s', rate: 5 }, 'workload[0].at', /generator runs from "from" to "to"/],

@@ -10,6 +10,7 @@ const FORMAT_SETTINGS = [
   'preset', 'hintMode', 'strictQuorum', 'hintedHandoffEnabled', 'replayWhenDisabled', 'maxHintWindow', 'persistentHintWindow', 'hintTtl', 'hintFlushPeriod',
   'hintOnTimeout', 'maxHintsPerHost', 'hintReplayRate', 'writeTimeout', 'readTimeout', 'gossipInterval', 'phiConvictThreshold',
   'latency.median', 'latency.p99', 'dropRate', 'readRepair', 'antiEntropyInterval', 'merkleDepth', 'conflictResolution',
+  'gcGrace', 'tombstoneGc', 'propagationDelay', 'compactionInterval',
 ];
 
 const H = 3_600_000;
@@ -18,6 +19,8 @@ const D = 86_400_000;
 const COMMON = {
   strictQuorum: false, hintedHandoffEnabled: true, maxHintsPerHost: 1_000_000, hintReplayRate: 1000, writeTimeout: 2000, readTimeout: 5000,
   gossipInterval: 1000, phiConvictThreshold: 8, latency: { median: 5, p99: 40 }, dropRate: 0, readRepair: true, antiEntropyInterval: null, merkleDepth: 10,
+  // Deletes (deletes.md): the same under every preset.
+  gcGrace: 10 * D, tombstoneGc: 'timeout', propagationDelay: H, compactionInterval: H,
 };
 // replayWhenDisabled came with the operator commands (nodetool disablehandoff): Cassandra, Dynamo and Riak replay, ScyllaDB does not.
 const BEFORE = {

@@ -7,6 +7,7 @@ import { createSimulation, parseScenario, runScenario, type Report } from '../..
 import { Sim } from '../../src/engine/sim';
 import { elements } from '../../src/engine/node/orset';
 import { OPERATOR_BEHAVIOUR } from './operatorBehaviour';
+import { DELETE_BEHAVIOUR } from './deleteBehaviour';
 
 const DIR = join(__dirname, '..', '..', 'scenarios');
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
@@ -55,6 +56,8 @@ function expectIdentities(r: Report): void {
   const h = r.hints;
   expect(h.created, 'hints: created = delivered + expired + lost + truncated + pending').toBe(h.delivered + h.expired + h.lost + (h.truncated ?? 0) + h.pending);
   expect(r.writes.attempted, 'writes: attempted = acknowledged + failed + pending').toBe(r.writes.acknowledged + r.writes.failed + r.writes.pending);
+  if (r.deletes) expect(r.deletes.attempted, 'deletes: attempted = acknowledged + failed + pending').toBe(r.deletes.acknowledged + r.deletes.failed + r.deletes.pending);
+  if (r.tombstones) expect(r.tombstones.held, 'tombstones.held = sum of nodes[*].tombstones').toBe(Object.values(r.nodes).reduce((a, n) => a + n.tombstones!, 0));
   expect(r.reads.attempted, 'reads: attempted = succeeded + failed + pending').toBe(r.reads.succeeded + r.reads.failed + r.reads.pending);
   expect(r.replication.keys).toBe(r.replication.fullyReplicated + r.replication.underReplicated);
   const pendingByNode = Object.values(r.nodes).reduce((a, n) => a + Object.values(n.hintsPending).reduce((b, c) => b + c, 0), 0);
@@ -68,6 +71,7 @@ function expectIdentities(r: Report): void {
 /** The behaviour each file demonstrates. Values come from the spec and the scenario's own numbers. */
 const BEHAVIOUR: Record<string, (doc: Json, r: Report) => void> = {
   ...OPERATOR_BEHAVIOUR,
+  ...DELETE_BEHAVIOUR,
   '01-replica-down-ten-minutes.json': (doc, r) => {
     // While D is down (at 10m) every pending hint is for D, kept by coordinators (D holds none).
     const [mid] = reportsAt(doc, [10 * M]);
@@ -368,7 +372,14 @@ const REPORT_SHAPE = {
   repair: ['sessions', 'leavesCompared', 'leavesDiffering', 'keysStreamed', 'failed'],
   replication: ['keys', 'fullyReplicated', 'underReplicated'],
   node: ['state', 'keys', 'hintsPending'],
+  /** With a delete in the run (deletes): these fields too. */
+  deleteTop: ['deletes', 'tombstones'],
+  deleteReplication: ['resurrected'],
+  deleteNode: ['tombstones'],
 };
+
+/** The scenario deletes: a delete entry, or a generator with deleteRatio > 0. */
+const deletes = (doc: Json) => doc.workload.some((w) => typeof w === 'object' && w !== null && ('delete' in w || ((w as { deleteRatio?: number }).deleteRatio ?? 0) > 0));
 
 const sorted = (o: object) => Object.keys(o).sort();
 
@@ -431,7 +442,10 @@ describe('report shape', () => {
   it('has the same keys for every scenario and lists only targets with pending hints', () => {
     for (const f of FILES) {
       const r = run(load(f));
-      expect(sorted(r), f).toEqual([...REPORT_SHAPE.top].sort());
+      const del = deletes(load(f));
+      expect(sorted(r), f).toEqual([...REPORT_SHAPE.top, ...(del ? REPORT_SHAPE.deleteTop : [])].sort());
+      expect(sorted(r.replication), f).toEqual([...REPORT_SHAPE.replication, ...(del ? REPORT_SHAPE.deleteReplication : [])].sort());
+      for (const n of Object.values(r.nodes)) expect(sorted(n), f).toEqual([...REPORT_SHAPE.node, ...(del ? REPORT_SHAPE.deleteNode : [])].sort());
       const operator = (load(f).faults ?? []).some((x) => typeof x === 'object' && x !== null && 'nodetool' in x);
       expect(sorted(r.hints), f).toEqual([...(operator ? REPORT_SHAPE.operatorHints : REPORT_SHAPE.hints)].sort());
       for (const n of Object.values(r.nodes)) for (const c of Object.values(n.hintsPending)) expect(c).toBeGreaterThan(0);

@@ -4,7 +4,8 @@ import type { LastRead } from '../keys/keys';
 import { Ring } from '../ring/ring';
 import type { SimState } from '../context';
 import type { KeyInfo } from '../keys/keys';
-import { holdsWrite, newestTs, type Version } from '../node/versions';
+import { holdsWrite, type Version } from '../node/versions';
+import { fullyReplicated, heldTs } from './deletes';
 import { hintBuffered, hintExpired } from '../hints/hints';
 import { elements } from '../node/orset';
 
@@ -65,21 +66,18 @@ export function metrics(sim: SimState): MetricsSample {
     }
   }
   const under: KeyInfo[] = [];
+  // A deleted key may be fully replicated with nothing left but purged tombstones: counted too.
+  const suspect: KeyInfo[] = [];
   for (const info of sim.keys.values()) {
     if (!info.acked) continue;
-    const need: Version[] = info.frontier.length > 0 ? info.frontier : [{ ts: info.newest, value: '' }];
-    for (const r of info.replicas) {
-      const vs = sim.nodes[r]!.data.get(info.key);
-      if (!need.every((w) => holdsWrite(vs, w))) {
-        under.push(info);
-        break;
-      }
-    }
+    const full = fullyReplicated(info, info.replicas.map((r) => sim.nodes[r]!.data.get(info.key)));
+    if (!full) under.push(info);
+    if (!full || info.deleted) suspect.push(info);
   }
   const s = sim.stats;
   return {
-    now: sim.now, writesAcknowledged: s.writesAcknowledged, writesFailed: s.writesFailed, readsStale: s.readsStale, hintsPending, pendingByTarget,
-    underReplicated: under.length, lostAcknowledgedWrites: under.length === 0 ? 0 : lostAmong(sim, under),
+    now: sim.now, writesAcknowledged: s.writesAcknowledged - s.deletesAcknowledged, writesFailed: s.writesFailed - s.deletesFailed, readsStale: s.readsStale, hintsPending, pendingByTarget,
+    underReplicated: under.length, lostAcknowledgedWrites: suspect.length === 0 ? 0 : lostAmong(sim, suspect),
   };
 }
 
@@ -109,7 +107,7 @@ function lostAmong(sim: SimState, under: readonly KeyInfo[]): number {
       for (const w of info.acked!.versions) if (!replicas.some((vs) => holdsWrite(vs, w)) && !holdsWrite(hinted, w)) lost++;
     } else {
       lww = true;
-      held[info.ord] = Math.max(newestTs(hinted), ...replicas.map((vs) => newestTs(vs)));
+      held[info.ord] = heldTs(sim, info, replicas, hinted);
     }
   }
   return lww ? lost + sim.ackLog.countNewerThan(held) : lost;

@@ -23,9 +23,12 @@ function tokensByNode(sim: SimState): number[][] {
 
 export function counters(sim: SimState, pending: number): Counters {
   const s = sim.stats;
+  // Writes exclude deletes, as in the report.
+  const attempted = s.writesAttempted - s.deletesAttempted;
+  const acknowledged = s.writesAcknowledged - s.deletesAcknowledged;
+  const failed = s.writesFailed - s.deletesFailed;
   return {
-    writesAttempted: s.writesAttempted, writesAcknowledged: s.writesAcknowledged, writesFailed: s.writesFailed,
-    writesPending: s.writesAttempted - s.writesAcknowledged - s.writesFailed,
+    writesAttempted: attempted, writesAcknowledged: acknowledged, writesFailed: failed, writesPending: attempted - acknowledged - failed,
     readsAttempted: s.readsAttempted, readsSucceeded: s.readsSucceeded, readsFailed: s.readsFailed, readsStale: s.readsStale,
     readRepairs: s.readRepairs, hintsCreated: s.hintsCreated, hintsDelivered: s.hintsDelivered, hintsExpired: s.hintsExpired,
     hintsDropped: s.hintsDropped, hintsLost: s.hintsLost, hintsPending: pending, repairSessions: s.repairSessions, repairsFailed: s.repairsFailed, messagesSent: s.messagesSent,

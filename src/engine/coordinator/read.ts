@@ -15,6 +15,7 @@ import type { Level } from '../scenario/schema';
 import type { FailureCode } from '../api';
 import type { LazyText } from '../core/log';
 import { names, realName, silent } from './reasons';
+import { holdsLive, isTombstoned } from '../node/tombstones';
 
 /** A failed read: counted, its reason recorded, and logged (the workload's too, marked as such). */
 function fail(ctx: EngineContext, code: FailureCode, text: LazyText, user: boolean, node: number | undefined, key: string): void {
@@ -56,7 +57,7 @@ export function startRead(ctx: EngineContext, coordIdx: number, info: KeyInfo, l
   const h: ReadHandler = {
     id: ctx.newId(), coord: coord.idx, key, level, contacted: candidates,
     respondents: new Array<number>(candidates.length), responses: new Array<readonly Version[]>(candidates.length), answers: 0,
-    baselineTs: info.newest, baselineVersions: info.frontier, info,
+    baselineTs: info.newest, baselineDeleted: info.deleted, baselineVersions: info.frontier, info,
     repairsPending: [], merged: [], done: false, user, timeout: null,
   };
   if (user) ctx.note('read', `Read ${key} at ${level} via ${coord.id}`, coord.idx, key);
@@ -152,6 +153,9 @@ export function onRepairAck(ctx: EngineContext, h: ReadHandler, from: number): v
 /** Stale: the versions returned do not hold a write acknowledged before the read began (report.ts's "holds"). */
 function isStale(h: ReadHandler): boolean {
   if (h.baselineVersions.length > 0) return !h.baselineVersions.every((w) => holdsWrite(h.merged, w));
+  // After an acknowledged delete, not found (a tombstone, or nothing once purged) is the answer;
+  // a value older than the delete is stale (deletes.md "Stale read").
+  if (h.baselineDeleted) return holdsLive(h.merged) && newestTs(h.merged) < h.baselineTs;
   return newestTs(h.merged) < h.baselineTs;
 }
 
@@ -171,7 +175,7 @@ function finish(ctx: EngineContext, h: ReadHandler): void {
     h.info.lastRead = { at: ctx.nowUs / 1000, level: h.level, coord: h.coord, respondents: h.respondents.slice(0, h.answers), responses: h.responses.slice(0, h.answers) };
   }
   const { key, level, merged } = h;
-  const text = () => `Read ${key} at ${level} returned ${merged.map((v) => v.value).join(' | ') || '(no value)'}${stale ? ' — STALE' : ''}`;
+  const text = () => `Read ${key} at ${level} returned ${isTombstoned(merged) ? 'not found (a tombstone)' : merged.map((v) => v.value).join(' | ') || '(no value)'}${stale ? ' — STALE' : ''}`;
   ctx.note('read', h.user ? text() : text, h.coord, key, !h.user);
 }
 

@@ -41,6 +41,8 @@ export interface ReadHandler {
   answers: number;
   /** What "not stale" means: the newest acknowledged write when the read began. */
   baselineTs: number;
+  /** The newest acknowledged operation when the read began was a delete: not found is then not stale. */
+  baselineDeleted: boolean;
   baselineVersions: Version[];
   /** Replicas whose read-repair write is not acked yet. */
   repairsPending: number[];

@@ -17,8 +17,12 @@ import type { WriteHandler } from './types';
 import type { FailureCode } from '../api';
 import type { LazyText } from '../core/log';
 import { names, silent } from './reasons';
+import { tombstone } from '../node/tombstones';
 
-function makeVersion(ctx: EngineContext, coord: NodeState, key: string, value: string, op: SetOp | undefined): Version | null {
+/** What a write does: a plain value (absent), an OR-set add or remove, or a delete (a tombstone, last-write-wins). */
+export type WriteOp = SetOp | 'delete';
+
+function makeVersion(ctx: EngineContext, coord: NodeState, key: string, value: string, op: WriteOp | undefined): Version | null {
   const observed = ctx.settings.conflictResolution === 'or-set' && op === 'remove' ? observedRemove(coord, key, value) : null;
   if (observed && observed.length === 0) return null;
   // Microsecond timestamps (as Cassandra's) × 1000, strictly increasing as Cassandra's
@@ -26,6 +30,7 @@ function makeVersion(ctx: EngineContext, coord: NodeState, key: string, value: s
   // (A sequence taken modulo 1000 used to wrap and could order them the other way round.)
   const ts = Math.max(ctx.nowUs * 1000, ctx.lastWriteTs + 1);
   ctx.lastWriteTs = ts;
+  if (op === 'delete') return tombstone(ts);
   if (ctx.settings.conflictResolution === 'lww') return { ts, value };
   // OR-set: the timestamp, unique per write, is the add's tag.
   if (observed) return { ts, value: `-${value}`, set: removeDelta(observed) };
@@ -47,24 +52,27 @@ function observedRemove(coord: NodeState, key: string, element: string): number[
 }
 
 /** A failed write: counted, its reason recorded, and logged (the workload's too, marked as such). */
-function fail(ctx: EngineContext, code: FailureCode, text: LazyText, user: boolean, node: number | undefined, key: string): void {
+function fail(ctx: EngineContext, code: FailureCode, text: LazyText, user: boolean, node: number | undefined, key: string, del: boolean): void {
   ctx.stats.writesFailed++;
+  if (del) ctx.stats.deletesFailed++;
   ctx.why.record(code, text);
   ctx.note('write', text, node, key, !user);
 }
 
 /** A write of `value`; under the OR-set `op` says whether it is added or removed (absent: added). */
-export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, value: string, level: Level, user: boolean, op?: SetOp): void {
+export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, value: string, level: Level, user: boolean, op?: WriteOp): void {
   ctx.stats.writesAttempted++;
+  const del = op === 'delete';
+  if (del) ctx.stats.deletesAttempted++;
   const key = info.key;
   const coord = coordIdx >= 0 ? ctx.nodes[coordIdx]! : null;
   if (!coord || !coord.up || !coord.serving) {
-    fail(ctx, 'write-coordinator', `Write ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
+    fail(ctx, 'write-coordinator', `${del ? 'Delete' : 'Write'} ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key, del);
     return;
   }
   const v = makeVersion(ctx, coord, key, value, op);
   if (!v) {
-    fail(ctx, 'write-remove-unobserved', `Write ${key} failed: remove ${value} — coordinator ${coord.id} holds no add of it (an OR-set remove removes only the adds its coordinator has observed)`, user, coord.idx, key);
+    fail(ctx, 'write-remove-unobserved', `Write ${key} failed: remove ${value} — coordinator ${coord.id} holds no add of it (an OR-set remove removes only the adds its coordinator has observed)`, user, coord.idx, key, false);
     return;
   }
   const h: WriteHandler = {
@@ -75,7 +83,7 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
   if (!started) return;
   h.live = true;
   // (The key is followed by "=" or " at": the page finds it in the text by those.)
-  if (user) ctx.note('write', v.set ? `Write ${key} at ${level} via ${coord.id}: ${op === 'remove' ? 'remove' : 'add'} ${value}` : `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
+  if (user) ctx.note('write', v.set ? `Write ${key} at ${level} via ${coord.id}: ${op === 'remove' ? 'remove' : 'add'} ${value}` : del ? `Delete ${key} at ${level} via ${coord.id}` : `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
   // Every replica writing for itself gets the same body (bodies are never changed once sent).
   let forItself: MutationBody | null = null;
   for (let i = 0; i < h.targets.length; i++) {
@@ -102,7 +110,7 @@ function unavailable(ctx: EngineContext, h: WriteHandler, alive: number): false 
   const down = h.info.replicas.filter((r) => !believesAlive(coord, r)).map((r) => ctx.nodes[r]!.id);
   const { info: { key }, level, required } = h;
   const text = () => `Write ${key} at ${level} unavailable: ${alive} replica${alive === 1 ? '' : 's'} believed alive, ${required} needed${down.length > 0 ? `; ${coord.id} believes ${names(down)} down` : ''}`;
-  fail(ctx, 'write-unavailable', text, h.user, h.coord, key);
+  fail(ctx, 'write-unavailable', text, h.user, h.coord, key, h.v.tomb === true);
   return false;
 }
 
@@ -219,9 +227,11 @@ function acknowledge(ctx: EngineContext, h: WriteHandler, why: string): void {
   h.done = true;
   h.success = true;
   ctx.stats.writesAcknowledged++;
+  if (h.v.tomb) ctx.stats.deletesAcknowledged++;
   ctx.recordAck(h.info, h.v);
   const { info: { key }, level } = h;
-  ctx.note('write', () => `Write ${key} acknowledged at ${level} (${why})`, h.coord, key, !h.user);
+  const what = h.v.tomb ? 'Delete' : 'Write';
+  ctx.note('write', () => `${what} ${key} acknowledged at ${level} (${why})`, h.coord, key, !h.user);
 }
 
 export function onWriteTimeout(ctx: EngineContext, h: WriteHandler): void {
@@ -247,7 +257,7 @@ export function onWriteTimeout(ctx: EngineContext, h: WriteHandler): void {
   }
   if (!h.done) {
     h.done = true;
-    fail(ctx, 'write-timeout', `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks; ${silent(ctx, h.coord, h.targets.filter((_, i) => !h.answered[i]), 'writeTimeout')}`, h.user, h.coord, h.info.key);
+    fail(ctx, 'write-timeout', `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks; ${silent(ctx, h.coord, h.targets.filter((_, i) => !h.answered[i]), 'writeTimeout')}`, h.user, h.coord, h.info.key, h.v.tomb === true);
   }
   if (ctx.settings.hintMode !== 'coordinator') return;
   if (hintsOnTimeout(ctx.settings.hintOnTimeout, h.success, h.level)) hintSilent(ctx, h);
@@ -293,7 +303,7 @@ export function failHandlersOf(ctx: EngineContext, coord: number): void {
   const writes = ctx.liveWrites().filter((h) => h.live && h.coord === coord).sort((a, b) => a.id - b.id);
   for (const h of writes) {
     ctx.releaseWrite(h);
-    if (!h.done) fail(ctx, 'write-coordinator', `Write ${h.info.key} failed: coordinator ${ctx.nodes[coord]!.id} crashed`, h.user, coord, h.info.key);
+    if (!h.done) fail(ctx, 'write-coordinator', `Write ${h.info.key} failed: coordinator ${ctx.nodes[coord]!.id} crashed`, h.user, coord, h.info.key, h.v.tomb === true);
   }
   failReadsOf(ctx, coord);
 }

@@ -4,7 +4,7 @@
 export const EV = {
   // 3 was a per-node flush timer: a hint now leaves the buffer at its own createdAt + hintFlushPeriod.
   deliver: 1, gossip: 2, hintTrigger: 4, writeTimeout: 5, readTimeout: 6, fault: 7, op: 8, gen: 9,
-  pageTimeout: 10, pageNext: 11, antiEntropy: 12, repairWriteTimeout: 13, repairTimeout: 14,
+  pageTimeout: 10, pageNext: 11, antiEntropy: 12, repairWriteTimeout: 13, repairTimeout: 14, compaction: 15,
 } as const;
 
 export const P_FAULT = 0;

@@ -18,6 +18,8 @@ export interface KeyInfo extends VersionSlot {
   // fetch, not two).
   /** Newest acknowledged timestamp (last-write-wins); -1 if none. */
   newest: number;
+  /** The newest acknowledged operation is a delete (its tombstone's timestamp is `newest`). */
+  deleted: boolean;
   /**
    * Acknowledged versions not covered by another acknowledged version (vector clocks), or the join
    * of every acknowledged write (the OR-set: one version); else empty.
@@ -66,7 +68,7 @@ export function keyInfo(t: KeyTable, key: string): KeyInfo {
     const place = t.ring.place(key);
     const copiesFrom3 = t.rf > 3 ? new Array<Version[] | undefined>(t.rf - 3).fill(undefined) : null;
     info = {
-      key, ord: t.keys.size, place, replicas: replicasOfRange(t, place.range), acked: null, newest: -1, frontier: NO_VERSIONS, lastRead: null,
+      key, ord: t.keys.size, place, replicas: replicasOfRange(t, place.range), acked: null, newest: -1, deleted: false, frontier: NO_VERSIONS, lastRead: null,
       copy0: undefined, copy1: undefined, copy2: undefined, copiesFrom3,
     };
     t.keys.set(key, info);
@@ -78,6 +80,8 @@ export function recordAck(t: KeyTable, info: KeyInfo, v: Version): void {
   let a = info.acked;
   if (!a) info.acked = a = { versions: [] };
   t.ackLog.add(info.ord, v.ts);
+  // At a tie the tombstone is the newer (versions.ts newerLww).
+  if (v.ts > info.newest || (v.ts === info.newest && v.tomb)) info.deleted = v.tomb === true;
   if (v.ts > info.newest) info.newest = v.ts;
   if (v.set) {
     a.versions.push(v);

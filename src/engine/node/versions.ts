@@ -16,6 +16,11 @@ export interface Version {
    * a replica's whole state. `value` is then for display only: "+x" / "-x" for a write, "{x, y}" for a state.
    */
   set?: OrSet;
+  /**
+   * A tombstone (a delete, last-write-wins only): `value` is '' and means nothing. Its deletion
+   * time is its timestamp (node/tombstones.ts).
+   */
+  tomb?: true;
 }
 
 /** The join of two OR-set versions: the newer timestamp, the joined state. Returns `a` when it already holds `b`. */
@@ -52,8 +57,11 @@ export function mergeClocks(versions: readonly Version[]): Clock {
   return out;
 }
 
+/** At a tie a tombstone beats a value (Cassandra db/rows/Cells.java resolveRegular, CASSANDRA-14592). */
 function newerLww(a: Version, b: Version): boolean {
-  return a.ts > b.ts || (a.ts === b.ts && a.value > b.value);
+  if (a.ts !== b.ts) return a.ts > b.ts;
+  if (a.tomb !== b.tomb) return a.tomb === true;
+  return a.value > b.value;
 }
 
 /** The versions after `incoming` is applied; returns the same array when nothing changed. */

@@ -23,6 +23,7 @@ import type { Msg, NodeState } from '../node/types';
 import { applyAll, type Version } from '../node/versions';
 import { buildTree, diffTrees, leafOf, type RangeKeys, type RangeSnapshot } from './merkle';
 import { REPAIR_REQUEST_TIMEOUT_MS, type RepairSession } from './session';
+import { noteRepairTrees } from '../run/compaction';
 
 /** A node's own ranges as they stand now (versions copied: a replica's arrays change in place). */
 function snapshot(ctx: EngineContext, node: NodeState, ranges: ReadonlySet<number>): Map<number, RangeSnapshot> {
@@ -98,6 +99,7 @@ export function onRepairMessage(ctx: EngineContext, node: NodeState, m: Msg<'rep
     return;
   }
   if (b.k === 'treeResp') {
+    noteRepairTrees(ctx, b.s, b.theirs.keys(), b.askedAt);
     const leaves = new Map<number, number[]>();
     for (const [r, theirs] of b.theirs) {
       const d = diffTrees(b.mine.get(r)!.tree, theirs.tree);

@@ -39,8 +39,9 @@ export function leafOf(pos: number, start: number, width: number, leaves: number
 function versionsHash(key: string, vs: readonly Version[]): number {
   let h = hashString32(key);
   // An OR-set state hashes its adds and tombstones only (sorted arrays: equal states, equal text,
-  // whichever write's timestamp it carries); the other modes hash timestamp, value and clock.
-  for (const v of vs) h ^= hashString32(v.set ? setText(v.set) : `${v.ts}\u0000${v.value}\u0000${v.clock ? JSON.stringify(v.clock) : ''}`, 0x9747b28c);
+  // whichever write's timestamp it carries); the other modes hash timestamp, value and clock, and a
+  // tombstone says so (a tombstone is not absence: anti-entropy must stream it).
+  for (const v of vs) h ^= hashString32(v.set ? setText(v.set) : `${v.ts}\u0000${v.value}\u0000${v.clock ? JSON.stringify(v.clock) : ''}${v.tomb ? '\u0000tombstone' : ''}`, 0x9747b28c);
   return hashString32(String(h), 0x1b873593);
 }
 

@@ -20,4 +20,6 @@ export interface RepairSession {
   timer: SimEvent | null;
   /** What was lost first, for the log. */
   reason: string;
+  /** Under tombstoneGc "repair": trees received per range (node/tombstones.ts repairedAt). */
+  trees?: Map<number, number>;
 }

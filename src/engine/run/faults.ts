@@ -10,6 +10,7 @@ import { startRepairSession } from '../repair/antiEntropy';
 import type { FaultEntry } from '../scenario/schema';
 import { freshOperatorState } from '../node/operator';
 import { applyNodetool } from './nodetool';
+import { forgetPurged } from './compaction';
 
 export function applyFault(s: SimState, f: FaultEntry): void {
   switch (f.kind) {
@@ -55,6 +56,7 @@ function kill(s: SimState, idx: number, wipe: boolean): void {
       if (r >= 0) setCopyAt(info!, r, undefined);
     }
     node.data.clear();
+    forgetPurged(s, idx);
     s.wiped[idx] = true;
   }
   s.note('fault', wipe ? `${node.id} crashed and its disk was wiped` : `${node.id} crashed (disk survives)`, idx);

@@ -10,6 +10,7 @@ import type { NodeState } from '../node/types';
 import type { NodetoolEntry } from '../scenario/nodetool';
 import { formatDuration } from '../core/duration';
 import { crash } from './crash';
+import { compactNode } from './compaction';
 
 export function applyNodetool(s: SimState, f: NodetoolEntry): void {
   for (const name of f.nodes) {
@@ -43,6 +44,7 @@ function runVerb(s: SimState, node: NodeState, f: NodetoolEntry): void {
     case 'disablegossip': return disableGossip(s, node, say);
     case 'enablegossip': return enableGossip(node, say);
     case 'drain': return drain(s, node, say);
+    case 'compact': compactNode(s, node, true); return;
     case 'statushandoff': case 'listpendinghints': case 'getmaxhintwindow': return;
   }
 }

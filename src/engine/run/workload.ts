@@ -7,6 +7,7 @@ import { startWrite } from '../coordinator/write';
 import type { KeyInfo } from '../keys/keys';
 import { DEFAULT_REMOVE_RATIO, type WorkloadEntry } from '../scenario/entries';
 import { elements } from '../node/orset';
+import { startCompaction } from './compaction';
 
 export interface Generator {
   entry: Extract<WorkloadEntry, { kind: 'generator' }>;
@@ -29,6 +30,7 @@ export interface WorkloadState extends SimState {
 /** Queues workload entry i (sc.workload[i]): its one operation, or its generator's first. */
 export function scheduleWorkload(s: WorkloadState, i: number): void {
   const w = s.sc.workload[i]!;
+  startCompaction(s, w);
   if (w.kind === 'generator') {
     const g: Generator = { entry: w, index: i, i: 0, toUs: s.us(w.to), fromUs: s.us(w.from), keyInfos: [] };
     s.generators[i] = g;
@@ -55,6 +57,7 @@ export function runOp(s: SimState, w: WorkloadEntry): void {
   if (w.kind === 'generator') return;
   const coord = s.pickCoordinator(w.coordinator);
   if (w.kind === 'write') startWrite(s, coord, s.keyInfo(w.key), w.value, w.consistency, true, w.op);
+  else if (w.kind === 'delete') startWrite(s, coord, s.keyInfo(w.key), '', w.consistency, true, 'delete');
   else startRead(s, coord, s.keyInfo(w.key), w.consistency, true);
 }
 
@@ -64,10 +67,13 @@ export function runGenerator(s: SimState, g: Generator, ev: SimEvent): void {
   const e = g.entry;
   const k = s.rng.workload.int(e.keys);
   const info = g.keyInfos[k] ?? (k < 1_000_000 ? (g.keyInfos[k] = s.keyInfo(`k${k}`)) : s.keyInfo(`k${k}`));
-  const isWrite = s.rng.workload.next() < e.writeRatio;
+  // One draw decides: u < writeRatio writes, u < writeRatio + deleteRatio deletes, else a read.
+  const u = s.rng.workload.next();
+  const isWrite = u < e.writeRatio;
   const coord = s.pickCoordinator(e.coordinator);
   if (isWrite && s.settings.conflictResolution === 'or-set') setWrite(s, g, coord, info);
   else if (isWrite) startWrite(s, coord, info, `v${g.index}.${g.i}`, e.consistency, false);
+  else if (e.deleteRatio !== undefined && u < e.writeRatio + e.deleteRatio) startWrite(s, coord, info, '', e.consistency, false, 'delete');
   else startRead(s, coord, info, e.consistency, false);
   g.i++;
   scheduleGenerator(s, g, ev);

@@ -3,7 +3,7 @@
 import type { Command } from '../api';
 import { CONSISTENCY_LEVELS, MAX_DURATION_MS, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_KEY_LENGTH, MAX_VALUE_LENGTH } from './limits';
 import { ScenarioError, type FaultEntry, type Level, type WorkloadEntry } from './schema';
-import { needsOrSet, SET_OPS, type SetOp } from './entries';
+import { needsLww, needsOrSet, SET_OPS, type SetOp } from './entries';
 import { nodetoolEntry, VERBS } from './nodetool';
 
 export type CommandEntry = { kind: 'fault'; entry: FaultEntry } | { kind: 'workload'; entry: WorkloadEntry } | { kind: 'stop' };
@@ -95,6 +95,12 @@ export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
         },
       };
     }
+    case 'delete':
+      needsLww(ctx.settings.conflictResolution, 'type', 'a delete');
+      return {
+        kind: 'workload',
+        entry: { kind: 'delete', at, key: key(c.key), consistency: level(c.consistency, false), coordinator: c.coordinator ? node(ctx, c.coordinator, 'coordinator') : undefined },
+      };
     case 'read':
       return {
         kind: 'workload',

@@ -38,9 +38,11 @@ const K = {
   sessionEvents: 4,
   /** A command of the log: applying it, and what a fault sets off (timeouts, conviction, echoes). */
   command: 20,
+  /** Per key copy a compaction tick looks at (each node walks its own data). */
+  compactKey: 0.05,
 };
 
-export type WorkKind = 'gossip' | 'workload' | 'repair' | 'commands';
+export type WorkKind = 'gossip' | 'workload' | 'repair' | 'commands' | 'compaction';
 
 /** One part of the estimate: what it is, the field that sets its intensity, its events and work. */
 export interface WorkPart {
@@ -87,7 +89,7 @@ function workloadParts(sc: Scenario, log: readonly LoggedCommand[], toMs: number
   let single = 0;
   sc.workload.forEach((w, i) => {
     if (w.kind !== 'generator') {
-      if (w.at <= toMs) single += perOp(rf, w.kind === 'write' ? 1 : 0);
+      if (w.at <= toMs) single += perOp(rf, w.kind === 'read' ? 0 : 1);
       return;
     }
     const ops = (w.rate * overlap(w.from, w.to, toMs)) / 1000;
@@ -110,7 +112,7 @@ function workloadParts(sc: Scenario, log: readonly LoggedCommand[], toMs: number
     if (command.type === 'workload' || command.type === 'workloadStop') {
       close(at);
       if (command.type === 'workload') open = { i, at, rate: command.rate, keys: command.keys, writeRatio: command.writeRatio };
-    } else if (command.type === 'write' || command.type === 'read') single += perOp(rf, command.type === 'write' ? 1 : 0);
+    } else if (command.type === 'write' || command.type === 'read' || command.type === 'delete') single += perOp(rf, command.type === 'read' ? 0 : 1);
   });
   close(toMs);
   if (single > 0) parts.push({ kind: 'workload', field: 'workload', says: 'single operations', events: single, work: single });
@@ -148,12 +150,26 @@ function repairPart(sc: Scenario, log: readonly LoggedCommand[], toMs: number, k
   return { kind: 'repair', field, says, events: sessions * one.events, work: sessions * one.work };
 }
 
+/** Compaction ticks (run/compaction.ts): from the first possible delete, every compactionInterval, each node walking its data. */
+function compactionPart(sc: Scenario, log: readonly LoggedCommand[], toMs: number, keys: number): WorkPart | null {
+  const starts = sc.workload.flatMap((w) => (w.kind === 'delete' ? [w.at] : w.kind === 'generator' && (w.deleteRatio ?? 0) > 0 ? [w.from] : []));
+  for (const c of log) if (c.command.type === 'delete') starts.push(c.at);
+  if (starts.length === 0) return null;
+  const interval = sc.settings.compactionInterval;
+  const ticks = Math.max(0, Math.floor(toMs / interval) - Math.floor(Math.min(...starts) / interval));
+  const events = ticks;
+  const work = ticks * (1 + sc.nodes.length + keys * sc.replicationFactor * K.compactKey);
+  return { kind: 'compaction', field: 'settings.compactionInterval', says: `${ticks.toLocaleString('en-US')} compaction ticks every ${formatDuration(interval)}`, events, work };
+}
+
 /** The estimated work of running `scenario` with its command log from 0 to `toMs`. */
 export function estimateWork(scenario: Scenario, log: readonly LoggedCommand[], toMs: number): WorkEstimate {
   const workload = workloadParts(scenario, log, toMs);
   const parts = [gossipPart(scenario, toMs), ...workload.parts];
   const repair = repairPart(scenario, log, toMs, workload.keys);
   if (repair) parts.push(repair);
+  const compaction = compactionPart(scenario, log, toMs, workload.keys);
+  if (compaction) parts.push(compaction);
   const commands = log.filter((c) => c.at <= toMs).length + scenario.faults.filter((f) => f.at <= toMs).length;
   if (commands > 0) parts.push({ kind: 'commands', field: 'log', says: `${commands} commands and faults`, events: commands * K.command, work: commands * K.command });
   return { toMs, events: parts.reduce((a, p) => a + p.events, 0), work: parts.reduce((a, p) => a + p.work, 0), parts };

@@ -1,7 +1,7 @@
 // pure: a scenario's workload and fault entries: which kind each is, and its checked form.
 import * as z from 'zod/mini';
 import { DEFAULT_GENERATOR_KEYS, DEFAULT_LEVEL, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_NODES, type ConsistencyLevel as Level } from './limits';
-import { SET_OPS, type SetOp } from './registry';
+import { SET_OPS, type ConflictResolution, type SetOp } from './registry';
 import { above, bool, check, duration, int, key, level, list, name, num, object, opt, ScenarioError, value } from './fields';
 import { nodetoolEntry, type NodetoolEntry } from './nodetool';
 
@@ -13,8 +13,11 @@ const readOp = z.strictObject({
   consistency: opt(level.check(z.refine((l) => l !== 'ANY', 'ANY is for writes only'))),
   coordinator: opt(name),
 }, object('an object like { "key": "k" }'));
+/** A delete names its key; a tombstone has no value (deletes.md). */
+const deleteOp = z.strictObject({ key, consistency: opt(level), coordinator: opt(name) }, object('an object like { "key": "k" }'));
 const workloadBranches = {
   write: z.strictObject({ at: opt(duration), write: writeOp }),
+  delete: z.strictObject({ at: opt(duration), delete: deleteOp }),
   read: z.strictObject({ at: opt(duration), read: readOp }),
   generator: z.strictObject({
     from: opt(duration),
@@ -23,6 +26,7 @@ const workloadBranches = {
     keys: opt(int(1, MAX_GENERATOR_KEYS)),
     writeRatio: opt(num(0, 1, 'a ratio')),
     removeRatio: opt(num(0, 1, 'a ratio')),
+    deleteRatio: opt(num(0, 1, 'a ratio')),
     consistency: opt(level),
     coordinator: opt(name),
   }),
@@ -47,14 +51,22 @@ const faultBranches = {
 export type WorkloadEntry =
   | { kind: 'write'; at: number; key: string; value: string; consistency: Level; coordinator?: string; op?: SetOp }
   | { kind: 'read'; at: number; key: string; consistency: Level; coordinator?: string }
+  | { kind: 'delete'; at: number; key: string; consistency: Level; coordinator?: string }
   | {
     kind: 'generator'; from: number; to: number; rate: number; keys: number; writeRatio: number; consistency: Level; coordinator?: string;
     /** OR-set only: the share of writes that remove an element (absent: DEFAULT_REMOVE_RATIO). */
     removeRatio?: number;
+    /** Last-write-wins only: the share of operations that delete their key (absent: none, and no draw changes). */
+    deleteRatio?: number;
   };
 
 /** Under the OR-set, the share of a generator's writes that remove an element the coordinator holds. */
 export const DEFAULT_REMOVE_RATIO = 0.25;
+
+/** Throws unless the cluster merges by last-write-wins: deletes.md 8 models tombstones only there. */
+export function needsLww(resolution: string, field: string, what: string): void {
+  if (resolution !== 'lww') throw new ScenarioError(field, `${what} needs settings.conflictResolution "lww" (tombstones under ${resolution === 'or-set' ? 'the OR-set' : 'vector clocks'} are not modelled)`);
+}
 
 /** Throws unless the cluster merges by the OR-set: `op` and `removeRatio` mean nothing under the others. */
 export function needsOrSet(orSet: boolean, field: string, what: string): void {
@@ -87,13 +99,14 @@ function workloadKind(entry: unknown, field: string): keyof typeof workloadBranc
   const found: [kind: keyof typeof workloadBranches, key: string][] = [];
   if (has(e, 'write')) found.push(['write', 'write']);
   if (has(e, 'read')) found.push(['read', 'read']);
+  if (has(e, 'delete')) found.push(['delete', 'delete']);
   const gen = GENERATOR_KEYS.find((k) => has(e, k));
   if (gen) found.push(['generator', gen]);
-  const ONE_OF = '"write", "read" or a generator ("from", "to", "rate")';
+  const ONE_OF = '"write", "read", "delete" or a generator ("from", "to", "rate")';
   if (found.length === 0) throw new ScenarioError(field, `expected one of ${ONE_OF}`);
   if (found.length > 1) throw new ScenarioError(`${field}.${found[1]![1]}`, `an entry is exactly one of ${ONE_OF}, not several`);
   const kind = found[0]![0];
-  if (kind === 'generator' && has(e, 'at')) throw new ScenarioError(`${field}.at`, 'a generator runs from "from" to "to"; "at" is for a write or a read');
+  if (kind === 'generator' && has(e, 'at')) throw new ScenarioError(`${field}.at`, 'a generator runs from "from" to "to"; "at" is for a write, a read or a delete');
   return kind;
 }
 
@@ -112,9 +125,31 @@ function faultKind(entry: unknown, field: string): (typeof FAULT_KINDS)[number] 
 /** Throws unless `name` (when given) is a node of the cluster. */
 export type Known = (name: string | undefined, field: string) => void;
 
-/** A workload entry; `orSet` says whether the cluster merges by the OR-set (its writes may carry an op). */
-export function workloadEntry(entry: unknown, field: string, until: number, known: Known, orSet = false): WorkloadEntry {
+/** A delete: its key, level and coordinator; a value is refused by name. */
+function deleteEntry(entry: unknown, field: string, known: Known, resolution: string): WorkloadEntry {
+  const d = (entry as { delete?: unknown }).delete;
+  if (typeof d === 'object' && d !== null && has(d, 'value')) throw new ScenarioError(`${field}.delete.value`, 'a delete has no value (it writes a tombstone)');
+  const e = check(workloadBranches.delete, entry, field);
+  needsLww(resolution, `${field}.delete`, 'a delete');
+  known(e.delete.coordinator, `${field}.delete.coordinator`);
+  return { kind: 'delete', at: e.at ?? 0, key: e.delete.key, consistency: e.delete.consistency ?? DEFAULT_LEVEL, coordinator: e.delete.coordinator };
+}
+
+/** A generator's writeRatio and deleteRatio: writeRatio defaults to 1 − deleteRatio; the two sum to ≤ 1. */
+function ratiosOf(e: { writeRatio?: number; deleteRatio?: number }, field: string, resolution: string): { writeRatio: number; deleteRatio?: number } {
+  if (e.deleteRatio === undefined) return { writeRatio: e.writeRatio ?? 1 };
+  if (e.deleteRatio > 0) needsLww(resolution, `${field}.deleteRatio`, 'a deleteRatio above 0');
+  const writeRatio = e.writeRatio ?? 1 - e.deleteRatio;
+  // (1 − d) + d may round a hair above 1.
+  if (writeRatio + e.deleteRatio > 1 + 1e-12) throw new ScenarioError(`${field}.deleteRatio`, `expected writeRatio + deleteRatio <= 1, got ${writeRatio} + ${e.deleteRatio}`);
+  return { writeRatio, deleteRatio: e.deleteRatio };
+}
+
+/** A workload entry; `resolution` is the cluster's conflictResolution (an OR-set write may carry an op; deletes need lww). */
+export function workloadEntry(entry: unknown, field: string, until: number, known: Known, resolution: ConflictResolution = 'lww'): WorkloadEntry {
+  const orSet = resolution === 'or-set';
   const kind = workloadKind(entry, field);
+  if (kind === 'delete') return deleteEntry(entry, field, known, resolution);
   if (kind === 'write') {
     const e = check(workloadBranches.write, entry, field);
     known(e.write.coordinator, `${field}.write.coordinator`);
@@ -130,13 +165,14 @@ export function workloadEntry(entry: unknown, field: string, until: number, know
   }
   const e = check(workloadBranches.generator, entry, field);
   known(e.coordinator, `${field}.coordinator`);
-  const writeRatio = e.writeRatio ?? 1;
-  if (writeRatio < 1 && e.consistency === 'ANY') throw new ScenarioError(`${field}.consistency`, 'ANY is for writes only; use writeRatio 1');
+  const { writeRatio, deleteRatio } = ratiosOf(e, field, resolution);
+  if (writeRatio + (deleteRatio ?? 0) < 1 && e.consistency === 'ANY') throw new ScenarioError(`${field}.consistency`, 'ANY is for writes only; use writeRatio 1');
   if (e.removeRatio !== undefined) needsOrSet(orSet, `${field}.removeRatio`, '"removeRatio"');
   // Neither bound given: the generator runs the whole scenario. `to` <= `from` is valid and issues nothing.
   return {
     kind: 'generator', from: e.from ?? 0, to: e.to ?? until, rate: e.rate, keys: e.keys ?? DEFAULT_GENERATOR_KEYS, writeRatio,
     consistency: e.consistency ?? DEFAULT_LEVEL, coordinator: e.coordinator, ...(e.removeRatio !== undefined ? { removeRatio: e.removeRatio } : {}),
+    ...(deleteRatio !== undefined ? { deleteRatio } : {}),
   };
 }
 

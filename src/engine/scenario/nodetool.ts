@@ -7,7 +7,7 @@ import { ScenarioError } from './fields';
 
 export type StateVerb =
   | 'pausehandoff' | 'resumehandoff' | 'disablehandoff' | 'enablehandoff' | 'truncatehints'
-  | 'sethintedhandoffthrottle' | 'setmaxhintwindow' | 'disablegossip' | 'enablegossip' | 'drain';
+  | 'sethintedhandoffthrottle' | 'setmaxhintwindow' | 'disablegossip' | 'enablegossip' | 'drain' | 'compact';
 export type ProbeVerb = 'statushandoff' | 'listpendinghints' | 'getmaxhintwindow';
 export type Verb = StateVerb | ProbeVerb;
 
@@ -33,6 +33,7 @@ export const VERBS: Readonly<Record<Verb, VerbSpec>> = {
   disablegossip: { extra: null, readOnly: false, cassandraOnly: false, help: 'Disable gossip (effectively marking the node down): peers told of the shutdown mark it down at once.' },
   enablegossip: { extra: null, readOnly: false, cassandraOnly: false, help: 'Reenable gossip, with a newer generation: each peer sees the node up at its next heartbeat.' },
   drain: { extra: null, readOnly: false, cassandraOnly: false, help: 'Drain the node (stop accepting writes and flush all tables): hints are flushed, then it is down until restart.' },
+  compact: { extra: null, readOnly: false, cassandraOnly: false, help: 'Force a (major) compaction: the node purges every tombstone its tombstoneGc mode allows now.' },
   statushandoff: { extra: null, readOnly: true, cassandraOnly: true, help: 'Status of storing future hints on the current node.' },
   listpendinghints: { extra: null, readOnly: true, cassandraOnly: true, help: 'Print all pending hints that this node has.' },
   getmaxhintwindow: { extra: null, readOnly: true, cassandraOnly: true, help: 'Print the max hint window in ms.' },
@@ -44,7 +45,6 @@ export const VERB_NAMES = Object.keys(VERBS) as Verb[];
 const LATER: Readonly<Record<string, string>> = {
   disablehintsfordc: 'needs datacenters (cluster.datacenters), which this version does not model yet',
   enablehintsfordc: 'needs datacenters (cluster.datacenters), which this version does not model yet',
-  compact: 'needs deletes and tombstones, which this version does not model yet',
 };
 
 export interface NodetoolEntry {

@@ -36,7 +36,18 @@ export interface Settings {
   antiEntropyInterval: number | null;
   merkleDepth: number;
   conflictResolution: ConflictResolution;
+  /** ms: how old a tombstone must be before compaction may purge it (tombstoneGc "timeout"). */
+  gcGrace: number;
+  tombstoneGc: TombstoneGc;
+  /** ms: under tombstoneGc "repair", how long after a delete a repair must start to make it purgeable. */
+  propagationDelay: number;
+  /** ms: every node that is up compacts at each multiple of it (only in runs with deletes). */
+  compactionInterval: number;
 }
+
+/** When compaction may purge a tombstone: ScyllaDB's tombstone_gc modes (Cassandra has only "timeout"). */
+export type TombstoneGc = 'timeout' | 'repair' | 'immediate' | 'disabled';
+export const TOMBSTONE_GC_MODES: readonly TombstoneGc[] = ['timeout', 'repair', 'immediate', 'disabled'];
 
 /** How replicas merge concurrent writes of one key. */
 export type ConflictResolution = 'lww' | 'vector-clock' | 'or-set';
@@ -131,6 +142,7 @@ export const SETTINGS: { readonly [P in SettingPath]: SettingSpec<SettingValue<P
     why: 'Also refuse when the oldest pending hint is older than the window, so restarts do not reset it.',
   },
   hintTtl: {
+    // Cassandra and ScyllaDB: gcGrace unless the scenario sets it (scenario/schema.ts settingsOf).
     ...OPTIONAL_DURATION, nullMeans: 'none', defaults: byFamily<number | null>(10 * D, null),
     real: { cassandra: 'gc_grace_seconds', scylla: 'gc_grace_seconds' },
     why: 'A hint older than this is thrown away, never replayed; empty = never expires.',
@@ -199,6 +211,28 @@ export const SETTINGS: { readonly [P in SettingPath]: SettingSpec<SettingValue<P
       'vector-clock': 'Dynamo, Riak allow_mult = true. Concurrent versions are kept as siblings for the client to reconcile.',
       'or-set': 'Riak’s set data type (riak_dt orswot), Redis Enterprise CRDB sets, Akka Distributed Data ORSet. Writes add or remove an element; replicas merge by the CRDT join, so a removed element stays removed and concurrent adds are all kept.',
     },
+  },
+  gcGrace: {
+    ...DURATION, defaults: every(10 * D), real: { cassandra: 'gc_grace_seconds', scylla: 'gc_grace_seconds' },
+    why: 'A tombstone younger than this is kept by compaction; a replica that misses a delete for longer can bring the value back. Also the default hint TTL.',
+  },
+  tombstoneGc: {
+    type: 'choice', options: TOMBSTONE_GC_MODES, defaults: every<TombstoneGc>('timeout'), real: { scylla: 'tombstone_gc' },
+    why: 'When compaction may purge a tombstone: after gcGrace, after a repair of its range, at once, or never.',
+    optionNotes: {
+      timeout: 'Cassandra, and ScyllaDB’s tombstone_gc = {\'mode\': \'timeout\'}: purgeable once older than gc_grace_seconds.',
+      repair: 'ScyllaDB’s repair mode: purgeable once a repair in which every replica of its range took part started at least propagationDelay after the delete.',
+      immediate: 'ScyllaDB’s immediate mode: purged at the next compaction (safe only with RF 1, or data never deleted twice).',
+      disabled: 'ScyllaDB’s disabled mode: never purged.',
+    },
+  },
+  propagationDelay: {
+    ...DURATION, defaults: every(H), real: { scylla: 'propagation_delay_in_seconds' },
+    why: 'Under tombstoneGc "repair": how long a delete may take to reach every replica; only a repair started that long after it makes it purgeable.',
+  },
+  compactionInterval: {
+    ...DURATION, aboveMin: true, defaults: every(H), real: {},
+    why: 'Every node that is up compacts this often, purging the tombstones it may (real compaction is driven by data size; runs without deletes have none).',
   },
 };
 

@@ -55,7 +55,7 @@ export function parseLine(line: string, node: string | null, nodes: readonly str
   const [word, arg, ...rest] = words as [string, string | undefined, ...string[]];
   const verb = VERB_NAMES.find((v) => v === word.toLowerCase());
   if (!verb) {
-    const later = word === 'disablehintsfordc' || word === 'enablehintsfordc' ? ' (needs datacenters, which this version does not model yet)' : word === 'compact' ? ' (needs deletes, which this version does not model yet)' : '';
+    const later = word === 'disablehintsfordc' || word === 'enablehintsfordc' ? ' (needs datacenters, which this version does not model yet)' : '';
     return refuse('verb', `unknown verb "${word.slice(0, 40)}"${later}`);
   }
   if (rest.length > 0) return refuse('verb', `too many arguments; usage: ${usage(verb)}`);
