@@ -1,5 +1,5 @@
 // The guided lessons, in the order the catalogue shows them: the words first, detection before
-// hinting, then a hint's life, quorums, repair and conflicts. Each one drives the engine with
+// hinting, then a hint's life, quorums, repair, deletes and conflicts. Each one drives the engine with
 // ordinary commands and checks that the live state shows what the text claims; they live in
 // lessons/ by family.
 import type { Lesson } from './types';
@@ -17,5 +17,6 @@ import { REPLAY_TIME } from './lessons/replayTime';
 import { RESTARTS } from './lessons/restarts';
 import { LWW } from './lessons/lww';
 import { SCYLLA } from './lessons/scylla';
+import { ZOMBIES } from './lessons/zombie';
 
-export const LESSONS: Lesson[] = [...INTRO, ...BASICS, ...HINTS, ...REPLAY_TIME, ...RESTARTS, ...STANDIN, ...QUORUM_MATH, ...LATENCY, ...QUORUM_MODES, ...REPAIR, ...CONFLICTS, ...LWW, ...MERGE, ...SCYLLA];
+export const LESSONS: Lesson[] = [...INTRO, ...BASICS, ...HINTS, ...REPLAY_TIME, ...RESTARTS, ...STANDIN, ...QUORUM_MATH, ...LATENCY, ...QUORUM_MODES, ...REPAIR, ...ZOMBIES, ...CONFLICTS, ...LWW, ...MERGE, ...SCYLLA];

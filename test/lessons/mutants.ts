@@ -3,6 +3,7 @@
 // flips it; the harness (mutation.ts) requires the step's check to FAIL on every one. A lesson
 // with a step that has no mutant fails test/lessons/mutants.test.ts — add them here with the lesson.
 import { MERGE_MUTANTS, SYLLABUS_MUTANTS } from './mutantsMore';
+import { ZOMBIE_MUTANTS } from './mutantsZombie';
 import { cluster, drop, dropWhere, edit, rewait, settings, type LessonMutants } from './mutation';
 
 /**
@@ -127,4 +128,4 @@ export const INTERVIEW_MUTANTS: Record<string, LessonMutants> = {
   ],
 };
 
-export const MUTANTS: Record<string, LessonMutants> = { ...LESSON_MUTANTS, ...INTERVIEW_MUTANTS, ...SYLLABUS_MUTANTS, ...MERGE_MUTANTS };
+export const MUTANTS: Record<string, LessonMutants> = { ...LESSON_MUTANTS, ...INTERVIEW_MUTANTS, ...SYLLABUS_MUTANTS, ...MERGE_MUTANTS, ...ZOMBIE_MUTANTS };
