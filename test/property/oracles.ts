@@ -33,8 +33,12 @@ export function moreIdentities(r: Report, where: string): string[] {
   let pending = 0;
   for (const n of Object.values(r.nodes)) for (const p of Object.values(n.hintsPending)) pending += p;
   if (pending !== r.hints.pending) out.push(`${where}: per-node pending hints sum to ${pending}, the report says ${r.hints.pending}`);
-  const counts = [r.writes, r.reads, r.hints, r.repair, r.replication].flatMap((g) => Object.entries(g));
-  for (const [k, v] of counts) if (!Number.isInteger(v) || v < 0) out.push(`${where}: ${k} = ${v}, not a count`);
+  const counts = [r.writes, r.reads, r.hints, r.repair, r.replication].flatMap((g) => Object.entries(g)).filter(([k]) => k !== 'byDc');
+  for (const [dc, b] of Object.entries(rp.byDc ?? {})) {
+    if (b.keys !== b.fullyReplicated + b.underReplicated) out.push(`${where}: ${dc} keys ${b.keys} != fully ${b.fullyReplicated} + under ${b.underReplicated}`);
+    if (b.keys > rp.keys) out.push(`${where}: ${dc} has ${b.keys} keys, more than the ${rp.keys} acknowledged`);
+  }
+  for (const [k, v] of counts as [string, number][]) if (!Number.isInteger(v) || v < 0) out.push(`${where}: ${k} = ${v}, not a count`);
   return out;
 }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation, parseScenario, runScenario, type Report } from '../../src/engine';
 import { Sim } from '../../src/engine/sim';
 import { OPERATOR_BEHAVIOUR } from './operatorBehaviour';
+import { DC_BEHAVIOUR } from './dcBehaviour';
 
 const DIR = join(__dirname, '..', '..', 'scenarios');
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
@@ -67,6 +68,7 @@ function expectIdentities(r: Report): void {
 /** The behaviour each file demonstrates. Values come from the spec and the scenario's own numbers. */
 const BEHAVIOUR: Record<string, (doc: Json, r: Report) => void> = {
   ...OPERATOR_BEHAVIOUR,
+  ...DC_BEHAVIOUR,
   '01-replica-down-ten-minutes.json': (doc, r) => {
     // While D is down (at 10m) every pending hint is for D, kept by coordinators (D holds none).
     const [mid] = reportsAt(doc, [10 * M]);
@@ -412,7 +414,10 @@ describe('report shape', () => {
   it('has the same keys for every scenario and lists only targets with pending hints', () => {
     for (const f of FILES) {
       const r = run(load(f));
-      expect(sorted(r), f).toEqual([...REPORT_SHAPE.top].sort());
+      // With cluster.datacenters: `traffic` too (and nodes.X.dc, replication.byDc).
+      const dcs = (load(f).cluster as { datacenters?: unknown } | undefined)?.datacenters !== undefined;
+      expect(sorted(r), f).toEqual([...REPORT_SHAPE.top, ...(dcs ? ['traffic'] : [])].sort());
+      if (dcs) for (const n of Object.values(r.nodes)) expect(typeof n.dc, f).toBe('string');
       const operator = (load(f).faults ?? []).some((x) => typeof x === 'object' && x !== null && 'nodetool' in x);
       expect(sorted(r.hints), f).toEqual([...(operator ? REPORT_SHAPE.operatorHints : REPORT_SHAPE.hints)].sort());
       for (const n of Object.values(r.nodes)) for (const c of Object.values(n.hintsPending)) expect(c).toBeGreaterThan(0);

@@ -17,8 +17,9 @@ export function operatorViews(sim: SimState): OperatorView[] {
     }
     pending.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
     return {
-      node: n.id, handoffEnabled: s.hintedHandoffEnabled, dispatchPaused: n.op.paused, replayHeld: !n.op.paused && !replays(n.op, sim.settings),
+      node: n.id, handoffEnabled: s.hintedHandoffEnabled !== false, dispatchPaused: n.op.paused, replayHeld: !n.op.paused && !replays(n.op, sim.settings),
       gossipOff: n.op.gossipOff, maxHintWindow: s.maxHintWindow, hintReplayRate: s.hintReplayRate, pending,
+      ...(s.hintedHandoffDisabledDatacenters.length > 0 ? { disabledDatacenters: [...s.hintedHandoffDisabledDatacenters] } : {}),
     };
   });
 }

@@ -2,6 +2,7 @@
 import type { SimState } from '../context';
 import { holdsWrite, newestTs, type Version } from '../node/versions';
 import { hintExpired } from '../hints/hints';
+import { dcOfNode, replicationByDc, type DcReplication } from './dcReport';
 
 export interface Report {
   format: 'hintscope/report@1';
@@ -13,8 +14,10 @@ export interface Report {
   /** `truncated` is present when the run has a nodetool entry (so earlier reports keep their text). */
   hints: { created: number; delivered: number; expired: number; dropped: number; lost: number; truncated?: number; pending: number };
   repair: { sessions: number; leavesCompared: number; leavesDiffering: number; keysStreamed: number; failed: number };
-  nodes: Record<string, { state: 'up' | 'down'; keys: number; hintsPending: Record<string, number> }>;
-  replication: { keys: number; fullyReplicated: number; underReplicated: number };
+  /** `dc` and `replication.byDc`, `traffic`: present when the scenario names cluster.datacenters. */
+  nodes: Record<string, { state: 'up' | 'down'; keys: number; hintsPending: Record<string, number>; dc?: string }>;
+  replication: { keys: number; fullyReplicated: number; underReplicated: number; byDc?: Record<string, DcReplication> };
+  traffic?: { interDcMutations: number };
   lostAcknowledgedWrites: number;
   events: number;
   traceHash: string;
@@ -22,6 +25,7 @@ export interface Report {
 
 export function buildReport(sim: SimState): Report {
   const s = sim.stats;
+  const dcs = sim.sc.datacenters !== undefined;
   // A hint past its TTL counts as expired even if no trigger has purged it yet.
   let pastTtl = 0;
   let pending = 0;
@@ -41,7 +45,7 @@ export function buildReport(sim: SimState): Report {
       pending += live;
       if (live > 0) hintsPending[sim.nodes[q.target]!.id] = live;
     }
-    nodes[node.id] = { state: node.up ? 'up' : 'down', keys: node.data.size, hintsPending };
+    nodes[node.id] = { state: node.up ? 'up' : 'down', keys: node.data.size, hintsPending, ...(dcs ? { dc: dcOfNode(sim, node.idx) } : {}) };
   }
 
   let fully = 0;
@@ -83,7 +87,8 @@ export function buildReport(sim: SimState): Report {
     },
     repair: { sessions: s.repairSessions, leavesCompared: s.leavesCompared, leavesDiffering: s.leavesDiffering, keysStreamed: s.keysStreamed, failed: s.repairsFailed },
     nodes,
-    replication: { keys, fullyReplicated: fully, underReplicated: keys - fully },
+    replication: { keys, fullyReplicated: fully, underReplicated: keys - fully, ...(dcs ? { byDc: replicationByDc(sim) } : {}) },
+    ...(dcs ? { traffic: { interDcMutations: s.interDcMutations } } : {}),
     lostAcknowledgedWrites: lost,
     events: sim.events,
     traceHash: sim.traceHash(),

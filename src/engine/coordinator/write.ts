@@ -11,7 +11,9 @@ import { applyVersion, mergeClocks, type Version, type VersionSlot } from '../no
 import type { Level, SetOp } from '../scenario/schema';
 import { addDelta, observedTags, removeDelta } from '../node/orset';
 import { offerHint } from '../hints/hints';
-import { blockFor, hintsOnTimeout, standInCounts, writeAvailable } from './levels';
+import { hintsOnTimeout, standInCounts, writeAvailable } from './levels';
+import { ackCounts, DC_LEVEL, liveCount, perDcNeed, requiredFor } from './dcLevels';
+import { forwardOnArrival, sendWithForwarding } from '../net/forward';
 import { failReadsOf, onRepairAck } from './read';
 import type { WriteHandler } from './types';
 import type { FailureCode } from '../api';
@@ -68,7 +70,7 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
     return;
   }
   const h: WriteHandler = {
-    id: ctx.newId(), coord: coord.idx, info, v, level, required: blockFor(level, ctx.rf),
+    id: ctx.newId(), coord: coord.idx, info, v, level, required: requiredFor(ctx.topology, level, ctx.topology.dcOf[coord.idx]!, ctx.rf), need: perDcNeed(ctx.topology, level),
     acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user, rerouted: false, live: false, deadline: -1,
   };
   const started = ctx.settings.hintMode === 'coordinator' ? coordinatorMode(ctx, coord, h) : sloppyMode(ctx, coord, h);
@@ -78,7 +80,9 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
   if (user) ctx.note('write', v.set ? `Write ${key} at ${level} via ${coord.id}: ${op === 'remove' ? 'remove' : 'add'} ${value}` : `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
   // Every replica writing for itself gets the same body (bodies are never changed once sent).
   let forItself: MutationBody | null = null;
-  for (let i = 0; i < h.targets.length; i++) {
+  if (ctx.topology.names.length > 1) {
+    sendWithForwarding(ctx, coord.idx, h.targets, mutation(h, RECEIVER), () => ack(ctx, h, coord.idx, receive(ctx, coord, info, h.v, coord.idx)));
+  } else for (let i = 0; i < h.targets.length; i++) {
     const to = h.targets[i]!;
     const owner = h.owners[i]!;
     if (to === coord.idx) ack(ctx, h, to, receive(ctx, coord, info, h.v, owner));
@@ -127,7 +131,9 @@ function coordinatorMode(ctx: EngineContext, coord: NodeState, h: WriteHandler):
   const replicas = h.info.replicas;
   let alive = 0;
   for (const r of replicas) if (believesAlive(coord, r)) alive++;
-  if (!writeAvailable(h.level, h.required, ctx.rf, alive)) return unavailable(ctx, h, alive);
+  // Datacenter levels count only some of them (dcLevels.ts); -1: a DC short of its quorum.
+  const counted = DC_LEVEL.has(h.level) ? liveCount(ctx.topology, h.level, ctx.topology.dcOf[coord.idx]!, replicas.filter((r) => believesAlive(coord, r))) : alive;
+  if (!writeAvailable(h.level, h.required, ctx.rf, counted)) return unavailable(ctx, h, Math.max(0, counted));
   const targets = new Array<number>(alive);
   let j = 0;
   for (const r of replicas) {
@@ -185,12 +191,14 @@ export function onMutation(ctx: EngineContext, node: NodeState, m: Msg<'mutation
   const b = m.body;
   const slot = b.slot;
   const owner = b.owner === RECEIVER ? node.idx : b.owner;
+  forwardOnArrival(ctx, node.idx, b);
   const ok = receive(ctx, node, slot, b.v, owner);
   // Read repair sends every version the replica lacks (siblings, under vector clocks).
   if (b.more) for (const v of b.more) applyVersion(node.data, node.idx, slot, v);
   // The ack travels back in the mutation's own event and body, unchanged (other replicas may
   // hold the same body): whether the replica stored it rides on the event.
-  ctx.send(node.idx, m.from, 'mutation-ack', b, m, ok ? ACK_STORED : ACK_REFUSED);
+  // A forwarded copy acks the coordinator directly (Cassandra's RESPOND_TO), not its relay.
+  ctx.send(node.idx, b.h ? b.h.coord : m.from, 'mutation-ack', b, m, ok ? ACK_STORED : ACK_REFUSED);
 }
 
 export function onMutationAck(ctx: EngineContext, node: NodeState, m: Msg<'mutation-ack'>): void {
@@ -206,7 +214,7 @@ function ack(ctx: EngineContext, h: WriteHandler, from: number, ok: boolean): vo
   h.answered[i] = true;
   h.unanswered--;
   const standIn = h.owners[i] !== from;
-  if (ok && (!standIn || standInCounts(ctx.settings.strictQuorum, h.level))) h.acks++;
+  if (ok && (!standIn || standInCounts(ctx.settings.strictQuorum, h.level)) && (!DC_LEVEL.has(h.level) || ackCounts(ctx.topology, h.level, ctx.topology.dcOf[h.coord]!, from, h.need))) h.acks++;
   checkDone(ctx, h);
 }
 

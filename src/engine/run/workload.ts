@@ -53,7 +53,7 @@ export function generatorStopped(s: WorkloadState, ev: SimEvent): boolean {
 
 export function runOp(s: SimState, w: WorkloadEntry): void {
   if (w.kind === 'generator') return;
-  const coord = s.pickCoordinator(w.coordinator);
+  const coord = s.pickCoordinator(w.coordinator, w.dc);
   if (w.kind === 'write') startWrite(s, coord, s.keyInfo(w.key), w.value, w.consistency, true, w.op);
   else startRead(s, coord, s.keyInfo(w.key), w.consistency, true);
 }
@@ -65,7 +65,7 @@ export function runGenerator(s: SimState, g: Generator, ev: SimEvent): void {
   const k = s.rng.workload.int(e.keys);
   const info = g.keyInfos[k] ?? (k < 1_000_000 ? (g.keyInfos[k] = s.keyInfo(`k${k}`)) : s.keyInfo(`k${k}`));
   const isWrite = s.rng.workload.next() < e.writeRatio;
-  const coord = s.pickCoordinator(e.coordinator);
+  const coord = s.pickCoordinator(e.coordinator, e.dc);
   if (isWrite && s.settings.conflictResolution === 'or-set') setWrite(s, g, coord, info);
   else if (isWrite) startWrite(s, coord, info, `v${g.index}.${g.i}`, e.consistency, false);
   else startRead(s, coord, info, e.consistency, false);
