@@ -43,12 +43,17 @@ export function moreIdentities(r: Report, where: string): string[] {
 }
 
 /** Every hint queued anywhere is for a replica of its key, in the queue of its target. */
+/** A key's replicas as the ring places them (NetworkTopologyStrategy with datacenters). */
+function replicasOf(sim: Sim, key: string): readonly number[] {
+  return sim.ring.replicasOfRange(sim.ring.place(key).range, sim.rf);
+}
+
 export function hintPlacementProblems(sim: Sim): string[] {
   const out: string[] = [];
   for (const node of sim.nodes) {
     for (const q of node.hints.values()) {
       for (const h of q.hints) {
-        const replicas = sim.ring.place(h.key).pref.slice(0, sim.rf);
+        const replicas = replicasOf(sim, h.key);
         if (h.target !== q.target) out.push(`${node.id}: hint ${h.id} in the queue for ${sim.nodes[q.target]!.id} targets ${sim.nodes[h.target]!.id}`);
         if (!replicas.includes(h.target)) out.push(`${node.id}: hint for ${h.key} targets ${sim.nodes[h.target]!.id}, not a replica`);
       }
@@ -62,7 +67,7 @@ export function dataPlacementProblems(sim: Sim): string[] {
   const out: string[] = [];
   for (const node of sim.nodes) {
     for (const key of node.data.keys()) {
-      const replicas = sim.ring.place(key).pref.slice(0, sim.rf);
+      const replicas = replicasOf(sim, key);
       if (!replicas.includes(node.idx)) out.push(`${node.id} holds ${key} in its data but is not one of its replicas (${replicas.map((r) => sim.nodes[r]!.id).join(',')})`);
     }
   }
@@ -75,7 +80,7 @@ export function watchHintPages(sim: Sim, problems: string[]): void {
   sim.send = (from, to, kind, body, ...rest) => {
     if (body.k === 'hintPage') {
       for (const h of body.hints) {
-        if (!sim.ring.place(h.key).pref.slice(0, sim.rf).includes(to)) problems.push(`hint page to ${sim.nodes[to]!.id} carries ${h.key}, of which it is not a replica`);
+        if (!replicasOf(sim, h.key).includes(to)) problems.push(`hint page to ${sim.nodes[to]!.id} carries ${h.key}, of which it is not a replica`);
       }
     }
     send(from, to, kind, body, ...rest);

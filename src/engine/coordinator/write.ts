@@ -11,6 +11,7 @@ import { applyVersion, mergeClocks, type Version, type VersionSlot } from '../no
 import type { Level, SetOp } from '../scenario/schema';
 import { addDelta, observedTags, removeDelta } from '../node/orset';
 import { offerHint } from '../hints/hints';
+import { hintsAllowed } from '../hints/policy';
 import { hintsOnTimeout, standInCounts, writeAvailable } from './levels';
 import { ackCounts, DC_LEVEL, liveCount, perDcNeed, requiredFor } from './dcLevels';
 import { forwardOnArrival, sendWithForwarding } from '../net/forward';
@@ -152,14 +153,16 @@ function sloppyMode(ctx: EngineContext, coord: NodeState, h: WriteHandler): bool
   const own = h.info.replicas.filter(healthy);
   const down = h.info.replicas.filter((n) => !healthy(n));
   const standIns: [number, number][] = [];
-  if (ctx.settings.hintedHandoffEnabled) {
+  // One datacenter in this mode: its name is the only one the switches may list.
+  const handoff = hintsAllowed(ctx.settings, ctx.topology.names[0]!);
+  if (handoff) {
     const spare = pref.slice(ctx.rf).filter(healthy);
     down.forEach((owner, i) => { if (i < spare.length) standIns.push([spare[i]!, owner]); });
   }
   const countable = standInCounts(ctx.settings.strictQuorum, h.level) ? own.length + standIns.length : own.length;
   if (h.required > ctx.rf || countable < h.required) return unavailable(ctx, h, countable);
   // Handoff disabled: the down owners' replicas are refused by policy (an unavailable write drops none).
-  if (!ctx.settings.hintedHandoffEnabled && down.length > 0) {
+  if (!handoff && down.length > 0) {
     ctx.stats.hintsDropped += down.length;
     ctx.why.record('hint-disabled', `${coord.id} keeps no stand-in copy for ${names(down.map((n) => ctx.nodes[n]!.id))}: hinted handoff is disabled`, down.length);
   }
@@ -278,7 +281,7 @@ function reroute(ctx: EngineContext, h: WriteHandler): number {
   for (let i = 0; i < n; i++) {
     if (h.answered[i]) continue;
     // Handoff disabled: the timed-out replica is refused by policy, as a down one is (sloppyMode).
-    if (!ctx.settings.hintedHandoffEnabled) {
+    if (!hintsAllowed(ctx.settings, ctx.topology.names[0]!)) {
       ctx.stats.hintsDropped++;
       ctx.why.record('hint-disabled', `${coord.id} keeps no stand-in copy for ${ctx.nodes[h.targets[i]!]!.id}: hinted handoff is disabled`);
       continue;
