@@ -172,7 +172,7 @@ export interface OperatorView {
   /** hints/s per target. */
   hintReplayRate: number;
   /** Targets with pending hints (the report's nodes.X.hintsPending), oldest and newest creation in simulated ms. */
-  pending: { target: string; hints: number; oldest: number; newest: number }[];
+  pending: { target: string; hints: number; oldest: number; newest: number; dc?: string }[];
   /** hinted_handoff_disabled_datacenters (statushandoff: "Data center X is disabled"); absent when none. */
   disabledDatacenters?: string[];
 }

@@ -122,7 +122,7 @@ export function probeOutput(verb: Verb, view: OperatorView, beliefs: readonly Pe
       const up = (t: string) => beliefs.find((b) => b.peer === t)?.alive ?? false;
       return table([
         ['Host ID', 'Address', 'Rack', 'DC', 'Status', 'Hints', 'Newest', 'Oldest'],
-        ...view.pending.map((p) => [p.target, p.target, 'rack1', 'datacenter1', up(p.target) ? 'UP' : 'DOWN', String(p.hints), simDate(p.newest), simDate(p.oldest)]),
+        ...view.pending.map((p) => [p.target, p.target, 'rack1', p.dc ?? 'datacenter1', up(p.target) ? 'UP' : 'DOWN', String(p.hints), simDate(p.newest), simDate(p.oldest)]),
       ]);
     }
     default: return [];
