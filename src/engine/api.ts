@@ -38,7 +38,7 @@ export type Command =
    * An operator's nodetool verb on one node, several or "*" (a state-changing verb; the console
    * prints the probes from the snapshot's `operator` view without a command).
    */
-  | { type: 'nodetool'; verb: string; node: string | string[]; target?: string; hintReplayRate?: number; maxHintWindow?: string | number | null };
+  | { type: 'nodetool'; verb: string; node: string | string[]; target?: string; hintReplayRate?: number; maxHintWindow?: string | number | null; dc?: string };
 
 export type MessageKind =
   | 'mutation' | 'mutation-ack'
@@ -186,7 +186,9 @@ export interface OperatorView {
   /** hints/s per target. */
   hintReplayRate: number;
   /** Targets with pending hints (the report's nodes.X.hintsPending), oldest and newest creation in simulated ms. */
-  pending: { target: string; hints: number; oldest: number; newest: number }[];
+  pending: { target: string; hints: number; oldest: number; newest: number; dc?: string }[];
+  /** hinted_handoff_disabled_datacenters (statushandoff: "Data center X is disabled"); absent when none. */
+  disabledDatacenters?: string[];
 }
 
 export interface Snapshot {

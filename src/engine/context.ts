@@ -15,7 +15,7 @@ import type { Messages, NodeState } from './node/types';
 import type { Version } from './node/versions';
 import type { TombstoneState } from './node/tombstones';
 import type { Ring } from './ring/ring';
-
+import type { Topology } from './ring/topology';
 import type { Settings } from './scenario/presets';
 import type { Level, Scenario } from './scenario/schema';
 
@@ -27,6 +27,8 @@ export interface Stats {
   deletesAttempted: number; deletesAcknowledged: number; deletesFailed: number;
   repairSessions: number; leavesCompared: number; leavesDiffering: number; keysStreamed: number; repairsFailed: number;
   messagesSent: number; messagesLost: number;
+  /** Messages carrying a mutation (each hint of a page counted) sent between datacenters. */
+  interDcMutations: number;
 }
 
 /** One stream per concern, so a change in one (more gossip) leaves the others' draws unchanged. */
@@ -52,6 +54,8 @@ export interface EngineContext {
   readonly rf: number;
   readonly nodes: readonly NodeState[];
   readonly ring: Ring;
+  /** Each node's datacenter and each DC's RF (one DC, datacenter1, unless the scenario names them). */
+  readonly topology: Topology;
   /** Gossip seeds (node indexes). */
   readonly seeds: ReadonlySet<number>;
   /** Hint pages on the wire, by page id. */
@@ -108,8 +112,8 @@ export interface SimState extends EngineContext {
   readonly wiped: boolean[];
   /** What the scenario's probes printed so far (run/probes.ts): not in the trace or the report. */
   readonly probeLog: readonly ProbeRecord[];
-  /** A random node up and serving, or the named one; -1 if none. */
-  pickCoordinator(named: string | undefined): number;
+  /** A random node up and serving (in datacenter `dc` when given), or the named one; -1 if none. */
+  pickCoordinator(named: string | undefined, dc?: string): number;
   /** Starts a node's gossip and hint timers (`initial`: phases drawn at random at time 0). */
   startTimers(node: NodeState, initial: boolean): void;
   traceHash(): string;

@@ -15,6 +15,8 @@ import { TraceHash } from './core/trace';
 import { Latency } from './net/latency';
 import { Network } from './net/network';
 import { Ring } from './ring/ring';
+import { singleDc, type Topology } from './ring/topology';
+import { interDcMutations } from './net/forward';
 import type { Messages, NodeState } from './node/types';
 import { freshOperatorState } from './node/operator';
 import type { Version } from './node/versions';
@@ -51,6 +53,7 @@ function newStats(): Stats {
     hintsCreated: 0, hintsDelivered: 0, hintsExpired: 0, hintsDropped: 0, hintsLost: 0, hintsTruncated: 0,
     deletesAttempted: 0, deletesAcknowledged: 0, deletesFailed: 0,
     repairSessions: 0, leavesCompared: 0, leavesDiffering: 0, keysStreamed: 0, repairsFailed: 0, messagesSent: 0, messagesLost: 0,
+    interDcMutations: 0,
   };
 }
 
@@ -59,6 +62,7 @@ export class Sim implements Simulation, SimState {
   readonly settings: Settings;
   readonly rf: number;
   readonly ring: Ring;
+  readonly topology: Topology;
   readonly nodes: NodeState[];
   readonly byName = new Map<string, number>();
   readonly seeds: Set<number>;
@@ -101,7 +105,8 @@ export class Sim implements Simulation, SimState {
     this.sc = { ...scenario, faults: [...scenario.faults], workload: [...scenario.workload] };
     this.settings = scenario.settings;
     this.rf = scenario.replicationFactor;
-    this.ring = new Ring(scenario.nodes, scenario.vnodes);
+    this.ring = new Ring(scenario.nodes, scenario.vnodes, scenario.datacenters);
+    this.topology = scenario.datacenters ?? singleDc(scenario.nodes.length, this.rf);
     this.rng = {
       net: createPrng(scenario.seed, 'network'),
       workload: createPrng(scenario.seed, 'workload'),
@@ -114,7 +119,9 @@ export class Sim implements Simulation, SimState {
     this.tombstones = freshTombstoneState(n);
     this.nodes = scenario.nodes.map((id, idx) => this.newNode(id, idx));
     const latency = new Latency(S.latency.median, S.latency.p99, this.rng.net);
-    this.net = new Network<Messages, NodeState>(this, this.nodes, this.stats, latency, this.rng.net, S.dropRate);
+    // Inter-DC latency only with several DCs: one DC draws exactly as before.
+    const remote = this.topology.names.length > 1 ? { zone: this.topology.dcOf, latency: new Latency(S.interDcLatency.median, S.interDcLatency.p99, this.rng.net) } : null;
+    this.net = new Network<Messages, NodeState>(this, this.nodes, this.stats, latency, this.rng.net, S.dropRate, remote);
     for (const node of this.nodes) this.startTimers(node, true);
     scenario.faults.forEach((_, i) => scheduleFault(this, i));
     this.probes = probePlan(scenario);
@@ -169,6 +176,7 @@ export class Sim implements Simulation, SimState {
 
   send<K extends keyof Messages>(from: number, to: number, kind: K, body: Messages[K], inReplyTo: SimEvent | null = null, flag = 0): void {
     this.net.send(from, to, kind, body, inReplyTo, flag);
+    if (this.topology.dcOf[from] !== this.topology.dcOf[to]) this.stats.interDcMutations += interDcMutations(kind, body);
   }
 
   reachable(a: number, b: number): boolean {
@@ -200,9 +208,11 @@ export class Sim implements Simulation, SimState {
   }
 
   /** A random node that is up and serving, as a client's driver would pick; -1 if none. */
-  pickCoordinator(named: string | undefined): number {
+  pickCoordinator(named: string | undefined, dc?: string): number {
     if (named !== undefined) return this.byName.get(named)!;
-    const serving = (this.serving ??= this.nodes.filter((n) => n.up && n.serving).map((n) => n.idx));
+    let serving = (this.serving ??= this.nodes.filter((n) => n.up && n.serving).map((n) => n.idx));
+    // A client's DC-aware policy: a node of its own DC, none remote (the operation then fails).
+    if (dc !== undefined) serving = serving.filter((i) => this.topology.names[this.topology.dcOf[i]!] === dc);
     return serving.length === 0 ? -1 : serving[this.rng.workload.int(serving.length)]!;
   }
 

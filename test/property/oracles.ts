@@ -33,18 +33,27 @@ export function moreIdentities(r: Report, where: string): string[] {
   let pending = 0;
   for (const n of Object.values(r.nodes)) for (const p of Object.values(n.hintsPending)) pending += p;
   if (pending !== r.hints.pending) out.push(`${where}: per-node pending hints sum to ${pending}, the report says ${r.hints.pending}`);
-  const counts = [r.writes, r.reads, r.hints, r.repair, r.replication].flatMap((g) => Object.entries(g));
-  for (const [k, v] of counts) if (!Number.isInteger(v) || v < 0) out.push(`${where}: ${k} = ${v}, not a count`);
+  const counts = [r.writes, r.reads, r.hints, r.repair, r.replication].flatMap((g) => Object.entries(g)).filter(([k]) => k !== 'byDc');
+  for (const [dc, b] of Object.entries(rp.byDc ?? {})) {
+    if (b.keys !== b.fullyReplicated + b.underReplicated) out.push(`${where}: ${dc} keys ${b.keys} != fully ${b.fullyReplicated} + under ${b.underReplicated}`);
+    if (b.keys > rp.keys) out.push(`${where}: ${dc} has ${b.keys} keys, more than the ${rp.keys} acknowledged`);
+  }
+  for (const [k, v] of counts as [string, number][]) if (!Number.isInteger(v) || v < 0) out.push(`${where}: ${k} = ${v}, not a count`);
   return out;
 }
 
 /** Every hint queued anywhere is for a replica of its key, in the queue of its target. */
+/** A key's replicas as the ring places them (NetworkTopologyStrategy with datacenters). */
+function replicasOf(sim: Sim, key: string): readonly number[] {
+  return sim.ring.replicasOfRange(sim.ring.place(key).range, sim.rf);
+}
+
 export function hintPlacementProblems(sim: Sim): string[] {
   const out: string[] = [];
   for (const node of sim.nodes) {
     for (const q of node.hints.values()) {
       for (const h of q.hints) {
-        const replicas = sim.ring.place(h.key).pref.slice(0, sim.rf);
+        const replicas = replicasOf(sim, h.key);
         if (h.target !== q.target) out.push(`${node.id}: hint ${h.id} in the queue for ${sim.nodes[q.target]!.id} targets ${sim.nodes[h.target]!.id}`);
         if (!replicas.includes(h.target)) out.push(`${node.id}: hint for ${h.key} targets ${sim.nodes[h.target]!.id}, not a replica`);
       }
@@ -58,7 +67,7 @@ export function dataPlacementProblems(sim: Sim): string[] {
   const out: string[] = [];
   for (const node of sim.nodes) {
     for (const key of node.data.keys()) {
-      const replicas = sim.ring.place(key).pref.slice(0, sim.rf);
+      const replicas = replicasOf(sim, key);
       if (!replicas.includes(node.idx)) out.push(`${node.id} holds ${key} in its data but is not one of its replicas (${replicas.map((r) => sim.nodes[r]!.id).join(',')})`);
     }
   }
@@ -71,7 +80,7 @@ export function watchHintPages(sim: Sim, problems: string[]): void {
   sim.send = (from, to, kind, body, ...rest) => {
     if (body.k === 'hintPage') {
       for (const h of body.hints) {
-        if (!sim.ring.place(h.key).pref.slice(0, sim.rf).includes(to)) problems.push(`hint page to ${sim.nodes[to]!.id} carries ${h.key}, of which it is not a replica`);
+        if (!replicasOf(sim, h.key).includes(to)) problems.push(`hint page to ${sim.nodes[to]!.id} carries ${h.key}, of which it is not a replica`);
       }
     }
     send(from, to, kind, body, ...rest);

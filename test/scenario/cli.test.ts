@@ -90,6 +90,10 @@ const INVALID: [string, string, string][] = [
   ['unknown key in a write', doc((d) => { d.workload = [{ at: '1s', write: { key: 'k', value: 'v', ttl: 1 } }]; }), 'workload[0].write.ttl: unknown key'],
   ['a read at ANY', doc((d) => { d.workload = [{ at: '1s', read: { key: 'k', consistency: 'ANY' } }]; }), 'workload[0].read.consistency: '],
   ['unknown node in a fault', doc((d) => { d.faults = [{ at: '1s', kill: 'Z' }]; }), 'faults[0].kill: unknown node "Z"'],
+  // Datacenters (docs/scenario-format.md "Datacenters").
+  ['a node in no datacenter', doc((d) => { d.cluster.datacenters = { dc1: ['A', 'B'], dc2: ['C'] }; d.cluster.replicationFactor = 1; }), 'cluster.datacenters: node "D" is in no datacenter'],
+  ['an RF above its datacenter', doc((d) => { d.cluster.datacenters = { dc1: 2, dc2: 2 }; d.cluster.replicationFactor = { dc1: 3 }; }), 'cluster.replicationFactor.dc1: '],
+  ['a client dc unknown', doc((d) => { d.workload = [{ at: '1s', write: { key: 'k', value: 'v', dc: 'mars' } }]; }), 'workload[0].write.dc: unknown datacenter "mars"'],
   ['unknown node in a partition', doc((d) => { d.faults = [{ at: '1s', partition: [['A'], ['Q']] }]; }), 'faults[0].partition[1][0]: '],
   ['wipe without kill', doc((d) => { d.faults = [{ at: '1s', restart: 'A', wipe: true }]; }), 'faults[0].wipe: '],
   ['slow without extraLatency', doc((d) => { d.faults = [{ at: '1s', slow: 'A' }]; }), 'faults[0].extraLatency: '],

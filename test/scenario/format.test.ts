@@ -392,7 +392,7 @@ describe('field types', () => {
     ['hintOnTimeout unknown', (d: Doc) => { d.settings.hintOnTimeout = 'never'; }, 'settings.hintOnTimeout', /"if-level-met"/],
     ['conflictResolution unknown', (d: Doc) => { d.settings.conflictResolution = 'crdt'; }, 'settings.conflictResolution', /"vector-clock"/],
     ['a boolean as a string', (d: Doc) => { d.settings.readRepair = 'true'; }, 'settings.readRepair', /true or false/],
-    ['a boolean as 1', (d: Doc) => { d.settings.hintedHandoffEnabled = 1; }, 'settings.hintedHandoffEnabled', /true or false/],
+    ['a boolean as 1', (d: Doc) => { d.settings.hintedHandoffEnabled = 1; }, 'settings.hintedHandoffEnabled', /true, false or a list of datacenter names/],
     ['persistentHintWindow null', (d: Doc) => { d.settings.persistentHintWindow = null; }, 'settings.persistentHintWindow', /true or false/],
     ['dropRate as a string', (d: Doc) => { d.settings.dropRate = '0.1'; }, 'settings.dropRate', /probability/],
   ] as [string, (d: Doc) => void, string, RegExp][])('%s', (_what, breakIt, field, says) => {
@@ -407,7 +407,7 @@ describe('field types', () => {
     expect(parseScenario(d).workload.map((w) => w.consistency)).toEqual([l, l]);
   });
 
-  it.each(['ONE', 'TWO', 'THREE', 'QUORUM', 'ALL'])('consistency %s is a read level', (l) => {
+  it.each(['ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_ONE', 'LOCAL_QUORUM', 'EACH_QUORUM'])('consistency %s is a read level', (l) => {
     const d = base();
     d.workload.push(read({ consistency: l }), gen({ consistency: l, writeRatio: 0 }));
     expect(parseScenario(d).workload.map((w) => w.consistency)).toEqual([l, l]);
@@ -417,7 +417,8 @@ describe('field types', () => {
     ['a read at ANY', (d: Doc) => { d.workload.push(read({ consistency: 'ANY' })); }, 'workload[0].read.consistency', /ANY is for writes only/],
     ['a generator with reads at ANY', (d: Doc) => { d.workload.push(gen({ consistency: 'ANY', writeRatio: 0.9 })); }, 'workload[0].consistency', /ANY is for writes only/],
     ['a level in lower case', (d: Doc) => { d.workload.push(write({ consistency: 'quorum' })); }, 'workload[0].write.consistency', /QUORUM/],
-    ['LOCAL_QUORUM', (d: Doc) => { d.workload.push(read({ consistency: 'LOCAL_QUORUM' })); }, 'workload[0].read.consistency', /one of ANY/],
+    ['LOCAL_SERIAL', (d: Doc) => { d.workload.push(read({ consistency: 'LOCAL_SERIAL' })); }, 'workload[0].read.consistency', /one of ANY/],
+    ['SERIAL', (d: Doc) => { d.workload.push(write({ consistency: 'SERIAL' })); }, 'workload[0].write.consistency', /one of ANY/],
     ['a level as a number', (d: Doc) => { d.workload.push(gen({ consistency: 2 })); }, 'workload[0].consistency', /one of ANY/],
   ] as [string, (d: Doc) => void, string, RegExp][])('%s is refused', (_what, breakIt, field, says) => {
     const d = base();

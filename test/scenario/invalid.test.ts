@@ -93,7 +93,7 @@ const CASES: [string, (d: Doc) => unknown, string][] = [
   ['unknown generator coordinator', (d) => { d.workload.push(gen({ coordinator: 'Z' })); return d; }, 'workload[1].coordinator'],
   ['read at ANY', (d) => { d.workload.push({ at: '1s', read: { key: 'k', consistency: 'ANY' } }); return d; }, 'workload[1].read.consistency'],
   ['generator with reads at ANY', (d) => { d.workload.push(gen({ writeRatio: 0.5, consistency: 'ANY' })); return d; }, 'workload[1].consistency'],
-  ['unknown consistency level', (d) => { d.workload.push({ at: '1s', write: { key: 'k', value: 'v', consistency: 'EACH_QUORUM' } }); return d; }, 'workload[1].write.consistency'],
+  ['unknown consistency level', (d) => { d.workload.push({ at: '1s', write: { key: 'k', value: 'v', consistency: 'LOCAL_SERIAL' } }); return d; }, 'workload[1].write.consistency'],
   ['empty key', (d) => { d.workload.push({ at: '1s', write: { key: '', value: 'v' } }); return d; }, 'workload[1].write.key'],
   ['workload entry not an object', (d) => { d.workload.push(5); return d; }, 'workload[1]'],
   ['workload > 10000 entries', (d) => { d.workload = Array.from({ length: 10_001 }, () => ({ at: '1s', read: { key: 'k' } })); return d; }, 'workload'],

@@ -175,7 +175,9 @@ describe('bad input names the field', () => {
   const bad: [string, Record<string, unknown>, string][] = [
     ['verb not a string', { nodetool: 3, node: 'A' }, 'faults[0].nodetool'],
     ['unknown verb', { nodetool: 'pausehandof', node: 'A' }, 'faults[0].nodetool'],
-    ['datacenter verb', { nodetool: 'disablehintsfordc', node: 'A', dc: 'dc1' }, 'faults[0].nodetool'],
+    ['datacenter verb, unknown dc', { nodetool: 'disablehintsfordc', node: 'A', dc: 'dc1' }, 'faults[0].dc'],
+    ['datacenter verb without dc', { nodetool: 'enablehintsfordc', node: 'A' }, 'faults[0].dc'],
+    ['dc on another verb', { nodetool: 'pausehandoff', node: 'A', dc: 'datacenter1' }, 'faults[0].dc'],
     ['node missing', { nodetool: 'pausehandoff' }, 'faults[0].node'],
     ['node unknown', { nodetool: 'pausehandoff', node: 'Z' }, 'faults[0].node'],
     ['node empty array', { nodetool: 'pausehandoff', node: [] }, 'faults[0].node'],

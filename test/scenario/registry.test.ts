@@ -11,6 +11,8 @@ const FORMAT_SETTINGS = [
   'hintOnTimeout', 'maxHintsPerHost', 'hintReplayRate', 'writeTimeout', 'readTimeout', 'gossipInterval', 'phiConvictThreshold',
   'latency.median', 'latency.p99', 'dropRate', 'readRepair', 'antiEntropyInterval', 'merkleDepth', 'conflictResolution',
   'gcGrace', 'tombstoneGc', 'propagationDelay', 'compactionInterval',
+  // Datacenters (docs/scenario-format.md "Datacenters").
+  'hintedHandoffDisabledDatacenters', 'interDcLatency.median', 'interDcLatency.p99',
 ];
 
 const H = 3_600_000;
@@ -21,6 +23,8 @@ const COMMON = {
   gossipInterval: 1000, phiConvictThreshold: 8, latency: { median: 5, p99: 40 }, dropRate: 0, readRepair: true, antiEntropyInterval: null, merkleDepth: 10,
   // Deletes (deletes.md): the same under every preset.
   gcGrace: 10 * D, tombstoneGc: 'timeout', propagationDelay: H, compactionInterval: H,
+  // Datacenters: none disabled; the inter-DC latency is an open choice (no source gives one).
+  hintedHandoffDisabledDatacenters: [], interDcLatency: { median: 50, p99: 150 },
 };
 // replayWhenDisabled came with the operator commands (nodetool disablehandoff): Cassandra, Dynamo and Riak replay, ScyllaDB does not.
 const BEFORE = {
@@ -48,7 +52,7 @@ describe('settings registry', () => {
       expect(() => parseScenario(withSetting(path, SETTINGS[path].defaults.scylla)), path).not.toThrow();
     }
     const resolved = parseScenario(base).settings;
-    const leaves = Object.entries(resolved).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? Object.keys(v).map((l) => `${k}.${l}`) : [k]));
+    const leaves = Object.entries(resolved).flatMap(([k, v]) => (typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.keys(v).map((l) => `${k}.${l}`) : [k]));
     expect(leaves.sort()).toEqual([...SETTING_PATHS].sort());
     expect(() => parseScenario(withSetting('hintTTL', '1h'))).toThrow('settings.hintTTL: unknown key');
     expect(() => parseScenario(withSetting('latency.p50', '1ms'))).toThrow('settings.latency.p50: unknown key');

@@ -8,6 +8,7 @@ import { Sim } from '../../src/engine/sim';
 import { elements } from '../../src/engine/node/orset';
 import { OPERATOR_BEHAVIOUR } from './operatorBehaviour';
 import { DELETE_BEHAVIOUR } from './deleteBehaviour';
+import { DC_BEHAVIOUR } from './dcBehaviour';
 
 const DIR = join(__dirname, '..', '..', 'scenarios');
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
@@ -72,6 +73,7 @@ function expectIdentities(r: Report): void {
 const BEHAVIOUR: Record<string, (doc: Json, r: Report) => void> = {
   ...OPERATOR_BEHAVIOUR,
   ...DELETE_BEHAVIOUR,
+  ...DC_BEHAVIOUR,
   '01-replica-down-ten-minutes.json': (doc, r) => {
     // While D is down (at 10m) every pending hint is for D, kept by coordinators (D holds none).
     const [mid] = reportsAt(doc, [10 * M]);
@@ -443,9 +445,11 @@ describe('report shape', () => {
     for (const f of FILES) {
       const r = run(load(f));
       const del = deletes(load(f));
-      expect(sorted(r), f).toEqual([...REPORT_SHAPE.top, ...(del ? REPORT_SHAPE.deleteTop : [])].sort());
-      expect(sorted(r.replication), f).toEqual([...REPORT_SHAPE.replication, ...(del ? REPORT_SHAPE.deleteReplication : [])].sort());
-      for (const n of Object.values(r.nodes)) expect(sorted(n), f).toEqual([...REPORT_SHAPE.node, ...(del ? REPORT_SHAPE.deleteNode : [])].sort());
+      // With cluster.datacenters: `traffic` too (and nodes.X.dc, replication.byDc).
+      const dcs = (load(f).cluster as { datacenters?: unknown } | undefined)?.datacenters !== undefined;
+      expect(sorted(r), f).toEqual([...REPORT_SHAPE.top, ...(del ? REPORT_SHAPE.deleteTop : []), ...(dcs ? ['traffic'] : [])].sort());
+      expect(sorted(r.replication), f).toEqual([...REPORT_SHAPE.replication, ...(del ? REPORT_SHAPE.deleteReplication : []), ...(dcs ? ['byDc'] : [])].sort());
+      for (const n of Object.values(r.nodes)) expect(sorted(n), f).toEqual([...REPORT_SHAPE.node, ...(del ? REPORT_SHAPE.deleteNode : []), ...(dcs ? ['dc'] : [])].sort());
       const operator = (load(f).faults ?? []).some((x) => typeof x === 'object' && x !== null && 'nodetool' in x);
       expect(sorted(r.hints), f).toEqual([...(operator ? REPORT_SHAPE.operatorHints : REPORT_SHAPE.hints)].sort());
       for (const n of Object.values(r.nodes)) for (const c of Object.values(n.hintsPending)) expect(c).toBeGreaterThan(0);

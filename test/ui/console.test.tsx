@@ -25,7 +25,8 @@ describe('view/console: parsing', () => {
   });
   it('refuses naming the field', () => {
     expect(parseLine('pausehandof', 'A', NODE_IDS)).toMatchObject({ ok: false, field: 'verb' });
-    expect(parseLine('disablehintsfordc dc1', 'A', NODE_IDS)).toMatchObject({ ok: false, field: 'verb', message: expect.stringMatching(/datacenters/) as unknown });
+    expect(parseLine('disablehintsfordc', 'A', NODE_IDS)).toMatchObject({ ok: false, field: 'dc' });
+    expect(parseLine('disablehintsfordc dc1', 'A', NODE_IDS)).toMatchObject({ ok: true, command: { type: 'nodetool', verb: 'disablehintsfordc', node: 'A', dc: 'dc1' } });
     expect(parseLine('truncatehints Z', 'A', NODE_IDS)).toMatchObject({ ok: false, field: 'target' });
     expect(parseLine('sethintedhandoffthrottle 0', 'A', NODE_IDS)).toMatchObject({ ok: false, field: 'hintReplayRate' });
     expect(parseLine('sethintedhandoffthrottle', 'A', NODE_IDS)).toMatchObject({ ok: false, field: 'hintReplayRate' });
@@ -36,7 +37,7 @@ describe('view/console: parsing', () => {
   it('completes verbs and truncatehints targets', () => {
     expect(complete('set', NODE_IDS)).toEqual(['sethintedhandoffthrottle', 'setmaxhintwindow']);
     expect(commonPrefix(complete('set', NODE_IDS))).toBe('set');
-    expect(complete('dis', NODE_IDS)).toEqual(['disablehandoff', 'disablegossip']);
+    expect(complete('dis', NODE_IDS)).toEqual(['disablehandoff', 'disablegossip', 'disablehintsfordc']);
     expect(complete('truncatehints ', NODE_IDS)).toEqual(NODE_IDS.map((n) => `truncatehints ${n}`));
     expect(complete('pausehandoff x', NODE_IDS)).toEqual([]);
   });
@@ -46,6 +47,8 @@ describe('view/console: nodetool output', () => {
   it('statushandoff and getmaxhintwindow as nodetool prints them', () => {
     expect(probeOutput('statushandoff', view(), [])).toEqual(['Hinted handoff is running']);
     expect(probeOutput('statushandoff', view({ handoffEnabled: false }), [])).toEqual(['Hinted handoff is not running']);
+    // StatusHandoff.java prints each disabled DC after the switch (dtest test_nodetool).
+    expect(probeOutput('statushandoff', view({ disabledDatacenters: ['dc2'] }), [])).toEqual(['Hinted handoff is running', 'Data center dc2 is disabled']);
     expect(probeOutput('getmaxhintwindow', view({ maxHintWindow: 1 }), [])).toEqual(['Current max hint window: 1 ms']);
   });
   it('listpendinghints: the empty line, or the table padded like TableBuilder', () => {

@@ -37,8 +37,8 @@ export function inspectKey(sim: SimState, key: string): KeyInspection {
     key,
     token: info.place.token.toString(),
     position: Ring.fraction(info.place.pos),
-    preferenceList: info.place.pref.map((i, rank) => ({
-      node: sim.nodes[i]!.id, replica: rank < sim.rf, up: sim.nodes[i]!.up, versions: (sim.nodes[i]!.data.get(key) ?? []).map(view),
+    preferenceList: info.place.pref.map((i) => ({
+      node: sim.nodes[i]!.id, replica: info.replicas.includes(i), up: sim.nodes[i]!.up, versions: (sim.nodes[i]!.data.get(key) ?? []).map(view),
     })),
     hints,
     acknowledged,

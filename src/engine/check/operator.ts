@@ -13,12 +13,14 @@ export function operatorViews(sim: SimState): OperatorView[] {
       // As the report's hintsPending: hints past their TTL (they lead: creation order) are expired, not pending.
       const first = expiredLead(sim.settings, sim.nowUs, q.hints);
       const n = q.hints.length - first;
-      if (n > 0) pending.push({ target: sim.nodes[q.target]!.id, hints: n, oldest: q.hints[first]!.createdAt / 1000, newest: q.hints[q.hints.length - 1]!.createdAt / 1000 });
+      const dc = sim.topology.names[sim.topology.dcOf[q.target]!]!;
+      if (n > 0) pending.push({ target: sim.nodes[q.target]!.id, hints: n, oldest: q.hints[first]!.createdAt / 1000, newest: q.hints[q.hints.length - 1]!.createdAt / 1000, dc });
     }
     pending.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
     return {
-      node: n.id, handoffEnabled: s.hintedHandoffEnabled, dispatchPaused: n.op.paused, replayHeld: !n.op.paused && !replays(n.op, sim.settings),
+      node: n.id, handoffEnabled: s.hintedHandoffEnabled !== false, dispatchPaused: n.op.paused, replayHeld: !n.op.paused && !replays(n.op, sim.settings),
       gossipOff: n.op.gossipOff, maxHintWindow: s.maxHintWindow, hintReplayRate: s.hintReplayRate, pending,
+      ...(s.hintedHandoffDisabledDatacenters.length > 0 ? { disabledDatacenters: [...s.hintedHandoffDisabledDatacenters] } : {}),
     };
   });
 }

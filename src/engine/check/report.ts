@@ -3,6 +3,7 @@ import type { SimState } from '../context';
 import { holdsWrite, type Version } from '../node/versions';
 import { hintExpired } from '../hints/hints';
 import { dataCounts, fullyReplicated, heldTs, resurrected } from './deletes';
+import { dcOfNode, replicationByDc, type DcReplication } from './dcReport';
 
 /** attempted = acknowledged + failed + pending (still in flight). */
 const outcomes = (attempted: number, acknowledged: number, failed: number) => ({ attempted, acknowledged, failed, pending: attempted - acknowledged - failed });
@@ -22,18 +23,32 @@ export interface Report {
   repair: { sessions: number; leavesCompared: number; leavesDiffering: number; keysStreamed: number; failed: number };
   /** held: (node, key) tombstones in replicas' own data now; purged: those compaction removed. */
   tombstones?: { held: number; purged: number };
-  /** keys: live values only (a tombstone is counted in `tombstones`). */
-  nodes: Record<string, { state: 'up' | 'down'; keys: number; tombstones?: number; hintsPending: Record<string, number> }>;
-  replication: { keys: number; fullyReplicated: number; underReplicated: number; resurrected?: number };
+  /**
+   * keys: live values only (a tombstone is counted in `tombstones`). `dc`, `replication.byDc` and
+   * `traffic`: present when the scenario names cluster.datacenters.
+   */
+  nodes: Record<string, { state: 'up' | 'down'; keys: number; tombstones?: number; hintsPending: Record<string, number>; dc?: string }>;
+  replication: { keys: number; fullyReplicated: number; underReplicated: number; resurrected?: number; byDc?: Record<string, DcReplication> };
+  traffic?: { interDcMutations: number };
   lostAcknowledgedWrites: number;
   events: number;
   traceHash: string;
+}
+
+/** A node's line: its state and keys, its tombstones in a run with deletes, its DC with datacenters. */
+function nodeEntry(sim: SimState, i: number, hintsPending: Record<string, number>): Report['nodes'][string] {
+  const node = sim.nodes[i]!;
+  const dc = sim.sc.datacenters !== undefined ? { dc: dcOfNode(sim, i) } : {};
+  if (!sim.tombstones.ticking) return { state: node.up ? 'up' : 'down', keys: node.data.size, hintsPending, ...dc };
+  const c = dataCounts(node.data);
+  return { state: node.up ? 'up' : 'down', keys: c.keys, tombstones: c.tombstones, hintsPending, ...dc };
 }
 
 export function buildReport(sim: SimState): Report {
   const s = sim.stats;
   const withDeletes = sim.tombstones.ticking;
   let tombstonesHeld = 0;
+  const dcs = sim.sc.datacenters !== undefined;
   // A hint past its TTL counts as expired even if no trigger has purged it yet.
   let pastTtl = 0;
   let pending = 0;
@@ -53,11 +68,8 @@ export function buildReport(sim: SimState): Report {
       pending += live;
       if (live > 0) hintsPending[sim.nodes[q.target]!.id] = live;
     }
-    if (withDeletes) {
-      const c = dataCounts(node.data);
-      tombstonesHeld += c.tombstones;
-      nodes[node.id] = { state: node.up ? 'up' : 'down', keys: c.keys, tombstones: c.tombstones, hintsPending };
-    } else nodes[node.id] = { state: node.up ? 'up' : 'down', keys: node.data.size, hintsPending };
+    nodes[node.id] = nodeEntry(sim, node.idx, hintsPending);
+    tombstonesHeld += nodes[node.id]!.tombstones ?? 0;
   }
 
   let fully = 0;
@@ -99,7 +111,8 @@ export function buildReport(sim: SimState): Report {
     repair: { sessions: s.repairSessions, leavesCompared: s.leavesCompared, leavesDiffering: s.leavesDiffering, keysStreamed: s.keysStreamed, failed: s.repairsFailed },
     ...(withDeletes ? { tombstones: { held: tombstonesHeld, purged: sim.tombstones.purged } } : {}),
     nodes,
-    replication: { keys, fullyReplicated: fully, underReplicated: keys - fully, ...(withDeletes ? { resurrected: zombies } : {}) },
+    replication: { keys, fullyReplicated: fully, underReplicated: keys - fully, ...(withDeletes ? { resurrected: zombies } : {}), ...(dcs ? { byDc: replicationByDc(sim) } : {}) },
+    ...(dcs ? { traffic: { interDcMutations: s.interDcMutations } } : {}),
     lostAcknowledgedWrites: lost,
     events: sim.events,
     traceHash: sim.traceHash(),

@@ -5,10 +5,11 @@ import type { Level } from '../scenario/schema';
 
 export function blockFor(level: Level, rf: number): number {
   switch (level) {
-    case 'ANY': case 'ONE': return 1;
+    // With one datacenter LOCAL_ONE is ONE and LOCAL_QUORUM, EACH_QUORUM are QUORUM (dcLevels.ts has the rest).
+    case 'ANY': case 'ONE': case 'LOCAL_ONE': return 1;
     case 'TWO': return 2;
     case 'THREE': return 3;
-    case 'QUORUM': return Math.floor(rf / 2) + 1;
+    case 'QUORUM': case 'LOCAL_QUORUM': case 'EACH_QUORUM': return Math.floor(rf / 2) + 1;
     case 'ALL': return rf;
   }
 }

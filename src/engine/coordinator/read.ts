@@ -8,7 +8,8 @@ import type { KeyInfo } from '../keys/keys';
 import { believesAlive } from '../node/node';
 import type { Msg, NodeState } from '../node/types';
 import { applyAll, holdsWrite, mergeAll, newestTs, versionsOf, type Version } from '../node/versions';
-import { blockFor, readAvailable } from './levels';
+import { readAvailable } from './levels';
+import { readContacts, requiredFor } from './dcLevels';
 import { hintExpired } from '../hints/hints';
 import type { ReadHandler } from './types';
 import type { Level } from '../scenario/schema';
@@ -43,8 +44,8 @@ export function startRead(ctx: EngineContext, coordIdx: number, info: KeyInfo, l
     fail(ctx, 'read-coordinator', `Read ${key} failed: coordinator ${coord ? `${coord.id} is ${coord.up ? 'not serving yet' : 'down'}` : 'unavailable (no node up)'}`, user, coordIdx >= 0 ? coordIdx : undefined, key);
     return;
   }
-  const required = blockFor(level, ctx.rf);
-  const candidates = readCandidates(ctx, coord, info);
+  const required = requiredFor(ctx.topology, level, ctx.topology.dcOf[coord.idx]!, ctx.rf);
+  const candidates = ctx.topology.names.length > 1 ? readContacts(ctx.topology, level, coord.idx, readCandidates(ctx, coord, info), required) : readCandidates(ctx, coord, info);
   if (!readAvailable(level, required, ctx.rf, candidates.length)) {
     const from = ctx.settings.hintMode === 'coordinator' ? info.replicas : info.place.pref.slice(0, ctx.rf);
     const down = from.filter((r) => !believesAlive(coord, r)).map((r) => ctx.nodes[r]!.id);

@@ -11,6 +11,8 @@ export interface WriteHandler {
   v: Version;
   level: Level;
   required: number;
+  /** EACH_QUORUM: the acks still wanted per datacenter (dcLevels.ts); undefined for other levels. */
+  need: number[] | undefined;
   acks: number;
   /** Nodes contacted, and for each the owner it writes for (itself unless it is a stand-in). */
   targets: number[];

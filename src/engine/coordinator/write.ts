@@ -11,7 +11,10 @@ import { applyVersion, mergeClocks, type Version, type VersionSlot } from '../no
 import type { Level, SetOp } from '../scenario/schema';
 import { addDelta, observedTags, removeDelta } from '../node/orset';
 import { offerHint } from '../hints/hints';
-import { blockFor, hintsOnTimeout, standInCounts, writeAvailable } from './levels';
+import { hintsAllowed } from '../hints/policy';
+import { hintsOnTimeout, standInCounts, writeAvailable } from './levels';
+import { ackCounts, DC_LEVEL, liveCount, perDcNeed, requiredFor } from './dcLevels';
+import { forwardOnArrival, sendWithForwarding } from '../net/forward';
 import { failReadsOf, onRepairAck } from './read';
 import type { WriteHandler } from './types';
 import type { FailureCode } from '../api';
@@ -76,7 +79,7 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
     return;
   }
   const h: WriteHandler = {
-    id: ctx.newId(), coord: coord.idx, info, v, level, required: blockFor(level, ctx.rf),
+    id: ctx.newId(), coord: coord.idx, info, v, level, required: requiredFor(ctx.topology, level, ctx.topology.dcOf[coord.idx]!, ctx.rf), need: perDcNeed(ctx.topology, level),
     acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user, rerouted: false, live: false, deadline: -1,
   };
   const started = ctx.settings.hintMode === 'coordinator' ? coordinatorMode(ctx, coord, h) : sloppyMode(ctx, coord, h);
@@ -86,7 +89,9 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
   if (user) ctx.note('write', v.set ? `Write ${key} at ${level} via ${coord.id}: ${op === 'remove' ? 'remove' : 'add'} ${value}` : del ? `Delete ${key} at ${level} via ${coord.id}` : `Write ${key}=${value} at ${level} via ${coord.id}`, coord.idx, key);
   // Every replica writing for itself gets the same body (bodies are never changed once sent).
   let forItself: MutationBody | null = null;
-  for (let i = 0; i < h.targets.length; i++) {
+  if (ctx.topology.names.length > 1) {
+    sendWithForwarding(ctx, coord.idx, h.targets, mutation(h, RECEIVER), () => ack(ctx, h, coord.idx, receive(ctx, coord, info, h.v, coord.idx)));
+  } else for (let i = 0; i < h.targets.length; i++) {
     const to = h.targets[i]!;
     const owner = h.owners[i]!;
     if (to === coord.idx) ack(ctx, h, to, receive(ctx, coord, info, h.v, owner));
@@ -135,7 +140,9 @@ function coordinatorMode(ctx: EngineContext, coord: NodeState, h: WriteHandler):
   const replicas = h.info.replicas;
   let alive = 0;
   for (const r of replicas) if (believesAlive(coord, r)) alive++;
-  if (!writeAvailable(h.level, h.required, ctx.rf, alive)) return unavailable(ctx, h, alive);
+  // Datacenter levels count only some of them (dcLevels.ts); -1: a DC short of its quorum.
+  const counted = DC_LEVEL.has(h.level) ? liveCount(ctx.topology, h.level, ctx.topology.dcOf[coord.idx]!, replicas.filter((r) => believesAlive(coord, r))) : alive;
+  if (!writeAvailable(h.level, h.required, ctx.rf, counted)) return unavailable(ctx, h, Math.max(0, counted));
   const targets = new Array<number>(alive);
   let j = 0;
   for (const r of replicas) {
@@ -154,14 +161,16 @@ function sloppyMode(ctx: EngineContext, coord: NodeState, h: WriteHandler): bool
   const own = h.info.replicas.filter(healthy);
   const down = h.info.replicas.filter((n) => !healthy(n));
   const standIns: [number, number][] = [];
-  if (ctx.settings.hintedHandoffEnabled) {
+  // One datacenter in this mode: its name is the only one the switches may list.
+  const handoff = hintsAllowed(ctx.settings, ctx.topology.names[0]!);
+  if (handoff) {
     const spare = pref.slice(ctx.rf).filter(healthy);
     down.forEach((owner, i) => { if (i < spare.length) standIns.push([spare[i]!, owner]); });
   }
   const countable = standInCounts(ctx.settings.strictQuorum, h.level) ? own.length + standIns.length : own.length;
   if (h.required > ctx.rf || countable < h.required) return unavailable(ctx, h, countable);
   // Handoff disabled: the down owners' replicas are refused by policy (an unavailable write drops none).
-  if (!ctx.settings.hintedHandoffEnabled && down.length > 0) {
+  if (!handoff && down.length > 0) {
     ctx.stats.hintsDropped += down.length;
     ctx.why.record('hint-disabled', `${coord.id} keeps no stand-in copy for ${names(down.map((n) => ctx.nodes[n]!.id))}: hinted handoff is disabled`, down.length);
   }
@@ -193,12 +202,14 @@ export function onMutation(ctx: EngineContext, node: NodeState, m: Msg<'mutation
   const b = m.body;
   const slot = b.slot;
   const owner = b.owner === RECEIVER ? node.idx : b.owner;
+  forwardOnArrival(ctx, node.idx, b);
   const ok = receive(ctx, node, slot, b.v, owner);
   // Read repair sends every version the replica lacks (siblings, under vector clocks).
   if (b.more) for (const v of b.more) applyVersion(node.data, node.idx, slot, v);
   // The ack travels back in the mutation's own event and body, unchanged (other replicas may
   // hold the same body): whether the replica stored it rides on the event.
-  ctx.send(node.idx, m.from, 'mutation-ack', b, m, ok ? ACK_STORED : ACK_REFUSED);
+  // A forwarded copy acks the coordinator directly (Cassandra's RESPOND_TO), not its relay.
+  ctx.send(node.idx, b.h ? b.h.coord : m.from, 'mutation-ack', b, m, ok ? ACK_STORED : ACK_REFUSED);
 }
 
 export function onMutationAck(ctx: EngineContext, node: NodeState, m: Msg<'mutation-ack'>): void {
@@ -214,7 +225,7 @@ function ack(ctx: EngineContext, h: WriteHandler, from: number, ok: boolean): vo
   h.answered[i] = true;
   h.unanswered--;
   const standIn = h.owners[i] !== from;
-  if (ok && (!standIn || standInCounts(ctx.settings.strictQuorum, h.level))) h.acks++;
+  if (ok && (!standIn || standInCounts(ctx.settings.strictQuorum, h.level)) && (!DC_LEVEL.has(h.level) || ackCounts(ctx.topology, h.level, ctx.topology.dcOf[h.coord]!, from, h.need))) h.acks++;
   checkDone(ctx, h);
 }
 
@@ -280,7 +291,7 @@ function reroute(ctx: EngineContext, h: WriteHandler): number {
   for (let i = 0; i < n; i++) {
     if (h.answered[i]) continue;
     // Handoff disabled: the timed-out replica is refused by policy, as a down one is (sloppyMode).
-    if (!ctx.settings.hintedHandoffEnabled) {
+    if (!hintsAllowed(ctx.settings, ctx.topology.names[0]!)) {
       ctx.stats.hintsDropped++;
       ctx.why.record('hint-disabled', `${coord.id} keeps no stand-in copy for ${ctx.nodes[h.targets[i]!]!.id}: hinted handoff is disabled`);
       continue;

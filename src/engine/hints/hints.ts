@@ -22,6 +22,11 @@ export const REFUSAL_TEXT: Record<Refusal, string> = {
   cap: 'max hints per host reached',
 };
 
+/** The name of a node's datacenter. */
+function dcName(ctx: EngineContext, node: number): string {
+  return ctx.topology.names[ctx.topology.dcOf[node]!]!;
+}
+
 /** A hint past its TTL now. */
 export function hintExpired(ctx: EngineContext, h: { createdAt: number }): boolean {
   return isExpired(ctx.settings, ctx.nowUs, h.createdAt);
@@ -36,7 +41,7 @@ export function hintBuffered(ctx: EngineContext, h: { createdAt: number; flushed
 export function offerHint(ctx: EngineContext, holder: NodeState, target: number, slot: VersionSlot, v: Version): boolean {
   const q = queueOf(holder, target);
   // The holder's own settings: nodetool may have disabled its handoff or set its window.
-  const why = refusal(nodeSettings(holder.op, ctx.settings), ctx.nowUs, holder.peers[target]!, q.hints);
+  const why = refusal(nodeSettings(holder.op, ctx.settings), ctx.nowUs, holder.peers[target]!, q.hints, dcName(ctx, target));
   if (why) {
     ctx.stats.hintsDropped++;
     q.refused++;
@@ -94,7 +99,7 @@ function purgeExpired(ctx: EngineContext, node: NodeState, q: HintQueue): void {
 export function hintTrigger(ctx: EngineContext, node: NodeState): void {
   for (const q of node.hints.values()) {
     purgeExpired(ctx, node, q);
-    if (!replays(node.op, ctx.settings)) continue;
+    if (!replays(node.op, ctx.settings, dcName(ctx, q.target))) continue;
     if (q.dispatching || q.hints.length === 0 || hintBuffered(ctx, q.hints[0]!)) continue;
     if (q.target === node.idx || !node.peers[q.target]!.alive) continue;
     q.dispatching = true;
@@ -118,7 +123,7 @@ export function sendNextPage(ctx: EngineContext, node: NodeState, target: number
   if (!q || !q.dispatching || q.page) return;
   purgeExpired(ctx, node, q);
   // Paused (pausehandoff), or replay held while handoff is disabled: the rest stay pending.
-  if (!replays(node.op, ctx.settings)) {
+  if (!replays(node.op, ctx.settings, dcName(ctx, target))) {
     q.dispatching = false;
     ctx.note('hint', `${node.id} stops replaying to ${ctx.nodes[target]!.id}: dispatch paused`, node.idx);
     return;

@@ -5,7 +5,17 @@ import type { Settings } from '../scenario/presets';
 
 export type Refusal = 'disabled' | 'window' | 'persistent-window' | 'cap';
 
-type HintSettings = Pick<Settings, 'hintedHandoffEnabled' | 'maxHintWindow' | 'persistentHintWindow' | 'maxHintsPerHost' | 'hintTtl' | 'hintFlushPeriod'>;
+type HintSettings = Pick<Settings, 'hintedHandoffEnabled' | 'hintedHandoffDisabledDatacenters' | 'maxHintWindow' | 'persistentHintWindow' | 'maxHintsPerHost' | 'hintTtl' | 'hintFlushPeriod'>;
+
+/**
+ * Whether a holder with these settings may hint a target in datacenter `dc`: its switch is on or
+ * lists that DC (ScyllaDB's host filter, db/hints/host_filter.cc can_hint_for), and the DC is not
+ * disabled (Cassandra's StorageProxy.shouldHint against hinted_handoff_disabled_datacenters).
+ */
+export function hintsAllowed(s: Pick<Settings, 'hintedHandoffEnabled' | 'hintedHandoffDisabledDatacenters'>, dc: string): boolean {
+  const on = s.hintedHandoffEnabled;
+  return (on === true || (on !== false && on.includes(dc))) && !s.hintedHandoffDisabledDatacenters.includes(dc);
+}
 
 /** What the holder believes of the target. */
 export interface TargetView {
@@ -44,8 +54,8 @@ export function isBuffered(s: HintSettings, nowUs: number, createdAt: number): b
  * those past their TTL are expired (the report counts them so) whether or not a trigger has
  * purged them yet.
  */
-export function refusal(s: HintSettings, nowUs: number, target: TargetView, pending: readonly { createdAt: number }[]): Refusal | null {
-  if (!s.hintedHandoffEnabled) return 'disabled';
+export function refusal(s: HintSettings, nowUs: number, target: TargetView, pending: readonly { createdAt: number }[], targetDc: string): Refusal | null {
+  if (!hintsAllowed(s, targetDc)) return 'disabled';
   const expired = expiredLead(s, nowUs, pending);
   if (s.maxHintWindow !== null) {
     const w = msToUs(s.maxHintWindow);

@@ -58,6 +58,8 @@ export class Network<M, E extends Endpoint> {
     private readonly latency: Latency,
     private readonly rng: Prng,
     private readonly dropRate: number,
+    /** Between datacenters (`zone`: each endpoint's DC) the delay is drawn from `latency` instead. */
+    private readonly remote: { zone: readonly number[]; latency: Latency } | null = null,
   ) {
     this.group = new Array<number>(endpoints.length).fill(0);
   }
@@ -81,7 +83,9 @@ export class Network<M, E extends Endpoint> {
    */
   send<K extends keyof M & string>(from: number, to: number, kind: K, body: M[K], inReplyTo: SimEvent | null, flag: number): void {
     const q = this.q;
-    const delay = this.latency.sample() + this.endpoints[from]!.slowUs + this.endpoints[to]!.slowUs;
+    const r = this.remote;
+    const latency = r && r.zone[from] !== r.zone[to] ? r.latency : this.latency;
+    const delay = latency.sample() + this.endpoints[from]!.slowUs + this.endpoints[to]!.slowUs;
     const dropped = this.dropRate > 0 && this.rng.next() < this.dropRate;
     const doomed = dropped || !this.reachable(from, to);
     this.stats.messagesSent++;

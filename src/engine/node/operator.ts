@@ -2,6 +2,7 @@
 // docs/behaviour.md): in-memory state only, gone when the node restarts (Cassandra's setters write
 // DatabaseDescriptor, never cassandra.yaml; HintsService starts paused and startup unpauses it).
 import type { Settings } from '../scenario/presets';
+import { hintsAllowed } from '../hints/policy';
 
 export interface OperatorState {
   /** pausehandoff: no dispatch starts and no further page of a running one is sent. */
@@ -25,7 +26,7 @@ export function nodeSettings(op: OperatorState, scenario: Settings): Settings {
 }
 
 /** Changes one of the node's own settings (a copy of the scenario's the first time). */
-export function setNodeSetting<K extends 'hintedHandoffEnabled' | 'hintReplayRate' | 'maxHintWindow'>(op: OperatorState, scenario: Settings, key: K, value: Settings[K]): void {
+export function setNodeSetting<K extends 'hintedHandoffEnabled' | 'hintedHandoffDisabledDatacenters' | 'hintReplayRate' | 'maxHintWindow'>(op: OperatorState, scenario: Settings, key: K, value: Settings[K]): void {
   op.settings ??= { ...scenario, latency: { ...scenario.latency } };
   op.settings[key] = value;
 }
@@ -34,8 +35,9 @@ export function setNodeSetting<K extends 'hintedHandoffEnabled' | 'hintReplayRat
  * Whether a holder replays its stored hints now: not while dispatch is paused, nor (where the
  * system keeps them unreplayed, replayWhenDisabled false: ScyllaDB) while its handoff is disabled.
  */
-export function replays(op: OperatorState, scenario: Settings): boolean {
+export function replays(op: OperatorState, scenario: Settings, targetDc?: string): boolean {
   if (op.paused) return false;
   const s = nodeSettings(op, scenario);
-  return s.hintedHandoffEnabled || s.replayWhenDisabled;
+  if (s.replayWhenDisabled) return true;
+  return targetDc === undefined ? s.hintedHandoffEnabled !== false : hintsAllowed(s, targetDc);
 }

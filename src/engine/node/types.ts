@@ -90,7 +90,11 @@ export interface NodeState {
 // The bodies, one shape per body kind `k` (all bodies of a kind share one shape). The write and
 // read bodies carry their coordinator's handler itself (the coordinator's own memory, which a reply
 // finds without a lookup); a handler no longer live ignores late replies.
-export interface MutationBody { k: 'mut'; h: WriteHandler | null; key: string; v: Version; owner: number; repairOf: ReadHandler | null; more: readonly Version[] | null; slot: VersionSlot }
+export interface MutationBody {
+  k: 'mut'; h: WriteHandler | null; key: string; v: Version; owner: number; repairOf: ReadHandler | null; more: readonly Version[] | null; slot: VersionSlot;
+  /** Cross-DC forwarding: the relay sends `body` to `to` (the others of its DC) on arrival (net/forward.ts). */
+  fwd?: { to: readonly number[]; body: MutationBody };
+}
 export interface ReadBody { k: 'read'; h: ReadHandler; slot: KeyInfo }
 export interface ReadResponseBody { k: 'readResp'; h: ReadHandler; versions: readonly Version[] }
 export interface HintPageBody { k: 'hintPage'; page: number; hints: { id: number; key: string; slot: VersionSlot; v: Version; createdAt: number }[] }

@@ -2,6 +2,7 @@
 // physical nodes met walking clockwise from the key's token (Dynamo §4.3; Cassandra's replication
 // strategy walks the same way). Tokens are Cassandra's Murmur3 longs; order uses Number(token).
 import { murmur3Token } from '../core/murmur3';
+import { ntsReplicas, type Topology } from './topology';
 
 export interface KeyPlacement {
   /** Signed 64-bit Murmur3 token, as Cassandra prints it. */
@@ -27,7 +28,8 @@ export class Ring {
    */
   private readonly prefAt: (number[] | undefined)[] = [];
 
-  constructor(readonly nodeNames: readonly string[], vnodes: number) {
+  /** `datacenters`: place replicas by NetworkTopologyStrategy (topology.ts); absent: the first rf. */
+  constructor(readonly nodeNames: readonly string[], vnodes: number, private readonly datacenters?: Topology) {
     const all: { pos: number; owner: number }[] = [];
     nodeNames.forEach((name, owner) => {
       for (let v = 0; v < vnodes; v++) all.push({ pos: Number(murmur3Token(`${name}#vnode${v}`)), owner });
@@ -73,7 +75,7 @@ export class Ring {
 
   /** The replicas (first rf of the preference list) of ring range r. */
   replicasOfRange(r: number, rf: number): readonly number[] {
-    return this.prefOf(r).slice(0, rf);
+    return this.datacenters ? ntsReplicas(this.prefOf(r), this.datacenters) : this.prefOf(r).slice(0, rf);
   }
 
   get rangeCount(): number {

@@ -41,12 +41,20 @@ function runVerb(s: SimState, node: NodeState, f: NodetoolEntry): void {
     case 'setmaxhintwindow':
       setNodeSetting(op, s.settings, 'maxHintWindow', f.maxHintWindow!);
       return say(f.maxHintWindow === null ? 'no hint window' : `hint window ${formatDuration(f.maxHintWindow!)}`);
+    case 'disablehintsfordc': case 'enablehintsfordc': return hintsForDc(s, node, f.verb === 'disablehintsfordc', f.dc!, say);
     case 'disablegossip': return disableGossip(s, node, say);
     case 'enablegossip': return enableGossip(node, say);
     case 'drain': return drain(s, node, say);
     case 'compact': compactNode(s, node, true); return;
     case 'statushandoff': case 'listpendinghints': case 'getmaxhintwindow': return;
   }
+}
+
+/** DisableHintsForDC / EnableHintsForDC: add to or remove from the node's hinted_handoff_disabled_datacenters. */
+function hintsForDc(s: SimState, node: NodeState, disable: boolean, dc: string, say: (text: string) => void): void {
+  const list = (node.op.settings ?? s.settings).hintedHandoffDisabledDatacenters.filter((d) => d !== dc);
+  setNodeSetting(node.op, s.settings, 'hintedHandoffDisabledDatacenters', disable ? [...list, dc] : list);
+  say(disable ? `replicas in ${dc} are no longer hinted` : `replicas in ${dc} are hinted again`);
 }
 
 function disableGossip(s: SimState, node: NodeState, say: (text: string) => void): void {

@@ -55,7 +55,7 @@ export function generatorStopped(s: WorkloadState, ev: SimEvent): boolean {
 
 export function runOp(s: SimState, w: WorkloadEntry): void {
   if (w.kind === 'generator') return;
-  const coord = s.pickCoordinator(w.coordinator);
+  const coord = s.pickCoordinator(w.coordinator, w.dc);
   if (w.kind === 'write') startWrite(s, coord, s.keyInfo(w.key), w.value, w.consistency, true, w.op);
   else if (w.kind === 'delete') startWrite(s, coord, s.keyInfo(w.key), '', w.consistency, true, 'delete');
   else startRead(s, coord, s.keyInfo(w.key), w.consistency, true);
@@ -70,7 +70,7 @@ export function runGenerator(s: SimState, g: Generator, ev: SimEvent): void {
   // One draw decides: u < writeRatio writes, u < writeRatio + deleteRatio deletes, else a read.
   const u = s.rng.workload.next();
   const isWrite = u < e.writeRatio;
-  const coord = s.pickCoordinator(e.coordinator);
+  const coord = s.pickCoordinator(e.coordinator, e.dc);
   if (isWrite && s.settings.conflictResolution === 'or-set') setWrite(s, g, coord, info);
   else if (isWrite) startWrite(s, coord, info, `v${g.index}.${g.i}`, e.consistency, false);
   else if (e.deleteRatio !== undefined && u < e.writeRatio + e.deleteRatio) startWrite(s, coord, info, '', e.consistency, false, 'delete');

@@ -13,6 +13,8 @@ interface Ctx {
   until: number;
   /** The cluster's settings: a write's `op` needs the OR-set. */
   settings: { conflictResolution: string };
+  /** The cluster's datacenters (absent: one, datacenter1): the DC verbs name one. */
+  topology?: { names: readonly string[] };
 }
 
 /** A write's `op`: absent, or "add" / "remove" on an OR-set cluster. */
@@ -49,10 +51,10 @@ function finite(v: unknown, field: string, min: number, max: number): number {
 /** A console's nodetool command: the entry a scenario would write, its keys named as the command's. */
 function nodetoolCommand(ctx: Ctx, c: Extract<Command, { type: 'nodetool' }>, at: number): FaultEntry {
   const e: Record<string, unknown> = { nodetool: c.verb, node: c.node };
-  for (const k of ['target', 'hintReplayRate', 'maxHintWindow'] as const) if (c[k] !== undefined) e[k] = c[k];
+  for (const k of ['target', 'hintReplayRate', 'maxHintWindow', 'dc'] as const) if (c[k] !== undefined) e[k] = c[k];
   let entry;
   try {
-    entry = nodetoolEntry(e, '', at, [...ctx.byName.keys()]);
+    entry = nodetoolEntry(e, '', at, [...ctx.byName.keys()], ctx.topology?.names);
   } catch (err) {
     // The command calls the verb `verb`; the format calls it `nodetool`.
     if (err instanceof ScenarioError && err.field === 'nodetool') throw new ScenarioError('verb', err.message.slice('nodetool: '.length));

@@ -2,19 +2,22 @@
 import * as z from 'zod/mini';
 import { DEFAULT_GENERATOR_KEYS, DEFAULT_LEVEL, MAX_GENERATOR_KEYS, MAX_GENERATOR_RATE, MAX_NODES, type ConsistencyLevel as Level } from './limits';
 import { SET_OPS, type ConflictResolution, type SetOp } from './registry';
-import { above, bool, check, duration, int, key, level, list, name, num, object, opt, ScenarioError, value } from './fields';
+import { above, bool, check, duration, expecting, int, key, level, list, name, num, object, opt, ScenarioError, value } from './fields';
 import { nodetoolEntry, type NodetoolEntry } from './nodetool';
 
 export { SET_OPS, type SetOp } from './registry';
 const setOp = z.enum(SET_OPS, { error: 'expected "add" or "remove"' });
-const writeOp = z.strictObject({ key, value, consistency: opt(level), coordinator: opt(name), op: opt(setOp) }, object('an object like { "key": "k", "value": "v" }'));
+/** A client's local datacenter (checked against the cluster in datacenters.ts). */
+const dc = z.string({ error: expecting('a datacenter name') });
+const writeOp = z.strictObject({ key, value, consistency: opt(level), coordinator: opt(name), op: opt(setOp), dc: opt(dc) }, object('an object like { "key": "k", "value": "v" }'));
 const readOp = z.strictObject({
   key,
   consistency: opt(level.check(z.refine((l) => l !== 'ANY', 'ANY is for writes only'))),
   coordinator: opt(name),
+  dc: opt(dc),
 }, object('an object like { "key": "k" }'));
 /** A delete names its key; a tombstone has no value (deletes.md). */
-const deleteOp = z.strictObject({ key, consistency: opt(level), coordinator: opt(name) }, object('an object like { "key": "k" }'));
+const deleteOp = z.strictObject({ key, consistency: opt(level), coordinator: opt(name), dc: opt(dc) }, object('an object like { "key": "k" }'));
 const workloadBranches = {
   write: z.strictObject({ at: opt(duration), write: writeOp }),
   delete: z.strictObject({ at: opt(duration), delete: deleteOp }),
@@ -29,8 +32,11 @@ const workloadBranches = {
     deleteRatio: opt(num(0, 1, 'a ratio')),
     consistency: opt(level),
     coordinator: opt(name),
+    dc: opt(dc),
   }),
 };
+/** A partition group's member: a node, or (with datacenters) a datacenter standing for its nodes. */
+const member = z.string({ error: expecting('a node or datacenter name') }).check(z.regex(/^[A-Za-z0-9_-]{1,32}$/, 'expected a node or datacenter name'));
 const faultBranches = {
   kill: z.strictObject({ at: opt(duration), kill: name, wipe: opt(bool) }),
   restart: z.strictObject({ at: opt(duration), restart: name }),
@@ -38,7 +44,7 @@ const faultBranches = {
     at: opt(duration),
     partition: z
       .array(
-        z.array(name, list('a group: a list of node names')).check(z.maxLength(MAX_NODES, `expected a group of at most ${MAX_NODES} nodes`)),
+        z.array(member, list('a group: a list of node names')).check(z.maxLength(MAX_NODES, `expected a group of at most ${MAX_NODES} nodes`)),
         list('a list of groups of node names, like [["A", "B"], ["C"]]'),
       )
       .check(z.minLength(1, 'expected at least one group of node names'), z.maxLength(MAX_NODES, `expected at most ${MAX_NODES} groups`)),
@@ -49,11 +55,13 @@ const faultBranches = {
 };
 
 export type WorkloadEntry =
-  | { kind: 'write'; at: number; key: string; value: string; consistency: Level; coordinator?: string; op?: SetOp }
-  | { kind: 'read'; at: number; key: string; consistency: Level; coordinator?: string }
-  | { kind: 'delete'; at: number; key: string; consistency: Level; coordinator?: string }
+  | { kind: 'write'; at: number; key: string; value: string; consistency: Level; coordinator?: string; op?: SetOp; dc?: string }
+  | { kind: 'read'; at: number; key: string; consistency: Level; coordinator?: string; dc?: string }
+  | { kind: 'delete'; at: number; key: string; consistency: Level; coordinator?: string; dc?: string }
   | {
     kind: 'generator'; from: number; to: number; rate: number; keys: number; writeRatio: number; consistency: Level; coordinator?: string;
+    /** The clients' local datacenter: coordinators are drawn from it. */
+    dc?: string;
     /** OR-set only: the share of writes that remove an element (absent: DEFAULT_REMOVE_RATIO). */
     removeRatio?: number;
     /** Last-write-wins only: the share of operations that delete their key (absent: none, and no draw changes). */
@@ -132,7 +140,7 @@ function deleteEntry(entry: unknown, field: string, known: Known, resolution: st
   const e = check(workloadBranches.delete, entry, field);
   needsLww(resolution, `${field}.delete`, 'a delete');
   known(e.delete.coordinator, `${field}.delete.coordinator`);
-  return { kind: 'delete', at: e.at ?? 0, key: e.delete.key, consistency: e.delete.consistency ?? DEFAULT_LEVEL, coordinator: e.delete.coordinator };
+  return { kind: 'delete', at: e.at ?? 0, key: e.delete.key, consistency: e.delete.consistency ?? DEFAULT_LEVEL, coordinator: e.delete.coordinator, ...(e.delete.dc !== undefined ? { dc: e.delete.dc } : {}) };
 }
 
 /** A generator's writeRatio and deleteRatio: writeRatio defaults to 1 − deleteRatio; the two sum to ≤ 1. */
@@ -153,7 +161,10 @@ export function workloadEntry(entry: unknown, field: string, until: number, know
   if (kind === 'write') {
     const e = check(workloadBranches.write, entry, field);
     known(e.write.coordinator, `${field}.write.coordinator`);
-    const w: WorkloadEntry = { kind: 'write', at: e.at ?? 0, key: e.write.key, value: e.write.value, consistency: e.write.consistency ?? DEFAULT_LEVEL, coordinator: e.write.coordinator };
+    const w: WorkloadEntry = {
+      kind: 'write', at: e.at ?? 0, key: e.write.key, value: e.write.value, consistency: e.write.consistency ?? DEFAULT_LEVEL, coordinator: e.write.coordinator,
+      ...(e.write.dc !== undefined ? { dc: e.write.dc } : {}),
+    };
     if (e.write.op === undefined) return w;
     needsOrSet(orSet, `${field}.write.op`, '"op"');
     return { ...w, op: e.write.op };
@@ -161,7 +172,7 @@ export function workloadEntry(entry: unknown, field: string, until: number, know
   if (kind === 'read') {
     const e = check(workloadBranches.read, entry, field);
     known(e.read.coordinator, `${field}.read.coordinator`);
-    return { kind: 'read', at: e.at ?? 0, key: e.read.key, consistency: e.read.consistency ?? DEFAULT_LEVEL, coordinator: e.read.coordinator };
+    return { kind: 'read', at: e.at ?? 0, key: e.read.key, consistency: e.read.consistency ?? DEFAULT_LEVEL, coordinator: e.read.coordinator, ...(e.read.dc !== undefined ? { dc: e.read.dc } : {}) };
   }
   const e = check(workloadBranches.generator, entry, field);
   known(e.coordinator, `${field}.coordinator`);
@@ -173,33 +184,50 @@ export function workloadEntry(entry: unknown, field: string, until: number, know
     kind: 'generator', from: e.from ?? 0, to: e.to ?? until, rate: e.rate, keys: e.keys ?? DEFAULT_GENERATOR_KEYS, writeRatio,
     consistency: e.consistency ?? DEFAULT_LEVEL, coordinator: e.coordinator, ...(e.removeRatio !== undefined ? { removeRatio: e.removeRatio } : {}),
     ...(deleteRatio !== undefined ? { deleteRatio } : {}),
+    ...(e.dc !== undefined ? { dc: e.dc } : {}),
   };
 }
 
-/** A partition's groups: every node known, none listed twice. */
-function partitionGroups(groups: string[][], field: string, known: Known): string[][] {
+/** Each datacenter's nodes, by name (absent: the scenario names no datacenters). */
+export type DcMembers = ReadonlyMap<string, readonly string[]>;
+
+/** A partition's groups: every node known, none listed twice; a datacenter's name stands for its nodes. */
+function partitionGroups(groups: string[][], field: string, known: Known, dcs?: DcMembers): string[][] {
   const group = new Map<string, number>();
-  groups.forEach((g, gi) => g.forEach((n, ni) => {
-    const at = `${field}.partition[${gi}][${ni}]`;
-    known(n, at);
+  const byDc = new Map<string, string>();
+  const add = (n: string, gi: number, at: string, viaDc?: string) => {
     const before = group.get(n);
+    const dc = viaDc ?? byDc.get(n);
+    if (before !== undefined && (viaDc !== undefined || byDc.has(n))) throw new ScenarioError(at, `datacenter "${dc!}" and its node "${n}" are both named`);
     if (before === gi) throw new ScenarioError(at, `node "${n}" is listed twice in this group`);
     if (before !== undefined) throw new ScenarioError(at, `node "${n}" is in more than one group`);
     group.set(n, gi);
+    if (viaDc !== undefined) byDc.set(n, viaDc);
+  };
+  const out = groups.map((g, gi) => g.flatMap((n, ni) => {
+    const at = `${field}.partition[${gi}][${ni}]`;
+    const members = dcs?.get(n);
+    if (members) {
+      members.forEach((m) => add(m, gi, at, n));
+      return [...members];
+    }
+    known(n, at);
+    add(n, gi, at);
+    return [n];
   }));
-  return groups;
+  return out;
 }
 
 /** An operator's command: "nodetool" and no other fault kind in the same entry. */
-function nodetoolFault(e: object, field: string, cluster: readonly string[]): FaultEntry {
+function nodetoolFault(e: object, field: string, cluster: readonly string[], dcs?: DcMembers): FaultEntry {
   const other = FAULT_KINDS.find((k) => has(e, k));
   if (other) throw new ScenarioError(field, `"nodetool" and "${other}" in one entry; a fault is exactly one kind`);
   const at = has(e, 'at') ? check(duration, (e as { at: unknown }).at, `${field}.at`) : 0;
-  return nodetoolEntry(e as Record<string, unknown>, field, at, cluster);
+  return nodetoolEntry(e as Record<string, unknown>, field, at, cluster, dcs ? [...dcs.keys()] : undefined);
 }
 
-export function faultEntry(entry: unknown, field: string, known: Known, cluster: readonly string[] = []): FaultEntry {
-  if (has(entryObject(entry, field), 'nodetool')) return nodetoolFault(entry as object, field, cluster);
+export function faultEntry(entry: unknown, field: string, known: Known, cluster: readonly string[] = [], dcs?: DcMembers): FaultEntry {
+  if (has(entryObject(entry, field), 'nodetool')) return nodetoolFault(entry as object, field, cluster, dcs);
   switch (faultKind(entry, field)) {
     case 'kill': {
       const f = check(faultBranches.kill, entry, field);
@@ -223,7 +251,7 @@ export function faultEntry(entry: unknown, field: string, known: Known, cluster:
     }
     case 'partition': {
       const f = check(faultBranches.partition, entry, field);
-      return { kind: 'partition', at: f.at ?? 0, groups: partitionGroups(f.partition, field, known) };
+      return { kind: 'partition', at: f.at ?? 0, groups: partitionGroups(f.partition, field, known, dcs) };
     }
     case 'heal': {
       const f = check(faultBranches.heal, entry, field);

@@ -2,8 +2,11 @@
 // schema, the command checks, the worker and the page's forms all read them here, so a form never
 // allows what the engine refuses (or refuses what it allows).
 
-/** The consistency levels of the format, weakest first. */
-export const CONSISTENCY_LEVELS = ['ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL'] as const;
+/**
+ * The consistency levels of the format, weakest first; then the datacenter levels (Cassandra's
+ * LOCAL_ONE, LOCAL_QUORUM, EACH_QUORUM), which with one datacenter mean ONE, QUORUM, QUORUM.
+ */
+export const CONSISTENCY_LEVELS = ['ANY', 'ONE', 'TWO', 'THREE', 'QUORUM', 'ALL', 'LOCAL_ONE', 'LOCAL_QUORUM', 'EACH_QUORUM'] as const;
 export type ConsistencyLevel = (typeof CONSISTENCY_LEVELS)[number];
 /** A read needs a replica's answer, so ANY (a stored hint alone) is for writes only. */
 export const READ_LEVELS: readonly Exclude<ConsistencyLevel, 'ANY'>[] = CONSISTENCY_LEVELS.filter((l): l is Exclude<ConsistencyLevel, 'ANY'> => l !== 'ANY');

@@ -4,16 +4,18 @@
 import { parseDuration } from '../core/duration';
 import { MAX_DURATION_MS, NODE_NAME_PATTERN } from './limits';
 import { ScenarioError } from './fields';
+import { DEFAULT_DC } from '../ring/topology';
 
 export type StateVerb =
   | 'pausehandoff' | 'resumehandoff' | 'disablehandoff' | 'enablehandoff' | 'truncatehints'
-  | 'sethintedhandoffthrottle' | 'setmaxhintwindow' | 'disablegossip' | 'enablegossip' | 'drain' | 'compact';
+  | 'sethintedhandoffthrottle' | 'setmaxhintwindow' | 'disablegossip' | 'enablegossip' | 'drain' | 'compact'
+  | 'disablehintsfordc' | 'enablehintsfordc';
 export type ProbeVerb = 'statushandoff' | 'listpendinghints' | 'getmaxhintwindow';
 export type Verb = StateVerb | ProbeVerb;
 
 export interface VerbSpec {
   /** The key it needs besides "node", or takes optionally ("target"). */
-  extra: 'target' | 'hintReplayRate' | 'maxHintWindow' | null;
+  extra: 'target' | 'hintReplayRate' | 'maxHintWindow' | 'dc' | null;
   /** A probe: prints, changes nothing. */
   readOnly: boolean;
   /** ScyllaDB's nodetool has no such verb (its REST equivalents are unimplemented or absent). */
@@ -34,18 +36,14 @@ export const VERBS: Readonly<Record<Verb, VerbSpec>> = {
   enablegossip: { extra: null, readOnly: false, cassandraOnly: false, help: 'Reenable gossip, with a newer generation: each peer sees the node up at its next heartbeat.' },
   drain: { extra: null, readOnly: false, cassandraOnly: false, help: 'Drain the node (stop accepting writes and flush all tables): hints are flushed, then it is down until restart.' },
   compact: { extra: null, readOnly: false, cassandraOnly: false, help: 'Force a (major) compaction: the node purges every tombstone its tombstoneGc mode allows now.' },
+  disablehintsfordc: { extra: 'dc', readOnly: false, cassandraOnly: true, help: 'Disable hints for a data center (dc=<name>): replicas there are no longer hinted by this node.' },
+  enablehintsfordc: { extra: 'dc', readOnly: false, cassandraOnly: true, help: 'Enable hints for a data center (dc=<name>) that was disabled.' },
   statushandoff: { extra: null, readOnly: true, cassandraOnly: true, help: 'Status of storing future hints on the current node.' },
   listpendinghints: { extra: null, readOnly: true, cassandraOnly: true, help: 'Print all pending hints that this node has.' },
   getmaxhintwindow: { extra: null, readOnly: true, cassandraOnly: true, help: 'Print the max hint window in ms.' },
 };
 
 export const VERB_NAMES = Object.keys(VERBS) as Verb[];
-
-/** Verbs of the format that this version refuses, with why (they need another part of the format). */
-const LATER: Readonly<Record<string, string>> = {
-  disablehintsfordc: 'needs datacenters (cluster.datacenters), which this version does not model yet',
-  enablehintsfordc: 'needs datacenters (cluster.datacenters), which this version does not model yet',
-};
 
 export interface NodetoolEntry {
   kind: 'nodetool';
@@ -58,9 +56,14 @@ export interface NodetoolEntry {
   target?: string;
   hintReplayRate?: number;
   maxHintWindow?: number | null;
+  /** disablehintsfordc / enablehintsfordc: the datacenter. */
+  dc?: string;
 }
 
-const EXTRAS = ['target', 'hintReplayRate', 'maxHintWindow'] as const;
+const EXTRAS = ['target', 'hintReplayRate', 'maxHintWindow', 'dc'] as const;
+const EXTRA_VERB: Record<(typeof EXTRAS)[number], string> = {
+  target: '"truncatehints"', hintReplayRate: '"sethintedhandoffthrottle"', maxHintWindow: '"setmaxhintwindow"', dc: '"disablehintsfordc" and "enablehintsfordc"',
+};
 const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
 /** A key under `field`, or the key alone (a console command names its own keys). */
 const sub = (field: string, k: string) => (field ? `${field}.${k}` : k);
@@ -72,7 +75,6 @@ export function isVerb(v: unknown): v is Verb {
 /** The verb, or a ScenarioError naming `field`. */
 export function verbOf(v: unknown, field: string): Verb {
   if (typeof v !== 'string') throw new ScenarioError(field, 'expected a nodetool verb (a string), like "pausehandoff"');
-  if (has(LATER, v)) throw new ScenarioError(field, `"${v}" ${LATER[v]!}`);
   if (!isVerb(v)) throw new ScenarioError(field, `unknown verb "${v.length > 40 ? `${v.slice(0, 40)}…` : v}"; expected one of ${VERB_NAMES.join(', ')}`);
   return v;
 }
@@ -110,9 +112,15 @@ function windowOf(v: unknown, field: string): number | null {
 }
 
 /** The extra keys of `verb`: required ones present, none of another verb's. */
-function extrasOf(e: Record<string, unknown>, verb: Verb, field: string, cluster: readonly string[]): Pick<NodetoolEntry, 'target' | 'hintReplayRate' | 'maxHintWindow'> {
+function extrasOf(e: Record<string, unknown>, verb: Verb, field: string, cluster: readonly string[], dcs: readonly string[]): Pick<NodetoolEntry, 'target' | 'hintReplayRate' | 'maxHintWindow' | 'dc'> {
   const mine = VERBS[verb].extra;
-  for (const k of EXTRAS) if (k !== mine && has(e, k)) throw new ScenarioError(sub(field, k), `"${k}" goes only with ${k === 'target' ? '"truncatehints"' : k === 'hintReplayRate' ? '"sethintedhandoffthrottle"' : '"setmaxhintwindow"'}`);
+  for (const k of EXTRAS) if (k !== mine && has(e, k)) throw new ScenarioError(sub(field, k), `"${k}" goes only with ${EXTRA_VERB[k]}`);
+  if (mine === 'dc') {
+    const d = e.dc;
+    if (d === undefined) throw new ScenarioError(sub(field, 'dc'), `missing; expected a datacenter name (${dcs.join(', ')})`);
+    if (typeof d !== 'string' || !dcs.includes(d)) throw new ScenarioError(sub(field, 'dc'), `unknown datacenter "${String(d)}"`);
+    return { dc: d };
+  }
   if (mine === 'target') {
     if (!has(e, 'target')) return {};
     const t = e.target;
@@ -125,11 +133,11 @@ function extrasOf(e: Record<string, unknown>, verb: Verb, field: string, cluster
 }
 
 /** A `faults` entry with "nodetool", checked; `at` is already read by the caller. */
-export function nodetoolEntry(e: Record<string, unknown>, field: string, at: number, cluster: readonly string[]): NodetoolEntry {
+export function nodetoolEntry(e: Record<string, unknown>, field: string, at: number, cluster: readonly string[], dcs: readonly string[] = [DEFAULT_DC]): NodetoolEntry {
   const verb = verbOf(e.nodetool, sub(field, 'nodetool'));
   for (const k of Object.keys(e)) {
     if (k !== 'at' && k !== 'nodetool' && k !== 'node' && !(EXTRAS as readonly string[]).includes(k)) throw new ScenarioError(sub(field, k), 'unknown key');
   }
   const { nodes, all } = nodesOf(e.node, sub(field, 'node'), cluster);
-  return { kind: 'nodetool', at, verb, nodes, all, ...extrasOf(e, verb, field, cluster) };
+  return { kind: 'nodetool', at, verb, nodes, all, ...extrasOf(e, verb, field, cluster, dcs) };
 }

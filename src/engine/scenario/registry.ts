@@ -14,7 +14,10 @@ export interface Settings {
   preset: PresetName;
   hintMode: HintMode;
   strictQuorum: boolean;
-  hintedHandoffEnabled: boolean;
+  /** true, false, or the DCs whose nodes may be hinted (ScyllaDB's list form). */
+  hintedHandoffEnabled: boolean | readonly string[];
+  /** DCs whose nodes are never hinted (Cassandra's hinted_handoff_disabled_datacenters). */
+  hintedHandoffDisabledDatacenters: readonly string[];
   /** Whether a node replays stored hints for a target it may not hint now (handoff disabled at run time). */
   replayWhenDisabled: boolean;
   /** ms, or null = no window. */
@@ -31,6 +34,8 @@ export interface Settings {
   gossipInterval: number;
   phiConvictThreshold: number;
   latency: { median: number; p99: number };
+  /** Between datacenters; `latency` stays within one. */
+  interDcLatency: { median: number; p99: number };
   dropRate: number;
   readRepair: boolean;
   antiEntropyInterval: number | null;
@@ -62,14 +67,16 @@ export function writeOpsOf(conflictResolution: unknown): readonly SetOp[] {
   return conflictResolution === 'or-set' ? SET_OPS : [];
 }
 
+/** The settings that nest two durations: `latency.median` and `latency.p99`, and the same between DCs. */
+export type NestedSetting = 'latency' | 'interDcLatency';
 /** A setting's place under `settings`: the nested latency is two settings, `latency.median` and `latency.p99`. */
-export type SettingPath = Exclude<keyof Settings, 'latency'> | `latency.${keyof Settings['latency']}`;
-export type SettingValue<P extends SettingPath> = P extends `latency.${infer K extends keyof Settings['latency']}`
+export type SettingPath = Exclude<keyof Settings, NestedSetting> | `${NestedSetting}.${keyof Settings['latency']}`;
+export type SettingValue<P extends SettingPath> = P extends `${NestedSetting}.${infer K extends keyof Settings['latency']}`
   ? Settings['latency'][K]
   : P extends keyof Settings ? Settings[P] : never;
 
 /** Durations are ms in the engine and typed as "3h" in files and forms. */
-export type SettingType = 'choice' | 'bool' | 'duration' | 'optionalDuration' | 'number' | 'integer';
+export type SettingType = 'choice' | 'bool' | 'duration' | 'optionalDuration' | 'number' | 'integer' | 'dcList';
 
 /** The real systems' own name for a setting, one per system, where the system has one. */
 export type RealNames = Partial<Record<PresetName, string>>;
@@ -97,6 +104,10 @@ export interface SettingSpec<T> {
   why: string;
   /** Used only in this hint mode (the other ignores it). */
   mode?: HintMode;
+  /** A bool that may also be a list of datacenter names (ScyllaDB's hinted_handoff_enabled). */
+  orDcList?: boolean;
+  /** Only means something with cluster.datacenters (forms may leave it out). */
+  datacenters?: boolean;
 }
 
 const H = 3_600_000;
@@ -124,8 +135,12 @@ export const SETTINGS: { readonly [P in SettingPath]: SettingSpec<SettingValue<P
     why: 'On: only the key’s own replicas count toward the level; a stand-in’s ack does not.',
   },
   hintedHandoffEnabled: {
-    type: 'bool', defaults: every(true), real: { cassandra: 'hinted_handoff_enabled', scylla: 'hinted_handoff_enabled' },
-    why: 'Off: a missed replica gets nothing until repair.',
+    type: 'bool', orDcList: true, defaults: every<boolean | readonly string[]>(true), real: { cassandra: 'hinted_handoff_enabled', scylla: 'hinted_handoff_enabled' },
+    why: 'Off: a missed replica gets nothing until repair. A list of datacenters (ScyllaDB): hint only replicas in those.',
+  },
+  hintedHandoffDisabledDatacenters: {
+    type: 'dcList', datacenters: true, defaults: every<readonly string[]>([]), real: { cassandra: 'hinted_handoff_disabled_datacenters' },
+    why: 'Replicas in these datacenters are never hinted (nodetool disablehintsfordc adds one at run time).',
   },
   replayWhenDisabled: {
     type: 'bool', defaults: { cassandra: true, scylla: false, dynamo: true, riak: true }, real: {},
@@ -185,6 +200,9 @@ export const SETTINGS: { readonly [P in SettingPath]: SettingSpec<SettingValue<P
   },
   'latency.median': { ...DURATION, defaults: every(5), real: {}, why: 'Typical one-way delay of a message.' },
   'latency.p99': { ...DURATION, defaults: every(40), real: {}, why: 'The slow tail: 1 message in 100 takes at least this long.' },
+  // No source gives a default: 50 / 150 ms is a typical cross-region link (an open choice).
+  'interDcLatency.median': { ...DURATION, datacenters: true, defaults: every(50), real: {}, why: 'Typical one-way delay of a message between datacenters.' },
+  'interDcLatency.p99': { ...DURATION, datacenters: true, defaults: every(150), real: {}, why: 'The slow tail between datacenters.' },
   dropRate: {
     type: 'number', min: 0, max: 1, noun: 'a probability', defaults: every(0), real: {},
     why: 'Probability (0..1) that any one message is lost.',

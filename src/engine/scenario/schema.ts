@@ -8,7 +8,9 @@ import { DEFAULT_REPLICATION_FACTOR, DEFAULT_VNODES, MAX_DESCRIPTION_LENGTH, MAX
 import { faultEntry, workloadEntry, type FaultEntry, type Known, type WorkloadEntry } from './entries';
 import { above, bool, check, duration, expecting, flooredDuration, int, name, nullableDuration, num, object, opt, positiveDuration, ScenarioError, addIssue, transformed, list } from './fields';
 import { PRESETS, type PresetName, type Settings } from './presets';
-import { SETTING_PATHS, SETTINGS, type SettingSpec } from './registry';
+import { SETTING_PATHS, SETTINGS, type NestedSetting, type SettingSpec } from './registry';
+import { boolOrDcList, checkDatacenterUse, clusterTopology, dcList } from './datacenters';
+import type { Topology } from '../ring/topology';
 
 export { ScenarioError } from './fields';
 export type { FaultEntry, SetOp, WorkloadEntry } from './entries';
@@ -25,7 +27,8 @@ function choices(options: readonly string[]): string {
 function settingSchema(spec: SettingSpec<unknown>): z.ZodMiniType {
   switch (spec.type) {
     case 'choice': return z.enum(spec.options as [string, ...string[]], { error: expecting(choices(spec.options!)) });
-    case 'bool': return bool;
+    case 'bool': return spec.orDcList ? boolOrDcList : bool;
+    case 'dcList': return dcList;
     case 'duration': return spec.min! > 0 ? flooredDuration(spec.min!, spec.floorWhy!, false) : spec.aboveMin ? positiveDuration : duration;
     case 'optionalDuration': return spec.min! > 0 ? flooredDuration(spec.min!, spec.floorWhy!, true) : nullableDuration;
     case 'integer': return int(spec.min!, spec.max!);
@@ -34,7 +37,10 @@ function settingSchema(spec: SettingSpec<unknown>): z.ZodMiniType {
 }
 
 /** How the error for a nested group of settings shows what it expects. */
-const NESTED_EXAMPLE: Record<string, string> = { latency: 'an object like { "median": "5ms", "p99": "40ms" }' };
+const NESTED_EXAMPLE: Record<string, string> = {
+  latency: 'an object like { "median": "5ms", "p99": "40ms" }',
+  interDcLatency: 'an object like { "median": "50ms", "p99": "150ms" }',
+};
 
 /** Every setting of the registry, optional, in registry order; `latency.median` nests under `latency`. */
 function settingsShape(): Record<string, z.ZodMiniType> {
@@ -53,7 +59,7 @@ function settingsShape(): Record<string, z.ZodMiniType> {
 }
 
 /** A scenario's `settings` as given: any subset, durations already in ms. */
-type SettingsInput = Partial<Omit<Settings, 'latency'>> & { latency?: Partial<Settings['latency']> };
+type SettingsInput = Partial<Omit<Settings, NestedSetting>> & { latency?: Partial<Settings['latency']>; interDcLatency?: Partial<Settings['interDcLatency']> };
 const settingsSchema = z.strictObject(settingsShape(), object('an object of settings')) as unknown as z.ZodMiniType<SettingsInput>;
 
 const NODES_MSG = `a list of node names or a count 1..${MAX_NODES}`;
@@ -86,7 +92,9 @@ const scenarioSchema = z.strictObject({
   cluster: opt(z.strictObject({
     nodes: opt(nodes),
     vnodes: opt(int(1, MAX_VNODES)),
-    replicationFactor: opt(int(1, MAX_NODES)),
+    // Checked in datacenters.ts: a number, or a map per datacenter.
+    replicationFactor: opt(z.unknown()),
+    datacenters: opt(z.unknown()),
   }, object('an object like { "nodes": ["A", "B", "C"] }'))),
   settings: opt(settingsSchema),
   workload: opt(z.array(z.unknown(), list('a list of workload entries')).check(z.maxLength(MAX_ENTRIES, `expected at most ${MAX_ENTRIES} entries`))),
@@ -102,7 +110,10 @@ export interface Scenario {
   seed: number;
   nodes: string[];
   vnodes: number;
+  /** The total over every datacenter. */
   replicationFactor: number;
+  /** Present only when the scenario names `cluster.datacenters` (else one DC, datacenter1). */
+  datacenters?: Topology;
   settings: Settings;
   workload: WorkloadEntry[];
   faults: FaultEntry[];
@@ -154,8 +165,8 @@ function readInput(input: unknown): unknown {
 
 type RawScenario = z.infer<typeof scenarioSchema>;
 
-/** The cluster's node names (distinct), tokens per node and replication factor. */
-function clusterOf(raw: RawScenario): { nodes: string[]; vnodes: number; rf: number } {
+/** The cluster's node names (distinct), tokens per node, replication factor and datacenters. */
+function clusterOf(raw: RawScenario): { nodes: string[]; vnodes: number; rf: number; datacenters?: Topology } {
   const cluster = raw.cluster ?? {};
   const nodes = cluster.nodes === undefined ? DEFAULT_NODES : typeof cluster.nodes === 'number' ? Array.from({ length: cluster.nodes }, (_, i) => `n${i + 1}`) : cluster.nodes;
   const seen = new Set<string>();
@@ -163,10 +174,18 @@ function clusterOf(raw: RawScenario): { nodes: string[]; vnodes: number; rf: num
     if (seen.has(n)) throw new ScenarioError(`cluster.nodes[${i}]`, `duplicate node name "${n}"`);
     seen.add(n);
   });
+  const vnodes = cluster.vnodes ?? DEFAULT_VNODES;
+  if (cluster.datacenters !== undefined) {
+    const datacenters = clusterTopology(cluster.datacenters, cluster.replicationFactor, nodes);
+    return { nodes, vnodes, rf: datacenters.rf.reduce((a, b) => a + b, 0), datacenters };
+  }
+  if (cluster.replicationFactor !== null && typeof cluster.replicationFactor === 'object' && !Array.isArray(cluster.replicationFactor)) {
+    throw new ScenarioError('cluster.replicationFactor', 'a map of replication factors per datacenter needs cluster.datacenters');
+  }
   // Default 3, the usual production choice; a smaller cluster replicates to every node.
-  const rf = cluster.replicationFactor ?? Math.min(DEFAULT_REPLICATION_FACTOR, nodes.length);
+  const rf = cluster.replicationFactor === undefined ? Math.min(DEFAULT_REPLICATION_FACTOR, nodes.length) : check(int(1, MAX_NODES), cluster.replicationFactor, 'cluster.replicationFactor');
   if (rf > nodes.length) throw new ScenarioError('cluster.replicationFactor', `expected at most the number of nodes (${nodes.length}), got ${rf}`);
-  return { nodes, vnodes: cluster.vnodes ?? DEFAULT_VNODES, rf };
+  return { nodes, vnodes, rf };
 }
 
 /** The given settings over their preset's defaults. */
@@ -174,13 +193,16 @@ function settingsOf(s: SettingsInput): Settings {
   const base = PRESETS[(s.preset ?? 'cassandra') as PresetName];
   const settings: Settings = {
     ...base,
-    ...Object.fromEntries(Object.entries(s).filter(([k, v]) => v !== undefined && k !== 'latency')),
+    ...Object.fromEntries(Object.entries(s).filter(([k, v]) => v !== undefined && k !== 'latency' && k !== 'interDcLatency')),
     latency: { median: s.latency?.median ?? base.latency.median, p99: s.latency?.p99 ?? base.latency.p99 },
+    interDcLatency: { median: s.interDcLatency?.median ?? base.interDcLatency.median, p99: s.interDcLatency?.p99 ?? base.interDcLatency.p99 },
   } as Settings;
   // Cassandra's and ScyllaDB's hints live no longer than gc_grace_seconds (deletes.md 7): an unset
   // hintTtl follows gcGrace. Both default to 10d, so a scenario that sets neither keeps its TTL.
   if (s.hintTtl === undefined && base.hintTtl !== null) settings.hintTtl = settings.gcGrace;
-  if (settings.latency.p99 < settings.latency.median) throw new ScenarioError('settings.latency.p99', `expected p99 >= median (${settings.latency.median} ms)`);
+  for (const g of ['latency', 'interDcLatency'] as const) {
+    if (settings[g].p99 < settings[g].median) throw new ScenarioError(`settings.${g}.p99`, `expected p99 >= median (${settings[g].median} ms)`);
+  }
   return settings;
 }
 
@@ -188,7 +210,7 @@ export function parseScenario(input: unknown): Scenario {
   input = readInput(input);
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new ScenarioError('', 'expected a JSON object');
   const raw = check(scenarioSchema, input, '');
-  const { nodes, vnodes, rf } = clusterOf(raw);
+  const { nodes, vnodes, rf, datacenters } = clusterOf(raw);
   const settings = settingsOf(raw.settings ?? {});
   const until = raw.until;
   const names = new Set(nodes);
@@ -196,7 +218,9 @@ export function parseScenario(input: unknown): Scenario {
     if (n !== undefined && !names.has(n)) throw new ScenarioError(field, `unknown node "${n}"`);
   };
   const workload = (raw.workload ?? []).map((entry, i) => workloadEntry(entry, `workload[${i}]`, until, known, settings.conflictResolution));
-  const faults = (raw.faults ?? []).map((entry, i) => faultEntry(entry, `faults[${i}]`, known, nodes));
+  const dcMembers = datacenters ? new Map(datacenters.names.map((dc, d) => [dc, nodes.filter((_, i) => datacenters.dcOf[i] === d)])) : undefined;
+  const faults = (raw.faults ?? []).map((entry, i) => faultEntry(entry, `faults[${i}]`, known, nodes, dcMembers));
+  checkDatacenterUse({ nodes, datacenters, settings, workload, faults });
   return {
     format: raw.format,
     name: raw.name,
@@ -205,6 +229,7 @@ export function parseScenario(input: unknown): Scenario {
     nodes,
     vnodes,
     replicationFactor: rf,
+    ...(datacenters ? { datacenters } : {}),
     settings,
     workload,
     faults,

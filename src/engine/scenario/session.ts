@@ -52,7 +52,7 @@ export function checkLog(scenario: Scenario, log: unknown, prefix = 'log'): Logg
   if (log === undefined || log === null) return [];
   if (!Array.isArray(log)) throw new ScenarioError(prefix, 'expected a list of commands');
   if (log.length > MAX_LOG_ENTRIES) throw new ScenarioError(prefix, `expected at most ${MAX_LOG_ENTRIES.toLocaleString('en-US')} commands, got ${log.length.toLocaleString('en-US')}`);
-  const ctx = { byName: new Map(scenario.nodes.map((n, i) => [n, i])), until: scenario.until, settings: scenario.settings };
+  const ctx = { byName: new Map(scenario.nodes.map((n, i) => [n, i])), until: scenario.until, settings: scenario.settings, topology: scenario.datacenters };
   let last = 0;
   return log.map((entry: unknown, i): LoggedCommand => {
     const field = `${prefix}[${i}]`;

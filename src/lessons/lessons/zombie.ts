@@ -83,7 +83,7 @@ const REPAIR_CURE: Lesson = {
   title: 'Cure 1: repair within gc_grace_seconds',
   summary: 'A replica that missed a delete learns it from a repair before the tombstones may be purged.',
   story: 'Operators run nodetool repair on every node at least once per gc_grace_seconds. Here is what that buys.',
-  scenario: scenario('Lesson: repair within gc_grace', { gcGrace: '1h', compactionInterval: '10m', maxHintWindow: '1m' }),
+  scenario: scenario('Lesson: repair within gc_grace_seconds', { gcGrace: '1h', compactionInterval: '10m', maxHintWindow: '1m' }),
   recap:
     'A hint is not the only way a delete reaches a replica, and not a sure one: past max_hint_window it is never stored. An anti-entropy repair compares Merkle trees — tombstones included — and streams the tombstone to the replica that missed it. Run repair on every range more often than gc_grace_seconds and every replica holds the tombstone before anyone may purge it.',
   steps: [
@@ -158,7 +158,7 @@ const HINT_TTL_WHY: Lesson = {
   title: 'Why a hint’s TTL is gc_grace_seconds',
   summary: 'A hint older than gc_grace_seconds could carry a write that a purged delete once covered.',
   story: 'An operator paused hint delivery during an incident and forgot to resume it for a day. Meanwhile the data was deleted.',
-  scenario: scenario('Lesson: why the hint TTL is gc_grace', { gcGrace: '1h', compactionInterval: '10m' }),
+  scenario: scenario('Lesson: why the hint TTL is gc_grace_seconds', { gcGrace: '1h', compactionInterval: '10m' }),
   recap:
     'Cassandra gives a hint the TTL of its mutation’s smallest gc_grace_seconds (Hint.isLive: “safe to apply the hint without risking to resurrect any deleted data”). A hint older than that may carry a write whose later delete has already been purged everywhere: replaying it would bring the data back. So an old hint is thrown away, and the replica that needed it must be repaired instead. (A hint created long after its write — a timeout hint — can still outlive the tombstone: Cassandra’s HintDataReappearingTest.)',
   steps: [

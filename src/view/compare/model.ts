@@ -36,11 +36,11 @@ const LEVEL_CHANGE: ChangeDef = {
 /** Every setting the view can change: the settings form's, without the preset (it changes many at once). */
 export const CHANGES: readonly ChangeDef[] = [
   ...FIELD_GROUPS.flatMap((g) => g.fields)
-    .filter((f) => f.path.startsWith('settings.') && f.key !== 'preset')
+    .filter((f) => f.path.startsWith('settings.') && f.key !== 'preset' && f.kind !== 'list')
     .map((f): ChangeDef => ({
       path: f.path,
       name: f.key,
-      kind: f.kind,
+      kind: f.kind as ChangeKind,
       real: f.real,
       options: f.options?.map((o) => o.value),
       emptyMeans: f.kind === 'optionalDuration' ? (f.placeholder ?? 'none') : undefined,

@@ -16,6 +16,7 @@ export function usage(verb: Verb): string {
     case 'target': return `${verb} [target node]`;
     case 'hintReplayRate': return `${verb} <hints/s>`;
     case 'maxHintWindow': return `${verb} <duration | ms | null>`;
+    case 'dc': return `${verb} <datacenter>`;
     default: return verb;
   }
 }
@@ -35,6 +36,8 @@ function argOf(verb: Verb, arg: string | undefined, nodes: readonly string[]): P
     return nodes.includes(arg) ? { target: arg } : refuse('target', `unknown node "${arg}"`);
   }
   if (arg === undefined) return refuse(extra, `missing; usage: ${usage(verb)}`);
+  // The engine knows the cluster's datacenters and names an unknown one.
+  if (extra === 'dc') return { dc: arg };
   if (extra === 'hintReplayRate') {
     const rate = Number(arg);
     return Number.isFinite(rate) && rate > 0 && /^[0-9.e+]+$/i.test(arg) ? { hintReplayRate: rate } : refuse('hintReplayRate', 'expected a rate (hints per second) > 0');
@@ -55,8 +58,7 @@ export function parseLine(line: string, node: string | null, nodes: readonly str
   const [word, arg, ...rest] = words as [string, string | undefined, ...string[]];
   const verb = VERB_NAMES.find((v) => v === word.toLowerCase());
   if (!verb) {
-    const later = word === 'disablehintsfordc' || word === 'enablehintsfordc' ? ' (needs datacenters, which this version does not model yet)' : '';
-    return refuse('verb', `unknown verb "${word.slice(0, 40)}"${later}`);
+    return refuse('verb', `unknown verb "${word.slice(0, 40)}"`);
   }
   if (rest.length > 0) return refuse('verb', `too many arguments; usage: ${usage(verb)}`);
   const extra = argOf(verb, arg, nodes);
@@ -112,14 +114,14 @@ function table(rows: readonly (readonly string[])[]): string[] {
  */
 export function probeOutput(verb: Verb, view: OperatorView, beliefs: readonly PeerBelief[]): string[] {
   switch (verb) {
-    case 'statushandoff': return [`Hinted handoff is ${view.handoffEnabled ? 'running' : 'not running'}`];
+    case 'statushandoff': return [`Hinted handoff is ${view.handoffEnabled ? 'running' : 'not running'}`, ...(view.disabledDatacenters ?? []).map((dc) => `Data center ${dc} is disabled`)];
     case 'getmaxhintwindow': return [`Current max hint window: ${view.maxHintWindow === null ? 'none' : String(Math.round(view.maxHintWindow))} ms`];
     case 'listpendinghints': {
       if (view.pending.length === 0) return ['This node does not have any pending hints'];
       const up = (t: string) => beliefs.find((b) => b.peer === t)?.alive ?? false;
       return table([
         ['Host ID', 'Address', 'Rack', 'DC', 'Status', 'Hints', 'Newest', 'Oldest'],
-        ...view.pending.map((p) => [p.target, p.target, 'rack1', 'datacenter1', up(p.target) ? 'UP' : 'DOWN', String(p.hints), simDate(p.newest), simDate(p.oldest)]),
+        ...view.pending.map((p) => [p.target, p.target, 'rack1', p.dc ?? 'datacenter1', up(p.target) ? 'UP' : 'DOWN', String(p.hints), simDate(p.newest), simDate(p.oldest)]),
       ]);
     }
     default: return [];

@@ -4,7 +4,8 @@ import {
   type PresetName, type RealNames, type SettingPath, type Settings, type SettingSpec,
 } from '../../protocol';
 
-export type FieldKind = 'choice' | 'bool' | 'duration' | 'optionalDuration' | 'number';
+/** `list`: names separated by commas (a setting's list of datacenters). */
+export type FieldKind = 'choice' | 'bool' | 'duration' | 'optionalDuration' | 'number' | 'list';
 export type FieldMode = 'coordinator' | 'sloppy-quorum';
 
 export interface FieldDef {
@@ -56,7 +57,7 @@ export const NO_REAL_NAME = 'ours only: no real setting';
 export const realText = (real: RealNames): string => realNamesText(real) || NO_REAL_NAME;
 
 const FIELD_KIND: Record<SettingSpec<unknown>['type'], FieldKind> = {
-  choice: 'choice', bool: 'bool', duration: 'duration', optionalDuration: 'optionalDuration', number: 'number', integer: 'number',
+  choice: 'choice', bool: 'bool', duration: 'duration', optionalDuration: 'optionalDuration', number: 'number', integer: 'number', dcList: 'list',
 };
 
 /** A setting's field, every fact of it from the registry. */
@@ -93,6 +94,7 @@ export const SETTING_GROUPS: readonly { title: string; paths: readonly SettingPa
   { title: 'Timeouts and failure detection', paths: ['writeTimeout', 'readTimeout', 'gossipInterval', 'phiConvictThreshold'] },
   { title: 'Network', paths: ['latency.median', 'latency.p99', 'dropRate'] },
   { title: 'Repair', paths: ['readRepair', 'antiEntropyInterval', 'merkleDepth'] },
+  { title: 'Datacenters', paths: ['interDcLatency.median', 'interDcLatency.p99', 'hintedHandoffDisabledDatacenters'] },
 ];
 
 /** The most nodes the app draws (the format allows MAX_NODES; the ring stays legible up to 64). */
@@ -121,8 +123,10 @@ export function settingsToForm(settings: Settings): FormValues {
   const out: FormValues = {};
   for (const f of ALL_FIELDS) {
     if (!f.path.startsWith('settings.')) continue;
-    const v = f.key.startsWith('latency.') ? settings.latency[f.key.slice(8) as 'median' | 'p99'] : settings[f.key as keyof Settings];
+    const [head, leaf] = f.key.split('.') as [keyof Settings, 'median' | 'p99' | undefined];
+    const v = leaf !== undefined ? (settings[head] as Settings['latency'])[leaf] : settings[head];
     if (f.kind === 'bool') out[f.key] = Boolean(v);
+    else if (f.kind === 'list') out[f.key] = (v as readonly string[]).join(', ');
     else if (f.kind === 'duration' || f.kind === 'optionalDuration') out[f.key] = durationText(v as number | null);
     else out[f.key] = String(v);
   }
@@ -144,7 +148,9 @@ const isPreset = (p: string): p is PresetName => (PRESET_NAMES as readonly strin
 export function clusterToForm(c: ClusterFacts): FormValues {
   const base = PRESETS[isPreset(c.preset) ? c.preset : 'cassandra'];
   const given = c.settings as Partial<Settings>;
-  const settings: Settings = { ...base, ...given, latency: { ...base.latency, ...(given.latency ?? {}) } };
+  const settings: Settings = {
+    ...base, ...given, latency: { ...base.latency, ...(given.latency ?? {}) }, interDcLatency: { ...base.interDcLatency, ...(given.interDcLatency ?? {}) },
+  };
   const defaultNames = c.nodes.every((n, i) => n === `n${i + 1}`);
   return {
     ...settingsToForm(settings),
@@ -167,6 +173,7 @@ function toValue(f: FieldDef, v: string | boolean): unknown {
   if (typeof v === 'boolean') return v;
   const t = v.trim();
   if (f.kind === 'choice') return t;
+  if (f.kind === 'list') return t.split(/[\s,]+/).filter(Boolean);
   if (f.kind === 'optionalDuration' && (t === '' || /^(none|null|off)$/i.test(t))) return null;
   if (f.kind === 'duration' || f.kind === 'optionalDuration') return NUMBER.test(t) ? Number(t) : t;
   return NUMBER.test(t) ? Number(t) : t;
