@@ -4,6 +4,7 @@ import type { InterviewQuestion, Lesson } from './types';
 import { QUORUM_MATH } from './lessons/quorumMath';
 import { LATENCY } from './lessons/latency';
 import { RESTARTS } from './lessons/restarts';
+import { CUT_OFF } from './lessons/regions';
 
 const lesson = (list: Lesson[], id: string) => list.find((l) => l.id === id)!;
 const wPlusR = lesson(QUORUM_MATH, 'w-plus-r');
@@ -83,5 +84,23 @@ export const INTERVIEW_MORE: InterviewQuestion[] = [
     modelAnswer:
       'Cassandra buffers new hints in memory and writes them to hint files every hints_flush_period (10 s). A process crash keeps the flushed files (they are reloaded and replayed when both nodes are up) and loses the buffer; the client was already told those writes succeeded. The data is still on the live replicas, so read repair (for keys that are read) and anti-entropy (nodetool repair) restore the returning replica — hints are best effort, never a guarantee.',
     steps: buffer.steps.map(({ predict: _, ...s }) => s),
+  },
+  {
+    id: 'region-cut-off',
+    title: 'A whole region is cut off',
+    question: 'Two datacenters, three replicas of every key in each. The WAN between them fails for a minute while clients in both regions keep writing at LOCAL_QUORUM, and one client tries QUORUM. What happens?',
+    summary: 'LOCAL_QUORUM succeeds on both sides and hints the far region; QUORUM (4 of 6) is unavailable; the hints replay when the link heals.',
+    story: 'The classic multi-region design question.',
+    scenario: CUT_OFF.scenario,
+    choices: [
+      'Only the region with more healthy nodes keeps writing until the link heals.',
+      'Every write fails: each key needs all of its replicas reachable.',
+      'All writes succeed, QUORUM too: three replicas answer on each side.',
+      'Both regions write at LOCAL_QUORUM and hint the far side; QUORUM fails.',
+    ],
+    correct: 3,
+    modelAnswer:
+      'With NetworkTopologyStrategy each region holds replication_factor replicas. LOCAL_QUORUM needs ⌊RF/2⌋ + 1 of the coordinator’s own region (2 of 3), so both regions keep acknowledging writes; each coordinator stores hints for the far region’s replicas (writes are sent to every replica; those believed down are hinted, and a cut-off one times out after write_request_timeout and is hinted then). QUORUM needs ⌊ΣRF/2⌋ + 1 = 4 of all 6 and EACH_QUORUM a quorum in each region: both are unavailable everywhere. When the link heals, the hints cross the WAN and both regions converge — within max_hint_window (3 h); a longer split needs nodetool repair. Concurrent writes to the same key on both sides are settled by timestamp (last write wins).',
+    steps: CUT_OFF.steps.map(({ predict: _, ...s }) => s),
   },
 ];

@@ -18,5 +18,6 @@ import { RESTARTS } from './lessons/restarts';
 import { LWW } from './lessons/lww';
 import { SCYLLA } from './lessons/scylla';
 import { ZOMBIES } from './lessons/zombie';
+import { REGIONS } from './lessons/regions';
 
-export const LESSONS: Lesson[] = [...INTRO, ...BASICS, ...HINTS, ...REPLAY_TIME, ...RESTARTS, ...STANDIN, ...QUORUM_MATH, ...LATENCY, ...QUORUM_MODES, ...REPAIR, ...ZOMBIES, ...CONFLICTS, ...LWW, ...MERGE, ...SCYLLA];
+export const LESSONS: Lesson[] = [...INTRO, ...BASICS, ...HINTS, ...REPLAY_TIME, ...RESTARTS, ...STANDIN, ...QUORUM_MATH, ...LATENCY, ...QUORUM_MODES, ...REGIONS, ...REPAIR, ...ZOMBIES, ...CONFLICTS, ...LWW, ...MERGE, ...SCYLLA];
