@@ -1,6 +1,6 @@
 // Run B = run A with exactly one setting changed; bad values are rejected naming the field.
 import { describe, expect, it } from 'vitest';
-import { parseScenario, READ_LEVELS, realNamesText, SETTINGS, type LoggedCommand } from '../../src/engine';
+import { parseScenario, READ_LEVELS, realNamesText, runScenario, SETTINGS, type LoggedCommand } from '../../src/engine';
 import { changeDef, CHANGES, COMPARE_PRESETS, currentValue, deriveB, presetValue } from '../../src/view/compare/model';
 import { compareScenario } from '../fixtures/compareScenario';
 
@@ -55,6 +55,55 @@ describe('deriveB: one setting changed', () => {
     const changed = diff(parseScenario(A), parseScenario(r.scenario));
     expect(changed).toEqual(['workload[0].consistency', 'workload[1].consistency', 'workload[2].consistency']);
     expect(r.log.map((c) => ('consistency' in c.command ? c.command.consistency : null))).toEqual([null, 'ONE', 'ONE']);
+  });
+
+  it('1 DC/2 DCs: B splits the nodes into dc1 and dc2 with the RF in each, and the run crosses the WAN', () => {
+    const def = changeDef('cluster.datacenters')!;
+    expect(currentValue(A, def)).toBe('1');
+    const preset = COMPARE_PRESETS.find((p) => p.id === 'datacenters')!;
+    const r = deriveB(A, LOG, preset.path, presetValue(preset, def, currentValue(A, def)));
+    if (!r.ok) throw new Error(r.error);
+    const b = parseScenario(r.scenario);
+    const a = parseScenario(A);
+    expect(b.datacenters!.names).toEqual(['dc1', 'dc2']);
+    expect(b.datacenters!.dcOf).toEqual(a.nodes.map((_, i) => (i < Math.ceil(a.nodes.length / 2) ? 0 : 1)));
+    expect(b.datacenters!.rf).toEqual([a.replicationFactor, a.replicationFactor]);
+    // The placement's total replica count follows (RF in each datacenter); nothing else changes.
+    expect(diff(a, b).filter((p) => !p.startsWith('datacenters'))).toEqual(['replicationFactor']);
+    expect(b.replicationFactor).toBe(2 * a.replicationFactor);
+    expect(r.log).toEqual(LOG.filter((c) => c.command.type !== 'dropMessage'));
+    expect(runScenario({ ...r.scenario, until: '30s' }).traffic?.interDcMutations).toBeGreaterThan(0);
+    // And back: B's two datacenters merged into one is A again.
+    const back = deriveB(r.scenario, [], preset.path, presetValue(preset, def, currentValue(r.scenario, def)));
+    if (!back.ok) throw new Error(back.error);
+    expect(diff(a, parseScenario(back.scenario))).toEqual([]);
+  });
+
+  it('2 DCs → 1: operations lose their dc, partitions naming a datacenter name its nodes, dc verbs are left out', () => {
+    const two = {
+      ...A, cluster: { nodes: ['A', 'B', 'C', 'D'], datacenters: { east: ['A', 'B'], west: ['C', 'D'] }, replicationFactor: { east: 2, west: 1 } },
+      settings: { hintedHandoffDisabledDatacenters: ['west'] },
+      workload: [{ at: '1s', write: { key: 'k', value: 'v', consistency: 'LOCAL_QUORUM', dc: 'west' } }],
+      faults: [{ at: '2s', partition: [['east'], ['west']] }, { at: '3s', nodetool: 'enablehintsfordc', node: 'A', dc: 'west' }],
+    };
+    const log: LoggedCommand[] = [{ at: 5000, command: { type: 'nodetool', verb: 'disablehintsfordc', node: 'A', dc: 'east' } }, { at: 6000, command: { type: 'heal' } }];
+    const r = deriveB(two, log, 'cluster.datacenters', '1');
+    if (!r.ok) throw new Error(r.error);
+    const b = parseScenario(r.scenario);
+    expect(b.datacenters).toBeUndefined();
+    expect(b.replicationFactor).toBe(2);
+    expect(b.faults.map((f) => f.kind)).toEqual(['partition']);
+    expect(b.faults[0]).toMatchObject({ groups: [['A', 'B'], ['C', 'D']] });
+    expect(b.workload[0]).not.toHaveProperty('dc');
+    expect(r.log).toEqual([{ at: 6000, command: { type: 'heal' } }]);
+    expect(r.omitted).toBe(1);
+  });
+
+  it('LOCAL_QUORUM/QUORUM sets every operation to LOCAL_QUORUM (a valid level with one datacenter too)', () => {
+    const preset = COMPARE_PRESETS.find((p) => p.id === 'localQuorum')!;
+    const r = deriveB(A, LOG, preset.path, presetValue(preset, changeDef(preset.path)!, currentValue(A, changeDef(preset.path)!)));
+    if (!r.ok) throw new Error(r.error);
+    expect(parseScenario(r.scenario).workload.map((w) => w.consistency)).toEqual(['LOCAL_QUORUM', 'LOCAL_QUORUM', 'LOCAL_QUORUM']);
   });
 
   it('a nested setting (latency.p99) changes only itself', () => {

@@ -6,6 +6,7 @@ import {
   DEFAULT_LEVEL, formatDuration, parseDuration, parseScenario, READ_LEVELS, ScenarioError, type Command, type ConsistencyLevel, type LoggedCommand,
 } from '../../protocol';
 import { FIELD_GROUPS, realText } from '../settings/settingsModel';
+import { withDatacenters } from './datacenters';
 
 export type ChangeKind = 'bool' | 'duration' | 'optionalDuration' | 'number' | 'choice';
 
@@ -33,6 +34,15 @@ const LEVEL_CHANGE: ChangeDef = {
   options: READ_LEVELS,
 };
 
+/** How many datacenters the cluster spans (compare/datacenters.ts makes B's cluster). */
+const DC_CHANGE: ChangeDef = {
+  path: 'cluster.datacenters',
+  name: 'datacenters',
+  kind: 'choice',
+  real: realText({ cassandra: 'NetworkTopologyStrategy', scylla: 'NetworkTopologyStrategy' }),
+  options: ['1', '2'],
+};
+
 /** Every setting the view can change: the settings form's, without the preset (it changes many at once). */
 export const CHANGES: readonly ChangeDef[] = [
   ...FIELD_GROUPS.flatMap((g) => g.fields)
@@ -46,6 +56,7 @@ export const CHANGES: readonly ChangeDef[] = [
       emptyMeans: f.kind === 'optionalDuration' ? (f.placeholder ?? 'none') : undefined,
     })),
   LEVEL_CHANGE,
+  DC_CHANGE,
 ];
 
 const BY_PATH = new Map(CHANGES.map((c) => [c.path, c]));
@@ -70,6 +81,8 @@ export const COMPARE_PRESETS: readonly ComparePreset[] = [
   { id: 'ttl', label: 'TTL 10d/2m', path: 'settings.hintTtl', values: ['10d', '2m'], why: 'Hints older than the TTL expire unreplayed.' },
   { id: 'mode', label: 'Coordinator/sloppy', path: 'settings.hintMode', values: ['coordinator', 'sloppy-quorum'], why: 'Cassandra’s coordinator keeps an opaque hint; Dynamo’s next healthy node keeps a real, readable copy.' },
   { id: 'level', label: 'QUORUM/ONE', path: 'workload.consistency', values: ['QUORUM', 'ONE'], why: 'ONE acknowledges on one replica: reads at ONE see stale values more often.' },
+  { id: 'localQuorum', label: 'LOCAL_QUORUM/QUORUM', path: 'workload.consistency', values: ['LOCAL_QUORUM', 'QUORUM'], why: 'Across datacenters QUORUM needs a majority of all replicas: with a region cut off it is unavailable where LOCAL_QUORUM keeps writing (one datacenter: the same).' },
+  { id: 'datacenters', label: '1 DC/2 DCs', path: 'cluster.datacenters', values: ['1', '2'], why: 'Two datacenters, replication_factor in each: every write crosses the WAN once per remote datacenter (a relay fans it out there).' },
   { id: 'readRepair', label: 'Read repair on/off', path: 'settings.readRepair', values: [true, false], why: 'Without read repair a stale replica stays stale after a read finds it.' },
   { id: 'antiEntropy', label: 'Anti-entropy off/5m', path: 'settings.antiEntropyInterval', values: ['', '5m'], why: 'Periodic Merkle-tree repair fixes what hints missed.' },
   { id: 'throttle', label: 'Throttle 1000/5 per s', path: 'settings.hintReplayRate', values: ['1000', '5'], why: 'A tight throttle drains the hint backlog slowly after the node returns.' },
@@ -91,6 +104,7 @@ export function currentValue(scenario: unknown, def: ChangeDef): FieldValue {
     const levels = sc.workload.map((w) => w.consistency);
     return levels[0] ?? DEFAULT_LEVEL;
   }
+  if (def === DC_CHANGE) return String(sc.datacenters?.names.length ?? 1);
   const parts = def.path.split('.').slice(1);
   let v: unknown = sc.settings;
   for (const p of parts) v = (v as Record<string, unknown>)[p];
@@ -154,12 +168,13 @@ function setLevel(entry: unknown, level: string): unknown {
   const e = entry as Record<string, unknown>;
   if ('write' in e && typeof e.write === 'object' && e.write) return { ...e, write: { ...e.write, consistency: level } };
   if ('read' in e && typeof e.read === 'object' && e.read) return { ...e, read: { ...e.read, consistency: level } };
+  if ('delete' in e && typeof e.delete === 'object' && e.delete) return { ...e, delete: { ...e.delete, consistency: level } };
   if ('rate' in e) return { ...e, consistency: level };
   return e;
 }
 
 function commandWithLevel(c: Command, level: string): Command {
-  if (c.type === 'workload' || c.type === 'write' || c.type === 'read') return { ...c, consistency: level as ConsistencyLevel };
+  if (c.type === 'workload' || c.type === 'write' || c.type === 'read' || c.type === 'delete') return { ...c, consistency: level as ConsistencyLevel };
   return c;
 }
 
@@ -182,10 +197,14 @@ export function deriveB(scenarioA: unknown, logA: readonly LoggedCommand[], path
     return { ok: false, field: 'scenario', error: (e as Error).message };
   }
   let log = logA.filter((c) => c.command.type !== 'dropMessage' && c.command.type !== 'delayMessage');
-  const omitted = logA.length - log.length;
+  let omitted = logA.length - log.length;
   if (def === LEVEL_CHANGE) {
     scenario.workload = Array.isArray(scenario.workload) ? scenario.workload.map((w) => setLevel(w, value as string)) : scenario.workload;
     log = log.map((c) => ({ at: c.at, command: commandWithLevel(c.command, value as string) }));
+  } else if (def === DC_CHANGE) {
+    const b = withDatacenters(scenario, log, value === '2' ? '2' : '1');
+    ({ scenario, log } = b);
+    omitted += b.dropped;
   } else {
     const parts = path.split('.');
     const settings = { ...((scenario.settings as Record<string, unknown> | undefined) ?? {}) };
