@@ -2,7 +2,10 @@
 //  (a) engine events/s on a busy scenario vs a bare binary-heap event loop doing the same number of
 //      events in the same process (goal: ratio >= 0.25), best of three rounds each;
 //  (b) wall time to simulate 3 hours of 12 nodes at 100 writes/s with one node down for 2 hours (goal <= 5 s);
-//  (c) peak memory while doing (b) (rss and heapUsed, sampled every simulated minute).
+//  (c) peak memory while doing (b) (rss and heapUsed, sampled every simulated minute);
+//  (d) (b) across two datacenters: 12 nodes in two regions of 6, replication_factor 3 in each,
+//      LOCAL_QUORUM, one node down for 2 h (goal: the same <= 5 s); and, beyond the goal, the WAN
+//      cut for 2 h instead (every write then hints three remote replicas).
 import { parseScenario, type Report } from '../src/engine';
 import { Sim } from '../src/engine/sim';
 import { setFlagsFromString } from 'node:v8';
@@ -37,6 +40,20 @@ function longOutageScenario(keys?: number): Record<string, unknown> {
     // Without `keys` the generator uses the format's default (1,000 keys).
     workload: [{ from: '0s', to: '3h', rate: 100, ...(keys ? { keys } : {}), consistency: 'QUORUM' }],
     faults: [{ at: '30m', kill: 'n7' }, { at: '2h30m', restart: 'n7' }],
+    until: '3h',
+  };
+}
+
+/** (d): the 3-hour run on two datacenters: a node down for two hours, or the region link cut. */
+function twoRegionScenario(cut: boolean): Record<string, unknown> {
+  return {
+    format: 'hintscope/scenario@1',
+    name: `bench: 3 h, 2 datacenters × 6 nodes, 100 writes/s, ${cut ? 'the WAN cut' : 'one node down'} for 2 h`,
+    seed: 13,
+    cluster: { nodes: 12, vnodes: 16, datacenters: { dc1: 6, dc2: 6 }, replicationFactor: 3 },
+    settings: { preset: 'cassandra' },
+    workload: [{ from: '0s', to: '3h', rate: 100, consistency: 'LOCAL_QUORUM' }],
+    faults: cut ? [{ at: '30m', partition: [['dc1'], ['dc2']] }, { at: '2h30m', heal: true }] : [{ at: '30m', kill: 'n7' }, { at: '2h30m', restart: 'n7' }],
     until: '3h',
   };
 }
@@ -178,7 +195,10 @@ function main(): void {
   gc();
   const long = runTimed(longOutageScenario(100_000), MIN);
   const longDefault = runTimed(longOutageScenario(), MIN);
+  const regions = runTimed(twoRegionScenario(false), MIN);
+  const regionsCut = runTimed(twoRegionScenario(true), MIN);
   const lr = long.report;
+  const rr = regions.report;
 
   const rows: [string, string, string][] = [
     ['measure', 'value', 'goal / note'],
@@ -192,6 +212,8 @@ function main(): void {
     ['(b) events', fmt(lr.events), `${fmt(lr.events / (long.ms / 1000))} events/s`],
     ['(b) writes acknowledged / attempted', `${fmt(lr.writes.acknowledged)} / ${fmt(lr.writes.attempted)}`, ''],
     ['(b) hints created = delivered + …', `${fmt(lr.hints.created)} = ${fmt(lr.hints.delivered)} + ${lr.hints.expired} + ${lr.hints.lost} + ${fmt(lr.hints.pending)}`, `dropped ${fmt(lr.hints.dropped)}, lost acked writes ${lr.lostAcknowledgedWrites}`],
+    ['(d) the same on 2 DCs × 6 (LOCAL_QUORUM)', `${(regions.ms / 1000).toFixed(2)} s`, `goal <= 5 s: ${regions.ms <= 5000 ? 'met' : 'NOT met'} (${fmt(rr.events)} events, ${fmt(rr.traffic?.interDcMutations ?? 0)} mutations across the WAN, ${fmt(rr.hints.created)} hints)`],
+    ['(d) 2 DCs, the WAN cut for 2 h', `${(regionsCut.ms / 1000).toFixed(2)} s`, `no goal: every write hints 3 remote replicas (${fmt(regionsCut.report.events)} events, ${fmt(regionsCut.report.hints.created)} hints)`],
     ['(c) peak rss', mb(Math.max(long.peakRss, busy.peakRss)), `busy ${mb(busy.peakRss)}, long ${mb(long.peakRss)} (sampled)`],
     ['(c) peak heapUsed', mb(Math.max(long.peakHeap, busy.peakHeap)), `busy ${mb(busy.peakHeap)}, long ${mb(long.peakHeap)} (sampled)`],
     ['(c) heap retained at the end', mb(long.retainedHeap), `after a full GC, simulation still alive (${fmt(lr.replication.keys)} keys, ${fmt(lr.writes.acknowledged)} acked writes tracked)`],
