@@ -76,7 +76,7 @@ export function KeyInspector() {
           Inspect
         </button>
         {inspecting !== null && (
-          <button type="button" className="btn btn-small" onClick={close} aria-label={`Stop inspecting ${inspecting}`}>
+          <button type="button" className="btn btn-small" onClick={close} aria-label={`Close the inspection of ${inspecting}`}>
             Close
           </button>
         )}
