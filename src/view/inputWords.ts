@@ -23,3 +23,14 @@ export function presenterKeysHint(question: boolean, touch: boolean): string | n
 }
 
 export const wordsFor = (w: InputWords, touch: boolean): string => (touch ? w.touch : w.keys);
+
+/** How to pick a message on the ring: only while time stands still. */
+export function pickHint(paused: boolean, touch: boolean): string {
+  const act = touch ? 'tap' : 'click';
+  return paused ? `${act[0]!.toUpperCase()}${act.slice(1)} a message to drop or delay it` : `Pause, then ${act} a message to drop or delay it`;
+}
+
+export const INSPECT_HINT: InputWords = {
+  keys: 'Where does a key live? Type one, or click a key in the events or the write form.',
+  touch: 'Where does a key live? Type one, or tap a key in the events or the write form.',
+};

@@ -24,6 +24,7 @@ import { FilesBar } from '../files/FilesBar';
 import { SettingsReadout } from '../settings/SettingsReadout';
 import { WorkloadPanel } from '../workload/WorkloadPanel';
 import { AppKeys } from './AppKeys';
+import { LearnLink } from './LearnLink';
 import { LiveAnnouncer } from './LiveAnnouncer';
 import { SkipLinks } from './SkipLinks';
 import { WriteForm } from '../workload/WriteForm';
@@ -82,6 +83,7 @@ export function App() {
           <ShareButton />
           <FilesBar />
           <CompareButton ref={compareButton} onOpen={() => setComparing(true)} />
+          <LearnLink />
         </div>
         <Controls />
         <TimeBar />
