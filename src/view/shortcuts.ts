@@ -69,6 +69,7 @@ export const APP_SHORTCUTS: readonly AppShortcut[] = [
 export const RING_MOVES = [
   { shown: '← →', label: 'previous or next node round the ring' },
   { shown: 'Enter', label: "open the node's menu" },
+  { shown: '↑ ↓', label: "in the node's menu: previous or next action (Home, End: the first, the last)" },
 ] as const;
 
 /** The page-wide shortcut a key press means, if any (modifiers other than Shift leave keys to the browser). */

@@ -40,6 +40,20 @@ test('the first Tab reaches "Skip to the ring", which focuses a node; "?" lists 
   assert.equal(await page.evaluate(() => location.hash), '');
   await page.keyboard.press('Enter');
   assert.equal(await focusedTestId(), 'node-A');
+  // Enter opens A's menu; ↓ and ↑ move between its actions, Esc closes it back onto A.
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('dialog', { name: 'Node A actions' });
+  await menu.waitFor();
+  const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+  assert.match(await focused(), /^Kill A/);
+  await page.keyboard.press('ArrowDown');
+  assert.match(await focused(), /^Kill & wipe A/);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  assert.match(await focused(), /^Slow A/, '↑ from the first wraps to the last');
+  await page.keyboard.press('Escape');
+  await menu.waitFor({ state: 'detached' });
+  assert.equal(await focusedTestId(), 'node-A');
   await page.keyboard.press('Shift+?');
   const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await list.waitFor();

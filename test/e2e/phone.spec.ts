@@ -83,6 +83,12 @@ test('phone: touch wording, no key hints; Learn on the first screen and it leads
   });
   assert.equal(await page.evaluate(() => location.hash), '', 'the fragment (share links) stays');
   await page.close();
+  // On a desktop screen the lessons are on the first screen already: no link.
+  const desk = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await desk.goto(BASE_URL, { waitUntil: 'load' });
+  await desk.getByTestId('learn-panel').waitFor({ timeout: 15_000 });
+  assert.equal(await desk.getByTestId('learn-top-link').isVisible(), false);
+  await desk.close();
   assert.deepEqual(problems, []);
 });
 

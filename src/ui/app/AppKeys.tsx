@@ -1,6 +1,6 @@
 // The page's keys beyond time and presenter mode (all in one registry, view/shortcuts): 1–4
 // jump ahead, G goes to the ring, L switches the workload, ? lists every key; on the ring,
-// the arrow keys move between nodes. Like the time keys, they leave typing, menus and dialogs alone.
+// the arrow keys move between nodes, and in a node's menu between its actions. Like the time keys, they leave typing, menus and dialogs alone.
 import { useEffect, useState } from 'react';
 import { selectFrame, selectNow, selectUntil, useAppStoreApi, type AppStore } from '../../store';
 import { appShortcutFor, ringNeighbour, type AppAction } from '../../view/shortcuts';
@@ -25,6 +25,17 @@ function moveOnRing(key: string, glyph: Element): boolean {
   const ids = glyphs.map((g) => g.dataset.testid ?? '');
   const next = ringNeighbour(ids, glyph.getAttribute('data-testid') ?? '', step);
   glyphs[ids.indexOf(next ?? '')]?.focus();
+  return true;
+}
+
+/** ↑ ↓ (← →, Home, End) in the node menu: the previous or next action that can be taken. */
+function moveInMenu(key: string, menu: Element): boolean {
+  const items = [...menu.querySelectorAll<HTMLButtonElement>('.node-menu-actions button:not(:disabled)')];
+  const at = items.indexOf(document.activeElement as HTMLButtonElement);
+  const step = key === 'ArrowDown' || key === 'ArrowRight' ? 1 : key === 'ArrowUp' || key === 'ArrowLeft' ? -1 : 0;
+  const next = key === 'Home' ? 0 : key === 'End' ? items.length - 1 : step === 0 ? -1 : (at + step + items.length) % items.length;
+  if (next < 0 || items.length === 0) return false;
+  items[at < 0 && step < 0 ? items.length - 1 : next]?.focus();
   return true;
 }
 
@@ -57,6 +68,8 @@ export function AppKeys() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const el = e.target instanceof Element ? e.target : null;
+      const menu = el?.closest('.node-menu');
+      if (menu && moveInMenu(e.key, menu)) return e.preventDefault();
       if (el?.closest(TYPING) || el?.closest(MODAL) || document.querySelector('[aria-modal="true"]')) return;
       const glyph = el?.closest('.node-glyph');
       if (glyph && moveOnRing(e.key, glyph)) return e.preventDefault();
