@@ -1,5 +1,6 @@
-// pure: keyboard shortcuts for a node — on its focused glyph and in its menu.
+// pure: keyboard shortcuts — the page's (one registry, shown by "?") and a node's on its focused glyph and in its menu.
 import type { Command, NodeView } from '../protocol';
+import { JUMPS } from './time/jumps';
 
 /** Extra latency of "slow" (a second press makes the node fast again). */
 export const SLOW_MS = 3000;
@@ -32,4 +33,55 @@ export function shortcutFor(key: string): NodeShortcut | undefined {
 export function shortcutCommand(e: { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }, node: NodeView): Command | null {
   if (e.ctrlKey || e.metaKey || e.altKey || e.key.length !== 1) return null;
   return shortcutFor(e.key)?.command(node) ?? null;
+}
+
+/** What a page-wide key asks for. Play, step and presenter have their own handlers; the registry names them all. */
+export type AppAction =
+  | { type: 'play' }
+  | { type: 'step' }
+  | { type: 'jump'; byMs: number }
+  | { type: 'ring' }
+  | { type: 'workload' }
+  | { type: 'presenter' }
+  | { type: 'help' };
+
+export interface AppShortcut {
+  /** KeyboardEvent.key, lower-case for letters. */
+  key: string;
+  /** As written in the list of shortcuts. */
+  shown: string;
+  label: string;
+  action: AppAction;
+}
+
+/** The page's keys, one registry: the handlers match against it and the "?" list shows it. */
+export const APP_SHORTCUTS: readonly AppShortcut[] = [
+  { key: ' ', shown: 'Space', label: 'play or pause', action: { type: 'play' } },
+  { key: '.', shown: '.', label: 'step to the next event', action: { type: 'step' } },
+  ...JUMPS.map((j, i) => ({ key: String(i + 1), shown: String(i + 1), label: `${j.name.toLowerCase()} (${j.text})`, action: { type: 'jump' as const, byMs: j.byMs } })),
+  { key: 'g', shown: 'G', label: 'go to the ring: focus its first node (the selected one if any)', action: { type: 'ring' } },
+  { key: 'l', shown: 'L', label: 'automatic workload on or off', action: { type: 'workload' } },
+  { key: 'f', shown: 'F', label: 'presenter mode on or off', action: { type: 'presenter' } },
+  { key: '?', shown: '?', label: 'this list of shortcuts', action: { type: 'help' } },
+];
+
+/** On a focused node of the ring, besides its actions. */
+export const RING_MOVES = [
+  { shown: '← →', label: 'previous or next node round the ring' },
+  { shown: 'Enter', label: "open the node's menu" },
+  { shown: '↑ ↓', label: "in the node's menu: previous or next action (Home, End: the first, the last)" },
+] as const;
+
+/** The page-wide shortcut a key press means, if any (modifiers other than Shift leave keys to the browser). */
+export function appShortcutFor(e: { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean }): AppShortcut | undefined {
+  if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
+  const key = e.key === 'Spacebar' ? ' ' : e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  return APP_SHORTCUTS.find((s) => s.key === key);
+}
+
+/** The node `step` places round the ring from `current` (wrapping), or undefined on an empty ring. */
+export function ringNeighbour(order: readonly string[], current: string, step: 1 | -1): string | undefined {
+  if (order.length === 0) return undefined;
+  const i = order.indexOf(current);
+  return order[(((i < 0 ? 0 : i + step) % order.length) + order.length) % order.length];
 }

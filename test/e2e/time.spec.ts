@@ -27,7 +27,7 @@ function parseClock(text: string): number {
 /** Presses a jump button and waits until the clock has passed its target and no jump runs. */
 async function jumpAndWait(name: string, byMs: number): Promise<void> {
   const target = (await clockMs()) + byMs;
-  await page.getByRole('button', { name }).click();
+  await page.getByRole('button', { name, exact: true }).click();
   await page.waitForFunction(
     (t) => {
       const text = document.querySelector('[data-testid="clock"]')?.textContent ?? '';
@@ -57,7 +57,7 @@ test('kill C, jump 10 min: the pending-hints chart shows C; restart, jump: back 
 
   await nodeAction('C', 'Kill');
   await page.waitForSelector('[data-testid="node-C"][data-state="down"]', { timeout: 10_000 });
-  await jumpAndWait('Jump ahead 10 minutes', 600_000);
+  await jumpAndWait('+10 min', 600_000);
 
   // A line for the dead target, labelled with its name and a count above 0, and the kill on the time axis.
   await page.waitForSelector(pendingLineC, { timeout: 10_000 });
@@ -68,7 +68,7 @@ test('kill C, jump 10 min: the pending-hints chart shows C; restart, jump: back 
 
   await nodeAction('C', 'Restart');
   await page.waitForSelector('[data-testid="node-C"]:not([data-state="down"])', { timeout: 10_000 });
-  await jumpAndWait('Jump ahead 10 minutes', 600_000);
+  await jumpAndWait('+10 min', 600_000);
 
   // The hints replayed: the chart's line for C ends at 0, and the restart is marked too.
   await waitForNumber(page, `${pendingLineC} .chart-end-label`, (n) => n === 0, 60_000);
@@ -80,7 +80,7 @@ test('kill C, jump 10 min: the pending-hints chart shows C; restart, jump: back 
 
 test('a long jump shows its progress; Cancel stops it where it is', async () => {
   const start = await clockMs();
-  await page.getByRole('button', { name: 'Jump ahead 3 hours' }).click();
+  await page.getByRole('button', { name: '+3 h', exact: true }).click();
   const box = page.getByTestId('jump-progress');
   await box.waitFor({ timeout: 10_000 });
   assert.match((await box.textContent()) ?? '', /Jumping \d+:\d\d:\d\d\s*→\s*to\s+\d+:\d\d:\d\d/);

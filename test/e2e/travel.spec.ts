@@ -16,7 +16,7 @@ const bar = '[data-testid="timebar"]';
 
 /** Presses a jump button and waits until no jump runs and the clock shows `prefix`. */
 async function jump(name: string, clockPrefix: string): Promise<void> {
-  await page.getByRole('button', { name }).click();
+  await page.getByRole('button', { name, exact: true }).click();
   await page.waitForFunction(
     (p) => !document.querySelector('[data-testid="jump-progress"]') && (document.querySelector('[data-testid="clock"]')?.textContent ?? '').startsWith(p),
     clockPrefix,
@@ -62,10 +62,10 @@ test('scrub back before a kill and forward again: same states, same trace hash a
   await page.getByTestId('play-toggle').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="play-toggle"]')?.getAttribute('aria-label') === 'Play');
   await page.getByTestId('workload-toggle').check();
-  await jump('Jump ahead 1 minute', '0:01');
+  await jump('+1 min', '0:01');
   await nodeAction('C', 'Kill');
   await page.waitForSelector('[data-testid="node-C"][data-state="down"]', { timeout: 10_000 });
-  await jump('Jump ahead 10 minutes', '0:11');
+  await jump('+10 min', '0:11');
   const straight = await traceHash();
   assert.match(straight, /^[0-9a-f]{16}$/);
   const slider = page.getByRole('slider', { name: 'Simulated moment' });
@@ -97,7 +97,7 @@ test('scrub back before a kill and forward again: same states, same trace hash a
 test('a different command at a past moment forks the run: the later commands are dropped', async () => {
   await nodeAction('C', 'Restart');
   await page.waitForSelector('[data-testid="node-C"]:not([data-state="down"])', { timeout: 10_000 });
-  await jump('Jump ahead 10 minutes', '0:21');
+  await jump('+10 min', '0:21');
   assert.equal(await page.locator(`${bar} [data-testid="timeline-mark"][data-label="restart C"]`).count(), 1);
 
   // Back to about 0:08, between the kill (0:01) and the restart (0:11): C is down, the restart queued.
@@ -124,7 +124,7 @@ test('a different command at a past moment forks the run: the later commands are
   // The fork keeps the past, and the discarded restart never comes back to the chart.
   await page.waitForSelector(marker('kill E'), { timeout: 10_000 });
   assert.equal(await page.locator(marker('kill C')).count(), 1);
-  await jump('Jump ahead 10 minutes', '0:1');
+  await jump('+10 min', '0:1');
   assert.equal(await state('C'), 'down');
   assert.equal(await state('E'), 'down');
   assert.equal(await page.locator(marker('restart C')).count(), 0);

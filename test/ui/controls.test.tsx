@@ -30,7 +30,7 @@ describe('Controls', () => {
     const user = userEvent.setup();
     const { send } = renderWithStore(<Controls />, { frame: makeFrame({ now: 201_450 }) });
     expect(screen.getByTestId('clock')).toHaveTextContent('0:03:21.450');
-    await user.click(screen.getByRole('button', { name: 'Jump ahead 10 minutes' }));
+    await user.click(screen.getByRole('button', { name: '+10 min' }));
     expect(commands(send)).toEqual([{ type: 'jump', byMs: 600_000 }]);
   });
 

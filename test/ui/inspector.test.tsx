@@ -117,7 +117,7 @@ describe('Key inspector', () => {
   it('Close stops the inspection', async () => {
     const user = userEvent.setup();
     const { send, store } = inspecting(<KeyInspector />);
-    await user.click(screen.getByRole('button', { name: 'Stop inspecting user:42' }));
+    await user.click(screen.getByRole('button', { name: 'Close the inspection of user:42' }));
     expect(commands(send)).toEqual([{ type: 'inspect', key: null }]);
     expect(store.getState().inspecting).toBeNull();
   });

@@ -81,9 +81,9 @@ describe('lesson player', () => {
     const v = screen.getByTestId('lesson-verdict');
     expect(v).toHaveAttribute('data-state', 'failed');
     expect(v).toHaveTextContent('✗ Failed — seen instead: dropped 0, acknowledged 2');
-    await user.click(screen.getByRole('button', { name: 'Previous step' }));
+    await user.click(screen.getByRole('button', { name: 'Prev' }));
     expect(player).toHaveTextContent('step 1 of 3');
-    expect(screen.getByRole('button', { name: 'Previous step' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Prev' })).toBeDisabled();
   });
 
   it('says why a step stopped short, and Leave goes back to the sandbox', async () => {

@@ -28,7 +28,7 @@ describe('Ring and node menu', () => {
     });
     renderWithStore(<RingPanel />, { frame });
     expect(within(screen.getByTestId('node-B')).getByText('17')).toBeInTheDocument();
-    expect(screen.getByTestId('node-B')).toHaveAccessibleName(/holds 17 hints/);
+    expect(screen.getByTestId('node-B')).toHaveAccessibleName(/17 pending hints held here/);
     expect(within(screen.getByTestId('node-C')).getByText('SLOW +3s')).toBeInTheDocument();
   });
 

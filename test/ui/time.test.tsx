@@ -67,8 +67,9 @@ describe('jump buttons and progress', () => {
   it('"+1 h" sends a jump of 3,600,000 ms; every jump button is reachable by Tab', async () => {
     const user = userEvent.setup();
     const { send } = renderWithStore(<Controls />);
-    const oneHour = screen.getByRole('button', { name: 'Jump ahead 1 hour' });
-    expect(oneHour).toHaveTextContent('+1 h');
+    const oneHour = screen.getByRole('button', { name: '+1 h' });
+    expect(oneHour).toHaveAttribute('title', 'Jump ahead 1 hour (3)');
+    expect(oneHour).toHaveAttribute('aria-keyshortcuts', '3');
     await user.click(oneHour);
     expect(commands(send)).toEqual([{ type: 'jump', byMs: 3_600_000 }]);
 
@@ -76,9 +77,9 @@ describe('jump buttons and progress', () => {
     screen.getByTestId('play-toggle').focus();
     for (let i = 0; i < 12; i++) {
       await user.tab();
-      reached.push(document.activeElement?.getAttribute('aria-label') ?? '');
+      reached.push(document.activeElement?.getAttribute('title') ?? '');
     }
-    for (const name of ['Jump ahead 1 minute', 'Jump ahead 10 minutes', 'Jump ahead 1 hour', 'Jump ahead 3 hours']) expect(reached).toContain(name);
+    for (const name of ['Jump ahead 1 minute (1)', 'Jump ahead 10 minutes (2)', 'Jump ahead 1 hour (3)', 'Jump ahead 3 hours (4)']) expect(reached).toContain(name);
   });
 
   it('shows Cancel with from → target while jumpProgress is set, and Cancel sends cancelJump', async () => {

@@ -28,7 +28,7 @@ describe('sloppy-quorum wording', () => {
     expect(screen.getByTestId('hint-queue-E-D')).toHaveTextContent('handing off');
     expect(screen.getByTestId('ring')).toHaveTextContent('hinted replicas held');
     expect(screen.getByTestId('ring')).toHaveTextContent('by stand-ins for D');
-    expect(screen.getByTestId('node-E')).toHaveAccessibleName(/holds 12 stand-in copies/);
+    expect(screen.getByTestId('node-E')).toHaveAccessibleName(/12 pending stand-in copies held here/);
     expect(screen.getByRole('heading', { level: 3, name: 'Hints' })).toHaveAttribute('title', expect.stringMatching(/one hint = one stand-in copy/));
     expect(screen.getByText('handed off')).toBeInTheDocument();
     expect(panel).not.toHaveTextContent(/\bhints\b/);
@@ -44,7 +44,7 @@ describe('sloppy-quorum wording', () => {
     );
     expect(within(screen.getByTestId('hint-queues')).getByRole('heading')).toHaveTextContent('Hint queues');
     expect(screen.getByTestId('ring')).toHaveTextContent('hints waiting for D');
-    expect(screen.getByTestId('node-E')).toHaveAccessibleName(/holds 12 hints/);
+    expect(screen.getByTestId('node-E')).toHaveAccessibleName(/12 pending hints held here/);
   });
 
   it('the empty state explains stand-ins', () => {

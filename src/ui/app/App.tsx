@@ -23,11 +23,27 @@ import { ShareButton } from '../share/ShareButton';
 import { FilesBar } from '../files/FilesBar';
 import { SettingsReadout } from '../settings/SettingsReadout';
 import { WorkloadPanel } from '../workload/WorkloadPanel';
+import { AppKeys } from './AppKeys';
+import { LearnLink } from './LearnLink';
+import { LiveAnnouncer } from './LiveAnnouncer';
+import { SkipLinks } from './SkipLinks';
 import { WriteForm } from '../workload/WriteForm';
 import { OperatorConsole } from '../console/OperatorConsole';
 
 // Compare is opened on demand: its code (two more runs, their charts) stays out of the first load.
 const CompareView = lazy(() => import('../compare/CompareView').then((m) => ({ default: m.CompareView })));
+
+/** What draws nothing (or only for a screen reader) but listens to the whole page. */
+function PageWide() {
+  return (
+    <>
+      <PauseWhenHidden />
+      <PresenterKeys />
+      <AppKeys />
+      <LiveAnnouncer />
+    </>
+  );
+}
 
 export function App() {
   const cluster = useAppStore(selectCluster);
@@ -50,6 +66,7 @@ export function App() {
   }
   return (
     <div className={`app${presenter ? ' presenter' : ''}${lessonOn ? ' lesson-on' : ''}`}>
+      <SkipLinks />
       <header className="topbar">
         <div className="brand">
           <h1>HintScope</h1>
@@ -66,14 +83,14 @@ export function App() {
           <ShareButton />
           <FilesBar />
           <CompareButton ref={compareButton} onOpen={() => setComparing(true)} />
+          <LearnLink />
         </div>
         <Controls />
         <TimeBar />
       </header>
       <RecoveryBanner />
       <ErrorBanner />
-      <PauseWhenHidden />
-      <PresenterKeys />
+      <PageWide />
       <main className="layout">
         <section className="stage" aria-label="Cluster">
           <ScenarioTitle />

@@ -65,7 +65,8 @@ export function Drawer({ title, subtitle, onClose, initialFocus, children, testI
         onKeyDown={onKeyDown}
         data-testid={testId}
       >
-        <header className="drawer-head">
+        {/* A div, not <header>: the page has one banner, the top bar. */}
+        <div className="drawer-head">
           <div>
             <h2 id="drawer-title">{title}</h2>
             {subtitle && <p id="drawer-subtitle">{subtitle}</p>}
@@ -73,7 +74,7 @@ export function Drawer({ title, subtitle, onClose, initialFocus, children, testI
           <button type="button" className="drawer-close" aria-label={`Close ${title.toLowerCase()}`} onClick={onClose}>
             ×
           </button>
-        </header>
+        </div>
         {children}
       </div>
     </div>

@@ -60,3 +60,8 @@ export function usePointerDownOutside(
     return () => document.removeEventListener('pointerdown', onPointer);
   }, [active]);
 }
+
+/** A coarse pointer (a finger): the screen speaks of taps and drags, not of keys. */
+export function useCoarsePointer(): boolean {
+  return useMediaQuery('(pointer: coarse)');
+}

@@ -13,7 +13,7 @@ export function CompareButton({ onOpen, ref }: { onOpen(): void; ref?: Ref<HTMLB
       data-testid="compare-button"
       disabled={!ready}
       onClick={onOpen}
-      aria-label="Compare"
+      aria-label="Compare A/B"
       title="Compare: this session beside a copy with one setting changed"
     >
       <span className="compare-open-long" aria-hidden="true">

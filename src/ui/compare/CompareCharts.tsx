@@ -118,7 +118,7 @@ export function CompareCharts({ runs, jumpTarget, sloppy }: { runs: Record<RunId
   const b = useMemo(() => linesOf(seriesB, order, domain), [seriesB, order, domain]);
 
   return (
-    <section className="compare-charts" aria-labelledby="compare-charts-title" data-testid="compare-charts">
+    <section className="compare-charts" aria-labelledby="compare-charts-title" data-testid="compare-charts" tabIndex={0}>
       <h2 id="compare-charts-title" className="sr-only">
         A and B over simulated time, on shared axes
       </h2>

@@ -46,7 +46,7 @@ export function CompareClock({ store }: { store: CompareStore }) {
       </label>
       <div className="btn-group jump-group" role="group" aria-label="Jump both ahead">
         {COMPARE_JUMPS.map((j) => (
-          <button key={j.byMs} type="button" className="btn jump-btn" disabled={!ready || ended} onClick={() => actions.jumpBy(j.byMs)} aria-label={j.name} title={j.name}>
+          <button key={j.byMs} type="button" className="btn jump-btn" disabled={!ready || ended} onClick={() => actions.jumpBy(j.byMs)} title={j.name}>
             {j.text}
           </button>
         ))}

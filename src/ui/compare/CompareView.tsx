@@ -154,7 +154,8 @@ function CompareResults({ store, labels }: { store: CompareStore; labels: { a: s
   };
   return (
     <div className="compare-grid">
-      <div className="compare-runs">
+      {/* Scrolls on a short screen: focusable, so the keyboard can scroll it too. */}
+      <div className="compare-runs" role="region" aria-label="The two runs" tabIndex={0}>
         <RunCard id="a" store={runs.a} title="as in the lab" detail={labels.a} />
         <RunCard id="b" store={runs.b} title="one setting changed" detail={labels.b} />
       </div>

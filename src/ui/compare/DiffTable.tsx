@@ -40,7 +40,7 @@ const signed = (d: number) => (d > 0 ? `+${formatCount(d)}` : d < 0 ? `−${form
 
 export function DiffTable({ reports, labels }: { reports: ReportPair | null; labels: { a: string; b: string } }) {
   return (
-    <section className="compare-diff panel" aria-labelledby="compare-diff-title" data-testid="compare-diff">
+    <section className="compare-diff panel" aria-labelledby="compare-diff-title" data-testid="compare-diff" tabIndex={0}>
       <h2 id="compare-diff-title">Difference</h2>
       {!reports ? (
         <p className="panel-note">Waiting for both runs’ reports…</p>

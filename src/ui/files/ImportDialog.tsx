@@ -1,6 +1,8 @@
 // "Open a session": a file picker, a paste box, and the reason a file was refused (its field).
 import { useId, useRef, useState } from 'react';
 import { Drawer } from '../app/Drawer';
+import { PASTE_HINT, wordsFor } from '../../view/inputWords';
+import { useCoarsePointer } from '../common/hooks';
 import { MAX_FILE_BYTES } from '../../store/sessionFile';
 import type { ImportState } from './useImport';
 
@@ -62,11 +64,12 @@ function FileSection({ busy, onFile }: { busy: boolean; onFile(file: File): void
 function PasteSection({ busy, onText, onTooBig, onClose }: { busy: boolean } & Pick<ImportDialogProps, 'onText' | 'onTooBig' | 'onClose'>) {
   const [text, setText] = useState('');
   const pasteId = useId();
+  const touch = useCoarsePointer();
   return (
     <section className="import-section" aria-labelledby="import-paste-h">
       <h3 id="import-paste-h">Paste</h3>
       <label htmlFor={pasteId} className="import-hint">
-        Session or scenario JSON, or a share link. (Ctrl+V / ⌘V on the page works too.)
+        {wordsFor(PASTE_HINT, touch)}
       </label>
       <textarea
         id={pasteId}

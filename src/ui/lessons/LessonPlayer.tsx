@@ -11,6 +11,8 @@ import { Recap } from './Recap';
 import { StepPrediction } from './StepPrediction';
 import { seedOf, shuffleChoices } from '../../view/lessons/shuffle';
 import { BeatBar, Captions } from './Narration';
+import { presenterKeysHint } from '../../view/inputWords';
+import { useCoarsePointer } from '../common/hooks';
 
 function Verdict({ status, step }: { status: LessonStatus; step: number }) {
   const state = stepState(status, step);
@@ -136,8 +138,8 @@ function StepNav({ status, step, needsPrediction }: { status: LessonStatus; step
   const after = nextLesson(status);
   return (
     <div className="lp-nav" role="group" aria-label="Steps">
-      <button type="button" className="btn" onClick={() => actions.showLessonStep(step - 1)} disabled={step === 0} aria-label="Previous step">
-        ← Prev
+      <button type="button" className="btn" onClick={() => actions.showLessonStep(step - 1)} disabled={step === 0} title="Previous step">
+        <span aria-hidden="true">←</span> Prev
       </button>
       <button
         type="button"
@@ -180,6 +182,7 @@ export function LessonPlayer() {
   const stepIndex = useAppStore(selectLessonStep);
   const prediction = useAppStore(selectPrediction);
   const presenter = useAppStore(selectPresenter);
+  const touch = useCoarsePointer();
   const heading = useRef<HTMLHeadingElement>(null);
   const startedKey = status ? `${status.kind}:${status.id}` : null;
 
@@ -194,6 +197,7 @@ export function LessonPlayer() {
   const step = Math.min(Math.max(0, stepIndex), status.stepCount - 1);
   const question = interviewOf(status);
   const needsPrediction = question !== undefined && prediction === null;
+  const keysHint = presenterKeysHint(question !== undefined, touch);
   const kindLabel = status.kind === 'interview' ? 'Interview question' : 'Lesson';
 
   return (
@@ -212,7 +216,7 @@ export function LessonPlayer() {
       <StepNav status={status} step={step} needsPrediction={needsPrediction} />
       <Recap lesson={lesson} status={status} prediction={prediction} />
       <LessonFoot status={status} />
-      {presenter && <p className="lp-keys">→ or Space: run / next · ← back{question ? ' · 1–4: predict' : ''} · Esc: exit presenter</p>}
+      {presenter && keysHint && <p className="lp-keys">{keysHint}</p>}
     </section>
   );
 }

@@ -18,11 +18,13 @@ import { arrivesIn, delayCommand, describeMessage, dropCommand, DELAY_MS } from 
 import { messageStyles, type MessageStyle } from '../../view/palette';
 import { Swatch } from '../common/Swatch';
 import './instrument.css';
+import { pickHint } from '../../view/inputWords';
+import { useCoarsePointer } from '../common/hooks';
 
 export const LIST_LIMIT = 50;
 const NO_MESSAGES: MessageView[] = [];
 
-export const PICK_HINT = 'Pause, then click a message to drop or delay it';
+export const PICK_HINT = pickHint(false, false);
 
 /** Drawn plus not drawn; read from the packed columns where the frame came packed (no objects built). */
 const selectInFlight = (s: Parameters<typeof selectMessages>[0]) =>
@@ -44,6 +46,7 @@ export function InFlightList() {
   const actions = useAppStore(selectActions);
   const trigger = useRef<HTMLButtonElement>(null);
   const popId = useId();
+  const touch = useCoarsePointer();
 
   const close = (returnFocus: boolean) => {
     setOpen(false);
@@ -53,7 +56,7 @@ export function InFlightList() {
   return (
     <div className="inflight">
       <span className="pick-hint" id={`${popId}-hint`}>
-        {paused ? 'Click a message to drop or delay it' : PICK_HINT}
+        {pickHint(paused, touch)}
       </span>
       <button
         ref={trigger}

@@ -24,6 +24,8 @@ import {
 } from '../../view/inspect';
 import { hintWords } from '../../view/wording';
 import './instrument.css';
+import { INSPECT_HINT, wordsFor } from '../../view/inputWords';
+import { useCoarsePointer } from '../common/hooks';
 
 const MAX_KEY = 256;
 
@@ -33,6 +35,7 @@ export function KeyInspector() {
   const actions = useAppStore(selectActions);
   const [draft, setDraft] = useState(inspecting ?? '');
   const [error, setError] = useState<string | null>(null);
+  const touch = useCoarsePointer();
   // A key picked elsewhere (the log, the write form) shows up in the field.
   const [shown, setShown] = useState(inspecting);
   if (shown !== inspecting) {
@@ -76,7 +79,7 @@ export function KeyInspector() {
           Inspect
         </button>
         {inspecting !== null && (
-          <button type="button" className="btn btn-small" onClick={close} aria-label={`Stop inspecting ${inspecting}`}>
+          <button type="button" className="btn btn-small" onClick={close} aria-label={`Close the inspection of ${inspecting}`}>
             Close
           </button>
         )}
@@ -87,7 +90,7 @@ export function KeyInspector() {
         </p>
       )}
       {inspecting === null ? (
-        <p className="ki-empty">Where does a key live? Type one, or click a key in the events or the write form.</p>
+        <p className="ki-empty">{wordsFor(INSPECT_HINT, touch)}</p>
       ) : current ? (
         <InspectionView inspection={current} />
       ) : (

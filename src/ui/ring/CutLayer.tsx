@@ -4,6 +4,8 @@ import { useEffect, useState, type PointerEvent } from 'react';
 import { selectActions, selectCutting, useAppStore } from '../../store';
 import { VIEW, type Point } from '../../view/geometry';
 import { describeGroups, groupsOfCut } from '../../view/partition';
+import { CUT_HINT, wordsFor } from '../../view/inputWords';
+import { useCoarsePointer } from '../common/hooks';
 import './cut.css';
 
 export interface CutLayerProps {
@@ -12,6 +14,7 @@ export interface CutLayerProps {
 }
 
 export function CutLayer({ order, positions }: CutLayerProps) {
+  const touch = useCoarsePointer();
   const cutting = useAppStore(selectCutting);
   const actions = useAppStore(selectActions);
   const [line, setLine] = useState<{ a: Point; b: Point } | null>(null);
@@ -71,7 +74,7 @@ export function CutLayer({ order, positions }: CutLayerProps) {
         </>
       ) : (
         <text className="cut-preview" x={VIEW / 2} y={VIEW - 14} textAnchor="middle">
-          ✂ Drag a line across the ring · Esc cancels
+          {wordsFor(CUT_HINT, touch)}
         </text>
       )}
     </svg>

@@ -1,6 +1,6 @@
 // The ring: token ownership arcs (TokenRing) and one glyph per node. On a crowded ring the
 // glyphs keep their shape and colour but show their name and tags only on hover, focus or selection.
-import { memo, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { Fragment, memo, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { Command, HintQueueView, KeyInspection, NodeView, OperatorView } from '../../protocol';
 import { operatorTags } from '../../view/console/nodetool';
 import { CENTER, VIEW, labelsFit, type Point } from '../../view/geometry';
@@ -220,21 +220,16 @@ function DenseLabel({ node, at, glyphR, unit, suspectedBy, held, words }: DenseL
   );
 }
 
-function glyphLabel(
-  n: NodeView,
-  state: NodeState,
-  held: number,
-  waiting: number,
-  s: { by: number; of: number },
-  words: HintWords,
-  group: number | null,
-): string {
-  const parts = [`Node ${n.id}, ${STATE_LABEL[state]}`];
+/**
+ * A glyph's name: first its visible words in the order drawn (name, tags, badge), so voice
+ * control finds it by what is on screen, then what only the name says (state, group, waiting).
+ */
+function glyphLabel(n: NodeView, state: NodeState, tags: readonly GlyphTag[], held: number, waiting: number, words: HintWords, group: number | null): string {
+  const parts = [`Node ${n.id}`, ...tags.map((t) => t.text.toLowerCase())];
+  if (held > 0) parts.push(`${formatCount(held)} pending ${words.many} held here`);
+  if (state === 'up') parts.push(STATE_LABEL.up);
   if (group !== null) parts.push(`in network group ${group}`);
-  if (held > 0) parts.push(`holds ${held} ${held === 1 ? words.one : words.many}`);
   if (waiting > 0) parts.push(`${waiting} ${waiting === 1 ? words.one : words.many} waiting for it`);
-  if (n.slowMs > 0) parts.push(`slow by ${formatDuration(n.slowMs)}`);
-  if (s.by > 0) parts.push(`believed down by ${s.by} of ${s.of} peers`);
   return parts.join(', ');
 }
 
@@ -312,7 +307,7 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
       data-state={state}
       role="button"
       tabIndex={0}
-      aria-label={`${glyphLabel(node, state, held, waiting, suspectedBy, words, group)}${opTags && state !== 'down' ? `, ${opTags.split('|').join(', ').toLowerCase()}` : ''}`}
+      aria-label={glyphLabel(node, state, tags, held, waiting, words, group)}
       aria-description={onCommand ? SHORTCUT_DESCRIPTION : undefined}
       aria-keyshortcuts={onCommand ? SHORTCUT_KEYS : undefined}
       data-selected={open || undefined}
@@ -345,10 +340,10 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
           {node.id}
         </text>
       )}
+      {!onHover && tags.length > 0 && <GlyphTags tags={tags} anchor={anchor} step={step} scale={k} />}
       {held > 0 && !onHover && (
         <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} what={words.many} scale={presenting ? Math.max(1, unit) * BADGE_PRESENTER : 1} />
       )}
-      {!onHover && tags.length > 0 && <GlyphTags tags={tags} anchor={anchor} step={step} scale={k} />}
     </g>
   );
 }, sameGlyph);
@@ -358,19 +353,23 @@ function GlyphTags({ tags, anchor, step, scale }: { tags: readonly GlyphTag[]; a
   // Each line is drawn in screen pixels (scaled by the ring's view units per pixel), so the CSS
   // font sizes (14 px, more in presenter mode) are what the eye gets.
   return (
-    <g className="glyph-tags">
+    <g className="glyph-tags" aria-hidden="true">
+      {/* The spaces are not drawn (SVG draws only <text>): they keep the visible words apart, as the glyph's name has them, for tools that read them. */}
       {tags.map((t, i) => (
-        <g key={t.text} transform={`translate(${anchor.x},${anchor.y + i * step})`}>
-          <g className="glyph-tag-line" transform={`scale(${scale})`}>
-            {t.className === 'glyph-note' ? (
-              <text className="glyph-note" dy="0.35em">
-                {t.text}
-              </text>
-            ) : (
-              <Tag className={t.className} text={t.text} />
-            )}
+        <Fragment key={t.text}>
+          {' '}
+          <g transform={`translate(${anchor.x},${anchor.y + i * step})`}>
+            <g className="glyph-tag-line" transform={`scale(${scale})`}>
+              {t.className === 'glyph-note' ? (
+                <text className="glyph-note" dy="0.35em">
+                  {t.text}
+                </text>
+              ) : (
+                <Tag className={t.className} text={t.text} />
+              )}
+            </g>
           </g>
-        </g>
+        </Fragment>
       ))}
     </g>
   );
@@ -392,12 +391,15 @@ function HintBadge({ x, y, count, mirror, what, scale }: { x: number; y: number;
   const w = text.length * 8 + 14;
   const left = mirror ? 4 - w : -4;
   return (
-    <g className="hint-badge" transform={`translate(${x},${y}) scale(${scale})`}>
-      <title>{`${text} pending ${what} held here`}</title>
+    <g className="hint-badge" transform={`translate(${x},${y}) scale(${scale})`} aria-hidden="true">
+      {' '}
       <rect x={left} y={-11} width={w} height={22} rx={11} />
       <text x={left + w / 2} dy="0.35em">
         {text}
       </text>
+      {/* After the number: its words follow it, as in the glyph's name. */}
+      {' '}
+      <title>{`pending ${what} held here`}</title>
     </g>
   );
 }

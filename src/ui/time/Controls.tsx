@@ -60,15 +60,15 @@ function JumpButtons({ disabled, jumping }: { disabled: boolean; jumping: boolea
   const actions = useAppStore(selectActions);
   return (
     <div className="btn-group jump-group" role="group" aria-label="Jump ahead">
-      {JUMPS.map((j) => (
+      {JUMPS.map((j, i) => (
         <button
           key={j.byMs}
           type="button"
           className="btn jump-btn"
           disabled={disabled}
           onClick={() => actions.jump(j.byMs)}
-          aria-label={j.name}
-          title={jumping ? `${j.name} (extends the running jump)` : j.name}
+          aria-keyshortcuts={String(i + 1)}
+          title={`${j.name}${jumping ? ', extending the running jump' : ''} (${i + 1})`}
         >
           {j.text}
         </button>

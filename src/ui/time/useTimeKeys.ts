@@ -1,11 +1,13 @@
-// Keyboard shortcuts for time: Space plays or pauses, "." steps to the next event.
+// Keyboard shortcuts for time: Space plays or pauses, "." steps to the next event (keys from
+// the page's registry, view/shortcuts).
 // They stay out of the way of whatever has focus: a field being typed in, a button or tab
 // that Space already activates, an open dialog or menu.
 import { useEffect, useRef } from 'react';
+import { appShortcutFor } from '../../view/shortcuts';
 
-const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
+export const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"]';
 const SPACE_TAKEN = `${TYPING}, button, a[href], summary, [role="button"], [role="tab"], [role="menuitem"], [role="checkbox"], [role="switch"], [role="slider"], [role="option"]`;
-const MODAL = '[role="dialog"], [role="menu"], [aria-modal="true"]';
+export const MODAL = '[role="dialog"], [role="menu"], [aria-modal="true"]';
 
 export interface TimeKeyHandlers {
   togglePlay(): void;
@@ -17,8 +19,9 @@ export function timeKeyFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' 
   if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return null;
   const el = target instanceof Element ? target : null;
   if (el?.closest(MODAL)) return null;
-  if (e.key === ' ' || e.key === 'Spacebar') return e.repeat || el?.closest(SPACE_TAKEN) ? null : 'play';
-  if (e.key === '.') return el?.closest(TYPING) ? null : 'step';
+  const what = appShortcutFor(e)?.action.type;
+  if (what === 'play') return e.repeat || el?.closest(SPACE_TAKEN) ? null : 'play';
+  if (what === 'step') return el?.closest(TYPING) ? null : 'step';
   return null;
 }
 

@@ -4,6 +4,7 @@ import { CONSISTENCY_LEVELS, type ConsistencyLevel } from '../../protocol';
 import { selectActions, selectError, selectFrame, selectNow, selectScenario, selectUntil, selectWorkload, useAppStore } from '../../store';
 import { parseWorkload } from '../../view/forms/validation';
 import { Options } from '../common/Options';
+import { useShortcutHandler } from '../common/shortcutBus';
 import { describeWorkload, hasWorkload, workloadOf, type WorkloadEntries } from './scenarioWorkload';
 
 const MIXES = [
@@ -62,6 +63,14 @@ function WorkloadSwitch({ form }: { form: WorkloadForm }) {
   const [intent, setIntent] = useState<boolean | null>(null);
   const isRunning = form.running !== null;
   useEffect(() => setIntent(null), [isRunning, workerError]);
+  const toggle = (on: boolean) => {
+    if (!on) {
+      setIntent(false);
+      form.actions.command({ type: 'workloadStop' });
+    } else if (form.start()) setIntent(true);
+  };
+  // L, the page's key for the switch (view/shortcuts).
+  useShortcutHandler('workload', () => ready && toggle(!(intent ?? isRunning)));
   return (
     <label className="switch">
       <input
@@ -70,12 +79,8 @@ function WorkloadSwitch({ form }: { form: WorkloadForm }) {
         data-testid="workload-toggle"
         checked={intent ?? isRunning}
         disabled={!ready}
-        onChange={(e) => {
-          if (!e.target.checked) {
-            setIntent(false);
-            form.actions.command({ type: 'workloadStop' });
-          } else if (form.start()) setIntent(true);
-        }}
+        onChange={(e) => toggle(e.target.checked)}
+        aria-keyshortcuts="L"
       />
       <span>Automatic workload</span>
     </label>
