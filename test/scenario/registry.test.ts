@@ -19,7 +19,7 @@ const D = 86_400_000;
 const COMMON = {
   strictQuorum: false, hintedHandoffEnabled: true, maxHintsPerHost: 1_000_000, hintReplayRate: 1000, writeTimeout: 2000, readTimeout: 5000,
   gossipInterval: 1000, phiConvictThreshold: 8, latency: { median: 5, p99: 40 }, dropRate: 0, readRepair: true, antiEntropyInterval: null, merkleDepth: 10,
-  // Deletes (deletes.md): the same under every preset.
+  // Deletes (docs/scenario-format.md "Deletes"): the same under every preset.
   gcGrace: 10 * D, tombstoneGc: 'timeout', propagationDelay: H, compactionInterval: H,
 };
 // replayWhenDisabled came with the operator commands (nodetool disablehandoff): Cassandra, Dynamo and Riak replay, ScyllaDB does not.

@@ -177,7 +177,7 @@ function settingsOf(s: SettingsInput): Settings {
     ...Object.fromEntries(Object.entries(s).filter(([k, v]) => v !== undefined && k !== 'latency')),
     latency: { median: s.latency?.median ?? base.latency.median, p99: s.latency?.p99 ?? base.latency.p99 },
   } as Settings;
-  // Cassandra's and ScyllaDB's hints live no longer than gc_grace_seconds (deletes.md 7): an unset
+  // Cassandra's and ScyllaDB's hints live no longer than gc_grace_seconds (docs/behaviour.md "Deletes"): an unset
   // hintTtl follows gcGrace. Both default to 10d, so a scenario that sets neither keeps its TTL.
   if (s.hintTtl === undefined && base.hintTtl !== null) settings.hintTtl = settings.gcGrace;
   if (settings.latency.p99 < settings.latency.median) throw new ScenarioError('settings.latency.p99', `expected p99 >= median (${settings.latency.median} ms)`);
