@@ -9,12 +9,24 @@ export interface SettingFieldProps {
   error: string | null;
   /** The field does nothing in the chosen hint mode. */
   unused: boolean;
+  /** A note from the other fields' values (settingsModel fieldNote); `flag`: a what-if to point out. */
+  note?: { text: string; flag: boolean } | null;
   onChange(value: string | boolean): void;
 }
 
 const MODE_NOTE = { coordinator: 'coordinator mode only', 'sloppy-quorum': 'sloppy-quorum mode only' } as const;
 
-export function SettingField({ field, value, was, error, unused, onChange }: SettingFieldProps) {
+function FieldNote({ id, note }: { id: string; note: { text: string; flag: boolean } }) {
+  return (
+    <span className={`set-note${note.flag ? ' set-flag' : ''}`} data-testid={`${id}-note`} role={note.flag ? 'note' : undefined}>
+      {' '}
+      {note.flag ? '⚠ ' : ''}
+      {note.text}
+    </span>
+  );
+}
+
+export function SettingField({ field, value, was, error, unused, note, onChange }: SettingFieldProps) {
   const id = `set-${field.key.replace('.', '-')}`;
   const describedBy = [`${id}-real`, `${id}-why`, error ? `${id}-error` : '', was !== null ? `${id}-was` : '']
     .filter(Boolean)
@@ -36,6 +48,7 @@ export function SettingField({ field, value, was, error, unused, onChange }: Set
         <span className="set-why" id={`${id}-why`}>
           {field.why}
           {field.mode && <span className="set-mode"> ({MODE_NOTE[field.mode]}{unused ? ', not used now' : ''})</span>}
+          {note && <FieldNote id={id} note={note} />}
         </span>
       </div>
       <div className="set-input">

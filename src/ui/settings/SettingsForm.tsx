@@ -12,6 +12,7 @@ import {
   ALL_FIELDS,
   fieldOfError,
   FIELD_GROUPS,
+  fieldNote,
   sameValue,
   shownValue,
   type FieldDef,
@@ -141,6 +142,7 @@ function SettingsGroup({ group, form, running, problem, changed, setForm }: Grou
             was={sameValue(f, form[f.key], running[f.key]) ? null : shownValue(running[f.key], f)}
             error={problem?.key === f.key ? problem.message : null}
             unused={!!f.mode && f.mode !== form.hintMode}
+            note={fieldNote(f.key, form)}
             onChange={(v) => setForm((cur) => ({ ...cur, [f.key]: v }))}
           />
         ),
