@@ -273,6 +273,8 @@ export interface VersionView {
    * state too: an add has one tag, a remove only tombstones.
    */
   set?: { elements: string[]; addTags: number[]; removedTags: number[] };
+  /** A tombstone (a delete under last-write-wins): `value` is '' and means nothing. */
+  tombstone?: true;
 }
 
 export interface KeyInspection {
@@ -283,7 +285,7 @@ export interface KeyInspection {
   position: number;
   /** Every node in preference order; the first replicationFactor are the replicas. */
   preferenceList: { node: string; replica: boolean; up: boolean; versions: VersionView[] }[];
-  hints: { holder: string; target: string; value: string; writetime: number; createdAt: number; flushed: boolean }[];
+  hints: { holder: string; target: string; value: string; writetime: number; createdAt: number; flushed: boolean; tombstone?: true }[];
   /** The newest acknowledged write's value(s), or [] if none was acknowledged. */
   acknowledged: VersionView[];
   /**
@@ -315,4 +317,8 @@ export interface MetricsSample {
   underReplicated: number;
   /** Acknowledged writes no replica and no live hint holds any more (the report's lostAcknowledgedWrites). */
   lostAcknowledgedWrites: number;
+  /** In a run with deletes only: the report's deletes.acknowledged, tombstones.purged and replication.resurrected. */
+  deletesAcknowledged?: number;
+  tombstonesPurged?: number;
+  resurrected?: number;
 }

@@ -36,6 +36,8 @@ export function holdsAll(versions: readonly VersionView[], acknowledged: readonl
 
 export function replicaStatus(versions: readonly VersionView[], acknowledged: readonly VersionView[]): ReplicaStatus {
   if (acknowledged.length === 0) return versions.length === 0 ? 'missing' : 'unknown';
+  // After an acknowledged delete, holding nothing (the tombstone purged) is as good as holding it.
+  if (acknowledged[0]!.tombstone && versions.length === 0) return 'current';
   if (versions.length === 0) return 'missing';
   return holdsAll(versions, acknowledged) ? 'current' : 'stale';
 }

@@ -43,6 +43,7 @@ export function commandLabel(c: Command): string {
     case 'slow': return c.extraLatencyMs > 0 ? `slow ${c.node}` : `not slow ${c.node}`;
     case 'write': return `write ${c.key}`;
     case 'read': return `read ${c.key}`;
+    case 'delete': return `delete ${c.key}`;
     case 'workload': return `workload ${c.rate}/s`;
     case 'workloadStop': return 'workload off';
     case 'nodetool': return `nodetool ${c.verb} ${Array.isArray(c.node) ? c.node.join(', ') : c.node}`;

@@ -207,6 +207,21 @@ describe('a delete as a user command replays', () => {
   });
 });
 
+describe('the charts\' sample agrees with the report', () => {
+  it.each(['24-tombstone-wins.json', '25-hinted-delete-safe-purge.json', '26-zombie.json', '27-repair-based-gc.json', '28-timeout-hint-outlives-tombstone.json'])('%s: resurrected, purged, deletes at ten moments', (f) => {
+    const sim = createSimulation(load(f));
+    for (let i = 1; i <= 10; i++) {
+      sim.advanceTo((sim.until * i) / 10);
+      const r = sim.report() as Report;
+      const m = sim.metrics();
+      expect(m.resurrected).toBe(r.replication.resurrected);
+      expect(m.tombstonesPurged).toBe(r.tombstones!.purged);
+      expect(m.deletesAcknowledged).toBe(r.deletes!.acknowledged);
+      expect(m.lostAcknowledgedWrites).toBe(r.lostAcknowledgedWrites);
+    }
+  });
+});
+
 describe('work estimate', () => {
   it('counts compaction ticks from the first delete: within a factor of 2 of the engine on a delete-heavy run', () => {
     const doc = { ...base, until: '10m', settings: { compactionInterval: '1s' }, workload: [{ from: '0s', rate: 20, keys: 50, writeRatio: 0.5, deleteRatio: 0.3 }] };

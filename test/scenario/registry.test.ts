@@ -21,7 +21,7 @@ const D = 86_400_000;
 const COMMON = {
   strictQuorum: false, hintedHandoffEnabled: true, maxHintsPerHost: 1_000_000, hintReplayRate: 1000, writeTimeout: 2000, readTimeout: 5000,
   gossipInterval: 1000, phiConvictThreshold: 8, latency: { median: 5, p99: 40 }, dropRate: 0, readRepair: true, antiEntropyInterval: null, merkleDepth: 10,
-  // Deletes (deletes.md): the same under every preset.
+  // Deletes (docs/scenario-format.md "Deletes"): the same under every preset.
   gcGrace: 10 * D, tombstoneGc: 'timeout', propagationDelay: H, compactionInterval: H,
   // Datacenters: none disabled; the inter-DC latency is an open choice (no source gives one).
   hintedHandoffDisabledDatacenters: [], interDcLatency: { median: 50, p99: 150 },

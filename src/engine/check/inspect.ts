@@ -5,13 +5,14 @@ import { Ring } from '../ring/ring';
 import type { SimState } from '../context';
 import type { KeyInfo } from '../keys/keys';
 import { holdsWrite, type Version } from '../node/versions';
-import { fullyReplicated, heldTs } from './deletes';
+import { fullyReplicated, heldTs, resurrected } from './deletes';
 import { hintBuffered, hintExpired } from '../hints/hints';
 import { elements } from '../node/orset';
 
 const view = (v: Version): VersionView => ({
   value: v.value, writetime: Math.floor(v.ts / 1000), ...(v.clock ? { clock: { ...v.clock } } : {}),
   ...(v.set ? { set: { elements: elements(v.set), addTags: v.set.adds.map((d) => d[0]), removedTags: [...v.set.removed] } } : {}),
+  ...(v.tomb ? { tombstone: true as const } : {}),
 });
 
 export function inspectKey(sim: SimState, key: string): KeyInspection {
@@ -21,13 +22,13 @@ export function inspectKey(sim: SimState, key: string): KeyInspection {
     for (const q of n.hints.values()) {
       for (const h of q.hints) {
         if (h.key !== key) continue;
-        hints.push({ holder: n.id, target: sim.nodes[q.target]!.id, value: h.v.value, writetime: Math.floor(h.v.ts / 1000), createdAt: h.createdAt / 1000, flushed: !hintBuffered(sim, h) });
+        hints.push({ holder: n.id, target: sim.nodes[q.target]!.id, value: h.v.value, writetime: Math.floor(h.v.ts / 1000), createdAt: h.createdAt / 1000, flushed: !hintBuffered(sim, h), ...(h.v.tomb ? { tombstone: true as const } : {}) });
       }
     }
   }
   const a = info.acked;
-  const acknowledged = !a ? [] : info.frontier.length > 0 ? info.frontier.map(view) : [{ value: '', writetime: Math.floor(info.newest / 1000) }];
-  if (a && info.frontier.length === 0) {
+  const acknowledged: VersionView[] = !a ? [] : info.frontier.length > 0 ? info.frontier.map(view) : [{ value: '', writetime: Math.floor(info.newest / 1000), ...(info.deleted ? { tombstone: true as const } : {}) }];
+  if (a && info.frontier.length === 0 && !info.deleted) {
     // Name the newest acknowledged value where a replica or hint still has it.
     const all = [...info.replicas.flatMap((r) => sim.nodes[r]!.data.get(key) ?? []), ...hints.map((h) => ({ ts: h.writetime * 1000, value: h.value }))];
     const match = all.find((v) => Math.floor(v.ts / 1000) === acknowledged[0]!.writetime);
@@ -78,7 +79,17 @@ export function metrics(sim: SimState): MetricsSample {
   return {
     now: sim.now, writesAcknowledged: s.writesAcknowledged - s.deletesAcknowledged, writesFailed: s.writesFailed - s.deletesFailed, readsStale: s.readsStale, hintsPending, pendingByTarget,
     underReplicated: under.length, lostAcknowledgedWrites: suspect.length === 0 ? 0 : lostAmong(sim, suspect),
+    ...(sim.tombstones.ticking ? { deletesAcknowledged: s.deletesAcknowledged, tombstonesPurged: sim.tombstones.purged, resurrected: zombies(sim, under) } : {}),
   };
+}
+
+/** The report's replication.resurrected, over the under-replicated keys (a resurrected key is one). */
+function zombies(sim: SimState, under: readonly KeyInfo[]): number {
+  const deleted = under.filter((info) => info.deleted);
+  if (deleted.length === 0) return 0;
+  const hinted = new Map<string, Version[]>(deleted.map((info) => [info.key, []]));
+  for (const n of sim.nodes) for (const q of n.hints.values()) for (const h of q.hints) if (!hintExpired(sim, h)) hinted.get(h.key)?.push(h.v);
+  return deleted.filter((info) => resurrected(info, info.replicas.map((r) => sim.nodes[r]!.data.get(info.key)), hinted.get(info.key))).length;
 }
 
 /**

@@ -8,6 +8,7 @@ import { versionBytes } from '../node/versions';
 import { hintBuffered, REFUSAL_TEXT } from '../hints/hints';
 import type { Refusal } from '../hints/policy';
 import { operatorViews } from './operator';
+import { dataCounts } from './deletes';
 
 const tokenCache = new WeakMap<Ring, number[][]>();
 
@@ -55,7 +56,8 @@ export function buildSnapshot(sim: SimState, maxMessages: number): Snapshot {
   const nodes: NodeView[] = sim.nodes.map((n) => {
     const beliefs = beliefsOf(sim, n.idx);
     return {
-      id: n.id, up: n.up, serving: n.serving, tokens: tokens[n.idx]!, keys: n.data.size, slowMs: n.slowUs / 1000,
+      // Live values only once the run deletes, as the report counts them (a tombstone is no key's value).
+      id: n.id, up: n.up, serving: n.serving, tokens: tokens[n.idx]!, keys: sim.tombstones.ticking ? dataCounts(n.data).keys : n.data.size, slowMs: n.slowUs / 1000,
       beliefs, believesDown: n.up ? beliefs.filter((b) => !b.alive).map((b) => b.peer) : [], group: sim.net.group[n.idx]!,
     };
   });

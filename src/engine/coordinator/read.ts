@@ -155,7 +155,7 @@ export function onRepairAck(ctx: EngineContext, h: ReadHandler, from: number): v
 function isStale(h: ReadHandler): boolean {
   if (h.baselineVersions.length > 0) return !h.baselineVersions.every((w) => holdsWrite(h.merged, w));
   // After an acknowledged delete, not found (a tombstone, or nothing once purged) is the answer;
-  // a value older than the delete is stale (deletes.md "Stale read").
+  // a value older than the delete is stale (docs/scenario-format.md, reads.stale).
   if (h.baselineDeleted) return holdsLive(h.merged) && newestTs(h.merged) < h.baselineTs;
   return newestTs(h.merged) < h.baselineTs;
 }

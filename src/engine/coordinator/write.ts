@@ -54,6 +54,9 @@ function observedRemove(coord: NodeState, key: string, element: string): number[
   return own ? observedTags(own, element) : [];
 }
 
+/** How the log names an operation: a delete writes a tombstone. */
+const opName = (v: Version) => (v.tomb ? 'Delete' : 'Write');
+
 /** A failed write: counted, its reason recorded, and logged (the workload's too, marked as such). */
 function fail(ctx: EngineContext, code: FailureCode, text: LazyText, user: boolean, node: number | undefined, key: string, del: boolean): void {
   ctx.stats.writesFailed++;
@@ -114,7 +117,7 @@ function unavailable(ctx: EngineContext, h: WriteHandler, alive: number): false 
   const coord = ctx.nodes[h.coord]!;
   const down = h.info.replicas.filter((r) => !believesAlive(coord, r)).map((r) => ctx.nodes[r]!.id);
   const { info: { key }, level, required } = h;
-  const text = () => `Write ${key} at ${level} unavailable: ${alive} replica${alive === 1 ? '' : 's'} believed alive, ${required} needed${down.length > 0 ? `; ${coord.id} believes ${names(down)} down` : ''}`;
+  const text = () => `${opName(h.v)} ${key} at ${level} unavailable: ${alive} replica${alive === 1 ? '' : 's'} believed alive, ${required} needed${down.length > 0 ? `; ${coord.id} believes ${names(down)} down` : ''}`;
   fail(ctx, 'write-unavailable', text, h.user, h.coord, key, h.v.tomb === true);
   return false;
 }
@@ -241,7 +244,7 @@ function acknowledge(ctx: EngineContext, h: WriteHandler, why: string): void {
   if (h.v.tomb) ctx.stats.deletesAcknowledged++;
   ctx.recordAck(h.info, h.v);
   const { info: { key }, level } = h;
-  const what = h.v.tomb ? 'Delete' : 'Write';
+  const what = opName(h.v);
   ctx.note('write', () => `${what} ${key} acknowledged at ${level} (${why})`, h.coord, key, !h.user);
 }
 
@@ -268,7 +271,7 @@ export function onWriteTimeout(ctx: EngineContext, h: WriteHandler): void {
   }
   if (!h.done) {
     h.done = true;
-    fail(ctx, 'write-timeout', `Write ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks; ${silent(ctx, h.coord, h.targets.filter((_, i) => !h.answered[i]), 'writeTimeout')}`, h.user, h.coord, h.info.key, h.v.tomb === true);
+    fail(ctx, 'write-timeout', `${opName(h.v)} ${h.info.key} timed out at ${h.level}: ${h.acks} of ${h.required} acks; ${silent(ctx, h.coord, h.targets.filter((_, i) => !h.answered[i]), 'writeTimeout')}`, h.user, h.coord, h.info.key, h.v.tomb === true);
   }
   if (ctx.settings.hintMode !== 'coordinator') return;
   if (hintsOnTimeout(ctx.settings.hintOnTimeout, h.success, h.level)) hintSilent(ctx, h);
@@ -314,7 +317,7 @@ export function failHandlersOf(ctx: EngineContext, coord: number): void {
   const writes = ctx.liveWrites().filter((h) => h.live && h.coord === coord).sort((a, b) => a.id - b.id);
   for (const h of writes) {
     ctx.releaseWrite(h);
-    if (!h.done) fail(ctx, 'write-coordinator', `Write ${h.info.key} failed: coordinator ${ctx.nodes[coord]!.id} crashed`, h.user, coord, h.info.key, h.v.tomb === true);
+    if (!h.done) fail(ctx, 'write-coordinator', `${opName(h.v)} ${h.info.key} failed: coordinator ${ctx.nodes[coord]!.id} crashed`, h.user, coord, h.info.key, h.v.tomb === true);
   }
   failReadsOf(ctx, coord);
 }

@@ -27,7 +27,7 @@ export function isTombstoned(vs: readonly Version[] | undefined): boolean {
   return vs !== undefined && vs.length > 0 && vs[0]!.tomb === true;
 }
 
-/** What decides whether compaction may purge a tombstone now (deletes.md 6). */
+/** What decides whether compaction may purge a tombstone now (docs/behaviour.md "Deletes"). */
 export interface GcRule {
   mode: TombstoneGc;
   nowUs: number;

@@ -16,7 +16,7 @@ const readOp = z.strictObject({
   coordinator: opt(name),
   dc: opt(dc),
 }, object('an object like { "key": "k" }'));
-/** A delete names its key; a tombstone has no value (deletes.md). */
+/** A delete names its key; a tombstone has no value (docs/scenario-format.md "Deletes"). */
 const deleteOp = z.strictObject({ key, consistency: opt(level), coordinator: opt(name), dc: opt(dc) }, object('an object like { "key": "k" }'));
 const workloadBranches = {
   write: z.strictObject({ at: opt(duration), write: writeOp }),
@@ -71,7 +71,7 @@ export type WorkloadEntry =
 /** Under the OR-set, the share of a generator's writes that remove an element the coordinator holds. */
 export const DEFAULT_REMOVE_RATIO = 0.25;
 
-/** Throws unless the cluster merges by last-write-wins: deletes.md 8 models tombstones only there. */
+/** Throws unless the cluster merges by last-write-wins: tombstones are modelled only there (docs/behaviour.md "Deletes"). */
 export function needsLww(resolution: string, field: string, what: string): void {
   if (resolution !== 'lww') throw new ScenarioError(field, `${what} needs settings.conflictResolution "lww" (tombstones under ${resolution === 'or-set' ? 'the OR-set' : 'vector clocks'} are not modelled)`);
 }

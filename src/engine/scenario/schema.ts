@@ -197,7 +197,7 @@ function settingsOf(s: SettingsInput): Settings {
     latency: { median: s.latency?.median ?? base.latency.median, p99: s.latency?.p99 ?? base.latency.p99 },
     interDcLatency: { median: s.interDcLatency?.median ?? base.interDcLatency.median, p99: s.interDcLatency?.p99 ?? base.interDcLatency.p99 },
   } as Settings;
-  // Cassandra's and ScyllaDB's hints live no longer than gc_grace_seconds (deletes.md 7): an unset
+  // Cassandra's and ScyllaDB's hints live no longer than gc_grace_seconds (docs/behaviour.md "Deletes"): an unset
   // hintTtl follows gcGrace. Both default to 10d, so a scenario that sets neither keeps its TTL.
   if (s.hintTtl === undefined && base.hintTtl !== null) settings.hintTtl = settings.gcGrace;
   for (const g of ['latency', 'interDcLatency'] as const) {

@@ -10,10 +10,18 @@ import { COUNTER_EXACT_MAX, formatCount, formatCounter } from '../../view/format
 import { hintWords, type HintWords } from '../../view/wording';
 import './counters.css';
 
-/** What a counter reads: the frame's counters, and the latest chart sample (acknowledged writes lost). */
+/** What a counter reads: the frame's counters, and the latest chart sample (acknowledged writes lost; deletes). */
 interface Reading {
   c: CountersData;
   lost: number;
+  deletes?: Deletes;
+}
+
+/** The latest sample's delete counts, present once the run deletes. */
+interface Deletes {
+  acknowledged: number;
+  purged: number;
+  resurrected: number;
 }
 
 interface Item {
@@ -25,6 +33,21 @@ interface Item {
   /** The reasons behind it, in the tooltip and the "Why?" list. */
   why?: FailureCounter;
 }
+
+/** Shown only in a run that deletes: the zombie's counter beside the deletes and purges. */
+const DELETES_GROUP = {
+  title: 'Deletes',
+  note: 'tombstones: written by deletes, purged by compaction',
+  items: [
+    { id: 'deletes-acked', label: 'acked', value: ({ deletes }: Reading) => deletes?.acknowledged ?? 0 },
+    { id: 'tombstones-purged', label: 'purged', value: ({ deletes }: Reading) => deletes?.purged ?? 0, hint: 'tombstones removed by compaction (tombstone_gc)' },
+    {
+      id: 'resurrected', label: 'resurrected', value: ({ deletes }: Reading) => deletes?.resurrected ?? 0,
+      tone: ({ deletes }: Reading) => ((deletes?.resurrected ?? 0) > 0 ? ('bad' as const) : undefined),
+      hint: 'Keys deleted and acknowledged, yet a replica holds an older value and nothing left holds the tombstone: the value is back (a zombie)',
+    },
+  ] satisfies Item[],
+};
 
 const groups = (words: HintWords): { title: string; note?: string; items: Item[] }[] => [
   {
@@ -72,6 +95,9 @@ const groups = (words: HintWords): { title: string; note?: string; items: Item[]
 const selectFailures = (s: AppState) => s.view?.failures;
 const selectTrace = (s: AppState) => s.view?.traceHash ?? null;
 const selectLost = (s: AppState) => s.series[s.series.length - 1]?.lostAcknowledgedWrites ?? 0;
+const selectResurrected = (s: AppState) => s.series[s.series.length - 1]?.resurrected;
+const selectDeletesAcked = (s: AppState) => s.series[s.series.length - 1]?.deletesAcknowledged ?? 0;
+const selectPurged = (s: AppState) => s.series[s.series.length - 1]?.tombstonesPurged ?? 0;
 
 /** One number: compact on screen past 99,999, exact for screen readers and in the tooltip. */
 function CounterValue({ id, value }: { id: string; value: number | null }) {
@@ -151,11 +177,15 @@ export function Counters() {
   const lost = useAppStore(selectLost);
   const failures = useAppStore(selectFailures);
   const words = hintWords(useAppStore(selectHintMode));
-  const reading = counters ? { c: counters, lost } : null;
+  const resurrected = useAppStore(selectResurrected);
+  const acknowledged = useAppStore(selectDeletesAcked);
+  const purged = useAppStore(selectPurged);
+  const deletes = resurrected === undefined ? undefined : { acknowledged, purged, resurrected };
+  const reading = counters ? { c: counters, lost, deletes } : null;
   return (
     <section className="panel counters" aria-labelledby="counters-title">
       <h2 id="counters-title">Counters</h2>
-      {groups(words).map((g) => (
+      {[...groups(words), ...(deletes ? [DELETES_GROUP] : [])].map((g) => (
         <div className="counter-group" key={g.title}>
           <h3 title={g.note}>{g.title}</h3>
           <dl>

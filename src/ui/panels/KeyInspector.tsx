@@ -107,8 +107,14 @@ function Versions({ versions }: { versions: readonly VersionView[] }) {
   return (
     <ul className={versions.length > 1 ? 'ki-versions ki-siblings' : 'ki-versions'}>
       {versions.map((v, i) => (
-        <li key={`${v.writetime}:${v.value}:${i}`}>
-          <span className="ki-value">{v.value === '' ? '(empty)' : v.value}</span>{' '}
+        <li key={`${v.writetime}:${v.value}:${i}`} className={v.tombstone ? 'ki-tombstone' : undefined}>
+          {v.tombstone ? (
+            <span className="ki-value ki-tomb" title="A tombstone: this key was deleted at this writetime; compaction purges it once tombstone_gc allows">
+              ✝ tombstone
+            </span>
+          ) : (
+            <span className="ki-value">{v.value === '' ? '(empty)' : v.value}</span>
+          )}{' '}
           <span className="ki-wt" title={`writetime ${v.writetime} µs`}>
             @{shortClock(writetimeMs(v))}
           </span>
@@ -219,7 +225,7 @@ function KeyHints({ hints }: { hints: KeyInspection['hints'] }) {
           <span className="ki-pair">
             {h.holder} → {h.target}
           </span>
-          <span className="ki-value">{h.value}</span>
+          <span className={h.tombstone ? 'ki-value ki-tomb' : 'ki-value'}>{h.tombstone ? '✝ tombstone' : h.value}</span>
           <span className="ki-age" title={`created at ${formatClock(h.createdAt)}`}>
             {formatDuration(Math.max(0, now - h.createdAt))} old
           </span>

@@ -9,16 +9,26 @@ export interface SettingFieldProps {
   error: string | null;
   /** The field does nothing in the chosen hint mode. */
   unused: boolean;
-  /** What the value means in the real system's unit (view/settings/fieldNotes.ts), if anything. */
-  note?: string | null;
+  /** A note from the other fields' values (settingsModel fieldNote); `flag`: a what-if to point out. */
+  note?: { text: string; flag: boolean } | null;
   onChange(value: string | boolean): void;
 }
 
 const MODE_NOTE = { coordinator: 'coordinator mode only', 'sloppy-quorum': 'sloppy-quorum mode only' } as const;
 
-export function SettingField({ field, value, was, error, unused, note = null, onChange }: SettingFieldProps) {
+function FieldNote({ id, note }: { id: string; note: { text: string; flag: boolean } }) {
+  return (
+    <span className={`set-note${note.flag ? ' set-flag' : ''}`} data-testid={`${id}-note`} role={note.flag ? 'note' : undefined}>
+      {' '}
+      {note.flag ? '⚠ ' : ''}
+      {note.text}
+    </span>
+  );
+}
+
+export function SettingField({ field, value, was, error, unused, note, onChange }: SettingFieldProps) {
   const id = `set-${field.key.replace('.', '-')}`;
-  const describedBy = [`${id}-real`, `${id}-why`, note ? `${id}-note` : '', error ? `${id}-error` : '', was !== null ? `${id}-was` : '']
+  const describedBy = [`${id}-real`, `${id}-why`, error ? `${id}-error` : '', was !== null ? `${id}-was` : '']
     .filter(Boolean)
     .join(' ');
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'data-testid': id };
@@ -38,6 +48,7 @@ export function SettingField({ field, value, was, error, unused, note = null, on
         <span className="set-why" id={`${id}-why`}>
           {field.why}
           {field.mode && <span className="set-mode"> ({MODE_NOTE[field.mode]}{unused ? ', not used now' : ''})</span>}
+          {note && <FieldNote id={id} note={note} />}
         </span>
       </div>
       <div className="set-input">
@@ -75,7 +86,6 @@ export function SettingField({ field, value, was, error, unused, note = null, on
           </span>
         )}
       </div>
-      {note && <FieldNote id={id} note={note} />}
       {error && (
         <p className="field-error set-error" id={`${id}-error`} role="alert">
           {error}
@@ -85,10 +95,3 @@ export function SettingField({ field, value, was, error, unused, note = null, on
   );
 }
 
-function FieldNote({ id, note }: { id: string; note: string }) {
-  return (
-    <p className="set-note" id={`${id}-note`} data-testid={`${id}-note`}>
-      {note}
-    </p>
-  );
-}

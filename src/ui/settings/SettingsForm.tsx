@@ -4,7 +4,6 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { defaultScenario, parseScenario, ScenarioError, type ClusterInfo } from '../../protocol';
 import { PresetPicker } from './PresetPicker';
 import { SettingField } from './SettingField';
-import { fieldNote } from '../../view/settings/fieldNotes';
 import {
   appLimitError,
   applyPreset,
@@ -13,6 +12,7 @@ import {
   ALL_FIELDS,
   fieldOfError,
   FIELD_GROUPS,
+  fieldNote,
   sameValue,
   shownValue,
   type FieldDef,

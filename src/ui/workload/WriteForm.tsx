@@ -1,6 +1,6 @@
-// One write or read, sent as a command; zod validates first and names the bad field. On a cluster
-// whose conflict resolution takes operations (the OR-set: add / remove, from the registry) a write
-// carries the chosen one.
+// One write, read or delete, sent as a command; zod validates first and names the bad field. On a
+// cluster whose conflict resolution takes operations (the OR-set: add / remove, from the registry) a
+// write carries the chosen one; a delete (a tombstone) is offered only under last-write-wins.
 import { useState, type FormEvent } from 'react';
 import { CONSISTENCY_LEVELS, DEFAULT_LEVEL, writeOpsOf, type ConsistencyLevel, type SetOp } from '../../protocol';
 import { selectActions, selectCluster, useAppStore } from '../../store';
@@ -18,7 +18,7 @@ function useOperationForm(setOps: readonly SetOp[]) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState('');
 
-  const submit = (op: 'write' | 'read') => {
+  const submit = (op: 'write' | 'read' | 'delete') => {
     const parsed = parseOperation(op, { key, value, consistency, coordinator });
     if (!parsed.ok) {
       setErrors(parsed.errors);
@@ -31,7 +31,7 @@ function useOperationForm(setOps: readonly SetOp[]) {
     actions.command(withOp && parsed.command.type === 'write' ? { ...parsed.command, op: setOp } : parsed.command);
     const via = coordinator ? ` via ${coordinator}` : '';
     const what = withOp ? `${setOp} ${value} ${setOp === 'add' ? 'to' : 'from'} ${key.trim()}` : `write ${key.trim()} = ${value}`;
-    setStatus(op === 'write' ? `Sent: ${what} at ${consistency}${via}` : `Sent: read ${key.trim()} at ${consistency}${via}`);
+    setStatus(op === 'write' ? `Sent: ${what} at ${consistency}${via}` : `Sent: ${op} ${key.trim()} at ${consistency}${via}`);
   };
   const inspect = () => {
     const k = key.trim();
@@ -45,7 +45,7 @@ function useOperationForm(setOps: readonly SetOp[]) {
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    submit(submitter?.value === 'read' ? 'read' : 'write');
+    submit(submitter?.value === 'read' ? 'read' : submitter?.value === 'delete' ? 'delete' : 'write');
   };
   const fields = { key, setKey, value, setValue, consistency, setConsistency, coordinator, setCoordinator, setOp, setSetOp };
   return { fields, errors, status, inspect, onSubmit };
@@ -99,6 +99,7 @@ function OperationFields({ fields: f, errors, nodes, setOps }: { fields: Fields;
 export function WriteForm() {
   const cluster = useAppStore(selectCluster);
   const setOps = writeOpsOf(cluster?.settings.conflictResolution);
+  const deletes = cluster?.settings.conflictResolution === 'lww';
   const { fields, errors, status, inspect, onSubmit } = useOperationForm(setOps);
   const key = fields.key.trim();
 
@@ -122,6 +123,11 @@ export function WriteForm() {
           <button type="submit" name="op" value="read" className="btn">
             Read
           </button>
+          {deletes && (
+            <button type="submit" name="op" value="delete" className="btn" title="Write a tombstone for this key (no value): reads then return not found">
+              Delete
+            </button>
+          )}
           <button
             type="button"
             className="btn btn-inspect"

@@ -27,7 +27,8 @@ function collect(error: z.core.$ZodError): FieldErrors {
 
 export type Parsed = { ok: true; command: Command } | { ok: false; errors: FieldErrors };
 
-export function parseOperation(op: 'write' | 'read', fields: OperationFields): Parsed {
+/** A delete writes a tombstone: like a read it needs no value; like a write it may be at ANY. */
+export function parseOperation(op: 'write' | 'read' | 'delete', fields: OperationFields): Parsed {
   const parsed = operationSchema.safeParse(fields);
   if (!parsed.success) return { ok: false, errors: collect(parsed.error) };
   const { key, value, consistency } = parsed.data;
@@ -36,6 +37,7 @@ export function parseOperation(op: 'write' | 'read', fields: OperationFields): P
     if (consistency === 'ANY') return { ok: false, errors: { consistency: 'consistency: ANY is for writes only' } };
     return { ok: true, command: { type: 'read', key, consistency, ...(coordinator ? { coordinator } : {}) } };
   }
+  if (op === 'delete') return { ok: true, command: { type: 'delete', key, consistency, ...(coordinator ? { coordinator } : {}) } };
   if (value.length === 0) return { ok: false, errors: { value: 'value: enter a value to write' } };
   return { ok: true, command: { type: 'write', key, value, consistency, ...(coordinator ? { coordinator } : {}) } };
 }

@@ -1,4 +1,4 @@
-// pure: what a setting's value means in the real system's own unit, shown under its input as the
+// pure: what hintReplayRate means in Cassandra's own unit, shown beside its input as the
 // form is edited. Cassandra's hint throttle is KiB/s per holder, shared across the other nodes
 // (HintsDispatchExecutor: T·1024 / max(1, N − 1) bytes/s to one target); ours is hints/s per target.
 
@@ -21,9 +21,8 @@ function nodeCount(v: string | boolean | undefined): number | null {
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: n < 10 ? 1 : 0 });
 
-/** The note under a field for the form as it stands, or null (a field without one, or a value not yet valid). */
-export function fieldNote(key: string, form: Readonly<Record<string, string | boolean | undefined>>): string | null {
-  if (key !== 'hintReplayRate') return null;
+/** hintReplayRate's note for the form as it stands: Cassandra's KiB/s; null while the rate or the nodes are not valid. */
+export function throttleNote(form: Readonly<Record<string, string | boolean | undefined>>): string | null {
   const rate = Number(form.hintReplayRate);
   const nodes = nodeCount(form.nodes);
   if (!Number.isFinite(rate) || rate <= 0 || nodes === null) return null;

@@ -3,6 +3,7 @@ import {
   CLUSTER_FIELDS, formatDuration, MAX_NODES, parseDuration, PRESET_NAMES as ENGINE_PRESET_NAMES, PRESETS, realNamesText, SETTINGS,
   type PresetName, type RealNames, type SettingPath, type Settings, type SettingSpec,
 } from '../../protocol';
+import { throttleNote } from './fieldNotes';
 
 /** `list`: names separated by commas (a setting's list of datacenters). */
 export type FieldKind = 'choice' | 'bool' | 'duration' | 'optionalDuration' | 'number' | 'list';
@@ -94,6 +95,7 @@ export const SETTING_GROUPS: readonly { title: string; paths: readonly SettingPa
   { title: 'Timeouts and failure detection', paths: ['writeTimeout', 'readTimeout', 'gossipInterval', 'phiConvictThreshold'] },
   { title: 'Network', paths: ['latency.median', 'latency.p99', 'dropRate'] },
   { title: 'Repair', paths: ['readRepair', 'antiEntropyInterval', 'merkleDepth'] },
+  { title: 'Deletes', paths: ['gcGrace', 'tombstoneGc', 'propagationDelay', 'compactionInterval'] },
   { title: 'Datacenters', paths: ['interDcLatency.median', 'interDcLatency.p99', 'hintedHandoffDisabledDatacenters'] },
 ];
 
@@ -247,4 +249,23 @@ export function sameValue(f: FieldDef, a: string | boolean | undefined, b: strin
     return ms(va) === ms(vb);
   }
   return va === vb;
+}
+
+/**
+ * A field's note beside its reason, from the form's values: hintTtl follows gcGrace unless set
+ * (cassandra, scylla), and one set above gcGrace is flagged, since a hint may then outlive a later
+ * delete's purged tombstone and bring the value back (Cassandra's cap only ever lowers it).
+ */
+export function fieldNote(key: string, form: FormValues): { text: string; flag: boolean } | null {
+  if (key === 'hintReplayRate') {
+    const text = throttleNote(form);
+    return text ? { text, flag: false } : null;
+  }
+  if (key !== 'hintTtl') return null;
+  const ttl = parseDuration(form.hintTtl);
+  const grace = parseDuration(form.gcGrace);
+  if (ttl !== null && grace !== null && ttl > grace) {
+    return { text: `Longer than gcGrace (${formatDuration(grace)}): a hint may outlive a delete’s purged tombstone and bring the value back — a what-if; Cassandra caps it at gc_grace_seconds.`, flag: true };
+  }
+  return { text: 'Defaults to gcGrace under cassandra and scylla.', flag: false };
 }
