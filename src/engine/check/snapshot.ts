@@ -49,6 +49,7 @@ export function buildSnapshot(sim: SimState, maxMessages: number): Snapshot {
     return {
       id: n.id, up: n.up, serving: n.serving, tokens: tokens[n.idx]!, keys: n.data.size, slowMs: n.slowUs / 1000,
       beliefs, believesDown: n.up ? beliefs.filter((b) => !b.alive).map((b) => b.peer) : [], group: sim.net.group[n.idx]!,
+      ...(sim.sc.datacenters ? { dc: sim.topology.names[sim.topology.dcOf[n.idx]!]! } : {}),
     };
   });
 

@@ -9,6 +9,7 @@ import { inkOn, nodeColour } from '../../view/palette';
 import { formatCount, formatDuration } from '../../view/format';
 import { BeliefLines } from './BeliefLines';
 import { PartitionMarks } from './PartitionMarks';
+import { DcMarks } from './DcMarks';
 import { currentGroups } from '../../view/partition';
 import { COORDINATOR_WORDS, hintWords, type HintMode, type HintWords } from '../../view/wording';
 import { KeyWalk, RankBadges } from './KeyMarks';
@@ -64,6 +65,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
         role="group"
         aria-label={`Token ring with ${nodes.length} nodes${inspection ? `; key ${inspection.key} marked, replicas ${inspection.preferenceList.filter((e) => e.replica).map((e) => e.node).join(', ')}` : ''}`}
       >
+        <DcMarks nodes={nodes} order={order} glyphR={glyphR} />
         <PartitionMarks nodes={nodes} order={order} positions={positions} glyphR={glyphR} />
         {selectedNode && <BeliefLines node={selectedNode} nodes={nodes} positions={positions} glyphR={glyphR} />}
         {inspection && <KeyWalk inspection={inspection} nodes={nodes} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
@@ -229,7 +231,7 @@ function glyphLabel(
   words: HintWords,
   group: number | null,
 ): string {
-  const parts = [`Node ${n.id}, ${STATE_LABEL[state]}`];
+  const parts = [`Node ${n.id}${n.dc ? ` in datacenter ${n.dc}` : ''}, ${STATE_LABEL[state]}`];
   if (group !== null) parts.push(`in network group ${group}`);
   if (held > 0) parts.push(`holds ${held} ${held === 1 ? words.one : words.many}`);
   if (waiting > 0) parts.push(`${waiting} ${waiting === 1 ? words.one : words.many} waiting for it`);
