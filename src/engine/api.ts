@@ -103,6 +103,8 @@ export interface NodeView {
   believesDown: string[];
   /** Partition group index (0 when the network is whole). */
   group: number;
+  /** Its datacenter, when the scenario names datacenters. */
+  dc?: string;
 }
 
 export interface Counters {

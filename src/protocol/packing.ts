@@ -20,6 +20,8 @@ export interface PackedNodes {
   keys: Float64Array;
   slowMs: Float64Array;
   group: Float64Array;
+  /** Index into `strings` of each node's datacenter; -1 when the scenario names none. */
+  dc: Int32Array;
   /** Node i's tokens are tokens[tokenStart[i] .. tokenStart[i + 1]). */
   tokenStart: Uint32Array;
   tokens: Float64Array;
@@ -108,6 +110,7 @@ function packNodes(nodes: readonly NodeView[], index: (s: string) => number): Pa
     keys: new Float64Array(n),
     slowMs: new Float64Array(n),
     group: new Float64Array(n),
+    dc: new Int32Array(n),
     tokenStart: new Uint32Array(n + 1),
     tokens: new Float64Array(tokenCount),
     beliefStart: new Uint32Array(n + 1),
@@ -128,6 +131,7 @@ function packNodes(nodes: readonly NodeView[], index: (s: string) => number): Pa
     out.keys[i] = node.keys;
     out.slowMs[i] = node.slowMs;
     out.group[i] = node.group;
+    out.dc[i] = node.dc === undefined ? -1 : index(node.dc);
     out.tokenStart[i] = t;
     for (const tok of node.tokens) out.tokens[t++] = tok;
     out.beliefStart[i] = b;
@@ -271,6 +275,7 @@ function nodeView(p: PackedNodes, strings: Strings, i: number, prev: NodeView | 
     beliefs: [] as PeerBelief[],
     believesDown: prev && sameStrings(prev.believesDown, strings, p.downPeer, d0, d1) ? prev.believesDown : Array.from(p.downPeer.subarray(d0, d1), (k) => strings[k]!),
     group: p.group[i]!,
+    ...(p.dc[i]! >= 0 ? { dc: strings[p.dc[i]!]! } : {}),
   };
   let beliefs: PeerBelief[] | null = null;
   Object.defineProperty(node, 'beliefs', {

@@ -59,6 +59,7 @@ export function buildSnapshot(sim: SimState, maxMessages: number): Snapshot {
       // Live values only once the run deletes, as the report counts them (a tombstone is no key's value).
       id: n.id, up: n.up, serving: n.serving, tokens: tokens[n.idx]!, keys: sim.tombstones.ticking ? dataCounts(n.data).keys : n.data.size, slowMs: n.slowUs / 1000,
       beliefs, believesDown: n.up ? beliefs.filter((b) => !b.alive).map((b) => b.peer) : [], group: sim.net.group[n.idx]!,
+      ...(sim.sc.datacenters ? { dc: sim.topology.names[sim.topology.dcOf[n.idx]!]! } : {}),
     };
   });
 

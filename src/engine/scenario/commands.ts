@@ -5,6 +5,7 @@ import { CONSISTENCY_LEVELS, MAX_DURATION_MS, MAX_GENERATOR_KEYS, MAX_GENERATOR_
 import { ScenarioError, type FaultEntry, type Level, type WorkloadEntry } from './schema';
 import { needsLww, needsOrSet, SET_OPS, type SetOp } from './entries';
 import { nodetoolEntry, VERBS } from './nodetool';
+import { DC_LEVELS } from './datacenters';
 
 export type CommandEntry = { kind: 'fault'; entry: FaultEntry } | { kind: 'workload'; entry: WorkloadEntry } | { kind: 'stop' };
 
@@ -12,7 +13,7 @@ interface Ctx {
   byName: ReadonlyMap<string, number>;
   until: number;
   /** The cluster's settings: a write's `op` needs the OR-set. */
-  settings: { conflictResolution: string };
+  settings: { conflictResolution: string; hintMode?: string };
   /** The cluster's datacenters (absent: one, datacenter1): the DC verbs name one. */
   topology?: { names: readonly string[] };
 }
@@ -30,8 +31,9 @@ function node(ctx: Ctx, name: unknown, field = 'node'): string {
   return name;
 }
 
-function level(l: unknown, forRead: boolean): Level {
+function level(ctx: Ctx, l: unknown, forRead: boolean): Level {
   if (!CONSISTENCY_LEVELS.includes(l as Level)) throw new ScenarioError('consistency', `expected one of ${CONSISTENCY_LEVELS.join(', ')}`);
+  if (ctx.settings.hintMode === 'sloppy-quorum' && DC_LEVELS.includes(l as Level)) throw new ScenarioError('consistency', `${l as string} needs settings.hintMode "coordinator"; sloppy quorum has no datacenter levels`);
   if (forRead && l === 'ANY') throw new ScenarioError('consistency', 'ANY is for writes only');
   return l as Level;
 }
@@ -92,7 +94,7 @@ export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
       return {
         kind: 'workload',
         entry: {
-          kind: 'write', at, key: key(c.key), value, consistency: level(c.consistency, false),
+          kind: 'write', at, key: key(c.key), value, consistency: level(ctx, c.consistency, false),
           coordinator: c.coordinator ? node(ctx, c.coordinator, 'coordinator') : undefined, ...setOp(ctx, c.op),
         },
       };
@@ -101,12 +103,12 @@ export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
       needsLww(ctx.settings.conflictResolution, 'type', 'a delete');
       return {
         kind: 'workload',
-        entry: { kind: 'delete', at, key: key(c.key), consistency: level(c.consistency, false), coordinator: c.coordinator ? node(ctx, c.coordinator, 'coordinator') : undefined },
+        entry: { kind: 'delete', at, key: key(c.key), consistency: level(ctx, c.consistency, false), coordinator: c.coordinator ? node(ctx, c.coordinator, 'coordinator') : undefined },
       };
     case 'read':
       return {
         kind: 'workload',
-        entry: { kind: 'read', at, key: key(c.key), consistency: level(c.consistency, true), coordinator: c.coordinator ? node(ctx, c.coordinator, 'coordinator') : undefined },
+        entry: { kind: 'read', at, key: key(c.key), consistency: level(ctx, c.consistency, true), coordinator: c.coordinator ? node(ctx, c.coordinator, 'coordinator') : undefined },
       };
     case 'workload': {
       const writeRatio = finite(c.writeRatio, 'writeRatio', 0, 1);
@@ -114,7 +116,7 @@ export function commandToEntry(ctx: Ctx, c: Command, at: number): CommandEntry {
         kind: 'workload',
         entry: {
           kind: 'generator', from: at, to: ctx.until, rate: finite(c.rate, 'rate', Number.MIN_VALUE, MAX_GENERATOR_RATE),
-          keys: Math.floor(finite(c.keys, 'keys', 1, MAX_GENERATOR_KEYS)), writeRatio, consistency: level(c.consistency, writeRatio < 1),
+          keys: Math.floor(finite(c.keys, 'keys', 1, MAX_GENERATOR_KEYS)), writeRatio, consistency: level(ctx, c.consistency, writeRatio < 1),
         },
       };
     }

@@ -101,6 +101,7 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, a
     <div ref={ref} className="node-menu" role="dialog" aria-label={`Node ${id} actions`} style={style} onKeyDown={onKeyDown} data-testid="node-menu">
       <div className="node-menu-title">
         <strong>Node {id}</strong> <span className={`state-pill state-${state}`}>{STATE_LABEL[state]}</span>
+        {node.dc && <span className="dc-tag" data-testid="node-dc"> {node.dc}</span>}
       </div>
       <div className="node-menu-facts">
         {node.keys} keys · believes down: {node.believesDown.length ? node.believesDown.join(', ') : 'none'}

@@ -9,6 +9,7 @@ import { inkOn, nodeColour } from '../../view/palette';
 import { formatCount, formatDuration } from '../../view/format';
 import { BeliefLines } from './BeliefLines';
 import { PartitionMarks } from './PartitionMarks';
+import { DcMarks } from './DcMarks';
 import { currentGroups } from '../../view/partition';
 import { COORDINATOR_WORDS, hintWords, type HintMode, type HintWords } from '../../view/wording';
 import { KeyWalk, RankBadges } from './KeyMarks';
@@ -64,6 +65,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
         role="group"
         aria-label={`Token ring with ${nodes.length} nodes${inspection ? `; key ${inspection.key} marked, replicas ${inspection.preferenceList.filter((e) => e.replica).map((e) => e.node).join(', ')}` : ''}`}
       >
+        <DcMarks nodes={nodes} order={order} glyphR={glyphR} />
         <PartitionMarks nodes={nodes} order={order} positions={positions} glyphR={glyphR} />
         {selectedNode && <BeliefLines node={selectedNode} nodes={nodes} positions={positions} glyphR={glyphR} />}
         {inspection && <KeyWalk inspection={inspection} nodes={nodes} positions={positions} glyphR={glyphR} unit={viewPerPx} />}
@@ -222,11 +224,12 @@ function DenseLabel({ node, at, glyphR, unit, suspectedBy, held, words }: DenseL
 
 /**
  * A glyph's name: first its visible words in the order drawn (name, tags, badge), so voice
- * control finds it by what is on screen, then what only the name says (state, group, waiting).
+ * control finds it by what is on screen, then what only the name says (datacenter, state, group, waiting).
  */
 function glyphLabel(n: NodeView, state: NodeState, tags: readonly GlyphTag[], held: number, waiting: number, words: HintWords, group: number | null): string {
   const parts = [`Node ${n.id}`, ...tags.map((t) => t.text.toLowerCase())];
   if (held > 0) parts.push(`${formatCount(held)} pending ${words.many} held here`);
+  if (n.dc) parts.push(`in datacenter ${n.dc}`);
   if (state === 'up') parts.push(STATE_LABEL.up);
   if (group !== null) parts.push(`in network group ${group}`);
   if (waiting > 0) parts.push(`${waiting} ${waiting === 1 ? words.one : words.many} waiting for it`);

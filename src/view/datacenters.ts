@@ -1,0 +1,38 @@
+// pure: where each datacenter sits on the drawn ring: the runs of consecutive glyphs (in drawing
+// order) that share a DC, and where its label goes (the middle of its longest run).
+
+export interface DcRun {
+  dc: string;
+  /** The DC's index in first-seen order (its colour). */
+  index: number;
+  /** Index in `order` of the run's first glyph, and how many glyphs it spans. */
+  start: number;
+  length: number;
+}
+
+/** Runs of one DC along the drawing order, wrapping around; [] when no node names a DC or all share one. */
+export function dcRuns(order: readonly string[], dcOf: ReadonlyMap<string, string | undefined>): DcRun[] {
+  const n = order.length;
+  const dcs = order.map((id) => dcOf.get(id));
+  if (n === 0 || dcs.some((d) => d === undefined)) return [];
+  const names = [...new Set(dcs as string[])];
+  if (names.length < 2) return [];
+  // Start at a boundary so that no run is split by the wrap.
+  const first = dcs.findIndex((d, i) => d !== dcs[(i - 1 + n) % n]);
+  const out: DcRun[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = (first + k) % n;
+    const dc = dcs[i]!;
+    const last = out[out.length - 1];
+    if (last && last.dc === dc) last.length++;
+    else out.push({ dc, index: names.indexOf(dc), start: i, length: 1 });
+  }
+  return out;
+}
+
+/** The run where each DC's name is written: its longest. */
+export function labelRuns(runs: readonly DcRun[]): DcRun[] {
+  const best = new Map<string, DcRun>();
+  for (const r of runs) if ((best.get(r.dc)?.length ?? 0) < r.length) best.set(r.dc, r);
+  return [...best.values()];
+}

@@ -1,0 +1,37 @@
+// Datacenters on the page: a scenario that names them opens from a share link; the ring draws a
+// band and a label per datacenter, each glyph's name says its DC, and the node menu tags it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import lz from 'lz-string';
+import { BASE_URL, launch, openPage, screenshot } from './helpers';
+
+const scenario = JSON.parse(readFileSync(new URL('../../scenarios/36-two-regions-one-cut-off.json', import.meta.url), 'utf8')) as unknown;
+const shareHash = '#s=' + lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, scenario, log: [] }));
+
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+before(async () => {
+  browser = await launch();
+  ({ page, problems } = await openPage(browser));
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('the ring labels each datacenter and the node menu tags the node\'s DC', async () => {
+  await page.goto(`${BASE_URL}${shareHash}`, { waitUntil: 'load' });
+  await page.waitForSelector('[data-testid="dc-marks"]');
+  const labels = await page.locator('[data-testid="dc-marks"] text').allTextContents();
+  assert.deepEqual([...labels].sort(), ['eu', 'us']);
+  const glyph = page.locator('[aria-label^="Node eu1 in datacenter eu"]');
+  assert.equal(await glyph.count(), 1);
+  await glyph.click();
+  await page.waitForSelector('[data-testid="node-dc"]');
+  assert.match(await page.locator('[data-testid="node-dc"]').textContent() ?? '', /eu/);
+  await screenshot(page, 'datacenters-ring');
+  assert.deepEqual(problems, []);
+});
