@@ -29,6 +29,8 @@ import { LessonCallout } from './LessonCallout';
 import { MessagePopover } from '../panels/MessagePopover';
 import { NodeMenu } from '../panels/NodeMenu';
 import { Ring } from './Ring';
+import { countReserve, labelTexts, namesWithCount, RingLabels } from './RingLabels';
+import { fitLabelledRing, labelsOutside, wideness } from '../../view/ringLabels';
 import { useElementSize } from '../common/useElementSize';
 import './ring.css';
 
@@ -149,7 +151,7 @@ function PlacedNodeMenu({ node, anchor, glyphR, side, onCommand, onClose }: Plac
   );
 }
 
-type RingStateProps = Pick<Parameters<typeof Ring>[0], 'nodes' | 'order' | 'positions' | 'glyphR' | 'selected' | 'menuFor' | 'onOpen'> & { side: number };
+type RingStateProps = Pick<Parameters<typeof Ring>[0], 'nodes' | 'order' | 'positions' | 'glyphR' | 'selected' | 'menuFor' | 'onOpen' | 'labelsOutside'> & { side: number };
 
 /** The ring with what it shows besides the nodes: hint queues, the inspected key, the hint mode. */
 function RingWithState({ side, ...props }: RingStateProps) {
@@ -167,6 +169,31 @@ function RingWithState({ side, ...props }: RingStateProps) {
 /** Tags are 14 px in the lab: ×1.3 makes them 18 px on a projector. */
 const PRESENTER_TEXT_SCALE = 1.3;
 
+/** The labels outside a crowded ring, from the frame's nodes, hint queues and nodetool changes. */
+function RingLabelsWithState({ nodes, ...props }: Omit<Parameters<typeof RingLabels>[0], 'texts' | 'scale'> & { nodes: readonly NodeView[] }) {
+  const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
+  const operator = useAppStore((st) => st.view?.operator);
+  const presenter = useAppStore(selectPresenter);
+  return <RingLabels {...props} texts={labelTexts(nodes, queues, operator)} scale={presenter ? PRESENTER_TEXT_SCALE : 1} />;
+}
+
+/**
+ * The ring's side (px) in a box: as large as the box allows (never below 160 px, where glyphs
+ * collide); with labels outside, smaller, so that its names fit around it in the box.
+ */
+function useRingSide(width: number, height: number, order: readonly string[]) {
+  const presenter = useAppStore(selectPresenter);
+  const full = Math.max(160, Math.min(width, height || width));
+  const outside = labelsOutside(order.length, full);
+  const scale = presenter ? PRESENTER_TEXT_SCALE : 1;
+  const reserve = useAppStore((st) => (outside ? countReserve(selectHintQueues(st) ?? NO_QUEUES) : 0));
+  const side = useMemo(
+    () => (outside ? Math.floor(fitLabelledRing(width, height || width, order, namesWithCount(scale, reserve)).side) : full),
+    [outside, width, height, order, scale, full, reserve],
+  );
+  return { side, outside, stretch: wideness(width, height || width) };
+}
+
 export function RingPanel() {
   const nodes = useAppStore(selectNodes) ?? NO_NODES;
   const cluster = useAppStore(selectCluster);
@@ -176,10 +203,9 @@ export function RingPanel() {
   const messages = useAppStore(selectMessagesWhenPaused);
   const now = useAppStore(selectNow);
   const box = useElementSize<HTMLDivElement>({ width: 560, height: 560 });
-  // The ring is a square as large as its box allows (never below 160 px, where glyphs collide).
-  const side = Math.max(160, Math.min(box.width, box.height || box.width));
   const svgBox = useRef<HTMLDivElement>(null);
   const { order, positions, glyphR } = useRingLayout(nodes, cluster);
+  const { side, outside, stretch } = useRingSide(box.width, box.height, order);
   const { selected, menuFor, onOpen, onClose } = useNodeMenu(svgBox);
   const { picked, onStageClick, onStageMove, closePicked } = useMessagePicking({ svgBox, positions, glyphR, side, paused });
 
@@ -190,7 +216,7 @@ export function RingPanel() {
   return (
     <div className="stage-inner">
       <div className="ring-area" ref={box.ref}>
-        {!labelsFit(order.length) && (
+        {!labelsFit(order.length) && !outside && (
           <p className="ring-dense-note" data-testid="ring-dense-note">
             {order.length} nodes: names, tags and hint counts shown on hover; token ranges merged per pixel
           </p>
@@ -209,8 +235,9 @@ export function RingPanel() {
               Starting the cluster…
             </div>
           ) : (
-            <RingWithState nodes={nodes} order={order} positions={positions} glyphR={glyphR} selected={selected} menuFor={menuFor} onOpen={onOpen} side={side} />
+            <RingWithState nodes={nodes} order={order} positions={positions} glyphR={glyphR} selected={selected} menuFor={menuFor} onOpen={onOpen} side={side} labelsOutside={outside} />
           )}
+          {outside && nodes.length > 0 && <RingLabelsWithState nodes={nodes} order={order} positions={positions} side={side} glyphR={glyphR} selected={selected} stretch={stretch} />}
           <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
           <CutLayer order={order} positions={positions} />
           <LessonCallout positions={positions} side={side} />

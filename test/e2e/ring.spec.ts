@@ -1,0 +1,112 @@
+// The ring on a projector (#14), in Chromium at 1280×720:
+// - 64 nodes, two of them down and every node holding hints: each node's label is outside the
+//   ring, its name at least 12 px, and no two labels (name, hint count, state tags) overlap;
+// - 32 and 128 nodes: the same, names only.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { encodeSession } from '../../src/session';
+import { BASE_URL, launch, openPage, screenshot } from './helpers';
+
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+before(async () => {
+  browser = await launch();
+  ({ page, problems } = await openPage(browser, { width: 1280, height: 720 }));
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+const ringOf = (nodes: number, faults: unknown[] = []) => ({
+  format: 'hintscope/scenario@1',
+  name: `Ring of ${nodes}`,
+  cluster: { nodes, vnodes: 16 },
+  workload: [{ from: '0s', to: '1h', rate: 200, keys: 2000, consistency: 'QUORUM' }],
+  faults,
+  until: '1h',
+});
+
+/** Opens a link and waits until it stands at `at` ms with every label drawn. */
+async function openAt(scenario: object, at: number, nodes: number): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${BASE_URL}${encodeSession({ scenario: scenario as never, at })}`, { waitUntil: 'load' });
+  const clock = new Date(at).toISOString().slice(12, 19);
+  await page.waitForFunction(
+    ([c, n]) =>
+      (document.querySelector('[data-testid="clock"]')?.textContent ?? '').startsWith(c as string) &&
+      !document.querySelector('[data-testid="jump-progress"]') &&
+      document.querySelectorAll('[data-testid^="ring-label-"]').length === n,
+    [clock, nodes],
+    { timeout: 60_000 },
+  );
+}
+
+interface Measured {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  namePx: number;
+}
+
+/** Every label's box on the page and its name's font size. */
+function measure(): Promise<Measured[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid^="ring-label-"]')].map((g) => {
+      // The box of what is drawn: the name, the count and the tags, not the leader line.
+      const parts = [...g.querySelectorAll('text, rect')].map((e) => e.getBoundingClientRect());
+      const x = Math.min(...parts.map((r) => r.left));
+      const y = Math.min(...parts.map((r) => r.top));
+      const name = g.querySelector('.ring-label-name')!;
+      return {
+        id: g.getAttribute('data-node') ?? '',
+        x,
+        y,
+        w: Math.max(...parts.map((r) => r.right)) - x,
+        h: Math.max(...parts.map((r) => r.bottom)) - y,
+        namePx: parseFloat(getComputedStyle(name).fontSize),
+      };
+    }),
+  );
+}
+
+function overlapping(boxes: readonly Measured[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) out.push(`${a.id}/${b.id}`);
+    }
+  return out;
+}
+
+test('64 nodes, two down, every node holding hints: labels legible and none overlapping', async () => {
+  await openAt(ringOf(64, [{ at: '5s', kill: 'n5' }, { at: '5s', kill: 'n40' }]), 60_000, 64);
+  const boxes = await measure();
+  await screenshot(page, 'ring-64');
+  assert.equal(boxes.length, 64);
+  assert.deepEqual(boxes.filter((b) => b.namePx < 12).map((b) => b.id), [], 'names at least 12 px');
+  assert.deepEqual(overlapping(boxes), [], 'no two labels overlap');
+  // The labels carry the counts and tags: n5's says DOWN, others a hint count.
+  const n5 = await page.getByTestId('ring-label-n5').textContent();
+  assert.match(n5 ?? '', /DOWN/);
+  assert.ok((await page.locator('.ring-label-badge').count()) > 30, 'hint counts are in the labels');
+  assert.deepEqual(problems, []);
+});
+
+for (const n of [32, 128]) {
+  test(`${n} nodes: labels legible and none overlapping`, async () => {
+    await openAt(ringOf(n), 1_000, n);
+    const boxes = await measure();
+    await screenshot(page, `ring-${n}`);
+    assert.deepEqual(boxes.filter((b) => b.namePx < 12).map((b) => b.id), []);
+    assert.deepEqual(overlapping(boxes), []);
+    assert.deepEqual(problems, []);
+  });
+}
