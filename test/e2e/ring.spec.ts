@@ -110,3 +110,56 @@ for (const n of [32, 128]) {
     assert.deepEqual(problems, []);
   });
 }
+
+/** The page boxes of the menu and of every glyph but `except`, and the ring's centre. */
+function menuAndGlyphs(except: string) {
+  return page.evaluate((skip) => {
+    // (No named helpers in here: the page gets the function's text without the bundler's.)
+    const rects = [document.querySelector('[data-testid="node-menu"]'), document.querySelector('[data-testid="ring-box"]')].map((e) => {
+      const r = e?.getBoundingClientRect();
+      return r ? { x: r.left, y: r.top, w: r.width, h: r.height } : null;
+    });
+    const glyphs = [...document.querySelectorAll('.node-glyph')]
+      .filter((g) => g.getAttribute('data-testid') !== `node-${skip}`)
+      .map((g) => {
+        const r = g.querySelector('.glyph-body')!.getBoundingClientRect();
+        return { id: g.getAttribute('data-testid'), x: r.left, y: r.top, w: r.width, h: r.height };
+      });
+    const ring = rects[1]!;
+    return { menu: rects[0], glyphs, centre: { x: ring.x + ring.w / 2, y: ring.y + ring.h / 2 } };
+  }, except);
+}
+
+test('selecting a node: its menu beside the ring covers no glyph nor the centre; closing it keeps the node selected', async () => {
+  await page.goto('about:blank');
+  await page.goto(BASE_URL, { waitUntil: 'load' });
+  await page.getByTestId('node-A').waitFor({ state: 'visible', timeout: 15_000 });
+  for (const id of ['D', 'F', 'B']) {
+    await page.getByTestId(`node-${id}`).click();
+    await page.getByTestId('node-menu').waitFor({ state: 'visible' });
+    const { menu, glyphs, centre } = await menuAndGlyphs(id);
+    assert.ok(menu);
+    const hit = (g: { x: number; y: number; w: number; h: number }) => menu.x < g.x + g.w && g.x < menu.x + menu.w && menu.y < g.y + g.h && g.y < menu.y + menu.h;
+    assert.deepEqual(glyphs.filter(hit).map((g) => g.id), [], `${id}'s menu covers no other glyph`);
+    assert.ok(!hit({ x: centre.x - 20, y: centre.y - 20, w: 40, h: 40 }), `${id}'s menu leaves the ring's centre clear`);
+    if (id === 'D') await screenshot(page, 'ring-menu-D');
+    // Closing the menu (its Close button) leaves the node selected, its beliefs on screen.
+    await page.getByTestId('node-menu').getByRole('button', { name: 'Close' }).click();
+    await page.getByTestId('node-menu').waitFor({ state: 'detached' });
+    assert.equal(await page.getByTestId(`node-${id}`).getAttribute('data-selected'), 'true', `${id} stays selected`);
+    await page.getByTestId('belief-panel').waitFor({ state: 'visible' });
+    assert.match((await page.getByTestId('belief-panel').textContent()) ?? '', new RegExp(`${id} believes`, 'i'));
+  }
+  // Escape closes it too, and the node stays selected; a click on the glyph with its menu open lets it go.
+  await page.getByTestId('node-C').click();
+  await page.getByTestId('node-menu').waitFor({ state: 'visible' });
+  await page.keyboard.press('Escape');
+  await page.getByTestId('node-menu').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('node-C').getAttribute('data-selected'), 'true');
+  await page.getByTestId('node-C').click();
+  await page.getByTestId('node-menu').waitFor({ state: 'visible' });
+  await page.getByTestId('node-C').click();
+  await page.getByTestId('node-menu').waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('node-C').getAttribute('data-selected'), null);
+  assert.deepEqual(problems, []);
+});

@@ -20,7 +20,7 @@ import {
   useAppStoreApi,
 } from '../../store';
 import { messageAt } from '../../view/canvas/drawMessages';
-import { CENTER, VIEW, glyphRadius, labelsFit, nodePositions } from '../../view/geometry';
+import { CENTER, ORBIT, VIEW, glyphRadius, labelsFit, nodePositions } from '../../view/geometry';
 import { useMediaQuery } from '../common/hooks';
 import { Legend } from './Legend';
 import { LANE, MessageLayer, markScale } from './MessageLayer';
@@ -66,14 +66,15 @@ function useNodeMenu(svgBox: RefObject<HTMLDivElement | null>) {
     },
     [actions, selected, menuFor],
   );
+  // Closing the menu keeps the node selected: its beliefs stay drawn and listed. Clicking the
+  // glyph again reopens the menu; clicking it with the menu open lets it go.
   const onClose = useCallback(
     (returnFocus: boolean) => {
       const id = selected;
-      actions.select(null);
       setMenuFor(null);
       if (returnFocus && id) svgBox.current?.querySelector<SVGGElement>(`[data-testid="node-${id}"]`)?.focus();
     },
-    [actions, selected, svgBox],
+    [selected, svgBox],
   );
   return { selected, menuFor, onOpen, onClose };
 }
@@ -128,14 +129,40 @@ interface PlacedMenuProps {
   anchor: Point;
   glyphR: number;
   side: number;
+  /** Free width (px) on each side of the ring's box, in its area. */
+  margin: number;
   onCommand: (c: Command) => void;
   onClose: (returnFocus: boolean) => void;
 }
 
-/** The node menu beside its glyph, on the side away from the ring's edge. */
-function PlacedNodeMenu({ node, anchor, glyphR, side, onCommand, onClose }: PlacedMenuProps) {
-  const right = anchor.x > CENTER + 1;
+/** The compact menu's width (px): ring.css .node-menu-beside. */
+const BESIDE_MENU_PX = 144;
+
+/**
+ * The node menu beside the ring, on its glyph's side, level with it: over the token ring and the
+ * stage's margin but clear of the glyphs and the lines between them (the node's beliefs). Where
+ * the stage has no such margin, beside its glyph.
+ */
+function PlacedNodeMenu({ node, anchor, glyphR, side, margin, onCommand, onClose }: PlacedMenuProps) {
   const below = anchor.y > CENTER + 1;
+  const clear = ((VIEW - ORBIT * 2 - glyphR * 2) / 2 / VIEW) * side - 8;
+  if (margin + clear + 8 >= BESIDE_MENU_PX) {
+    const right = anchor.x >= CENTER - 1;
+    const edge = right ? CENTER + ORBIT + glyphR + 8 : CENTER - ORBIT - glyphR - 8;
+    return (
+      <NodeMenu
+        node={node}
+        className="node-menu-beside"
+        left={(edge / VIEW) * 100}
+        top={(anchor.y / VIEW) * 100}
+        align={right ? 'right' : 'left'}
+        openUp={below}
+        onCommand={onCommand}
+        onClose={onClose}
+      />
+    );
+  }
+  const right = anchor.x > CENTER + 1;
   // A small ring has no room beside a glyph: centre the menu above or below it.
   const narrow = side < 480;
   return (
@@ -242,7 +269,7 @@ export function RingPanel() {
           <CutLayer order={order} positions={positions} />
           <LessonCallout positions={positions} side={side} />
           {openNode && anchor && (
-            <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} onCommand={actions.command} onClose={onClose} />
+            <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} margin={(box.width - side) / 2} onCommand={actions.command} onClose={onClose} />
           )}
           {picked && paused && (
             <MessagePopover
