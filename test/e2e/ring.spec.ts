@@ -163,3 +163,64 @@ test('selecting a node: its menu beside the ring covers no glyph nor the centre;
   assert.equal(await page.getByTestId('node-C').getAttribute('data-selected'), null);
   assert.deepEqual(problems, []);
 });
+
+test('the vnode arcs: a legend entry, and a tooltip on hover and on focus naming the owner and the token range', async () => {
+  await page.goto('about:blank');
+  await page.goto(BASE_URL, { waitUntil: 'load' });
+  await page.getByTestId('node-A').waitFor({ state: 'visible', timeout: 15_000 });
+  await page.getByTestId('legend-vnodes').waitFor({ state: 'visible' });
+  // The ring settles to its stage's size after the first frames: measure it once it holds still.
+  let box = (await page.getByTestId('ring-box').boundingBox())!;
+  for (;;) {
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const again = (await page.getByTestId('ring-box').boundingBox())!;
+    if (again.width === box.width && again.x === box.x && again.y === box.y) break;
+    box = again;
+  }
+  const r = box.width * (281 / 640); // the middle of the band (view units 272–290 of 640)
+  // (Points clear of the legend's corners, which lie over the band's diagonals.)
+  for (const turn of [0.05, 0.25, 0.5, 0.7]) {
+    // A point over an arc's body (not in the hairline gap or on the tick between two ranges), and the arc's colour.
+    const found = await page.evaluate(
+      ([cx, cy, rr, t0]) => {
+        const layer = document.querySelector<SVGSVGElement>('.token-ring-svg')!;
+        layer.style.pointerEvents = 'auto'; // the band above takes the pointer; let hit-testing see the arcs
+        try {
+          for (let k = 0; k < 40; k++) {
+            const t = (t0 as number) + k * 0.002;
+            const px = (cx as number) + (rr as number) * Math.sin(t * 2 * Math.PI);
+            const py = (cy as number) - (rr as number) * Math.cos(t * 2 * Math.PI);
+            const hits = document.elementsFromPoint(px, py);
+            const arc = hits.find((e) => e.classList.contains('token-arc'));
+            if (arc && !hits.some((e) => e.classList.contains('token-tick'))) return { x: px, y: py, fill: arc.getAttribute('fill') };
+          }
+          return null;
+        } finally {
+          layer.style.pointerEvents = '';
+        }
+      },
+      [box.x + box.width / 2, box.y + box.height / 2, r, turn],
+    );
+    assert.ok(found, `an arc near turn ${turn}`);
+    await page.mouse.move(found.x, found.y);
+    const tip = page.getByTestId('token-tip');
+    await tip.waitFor({ state: 'visible' });
+    const owner = await tip.getAttribute('data-owner');
+    assert.match((await tip.textContent()) ?? '', new RegExp(`^vnode of ${owner}${owner} owns tokens \\(−?[\\d.]+ × 10\\S+, −?[\\d.]+ × 10\\S+\\]: [\\d.]+ % of the ring$`));
+    // The arc drawn under the pointer is the owner's colour.
+    const glyph = await page.getByTestId(`node-${owner}`).locator('.glyph-body').getAttribute('fill');
+    assert.equal(found.fill, glyph, `the tip's owner ${owner} has the arc's colour`);
+  }
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.getByTestId('token-tip').waitFor({ state: 'detached' });
+  // The keyboard: focus the band, the first range's tip; the arrows step to the next.
+  await page.getByTestId('token-hit').focus();
+  const first = await page.getByTestId('token-tip').textContent();
+  await page.keyboard.press('ArrowRight');
+  const second = await page.getByTestId('token-tip').textContent();
+  assert.notEqual(second, first);
+  assert.match(second ?? '', /owns tokens/);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('token-tip').waitFor({ state: 'detached' });
+  assert.deepEqual(problems, []);
+});

@@ -29,6 +29,7 @@ import { LessonCallout } from './LessonCallout';
 import { MessagePopover } from '../panels/MessagePopover';
 import { NodeMenu } from '../panels/NodeMenu';
 import { Ring } from './Ring';
+import { TokenTip } from './TokenTip';
 import { countReserve, labelTexts, namesWithCount, RingLabels } from './RingLabels';
 import { fitLabelledRing, labelsOutside, wideness } from '../../view/ringLabels';
 import { useElementSize } from '../common/useElementSize';
@@ -264,6 +265,7 @@ export function RingPanel() {
           ) : (
             <RingWithState nodes={nodes} order={order} positions={positions} glyphR={glyphR} selected={selected} menuFor={menuFor} onOpen={onOpen} side={side} labelsOutside={outside} />
           )}
+          {nodes.length > 0 && <TokenTip nodes={nodes} />}
           {outside && nodes.length > 0 && <RingLabelsWithState nodes={nodes} order={order} positions={positions} side={side} glyphR={glyphR} selected={selected} stretch={stretch} />}
           <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
           <CutLayer order={order} positions={positions} />
