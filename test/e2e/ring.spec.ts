@@ -224,3 +224,42 @@ test('the vnode arcs: a legend entry, and a tooltip on hover and on focus naming
   await page.getByTestId('token-tip').waitFor({ state: 'detached' });
   assert.deepEqual(problems, []);
 });
+
+test('presenter mode without a lesson at 1280×720: a large ring, the counters and the hint queues, no empty half, nothing spilling', async () => {
+  const scenario = {
+    format: 'hintscope/scenario@1',
+    name: 'D dies',
+    cluster: { nodes: ['A', 'B', 'C', 'D', 'E', 'F'], vnodes: 8, replicationFactor: 3 },
+    workload: [{ from: '0s', to: '1h', rate: 50, keys: 500, consistency: 'QUORUM' }],
+    faults: [{ at: '30s', kill: 'D' }],
+    until: '1h',
+  };
+  await page.goto('about:blank');
+  await page.goto(`${BASE_URL}${encodeSession({ scenario: scenario as never, at: 180_000 })}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => (document.querySelector('[data-testid="clock"]')?.textContent ?? '').startsWith('0:03:00') && !document.querySelector('[data-testid="jump-progress"]'), null, { timeout: 60_000 });
+  await page.getByTestId('presenter-button').click();
+  await page.waitForSelector('.app.presenter');
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const m = await page.evaluate(() => {
+    // (No named helpers in here: the page gets the function's text without the bundler's.)
+    const [ring, state, act, counters, queues] = ['[data-testid="ring-box"]', '.column-state', '.column-act', '.counters', '[data-testid="hint-queues"]'].map(
+      (sel) => document.querySelector(sel)?.getBoundingClientRect() ?? new DOMRect(),
+    ) as [DOMRect, DOMRect, DOMRect, DOMRect, DOMRect];
+    return {
+      ring: ring.width,
+      counters: counters.width > 0 && counters.height > 0,
+      queues: queues.width > 0 && queues.height > 0,
+      // How much of the right-hand side holds something: the columns' content, top to bottom.
+      rightFilled: Math.max(state.bottom, act.bottom) - Math.min(state.top, act.top),
+      scroll: document.documentElement.scrollHeight - window.innerHeight,
+      wide: document.documentElement.scrollWidth - window.innerWidth,
+    };
+  });
+  await screenshot(page, 'presenter-no-lesson');
+  assert.ok(m.ring >= 500, `the ring is large: ${m.ring.toFixed(0)} px`);
+  assert.ok(m.counters, 'the counters are shown');
+  assert.ok(m.queues, 'the hint queues are shown');
+  assert.ok(m.rightFilled >= 400, `the right-hand side is not left empty: ${m.rightFilled.toFixed(0)} px of content`);
+  assert.ok(m.scroll <= 0 && m.wide <= 0, `fits 1280×720 (${m.scroll}px down, ${m.wide}px across)`);
+  assert.deepEqual(problems, []);
+});
