@@ -8,6 +8,7 @@ import { parseLink, type ImportedSession } from './store/sessionFile';
 import { App } from './ui/app/App';
 import { EmbedApp } from './ui/app/EmbedApp';
 import { splitEmbed } from './ui/app/embed';
+import { splitShared } from './ui/share/links';
 import { lessonOf } from './view/lessons/catalogue';
 import { parseLessonLink, type LessonLink } from './ui/lessons/link';
 import './ui/app/app.css';
@@ -43,21 +44,32 @@ setInterval(() => store.getState().actions.checkHealth(), HEALTH_CHECK_MS);
 
 // `&embed=1` on any link asks for the minimal frame (ui/app/embed.ts); the rest is the link itself.
 const { hash, embed } = splitEmbed(window.location.hash);
+// Share inside a lesson gives both: the lesson at its step, and the exact run (opened if the lesson cannot be).
+const parts = splitShared(hash);
 // A share link opens its session paused, exactly where it was shared; otherwise a fresh cluster runs.
 // The link is checked in full here (every field named) before the worker builds anything.
 let shared: ImportedSession | null = null;
 try {
-  shared = parseLink(hash);
+  shared = parts.session ? parseLink(parts.session) : null;
 } catch (err) {
   store.getState().actions.showError(`Share link rejected — ${(err as Error).message}. Opened a fresh cluster instead.`);
 }
 // A lesson link (#lesson=<id>&step=<n>) opens that lesson; a bad one says which field and opens the sandbox.
 let lessonLink: LessonLink | null = null;
+let lessonError: string | null = null;
 try {
-  lessonLink = parseLessonLink(hash);
+  lessonLink = parts.lesson ? parseLessonLink(parts.lesson) : null;
 } catch (err) {
-  store.getState().actions.showError(`${(err as Error).message}. Opened a fresh cluster instead.`);
+  lessonError = `${(err as Error).message}. Opened ${shared ? 'the shared run' : 'a fresh cluster'} instead.`;
+  store.getState().actions.showError(lessonError);
 }
+// A link pasted over an open page's address: with `&embed=1` added (or taken off), or any new
+// link inside the embed, the page starts again as the link says (the lab's own #s= handling,
+// in FilesBar, opens a plain share link in place).
+window.addEventListener('hashchange', () => {
+  const next = splitEmbed(window.location.hash).embed;
+  if (next !== embed || embed) window.location.reload();
+});
 if (lessonLink) {
   const { kind, id, step, predict, present } = lessonLink;
   const actions = store.getState().actions;
@@ -66,7 +78,10 @@ if (lessonLink) {
   if (predict !== undefined) actions.predict(predict);
 } else if (shared) {
   // Rebuilt in the worker (in slices, with progress), then run to the moment it was shared and paused.
-  void openSession(store, shared);
+  // (Opening clears errors: a lesson that could not open is said again once the run is there.)
+  void openSession(store, shared).then(() => {
+    if (lessonError) store.getState().actions.showError(lessonError);
+  });
 } else {
   store.getState().actions.init(defaultScenario());
   store.getState().actions.play();

@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { encodeSession } from '../../src/session';
-import { formatCounter } from '../../src/view/format';
+import { formatCount, formatCounter } from '../../src/view/format';
 import { BASE_URL, launch, openPage, screenshot } from './helpers';
 
 let browser: Browser;
@@ -115,4 +115,31 @@ test('counters fit at ten-digit values: no number overflows its cell or touches 
     assert.deepEqual(result.clashes, [], `at ${value} ("${text}")`);
   }
   await screenshot(page, 'counters-1e9');
+});
+
+test('chart headers fit any count up to 10⁹: the number is whole and inside its header, the words give way', async () => {
+  // As for the counters: the header is given the text the panel writes for such a count.
+  for (const value of [999_999_999, 1_000_000_000, 68_591, 172_772]) {
+    const text = formatCount(value);
+    const result = await page.evaluate((shown) => {
+      const titles = [...document.querySelectorAll('.chart-title')] as HTMLElement[];
+      return titles.map((h) => {
+        const v = h.querySelector('.chart-value') as HTMLElement;
+        v.textContent = shown;
+        const words = h.querySelector('.chart-title-text') as HTMLElement;
+        const hb = h.getBoundingClientRect();
+        const vb = v.getBoundingClientRect();
+        const wb = words.getBoundingClientRect();
+        return { title: words.textContent, inside: vb.left >= hb.left - 0.5 && vb.right <= hb.right + 0.5, whole: v.scrollWidth <= Math.ceil(vb.width) + 0.5, gap: vb.left - wb.right, width: vb.width };
+      });
+    }, text);
+    assert.ok(result.length >= 1, `chart headers measured: ${result.length}`);
+    for (const r of result) {
+      assert.ok(r.inside, `"${r.title}" at ${text}: the number is inside its header`);
+      assert.ok(r.whole, `"${r.title}" at ${text}: the number is not clipped`);
+      assert.ok(r.gap >= 0, `"${r.title}" at ${text}: the words end before the number`);
+      assert.ok(r.width >= text.length * 5, `"${r.title}" at ${text}: the number is drawn at full width (${r.width.toFixed(0)} px)`);
+    }
+  }
+  await screenshot(page, 'chart-header-1e9');
 });

@@ -140,7 +140,8 @@ test("a lesson's commands are in the session: its share link reproduces the trac
   await page.goto(`${BASE_URL}#lesson=holder-loss&step=5`, { waitUntil: 'load' });
   await page.waitForFunction(() => document.querySelector('[data-testid="lesson-step-count"]')?.textContent === 'step 5 of 5' && document.querySelector('[data-testid="lesson-verdict"]')?.getAttribute('data-state') === 'passed', undefined, { timeout: 30_000 });
   await page.getByTestId('share-button').click();
-  await page.waitForFunction(() => ((document.querySelector('[data-testid="share-link"]') as HTMLInputElement | null)?.value ?? '').includes('#s='));
+  // Inside a lesson the link is the lesson at its step carrying the run (`&s=`): it reopens the same run.
+  await page.waitForFunction(() => ((document.querySelector('[data-testid="share-link"]') as HTMLInputElement | null)?.value ?? '').includes('&s='));
   const url = await page.getByTestId('share-link').inputValue();
   const hash = (await page.getByTestId('share-trace').textContent())!.trim();
   const { page: other, problems } = await openPage(browser);

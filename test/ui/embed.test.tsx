@@ -5,7 +5,7 @@ import { EMBED_SIZES, embedSnippet, splitEmbed, withEmbed } from '../../src/ui/a
 import { ScenarioTitle } from '../../src/ui/app/ScenarioTitle';
 import { embedCaption, scenarioText } from '../../src/ui/app/scenarioText';
 import { parseLessonLink } from '../../src/ui/lessons/link';
-import { lessonLink } from '../../src/ui/share/links';
+import { lessonLink, splitShared } from '../../src/ui/share/links';
 import { ShareButton } from '../../src/ui/share/ShareButton';
 import { describeWorkload, workloadOf } from '../../src/ui/workload/scenarioWorkload';
 import { WorkloadPanel } from '../../src/ui/workload/WorkloadPanel';
@@ -114,7 +114,7 @@ describe('EmbedApp', () => {
 });
 
 describe('Share', () => {
-  it('offers the link, or the embed snippet at a size; inside a lesson, the lesson link beside the run\'s', () => {
+  it('offers the link, or the embed snippet at a size; inside a lesson, one link with the lesson, its step and the run', () => {
     const { store } = renderWithStore(<ShareButton />);
     fireEvent.click(screen.getByTestId('share-button'));
     act(() => store.getState().actions.receive({ type: 'session', scenario, commandLog: [], traceHash: '0123456789abcdef', now: 65_000 }));
@@ -128,7 +128,20 @@ describe('Share', () => {
     // Inside a lesson the embed opens the lesson at its step; the links are the lesson's and this exact run's.
     expect((screen.getByTestId('share-embed') as HTMLTextAreaElement).value).toMatch(/#lesson=hint-for-down-replica&amp;step=2&amp;embed=1"/);
     fireEvent.click(screen.getByTestId('share-mode-link'));
-    expect((screen.getByTestId('share-lesson-link') as HTMLInputElement).value).toMatch(/#lesson=hint-for-down-replica&step=2$/);
-    expect((screen.getByTestId('share-link') as HTMLInputElement).value).toMatch(/#s=/);
+    // One link: the lesson at its step, then the exact run (no separate lesson link beside).
+    expect(screen.queryByTestId('share-lesson-link')).toBeNull();
+    const link = (screen.getByTestId('share-link') as HTMLInputElement).value;
+    expect(link).toMatch(/#lesson=hint-for-down-replica&step=2&s=[A-Za-z0-9+$-]+$/);
+    expect(splitShared(link.slice(link.indexOf('#')))).toEqual({ lesson: '#lesson=hint-for-down-replica&step=2', session: `#s=${link.split('&s=')[1]}` });
+  });
+});
+
+describe('splitShared', () => {
+  it('reads a plain share link, an old lesson link and Share\'s lesson link with its run', () => {
+    expect(splitShared('#s=ABC')).toEqual({ lesson: null, session: '#s=ABC' });
+    expect(splitShared('#lesson=hint-for-down-replica&step=2')).toEqual({ lesson: '#lesson=hint-for-down-replica&step=2', session: null });
+    expect(splitShared('#interview=quorum-replica-down&predict=2&step=1&s=A+b$-9')).toEqual({ lesson: '#interview=quorum-replica-down&predict=2&step=1', session: '#s=A+b$-9' });
+    expect(splitShared('#settings')).toEqual({ lesson: null, session: null });
+    expect(splitShared('')).toEqual({ lesson: null, session: null });
   });
 });

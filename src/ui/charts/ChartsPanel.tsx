@@ -142,8 +142,9 @@ function ChartTitle({ data, lead }: { data: ChartData; lead?: ReactNode }) {
   return (
     <div className="chart-title-row">
       {lead}
-      <h3 className="chart-title">
-        {data.title} <span className="chart-value">{data.value}</span>
+      {/* The number never shrinks (any count up to 10⁹ fits); the words give way, with an ellipsis. */}
+      <h3 className="chart-title" title={`${data.title} ${data.value}`}>
+        <span className="chart-title-text">{data.title}</span> <span className="chart-value">{data.value}</span>
       </h3>
     </div>
   );

@@ -9,6 +9,7 @@ import { ExportMenu } from '../exports/ExportMenu';
 import { DropOverlay } from './DropOverlay';
 import { ImportDialog } from './ImportDialog';
 import { useImport } from './useImport';
+import { splitEmbed } from '../app/embed';
 import './files.css';
 
 const selectImportProgress = (s: AppState) => s.importProgress;
@@ -51,7 +52,8 @@ function usePageImports({ openText, openFile, openLink }: Pick<Import, 'openText
       }
     };
     const onHash = () => {
-      if (window.location.hash.startsWith('#s=')) void openLink(window.location.hash);
+      // An embed link reloads the page as the embed (main.tsx); a plain share link opens here.
+      if (window.location.hash.startsWith('#s=') && !splitEmbed(window.location.hash).embed) void openLink(window.location.hash);
     };
     document.addEventListener('paste', onPaste);
     window.addEventListener('hashchange', onHash);

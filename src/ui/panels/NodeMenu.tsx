@@ -19,6 +19,8 @@ export interface NodeMenuProps {
   onClose(returnFocus: boolean): void;
   /** Move focus into the menu when it opens (not when the selection came from elsewhere). */
   autoFocus?: boolean;
+  /** An extra class (the compact menu beside the ring). */
+  className?: string;
 }
 
 /** The action's key, shown beside it (the glyph and the menu both take it). */
@@ -59,7 +61,7 @@ function NodeActions({ node, run }: { node: NodeView; run(command: Command): voi
   );
 }
 
-export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, autoFocus = true }: NodeMenuProps) {
+export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, autoFocus = true, className }: NodeMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const id = node.id;
   const state = nodeState(node);
@@ -98,7 +100,7 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, a
     transform: `translate(${align === 'left' ? '-100%' : align === 'centre' ? '-50%' : '0'}, ${openUp ? '-100%' : '0'})`,
   };
   return (
-    <div ref={ref} className="node-menu" role="dialog" aria-label={`Node ${id} actions`} style={style} onKeyDown={onKeyDown} data-testid="node-menu">
+    <div ref={ref} className={className ? `node-menu ${className}` : 'node-menu'} role="dialog" aria-label={`Node ${id} actions`} style={style} onKeyDown={onKeyDown} data-testid="node-menu">
       <div className="node-menu-title">
         <strong>Node {id}</strong> <span className={`state-pill state-${state}`}>{STATE_LABEL[state]}</span>
         {node.dc && <span className="dc-tag" data-testid="node-dc"> {node.dc}</span>}

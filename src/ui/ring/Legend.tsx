@@ -13,7 +13,7 @@ import {
 import { formatCount } from '../../view/format';
 import { useMediaQuery } from '../common/hooks';
 import { InFlightList } from '../panels/InFlightList';
-import { DOOMED_COLOUR, messageStyles } from '../../view/palette';
+import { DOOMED_COLOUR, messageStyles, nodeColour } from '../../view/palette';
 import { Swatch } from '../common/Swatch';
 import { currentGroups, describeGroups } from '../../view/partition';
 import '../panels/instrument.css';
@@ -59,6 +59,10 @@ export function Legend() {
             </li>
           );
         })}
+        <li className="legend-vnodes" data-testid="legend-vnodes" title="The outer band: each arc is a token range (a vnode), coloured by the node that owns it. Point at one, or Tab to the band and use the arrow keys, to see its owner and tokens.">
+          <VnodeSwatch />
+          <span>vnode: owner's colour</span>
+        </li>
         <li className="legend-doomed" title="A message that will be lost (dropped, partitioned or sent to a dead node) turns red and fades; ✕ marks where it dies">
           <Swatch style={styles.mutation} colour={DOOMED_COLOUR} cross />
           <span>
@@ -77,5 +81,16 @@ export function Legend() {
       </ul>
       <InFlightList />
     </div>
+  );
+}
+
+/** A strip of the token band: three ranges in the first three nodes' colours, as the ring draws them. */
+function VnodeSwatch() {
+  return (
+    <svg width="18" height="10" viewBox="0 0 18 10" aria-hidden="true">
+      {[0, 1, 2].map((i) => (
+        <rect key={i} x={i * 6} y={1} width={5.4} height={8} fill={nodeColour(i)} />
+      ))}
+    </svg>
   );
 }

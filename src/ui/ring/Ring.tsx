@@ -6,7 +6,7 @@ import { operatorTags } from '../../view/console/nodetool';
 import { CENTER, VIEW, labelsFit, type Point } from '../../view/geometry';
 import { hintsHeld, hintsWaiting, nodeState, STATE_LABEL, suspicion, type NodeState } from '../../view/nodeState';
 import { inkOn, nodeColour } from '../../view/palette';
-import { formatCount, formatDuration } from '../../view/format';
+import { formatCount } from '../../view/format';
 import { BeliefLines } from './BeliefLines';
 import { PartitionMarks } from './PartitionMarks';
 import { DcMarks } from './DcMarks';
@@ -14,6 +14,8 @@ import { currentGroups } from '../../view/partition';
 import { COORDINATOR_WORDS, hintWords, type HintMode, type HintWords } from '../../view/wording';
 import { KeyWalk, RankBadges } from './KeyMarks';
 import { TokenRingLayer } from './TokenRing';
+import { glyphTags, type GlyphTag } from './glyphTags';
+import { insideNameUnits } from '../../view/ringLabels';
 import { SHORTCUT_DESCRIPTION, SHORTCUT_KEYS, shortcutCommand } from '../../view/shortcuts';
 
 export interface RingProps {
@@ -38,9 +40,11 @@ export interface RingProps {
   operator?: readonly OperatorView[];
   /** Presenter mode: names, tags and badges grow so the back of the room reads them (≥ 18 px). */
   textScale?: number;
+  /** Names, counts and tags are drawn in labels outside the ring (RingLabels), not on the glyphs. */
+  labelsOutside?: boolean;
 }
 
-export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, menuFor = selected, onOpen, hintMode, onCommand, inspection, viewPerPx = 1, operator, textScale = 1 }: RingProps) {
+export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, menuFor = selected, onOpen, hintMode, onCommand, inspection, viewPerPx = 1, operator, textScale = 1, labelsOutside = false }: RingProps) {
   const opTags = new Map((operator ?? []).map((o) => [o.node, operatorTags(o)]));
   const words = hintWords(hintMode);
   const colourOf = useMemo(() => new Map(order.map((id, i) => [id, nodeColour(i)])), [order]);
@@ -53,7 +57,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
   const dense = !labelsFit(order.length);
   const [hovered, setHovered] = useState<string | null>(null);
   const shown = useGlyphsShown(order);
-  const named = dense ? [...new Set([selected, hovered])].flatMap((id) => (id ? [byId.get(id)] : [])) : [];
+  const named = dense && !labelsOutside ? [...new Set([selected, hovered])].flatMap((id) => (id ? [byId.get(id)] : [])) : [];
 
   return (
     <>
@@ -90,7 +94,8 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
               words={words}
               group={partitioned ? n.group + 1 : null}
               onCommand={onCommand}
-              onHover={dense ? setHovered : undefined}
+              onHover={dense && !labelsOutside ? setHovered : undefined}
+              bare={labelsOutside}
               unit={viewPerPx}
               opTags={opTags.get(id) ?? ''}
               textScale={textScale}
@@ -190,6 +195,8 @@ interface GlyphProps {
   textScale?: number;
   /** nodetool's changes on it, "|"-separated (view/console operatorTags). */
   opTags?: string;
+  /** Its name, count and tags are drawn outside the ring, not here. */
+  bare?: boolean;
 }
 
 interface DenseLabelProps {
@@ -236,22 +243,6 @@ function glyphLabel(n: NodeView, state: NodeState, tags: readonly GlyphTag[], he
   return parts.join(', ');
 }
 
-interface GlyphTag {
-  text: string;
-  className: string;
-}
-
-function glyphTags(node: NodeView, state: NodeState, s: { by: number; of: number }, opTags = ''): GlyphTag[] {
-  const tags: GlyphTag[] = [];
-  if (state !== 'down') for (const t of opTags ? opTags.split('|') : []) tags.push({ text: t, className: 'tag tag-operator' });
-  if (state === 'down') tags.push({ text: 'DOWN', className: 'tag tag-down' });
-  if (state === 'joining') tags.push({ text: 'JOINING', className: 'tag tag-joining' });
-  if (node.slowMs > 0) tags.push({ text: `SLOW +${formatDuration(node.slowMs)}`, className: 'tag tag-slow' });
-  if (s.by > 0) tags.push({ text: `seen down by ${s.by}/${s.of}`, className: 'glyph-note' });
-  else if (state === 'down' && s.of > 0) tags.push({ text: 'not yet detected', className: 'glyph-note' });
-  return tags;
-}
-
 /** What a glyph shows: props that changed elsewhere (a node's beliefs, its key count) do not redraw it. */
 function sameGlyph(a: GlyphProps, b: GlyphProps): boolean {
   return (
@@ -277,11 +268,12 @@ function sameGlyph(a: GlyphProps, b: GlyphProps): boolean {
     a.onHover === b.onHover &&
     a.opTags === b.opTags &&
     a.unit === b.unit &&
-    a.textScale === b.textScale
+    a.textScale === b.textScale &&
+    a.bare === b.bare
   );
 }
 
-const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand, onHover, unit = 1, opTags = '', textScale = 1 }: GlyphProps) {
+const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand, onHover, unit = 1, opTags = '', textScale = 1, bare = false }: GlyphProps) {
   const state = nodeState(node);
   const onKey = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -296,7 +288,7 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
     }
   };
   const presenting = textScale > 1;
-  const fontSize = Math.max(9, Math.min(26, r * 0.8), presenting ? NAME_PX_PRESENTER * unit : 0);
+  const fontSize = Math.max(insideNameUnits(r), presenting ? NAME_PX_PRESENTER * unit : 0);
   const cross = r * 0.62;
   // Tags stack from the glyph towards the ring's centre, one per line, clear of the ring.
   const tags = glyphTags(node, state, suspectedBy, opTags);
@@ -338,13 +330,13 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
         </>
       )}
       {/* On a crowded ring the name and tags are not drawn here but in the one DenseLabel on hover. */}
-      {!onHover && (
+      {!onHover && !bare && (
         <text className="glyph-name" dy="0.35em" fontSize={fontSize} fill={state === 'up' ? inkOn(colour) : undefined}>
           {node.id}
         </text>
       )}
-      {!onHover && tags.length > 0 && <GlyphTags tags={tags} anchor={anchor} step={step} scale={k} />}
-      {held > 0 && !onHover && (
+      {!onHover && !bare && tags.length > 0 && <GlyphTags tags={tags} anchor={anchor} step={step} scale={k} />}
+      {held > 0 && !onHover && !bare && (
         <HintBadge x={(inward.x > 0.2 ? -1 : 1) * r * 0.75} y={-r * 0.75} count={held} mirror={inward.x > 0.2} what={words.many} scale={presenting ? Math.max(1, unit) * BADGE_PRESENTER : 1} />
       )}
     </g>

@@ -20,7 +20,7 @@ import {
   useAppStoreApi,
 } from '../../store';
 import { messageAt } from '../../view/canvas/drawMessages';
-import { CENTER, VIEW, glyphRadius, labelsFit, nodePositions } from '../../view/geometry';
+import { CENTER, ORBIT, VIEW, glyphRadius, labelsFit, nodePositions } from '../../view/geometry';
 import { useMediaQuery } from '../common/hooks';
 import { Legend } from './Legend';
 import { LANE, MessageLayer, markScale } from './MessageLayer';
@@ -29,6 +29,9 @@ import { LessonCallout } from './LessonCallout';
 import { MessagePopover } from '../panels/MessagePopover';
 import { NodeMenu } from '../panels/NodeMenu';
 import { Ring } from './Ring';
+import { TokenTip } from './TokenTip';
+import { countReserve, labelTexts, namesWithCount, RingLabels } from './RingLabels';
+import { fitLabelledRing, labelsOutside, wideness } from '../../view/ringLabels';
 import { useElementSize } from '../common/useElementSize';
 import './ring.css';
 
@@ -64,14 +67,15 @@ function useNodeMenu(svgBox: RefObject<HTMLDivElement | null>) {
     },
     [actions, selected, menuFor],
   );
+  // Closing the menu keeps the node selected: its beliefs stay drawn and listed. Clicking the
+  // glyph again reopens the menu; clicking it with the menu open lets it go.
   const onClose = useCallback(
     (returnFocus: boolean) => {
       const id = selected;
-      actions.select(null);
       setMenuFor(null);
       if (returnFocus && id) svgBox.current?.querySelector<SVGGElement>(`[data-testid="node-${id}"]`)?.focus();
     },
-    [actions, selected, svgBox],
+    [selected, svgBox],
   );
   return { selected, menuFor, onOpen, onClose };
 }
@@ -126,14 +130,40 @@ interface PlacedMenuProps {
   anchor: Point;
   glyphR: number;
   side: number;
+  /** Free width (px) on each side of the ring's box, in its area. */
+  margin: number;
   onCommand: (c: Command) => void;
   onClose: (returnFocus: boolean) => void;
 }
 
-/** The node menu beside its glyph, on the side away from the ring's edge. */
-function PlacedNodeMenu({ node, anchor, glyphR, side, onCommand, onClose }: PlacedMenuProps) {
-  const right = anchor.x > CENTER + 1;
+/** The compact menu's width (px): ring.css .node-menu-beside. */
+const BESIDE_MENU_PX = 144;
+
+/**
+ * The node menu beside the ring, on its glyph's side, level with it: over the token ring and the
+ * stage's margin but clear of the glyphs and the lines between them (the node's beliefs). Where
+ * the stage has no such margin, beside its glyph.
+ */
+function PlacedNodeMenu({ node, anchor, glyphR, side, margin, onCommand, onClose }: PlacedMenuProps) {
   const below = anchor.y > CENTER + 1;
+  const clear = ((VIEW - ORBIT * 2 - glyphR * 2) / 2 / VIEW) * side - 8;
+  if (margin + clear + 8 >= BESIDE_MENU_PX) {
+    const right = anchor.x >= CENTER - 1;
+    const edge = right ? CENTER + ORBIT + glyphR + 8 : CENTER - ORBIT - glyphR - 8;
+    return (
+      <NodeMenu
+        node={node}
+        className="node-menu-beside"
+        left={(edge / VIEW) * 100}
+        top={(anchor.y / VIEW) * 100}
+        align={right ? 'right' : 'left'}
+        openUp={below}
+        onCommand={onCommand}
+        onClose={onClose}
+      />
+    );
+  }
+  const right = anchor.x > CENTER + 1;
   // A small ring has no room beside a glyph: centre the menu above or below it.
   const narrow = side < 480;
   return (
@@ -149,7 +179,7 @@ function PlacedNodeMenu({ node, anchor, glyphR, side, onCommand, onClose }: Plac
   );
 }
 
-type RingStateProps = Pick<Parameters<typeof Ring>[0], 'nodes' | 'order' | 'positions' | 'glyphR' | 'selected' | 'menuFor' | 'onOpen'> & { side: number };
+type RingStateProps = Pick<Parameters<typeof Ring>[0], 'nodes' | 'order' | 'positions' | 'glyphR' | 'selected' | 'menuFor' | 'onOpen' | 'labelsOutside'> & { side: number };
 
 /** The ring with what it shows besides the nodes: hint queues, the inspected key, the hint mode. */
 function RingWithState({ side, ...props }: RingStateProps) {
@@ -167,6 +197,31 @@ function RingWithState({ side, ...props }: RingStateProps) {
 /** Tags are 14 px in the lab: ×1.3 makes them 18 px on a projector. */
 const PRESENTER_TEXT_SCALE = 1.3;
 
+/** The labels outside a crowded ring, from the frame's nodes, hint queues and nodetool changes. */
+function RingLabelsWithState({ nodes, ...props }: Omit<Parameters<typeof RingLabels>[0], 'texts' | 'scale'> & { nodes: readonly NodeView[] }) {
+  const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
+  const operator = useAppStore((st) => st.view?.operator);
+  const presenter = useAppStore(selectPresenter);
+  return <RingLabels {...props} texts={labelTexts(nodes, queues, operator)} scale={presenter ? PRESENTER_TEXT_SCALE : 1} />;
+}
+
+/**
+ * The ring's side (px) in a box: as large as the box allows (never below 160 px, where glyphs
+ * collide); with labels outside, smaller, so that its names fit around it in the box.
+ */
+function useRingSide(width: number, height: number, order: readonly string[]) {
+  const presenter = useAppStore(selectPresenter);
+  const full = Math.max(160, Math.min(width, height || width));
+  const outside = labelsOutside(order.length, full);
+  const scale = presenter ? PRESENTER_TEXT_SCALE : 1;
+  const reserve = useAppStore((st) => (outside ? countReserve(selectHintQueues(st) ?? NO_QUEUES) : 0));
+  const side = useMemo(
+    () => (outside ? Math.floor(fitLabelledRing(width, height || width, order, namesWithCount(scale, reserve)).side) : full),
+    [outside, width, height, order, scale, full, reserve],
+  );
+  return { side, outside, stretch: wideness(width, height || width) };
+}
+
 export function RingPanel() {
   const nodes = useAppStore(selectNodes) ?? NO_NODES;
   const cluster = useAppStore(selectCluster);
@@ -176,10 +231,9 @@ export function RingPanel() {
   const messages = useAppStore(selectMessagesWhenPaused);
   const now = useAppStore(selectNow);
   const box = useElementSize<HTMLDivElement>({ width: 560, height: 560 });
-  // The ring is a square as large as its box allows (never below 160 px, where glyphs collide).
-  const side = Math.max(160, Math.min(box.width, box.height || box.width));
   const svgBox = useRef<HTMLDivElement>(null);
   const { order, positions, glyphR } = useRingLayout(nodes, cluster);
+  const { side, outside, stretch } = useRingSide(box.width, box.height, order);
   const { selected, menuFor, onOpen, onClose } = useNodeMenu(svgBox);
   const { picked, onStageClick, onStageMove, closePicked } = useMessagePicking({ svgBox, positions, glyphR, side, paused });
 
@@ -190,7 +244,7 @@ export function RingPanel() {
   return (
     <div className="stage-inner">
       <div className="ring-area" ref={box.ref}>
-        {!labelsFit(order.length) && (
+        {!labelsFit(order.length) && !outside && (
           <p className="ring-dense-note" data-testid="ring-dense-note">
             {order.length} nodes: names, tags and hint counts shown on hover; token ranges merged per pixel
           </p>
@@ -209,13 +263,15 @@ export function RingPanel() {
               Starting the cluster…
             </div>
           ) : (
-            <RingWithState nodes={nodes} order={order} positions={positions} glyphR={glyphR} selected={selected} menuFor={menuFor} onOpen={onOpen} side={side} />
+            <RingWithState nodes={nodes} order={order} positions={positions} glyphR={glyphR} selected={selected} menuFor={menuFor} onOpen={onOpen} side={side} labelsOutside={outside} />
           )}
+          {nodes.length > 0 && <TokenTip nodes={nodes} />}
+          {outside && nodes.length > 0 && <RingLabelsWithState nodes={nodes} order={order} positions={positions} side={side} glyphR={glyphR} selected={selected} stretch={stretch} />}
           <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
           <CutLayer order={order} positions={positions} />
           <LessonCallout positions={positions} side={side} />
           {openNode && anchor && (
-            <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} onCommand={actions.command} onClose={onClose} />
+            <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} margin={(box.width - side) / 2} onCommand={actions.command} onClose={onClose} />
           )}
           {picked && paused && (
             <MessagePopover

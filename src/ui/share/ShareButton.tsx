@@ -1,7 +1,8 @@
 // "Share": asks the worker for the session and shows a link that reopens it exactly (same
 // scenario, same commands, same moment — the trace hash proves it); inside a lesson or an
-// interview question, the lesson link at its step beside it. "Embed" gives the link (the
-// lesson's, inside one) as an iframe snippet for a blog post, at a size (ui/app/embed.ts).
+// interview question, one link that opens the lesson at its step and carries the exact run too.
+// "Embed" gives the link (the lesson's, inside one) as an iframe snippet for a blog post, at a
+// size (ui/app/embed.ts).
 import './share.css';
 import { useEffect, useRef, useState } from 'react';
 import { selectActions, selectLesson, selectPrediction, selectScenario, selectSession, useAppStore } from '../../store';
@@ -9,19 +10,21 @@ import { selectFrame } from '../../store/selectors';
 import { MAX_LINK_CHARS } from '../../store/share';
 import { EMBED_SIZES, embedSnippet } from '../app/embed';
 import { embedCaption } from '../app/scenarioText';
-import { lessonLink, sessionLink } from './links';
+import { lessonLink, lessonShareLink, sessionLink } from './links';
 
 type Mode = 'link' | 'embed';
 
 /**
- * The session's link once exported (the exact run: scenario, commands, moment), and inside a
- * lesson or an interview question the lesson link at its step beside it.
+ * The session's link once exported (the exact run: scenario, commands, moment); inside a lesson
+ * or an interview question, the lesson at its step with the run after it, and the lesson's alone
+ * (for the embed, and for a run too long to carry).
  */
 function useShareLinks(): { link: string; lesson: string | null } {
   const session = useAppStore(selectSession);
   const lesson = useAppStore(selectLesson);
   const prediction = useAppStore(selectPrediction);
-  return { link: session ? sessionLink(session) : '', lesson: lesson ? lessonLink(lesson, prediction) : null };
+  if (!session) return { link: '', lesson: lesson ? lessonLink(lesson, prediction) : null };
+  return { link: lesson ? lessonShareLink(lesson, prediction, session) : sessionLink(session), lesson: lesson ? lessonLink(lesson, prediction) : null };
 }
 
 function CopyRow({ id, value, testId, disabled, multiline }: { id: string; value: string; testId: string; disabled?: boolean; multiline?: boolean }) {
@@ -97,7 +100,9 @@ function SharePanel() {
   const session = useAppStore(selectSession);
   const { link, lesson } = useShareLinks();
   const [mode, setMode] = useState<Mode>('link');
-  const tooLong = link.length > MAX_LINK_CHARS;
+  // Inside a lesson a run too long to carry leaves the lesson's link, which still opens it at its step.
+  const tooLong = link.length > MAX_LINK_CHARS + (lesson?.length ?? 0);
+  const shown = tooLong && lesson ? lesson : link;
   if (!session) return <p>Preparing the link…</p>;
   return (
     <>
@@ -107,19 +112,11 @@ function SharePanel() {
         lesson || !tooLong ? <EmbedChoice link={lesson ?? link} /> : <p role="alert">This session is too long for a link; export it as a file instead.</p>
       ) : (
         <>
-          {lesson && (
-            <>
-              <label className="share-label" htmlFor="share-lesson-link">
-                The lesson at this step
-              </label>
-              <CopyRow id="share-lesson-link" value={lesson} testId="share-lesson-link" />
-            </>
-          )}
           <label className="share-label" htmlFor="share-link">
-            {lesson ? 'This exact run' : 'Link'}
+            {lesson ? 'The lesson at this step, with this run' : 'Link'}
           </label>
-          <CopyRow id="share-link" value={tooLong ? '' : link} testId="share-link" disabled={tooLong} />
-          {tooLong && <p role="alert">This session is too long for a link; export it as a file instead.</p>}
+          <CopyRow id="share-link" value={tooLong && !lesson ? '' : shown} testId="share-link" disabled={tooLong && !lesson} />
+          {tooLong && <p role="alert">{lesson ? 'This run is too long to carry in the link: it opens the lesson at this step; export the run as a file to keep it exactly.' : 'This session is too long for a link; export it as a file instead.'}</p>}
         </>
       )}
       <p className="share-hash">
@@ -161,7 +158,7 @@ export function ShareButton() {
         >
           <p className="share-lead">
             {inLesson
-              ? 'The lesson link opens the lesson at this step (its steps re-run); the run link reopens exactly this run, every command up to this moment.'
+              ? 'This link opens the lesson at this step (its steps re-run) and carries this exact run, every command up to this moment, which opens if the lesson cannot.'
               : 'This link reopens the run exactly: the same scenario, every command you gave, up to this moment.'}
           </p>
           <SharePanel />
