@@ -38,6 +38,8 @@ test('pause handoff in the console: the queue waits while paused and drains once
   await page.getByTestId('speed').selectOption('25');
 
   await nodetool(page, 'A', 'pausehandoff');
+  // statushandoff prints from the latest frame: wait until the frame shows the pause (the state line).
+  await page.waitForSelector('[data-testid="console-state"]:has-text("dispatch paused")', { timeout: 10_000 });
   await nodetool(page, 'A', 'statushandoff');
   await page.waitForFunction(() => /dispatch paused/.test(document.querySelector('[data-testid="console-output"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
   const status = await output(page);

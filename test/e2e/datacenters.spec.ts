@@ -27,7 +27,7 @@ test('the ring labels each datacenter and the node menu tags the node\'s DC', as
   await page.waitForSelector('[data-testid="dc-marks"]');
   const labels = await page.locator('[data-testid="dc-marks"] text').allTextContents();
   assert.deepEqual([...labels].sort(), ['eu', 'us']);
-  const glyph = page.locator('[aria-label^="Node eu1 in datacenter eu"]');
+  const glyph = page.locator('[aria-label^="Node eu1,"][aria-label*="in datacenter eu"]');
   assert.equal(await glyph.count(), 1);
   await glyph.click();
   await page.waitForSelector('[data-testid="node-dc"]');
