@@ -17,8 +17,10 @@ const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'sevent
 export const MAX_CAPTIONS = 40;
 
 /** A node named with its role: "D, the third replica of chat:42". */
-export function who(node: string, pl: Placement): CaptionPart[] {
-  for (const k of pl.keys) {
+export function who(node: string, pl: Placement, key?: string): CaptionPart[] {
+  // The event's own key first: "B, the first replica of order:2" when the hint is for order:2.
+  const keys = key ? [...pl.keys.filter((k) => k.key === key), ...pl.keys.filter((k) => k.key !== key)] : pl.keys;
+  for (const k of keys) {
     const i = k.replicas.indexOf(node);
     if (i >= 0) return [{ node }, `, the ${ORDINAL[i] ?? `#${i + 1}`} replica of `, { key: k.key }, ','];
   }
@@ -87,7 +89,7 @@ const READS: Rule[] = [
 
 const q = (holder: string, target: string): CaptionAnchor => ({ holder, target });
 const HINTS: Rule[] = [
-  { kind: 'hint', re: /^(\S+) stores hints for (\S+)/, make: (m, _e, pl) => ({ id: `hint:${m[1]}:${m[2]}`, parts: [{ node: m[1]! }, ' stores a hint for ', ...who(m[2]!, pl), ' to replay when it is back.'], anchor: q(m[1]!, m[2]!) }) },
+  { kind: 'hint', re: /^(\S+) stores hints for (\S+)/, make: (m, e, pl) => ({ id: `hint:${m[1]}:${m[2]}`, parts: [{ node: m[1]! }, ' stores a hint for ', ...who(m[2]!, pl, e.key), ' to replay when it is back.'], anchor: q(m[1]!, m[2]!) }) },
   { kind: 'hint', re: /^(\S+) keeps stand-in copies for (\S+)/, make: (m, _e, pl) => ({ id: `hint:${m[1]}:${m[2]}`, parts: [{ node: m[1]! }, ' keeps a stand-in copy for ', ...who(m[2]!, pl), ' to hand off later.'], anchor: q(m[1]!, m[2]!) }) },
   { kind: 'hint', re: /^(\S+) drops hint for (\S+): (.*)/, make: (m) => ({ id: `drop:${m[1]}:${m[2]}`, parts: [{ node: m[1]! }, ' drops the hint for ', { node: m[2]! }, `: ${m[3]}.`], anchor: q(m[1]!, m[2]!) }) },
   { kind: 'hint', re: /^(\S+) lost (\d+) hints?/, make: (m) => ({ id: `lost:${m[1]}`, parts: [{ node: m[1]! }, ` lost ${plural(m[2]!, 'hint')}: nothing will replay them.`], anchor: at(m[1]!) }) },

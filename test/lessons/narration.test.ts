@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/engine';
 import type { LogEvent } from '../../src/engine/api';
 import { LESSONS } from '../../src/lessons';
-import { captionForEvent, lessonKeys, placementOf } from '../../src/lessons/narration';
+import { captionForEvent, captionText, lessonKeys, placementOf } from '../../src/lessons/narration';
 import { probeOf } from '../../src/lessons/run';
 import { WARM_UP_MS, type Lesson } from '../../src/lessons/types';
 
@@ -35,5 +35,15 @@ describe('narration names real nodes', () => {
       for (const part of c.parts) if (typeof part !== 'string' && 'node' in part) expect(nodes, `${c.id}: "${e.text}"`).toContain(part.node);
     }
     expect(captions).toBeGreaterThan(0);
+  });
+});
+
+describe('narration names the role for the event’s own key', () => {
+  it('a hint for order:2 calls its target a replica of order:2, not of the first lesson key', () => {
+    const pl = { keys: [{ key: 'order:1', replicas: ['A', 'B', 'C'] }, { key: 'order:2', replicas: ['E', 'B', 'F'] }] };
+    const c = captionForEvent({ seq: 1, at: 0, kind: 'hint', node: 'D', key: 'order:2', text: 'D stores hints for B (1)' }, pl);
+    expect(c && captionText(c.parts)).toMatch(/B, the second replica of order:2/);
+    const without = captionForEvent({ seq: 2, at: 0, kind: 'hint', node: 'D', text: 'D stores hints for B (1)' }, pl);
+    expect(without && captionText(without.parts)).toMatch(/B, the second replica of order:1/);
   });
 });
