@@ -112,7 +112,6 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
 
 /** A node's name on screen in presenter mode, in CSS pixels, however small the ring is drawn. */
 const NAME_PX_PRESENTER = 19;
-const NOT_SUSPECTED = { by: 0, of: 0 };
 /** A hint badge's 13 px count grows to 18 px in presenter mode. */
 const BADGE_PRESENTER = 18 / 13;
 
@@ -291,10 +290,8 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
   const presenting = textScale > 1;
   const fontSize = Math.max(insideNameUnits(r), presenting ? NAME_PX_PRESENTER * unit : 0);
   const cross = r * 0.62;
-  // Tags stack from the glyph towards the ring's centre, one per line, clear of the ring. In a
-  // partition every live node is "seen down" by the far side: the group marks say it once, not
-  // six notes crossing the centre.
-  const tags = glyphTags(node, state, group !== null && state !== 'down' ? NOT_SUSPECTED : suspectedBy, opTags);
+  // Tags stack from the glyph towards the ring's centre, one per line, clear of the ring.
+  const tags = glyphTags(node, state, suspectedBy, opTags, group !== null);
   const k = Math.max(1, unit) * textScale;
   const step = (inward.y < -0.2 ? -24 : 24) * k;
   const anchor = { x: inward.x * (r * 0.5), y: inward.y * (r * 0.5) + Math.sign(step) * (r * 0.5 + 16 * k) };

@@ -7,6 +7,7 @@ import { operatorTags } from '../../view/console/nodetool';
 import { formatCount } from '../../view/format';
 import { VIEW, type Point } from '../../view/geometry';
 import { hintsHeld, nodeState, suspicion } from '../../view/nodeState';
+import { currentGroups } from '../../view/partition';
 import { labelsAround, MIN_NAME_PX, textWidth, type PlacedLabel } from '../../view/ringLabels';
 import { glyphTags, type GlyphTag } from './glyphTags';
 
@@ -49,10 +50,11 @@ export function labelTexts(nodes: readonly NodeView[], queues: readonly HintQueu
   const held = hintsHeld(queues);
   const suspects = suspicion(nodes);
   const op = new Map((operator ?? []).map((o) => [o.node, operatorTags(o)]));
+  const partitioned = currentGroups(nodes).length > 1;
   return new Map(
     nodes.map((n) => {
       const state = nodeState(n);
-      return [n.id, { id: n.id, held: held.get(n.id) ?? 0, state, tags: glyphTags(n, state, suspects.get(n.id) ?? { by: 0, of: 0 }, op.get(n.id) ?? '') }];
+      return [n.id, { id: n.id, held: held.get(n.id) ?? 0, state, tags: glyphTags(n, state, suspects.get(n.id) ?? { by: 0, of: 0 }, op.get(n.id) ?? '', partitioned) }];
     }),
   );
 }
