@@ -131,6 +131,19 @@ describe('Key inspector', () => {
     expect(screen.getByTestId('rank-E')).toHaveClass('rank-extended');
     expect(screen.getByTestId('ring')).toHaveAccessibleName(/key user:42 marked, replicas B, C, D/);
   });
+
+  it('a replica holding a tombstone is marked † on the ring; one still holding the deleted value is flagged', () => {
+    const tomb = { value: '', writetime: 3_000_000, tombstone: true as const };
+    const base = inspection();
+    inspecting(<RingPanel />, inspection({
+      preferenceList: base.preferenceList.map((e) => (e.node === 'B' || e.node === 'D' ? { ...e, versions: [tomb] } : e)),
+      acknowledged: [tomb],
+    }));
+    expect(screen.getByTestId('rank-B')).toHaveAttribute('data-tombstone', 'true');
+    expect(screen.getByTestId('rank-B')).toHaveTextContent('#1†');
+    expect(screen.getByTestId('rank-C')).not.toHaveAttribute('data-tombstone');
+    expect(screen.getByTestId('rank-C')).toHaveClass('rank-flagged');
+  });
 });
 
 describe('Clicking a key', () => {

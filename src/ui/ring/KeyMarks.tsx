@@ -85,7 +85,7 @@ export function KeyWalk({ inspection, nodes, positions, glyphR, unit = 1 }: KeyM
   );
 }
 
-/** Over the glyphs: the rank of each node in the key's preference list, flagged when stale. */
+/** Over the glyphs: the rank of each node in the key's preference list, flagged when stale, † when it holds a tombstone. */
 export function RankBadges({ inspection, positions, glyphR, unit = 1 }: Omit<KeyMarksProps, 'nodes'>) {
   const r = clamp(8.5 * unit, 12, 20);
   return (
@@ -98,11 +98,13 @@ export function RankBadges({ inspection, positions, glyphR, unit = 1 }: Omit<Key
         const rr = e.replica ? r : r * 0.8;
         const status = e.replica ? replicaStatus(e.versions, inspection.acknowledged) : null;
         const flagged = status === 'stale' || status === 'missing';
-        const text = `#${i + 1}${flagged ? '!' : ''}`;
+        // A replica whose newest version is a tombstone holds a delete: † beside its rank.
+        const tomb = e.versions.length > 0 && e.versions.every((v) => v.tombstone);
+        const text = `#${i + 1}${tomb ? '†' : ''}${flagged ? '!' : ''}`;
         const w = rr * (0.75 + 0.62 * text.length);
-        const cls = `rank-badge${e.replica ? ' rank-replica' : ' rank-extended'}${flagged ? ' rank-flagged' : ''}`;
+        const cls = `rank-badge${e.replica ? ' rank-replica' : ' rank-extended'}${flagged ? ' rank-flagged' : ''}${tomb ? ' rank-tombstone' : ''}`;
         return (
-          <g key={e.node} className={cls} transform={`translate(${at.x},${at.y})`} data-testid={`rank-${e.node}`} data-rank={i + 1}>
+          <g key={e.node} className={cls} transform={`translate(${at.x},${at.y})`} data-testid={`rank-${e.node}`} data-rank={i + 1} data-tombstone={tomb || undefined}>
             <rect x={-w / 2} y={-rr} width={w} height={rr * 2} rx={flagged ? 3 : rr} />
             <text dy="0.35em" fontSize={rr * 1.1}>
               {text}
