@@ -130,6 +130,7 @@ export class Sim implements Simulation, SimState {
     this.info = {
       name: scenario.name, seed: scenario.seed, nodes: [...scenario.nodes], replicationFactor: this.rf, vnodes: scenario.vnodes,
       hintMode: S.hintMode, preset: S.preset, settings: { ...S, latency: { ...S.latency } },
+      ...(scenario.datacenters ? { datacenters: scenario.datacenters.names.map((name, d) => ({ name, rf: scenario.datacenters!.rf[d]! })) } : {}),
     };
   }
 

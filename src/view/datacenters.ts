@@ -36,3 +36,10 @@ export function labelRuns(runs: readonly DcRun[]): DcRun[] {
   for (const r of runs) if ((best.get(r.dc)?.length ?? 0) < r.length) best.set(r.dc, r);
   return [...best.values()];
 }
+
+/** The replication factor as the header says it: "3", or per datacenter "3 + 2 (dc1, dc2)". */
+export function rfText(cluster: { replicationFactor: number; datacenters?: readonly { name: string; rf: number }[] }): string {
+  const dcs = cluster.datacenters;
+  if (!dcs || dcs.length < 2) return String(cluster.replicationFactor);
+  return `${dcs.map((d) => d.rf).join(' + ')} (${dcs.map((d) => d.name).join(', ')})`;
+}

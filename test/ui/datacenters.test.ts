@@ -1,7 +1,7 @@
 // The datacenters on the drawn ring (view/datacenters.ts) and in the snapshot the page draws from.
 import { describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/engine';
-import { dcRuns, labelRuns } from '../../src/view/datacenters';
+import { dcRuns, labelRuns, rfText } from '../../src/view/datacenters';
 
 const map = (pairs: [string, string | undefined][]) => new Map(pairs);
 
@@ -29,5 +29,18 @@ describe('snapshot', () => {
     const withDcs = createSimulation({ ...base, cluster: { ...base.cluster, datacenters: { east: 2, west: 2 }, replicationFactor: 2 } }).snapshot();
     expect(withDcs.nodes.map((n) => n.dc)).toEqual(['east', 'east', 'west', 'west']);
     expect(createSimulation(base).snapshot().nodes.every((n) => n.dc === undefined)).toBe(true);
+  });
+});
+
+describe('rfText', () => {
+  it('one datacenter: the number; several: each replication factor with the names', () => {
+    expect(rfText({ replicationFactor: 3 })).toBe('3');
+    expect(rfText({ replicationFactor: 5, datacenters: [{ name: 'dc1', rf: 3 }, { name: 'dc2', rf: 2 }] })).toBe('3 + 2 (dc1, dc2)');
+  });
+  it('the engine names each datacenter and its factor in the cluster info (none without datacenters)', () => {
+    const base = { format: 'hintscope/scenario@1', name: 'x', cluster: { nodes: ['A', 'B', 'C', 'D'], replicationFactor: 2 }, until: '1s' };
+    expect(createSimulation(base).info.datacenters).toBeUndefined();
+    const two = createSimulation({ ...base, cluster: { ...base.cluster, datacenters: { east: 2, west: 2 }, replicationFactor: { east: 2, west: 1 } } });
+    expect(two.info.datacenters).toEqual([{ name: 'east', rf: 2 }, { name: 'west', rf: 1 }]);
   });
 });

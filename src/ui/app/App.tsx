@@ -29,6 +29,7 @@ import { LiveAnnouncer } from './LiveAnnouncer';
 import { SkipLinks } from './SkipLinks';
 import { WriteForm } from '../workload/WriteForm';
 import { OperatorConsole } from '../console/OperatorConsole';
+import { rfText } from '../../view/datacenters';
 
 // Compare is opened on demand: its code (two more runs, their charts) stays out of the first load.
 const CompareView = lazy(() => import('../compare/CompareView').then((m) => ({ default: m.CompareView })));
@@ -75,7 +76,7 @@ export function App() {
             {cluster && (
               <span className="cluster-facts">
                 <span className="tagline-sep"> · </span>
-                {cluster.nodes.length} nodes · RF {cluster.replicationFactor} · {cluster.preset}
+                {cluster.nodes.length} nodes · RF {rfText(cluster)} · {cluster.preset}
               </span>
             )}
           </p>

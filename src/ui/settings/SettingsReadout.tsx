@@ -3,6 +3,7 @@ import { SETTINGS, type SettingPath, type SettingSpec } from '../../protocol';
 import { selectCluster, useAppStore } from '../../store';
 import { formatCount, formatDuration } from '../../view/format';
 import { realText } from '../../view/settings/settingsModel';
+import { rfText } from '../../view/datacenters';
 
 /** The settings the readout shows: the hint path and the failure detector. */
 const SHOWN: readonly SettingPath[] = [
@@ -30,7 +31,7 @@ export function SettingsReadout() {
         <h2>Settings</h2>
         <span className="settings-summary">
           {cluster.preset} · {cluster.hintMode === 'coordinator' ? 'coordinator hints' : 'sloppy quorum'} · RF{' '}
-          {cluster.replicationFactor}
+          {rfText(cluster)}
         </span>
       </summary>
       <dl className="settings-list">
