@@ -2,31 +2,19 @@
 // file, JSON, any field) exits 2 with exactly one line on stderr naming the field, nothing on stdout
 // and nothing simulated; a valid file prints exactly one report object with --json, else a short
 // human summary.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSimulation, runScenario, type Report } from '../../src/engine';
 import { MAX_DEPTH, toSessionFile } from '../../src/session';
+import { cli, type CliRun } from './cliRun';
 
 const ROOT = join(__dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'hintscope-cli-format-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run { code: number | null; stdout: string; stderr: string }
-
-function cli(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'sim.ts'), ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-    p.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+type Run = CliRun;
 
 let n = 0;
 function file(content: string | Buffer): string {

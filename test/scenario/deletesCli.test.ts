@@ -1,33 +1,10 @@
 // The CLI with deletes: every bad input of the format exits 2 with one line naming the field; a
 // valid file prints the delete fields in --json and in the human summary.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli, jsonFiles, ROOT } from './cliRun';
 
-const ROOT = join(__dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'hintscope-cli-deletes-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'sim.ts'), ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-    p.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-let n = 0;
-const file = (doc: unknown) => {
-  const f = join(dir, `s${n++}.json`);
-  writeFileSync(f, JSON.stringify(doc));
-  return f;
-};
+const { file } = jsonFiles('hintscope-cli-deletes-');
 const base = { format: 'hintscope/scenario@1', name: 'deletes', cluster: { nodes: ['A', 'B'] }, until: '30s' };
 const vc = { conflictResolution: 'vector-clock' };
 

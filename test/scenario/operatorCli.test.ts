@@ -1,34 +1,11 @@
 // The CLI with nodetool entries: every bad-input case of the operator commands exits 2 with one
 // line naming the field; a valid file prints hints.truncated in --json and the probes' output,
 // as nodetool prints it, in the human summary.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli, jsonFiles, ROOT } from './cliRun';
 
-const ROOT = join(__dirname, '..', '..');
-const dir = mkdtempSync(join(tmpdir(), 'hintscope-cli-nodetool-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli', 'sim.ts'), ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (b: Buffer) => (stdout += b.toString('utf8')));
-    p.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    p.on('error', reject);
-    p.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-let n = 0;
-const file = (doc: unknown) => {
-  const f = join(dir, `s${n++}.json`);
-  writeFileSync(f, JSON.stringify(doc));
-  return f;
-};
+const { file } = jsonFiles('hintscope-cli-nodetool-');
 const base = { format: 'hintscope/scenario@1', name: 'nodetool', cluster: { nodes: ['A', 'B'] }, until: '30s' };
 
 describe('CLI: nodetool bad input exits 2 naming the field', () => {
