@@ -147,3 +147,7 @@ export async function fingerprint(p: Page): Promise<Fingerprint> {
     trace: document.querySelector('[data-testid="trace-hash"]')?.textContent ?? '',
   }));
 }
+
+/** Waits until the lesson player is ready for its next step (the lesson built, or a step done). */
+export const lessonReady = (page: Page) =>
+  page.waitForFunction(() => document.querySelector('[data-testid="lesson-player"]')?.getAttribute('data-phase') === 'ready', undefined, { timeout: 30_000 });

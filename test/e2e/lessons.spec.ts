@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { INTERVIEW, LESSONS, type Lesson } from '../../src/lessons';
-import { BASE_URL, launch, openPage, screenshot } from './helpers';
+import { BASE_URL, launch, lessonReady, openPage, screenshot } from './helpers';
 import { seedOf, shuffleChoices } from '../../src/view/lessons/shuffle';
 
 let browser: Browser;
@@ -111,7 +111,7 @@ test('interview flow: predict first, run the demo, then right or wrong and the m
 test('presenter mode at 1280×720: ring, step and hint queues only, keyboard-driven steps, Esc leaves', async () => {
   const { page, problems } = await openPage(browser, { width: 1280, height: 720 });
   await page.goto(`${BASE_URL}#lesson=hint-for-down-replica`, { waitUntil: 'load' });
-  await page.waitForFunction(() => document.querySelector('[data-testid="lesson-player"]')?.getAttribute('data-phase') === 'ready', undefined, { timeout: 30_000 });
+  await lessonReady(page);
   await page.locator('body').click({ position: { x: 5, y: 700 } }); // focus nowhere in particular
   await page.keyboard.press('f');
   await page.waitForSelector('.app.presenter');

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launch, openPage } from './helpers';
+import { BASE_URL, launch, lessonReady, openPage } from './helpers';
 
 let browser: Browser;
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
@@ -18,8 +18,6 @@ after(async () => {
   await browser?.close();
 });
 
-const ready = (page: Page) =>
-  page.waitForFunction(() => document.querySelector('[data-testid="lesson-player"]')?.getAttribute('data-phase') === 'ready', undefined, { timeout: 30_000 });
 
 /** Waits for a caption whose id starts with `prefix`; returns its text and simulated time. */
 async function caption(page: Page, prefix: string, timeout = 30_000): Promise<{ text: string; at: number }> {
@@ -32,7 +30,7 @@ async function caption(page: Page, prefix: string, timeout = 30_000): Promise<{ 
 test('a lesson step plays at human speed: messages in flight, captions on engine events, a callout on the named node', async () => {
   const { page, problems } = await openPage(browser, { width: 1280, height: 720 });
   await page.goto(`${BASE_URL}#lesson=replay`, { waitUntil: 'load' });
-  await ready(page);
+  await lessonReady(page);
   // The lesson's key is open in the key inspector, its preference list lit on the ring.
   await page.waitForFunction(() => (document.querySelector('[data-testid="inspect-key"]') as HTMLInputElement | null)?.value === 'chat:42', undefined, { timeout: 10_000 });
   assert.match((await page.getByTestId('ring').first().getAttribute('aria-label'))!, /key chat:42 marked, replicas/);

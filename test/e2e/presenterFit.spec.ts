@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { INTERVIEW, LESSONS, type Lesson } from '../../src/lessons';
-import { BASE_URL, launch, openPage } from './helpers';
+import { BASE_URL, launch, lessonReady, openPage } from './helpers';
 
 let browser: Browser;
 
@@ -17,8 +17,6 @@ after(async () => {
   await browser?.close();
 });
 
-const ready = (page: Page) =>
-  page.waitForFunction(() => document.querySelector('[data-testid="lesson-player"]')?.getAttribute('data-phase') === 'ready', undefined, { timeout: 30_000 });
 
 /** What overflows in presenter mode: a panel that scrolls, anything past the viewport, type under 18 px on the ring. */
 async function overflow(page: Page): Promise<string[]> {
@@ -53,7 +51,7 @@ async function walk(page: Page, kind: 'lesson' | 'interview', l: Lesson): Promis
   const note = (when: string, bad: string[]) => found.push(...bad.map((b) => `${kind} ${l.id}, ${when}: ${b}`));
   await page.goto('about:blank'); // a new hash alone would not reload the app
   await page.goto(`${BASE_URL}#${kind}=${l.id}${kind === 'interview' ? '&predict=1' : ''}`, { waitUntil: 'load' });
-  await ready(page);
+  await lessonReady(page);
   if (!(await page.locator('.app.presenter').count())) await page.getByTestId('presenter-button').first().click();
   await page.waitForSelector('.app.presenter');
   for (let i = 0; i < l.steps.length; i++) {
