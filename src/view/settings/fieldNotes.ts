@@ -10,21 +10,11 @@ export function throttleKiB(rate: number, nodes: number, hintBytes = ASSUMED_HIN
   return (rate * hintBytes * Math.max(1, nodes - 1)) / 1024;
 }
 
-/** How many nodes the form's `nodes` field names: a count, or names separated by commas. */
-function nodeCount(v: string | boolean | undefined): number | null {
-  if (typeof v !== 'string' || v.trim() === '') return null;
-  const n = Number(v.trim());
-  if (Number.isInteger(n) && n > 0) return n;
-  const names = v.split(',').map((s) => s.trim()).filter(Boolean);
-  return names.length > 0 ? names.length : null;
-}
-
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: n < 10 ? 1 : 0 });
 
-/** hintReplayRate's note for the form as it stands: Cassandra's KiB/s; null while the rate or the nodes are not valid. */
-export function throttleNote(form: Readonly<Record<string, string | boolean | undefined>>): string | null {
-  const rate = Number(form.hintReplayRate);
-  const nodes = nodeCount(form.nodes);
+/** hintReplayRate's note for the rate typed and the node count: Cassandra's KiB/s; null while either is not valid. */
+export function throttleNote(rateText: string | boolean | undefined, nodes: number | null): string | null {
+  const rate = Number(rateText);
   if (!Number.isFinite(rate) || rate <= 0 || nodes === null) return null;
   return `≈ ${fmt(throttleKiB(rate, nodes))} KiB/s as Cassandra's hinted_handoff_throttle on ${nodes} nodes, for ${ASSUMED_HINT_BYTES / 1024} KiB hints (KiB/s ÷ (nodes − 1) ÷ hint size = hints/s per target)`;
 }

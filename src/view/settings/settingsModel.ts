@@ -189,6 +189,13 @@ export function parseNodes(text: string): number | string[] | string {
   return t.split(/[\s,]+/).filter(Boolean);
 }
 
+/** How many nodes the form's nodes field names (as parseNodes reads it), or null while it names none. */
+function nodeCount(text: string | boolean | undefined): number | null {
+  const n = typeof text === 'string' ? parseNodes(text) : '';
+  if (typeof n === 'number') return Number.isInteger(n) && n > 0 ? n : null;
+  return Array.isArray(n) && n.length > 0 ? n.length : null;
+}
+
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
   let at = target;
@@ -258,7 +265,7 @@ export function sameValue(f: FieldDef, a: string | boolean | undefined, b: strin
  */
 export function fieldNote(key: string, form: FormValues): { text: string; flag: boolean } | null {
   if (key === 'hintReplayRate') {
-    const text = throttleNote(form);
+    const text = throttleNote(form.hintReplayRate, nodeCount(form.nodes));
     return text ? { text, flag: false } : null;
   }
   if (key !== 'hintTtl') return null;
