@@ -222,8 +222,8 @@ export interface ClusterInfo {
   preset: string;
   /** The effective settings, as the scenario format spells them (durations in ms). */
   settings: Record<string, unknown>;
-  /** With cluster.datacenters only: each datacenter's name and replication factor, in file order. */
-  datacenters?: { name: string; rf: number }[];
+  /** With cluster.datacenters only: each datacenter's name, replication factor and nodes (in `nodes` order), in file order. */
+  datacenters?: { name: string; rf: number; nodes: string[] }[];
 }
 
 

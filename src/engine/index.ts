@@ -14,6 +14,7 @@ export { PRESETS } from './scenario/presets';
 export { SETTINGS, SETTING_PATHS, PRESET_NAMES, SYSTEM_TITLES, CLUSTER_FIELDS, settingSpec, realNamesText, SET_OPS, writeOpsOf } from './scenario/registry';
 export type { Settings, PresetName, HintMode, SettingPath, SettingSpec, SettingType, RealNames, ClusterSpec, SetOp, ConflictResolution } from './scenario/registry';
 export { parseDuration, formatDuration } from './core/duration';
+export { DEFAULT_DC, DC_NAME_PATTERN } from './ring/topology';
 export { VERBS, VERB_NAMES } from './scenario/nodetool';
 export type { Verb, VerbSpec } from './scenario/nodetool';
 export { commandAt, runUpTo } from './core/commandTime';

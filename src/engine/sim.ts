@@ -15,7 +15,7 @@ import { TraceHash } from './core/trace';
 import { Latency } from './net/latency';
 import { Network } from './net/network';
 import { Ring } from './ring/ring';
-import { singleDc, type Topology } from './ring/topology';
+import { dcInfo, singleDc, type Topology } from './ring/topology';
 import { interDcMutations } from './net/forward';
 import type { Messages, NodeState } from './node/types';
 import { freshOperatorState } from './node/operator';
@@ -130,7 +130,7 @@ export class Sim implements Simulation, SimState {
     this.info = {
       name: scenario.name, seed: scenario.seed, nodes: [...scenario.nodes], replicationFactor: this.rf, vnodes: scenario.vnodes,
       hintMode: S.hintMode, preset: S.preset, settings: { ...S, latency: { ...S.latency } },
-      ...(scenario.datacenters ? { datacenters: scenario.datacenters.names.map((name, d) => ({ name, rf: scenario.datacenters!.rf[d]! })) } : {}),
+      ...(scenario.datacenters ? { datacenters: dcInfo(scenario.nodes, scenario.datacenters) } : {}),
     };
   }
 

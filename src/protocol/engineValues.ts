@@ -4,7 +4,7 @@
 // carries no simulation.
 export { parseScenario, ScenarioError, defaultScenario, utf8Bytes, withoutBom, checkLog, checkSessionWork, MAX_WORK, PRESETS, parseDuration, formatDuration } from '../engine';
 export { SETTINGS, SETTING_PATHS, PRESET_NAMES, SYSTEM_TITLES, CLUSTER_FIELDS, settingSpec, realNamesText, SET_OPS, writeOpsOf } from '../engine';
-export { VERBS, VERB_NAMES } from '../engine';
+export { VERBS, VERB_NAMES, DEFAULT_DC, DC_NAME_PATTERN } from '../engine';
 export type { Verb, VerbSpec } from '../engine';
 export {
   MAX_SCENARIO_BYTES, MAX_KEY_LENGTH, MAX_VALUE_LENGTH, MAX_NODES, MAX_VNODES, NODE_NAME_PATTERN, NODE_NAME_RULE,

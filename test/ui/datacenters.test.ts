@@ -41,6 +41,6 @@ describe('rfText', () => {
     const base = { format: 'hintscope/scenario@1', name: 'x', cluster: { nodes: ['A', 'B', 'C', 'D'], replicationFactor: 2 }, until: '1s' };
     expect(createSimulation(base).info.datacenters).toBeUndefined();
     const two = createSimulation({ ...base, cluster: { ...base.cluster, datacenters: { east: 2, west: 2 }, replicationFactor: { east: 2, west: 1 } } });
-    expect(two.info.datacenters).toEqual([{ name: 'east', rf: 2 }, { name: 'west', rf: 1 }]);
+    expect(two.info.datacenters).toEqual([{ name: 'east', rf: 2, nodes: ['A', 'B'] }, { name: 'west', rf: 1, nodes: ['C', 'D'] }]);
   });
 });

@@ -23,6 +23,11 @@ export function singleDc(nodeCount: number, rf: number): Topology {
   return { names: [DEFAULT_DC], dcOf: new Array<number>(nodeCount).fill(0), rf: [rf] };
 }
 
+/** Each DC's name, replication factor and nodes (in `nodes` order), as the cluster info shows them. */
+export function dcInfo(nodes: readonly string[], t: Topology): { name: string; rf: number; nodes: string[] }[] {
+  return t.names.map((name, d) => ({ name, rf: t.rf[d]!, nodes: nodes.filter((_, i) => t.dcOf[i] === d) }));
+}
+
 /** The DC index of each name, or undefined. */
 export function dcIndex(t: Topology, name: string): number | undefined {
   const i = t.names.indexOf(name);

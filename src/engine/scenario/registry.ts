@@ -2,6 +2,7 @@
 // preset table), its name in the real systems and why it matters. The schema, the presets, the
 // settings form, the readout, Compare and the lessons read it here; nothing else spells them.
 import { DEFAULT_REPLICATION_FACTOR, DEFAULT_VNODES, MAX_DURATION_MS, MAX_NODES, MAX_VNODES } from './limits';
+import { DEFAULT_DC, MAX_DATACENTERS } from '../ring/topology';
 
 export const PRESET_NAMES = ['cassandra', 'scylla', 'dynamo', 'riak'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
@@ -280,7 +281,7 @@ export function realNamesText(real: RealNames): string {
 
 /** The scenario's cluster fields (not per preset): their real names and bounds. */
 export interface ClusterSpec {
-  type: 'integer' | 'nodes';
+  type: 'integer' | 'nodes' | 'datacenters';
   min: number;
   max: number;
   /** The default when a scenario names none. */
@@ -289,7 +290,7 @@ export interface ClusterSpec {
   why: string;
 }
 
-export const CLUSTER_FIELDS: Readonly<Record<'nodes' | 'vnodes' | 'replicationFactor', ClusterSpec>> = {
+export const CLUSTER_FIELDS: Readonly<Record<'nodes' | 'vnodes' | 'replicationFactor' | 'datacenters', ClusterSpec>> = {
   nodes: {
     type: 'nodes', min: 1, max: MAX_NODES, byDefault: 'A..F', real: {},
     why: 'A count (named n1..nN) or names separated by commas: A, B, C.',
@@ -302,5 +303,10 @@ export const CLUSTER_FIELDS: Readonly<Record<'nodes' | 'vnodes' | 'replicationFa
     type: 'integer', min: 1, max: MAX_NODES, byDefault: `${DEFAULT_REPLICATION_FACTOR}, or every node of a smaller cluster`,
     real: { cassandra: 'replication_factor', scylla: 'replication_factor', dynamo: 'N', riak: 'n_val' },
     why: 'How many nodes keep a copy of each key.',
+  },
+  datacenters: {
+    type: 'datacenters', min: 1, max: MAX_DATACENTERS, byDefault: `one, ${DEFAULT_DC}`,
+    real: { cassandra: 'NetworkTopologyStrategy', scylla: 'NetworkTopologyStrategy' },
+    why: 'Which nodes share a datacenter, and the replication factor in each: replicas are placed per datacenter, and LOCAL_ levels count only the coordinator’s own.',
   },
 };

@@ -9,6 +9,8 @@ export interface SettingFieldProps {
   error: string | null;
   /** The field does nothing in the chosen hint mode. */
   unused: boolean;
+  /** Set while another control stands for this field (the datacenter editor's per-DC RF): the input is off and says where. */
+  replacedBy?: string;
   /** A note from the other fields' values (settingsModel fieldNote); `flag`: a what-if to point out. */
   note?: { text: string; flag: boolean } | null;
   onChange(value: string | boolean): void;
@@ -26,7 +28,7 @@ function FieldNote({ id, note }: { id: string; note: { text: string; flag: boole
   );
 }
 
-export function SettingField({ field, value, was, error, unused, note, onChange }: SettingFieldProps) {
+export function SettingField({ field, value, was, error, unused, replacedBy, note, onChange }: SettingFieldProps) {
   const id = `set-${field.key.replace('.', '-')}`;
   const describedBy = [`${id}-real`, `${id}-why`, error ? `${id}-error` : '', was !== null ? `${id}-was` : '']
     .filter(Boolean)
@@ -34,7 +36,7 @@ export function SettingField({ field, value, was, error, unused, note, onChange 
   const common = { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined, 'data-testid': id };
 
   return (
-    <div className={`set-row${unused ? ' set-unused' : ''}${was !== null ? ' set-changed' : ''}`}>
+    <div className={`set-row${unused || replacedBy ? ' set-unused' : ''}${was !== null ? ' set-changed' : ''}`}>
       <div className="set-text">
         <span className="set-names">
           <label htmlFor={id} className="set-name">
@@ -74,7 +76,8 @@ export function SettingField({ field, value, was, error, unused, note, onChange 
               autoComplete="off"
               spellCheck={false}
               placeholder={field.placeholder}
-              value={String(value)}
+              disabled={!!replacedBy}
+              value={replacedBy ?? String(value)}
               onChange={(e) => onChange(e.target.value)}
             />
             {field.unit && <span className="set-unit">{field.unit}</span>}

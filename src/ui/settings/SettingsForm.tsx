@@ -2,6 +2,7 @@
 // applies by restarting the simulation (init, then play).
 import { useMemo, useState, type FormEvent } from 'react';
 import { defaultScenario, parseScenario, ScenarioError, type ClusterInfo } from '../../protocol';
+import { DatacenterEditor } from './DatacenterEditor';
 import { PresetPicker } from './PresetPicker';
 import { SettingField } from './SettingField';
 import {
@@ -19,6 +20,8 @@ import {
   type FieldGroup,
   type FormValues,
 } from '../../view/settings/settingsModel';
+import { datacentersGroupNote, dcErrorTarget, dcInputId, dcInputLabel, DC_KEY, duplicateName, readRows, type DcTarget } from '../../view/settings/dcEditor';
+import { nodeNames } from '../../view/settings/nodesText';
 
 export interface SettingsFormProps {
   cluster: ClusterInfo;
@@ -35,26 +38,41 @@ interface Problem {
   /** Form key of the field it names, or null for the whole scenario. */
   key: string | null;
   message: string;
+  /** In the datacenter editor: which row's input (row null: the editor as a whole). */
+  target?: DcTarget;
+  /** The "Fix …" link's name for it, when not the key. */
+  label?: string;
+}
+
+/** An error naming the datacenter editor, placed on the row input it names. */
+function dcProblem(target: DcTarget, message: string, form: FormValues): Problem {
+  return { key: DC_KEY, message, target, label: dcInputLabel(readRows(form[DC_KEY]), target) };
 }
 
 function validate(base: Record<string, unknown>, form: FormValues): { scenario: Record<string, unknown>; problem: Problem | null } {
   const scenario = buildScenario(base, form);
   const limit = appLimitError(form);
   if (limit) return { scenario, problem: { key: 'nodes', message: limit.message } };
+  const rows = readRows(form[DC_KEY]);
+  const twice = duplicateName(rows);
+  if (twice) return { scenario, problem: dcProblem(twice.target, twice.message, form) };
   try {
     parseScenario(scenario);
     return { scenario, problem: null };
   } catch (err) {
-    if (err instanceof ScenarioError) return { scenario, problem: { key: fieldOfError(err.field)?.key ?? null, message: err.message } };
-    return { scenario, problem: { key: null, message: err instanceof Error ? err.message : String(err) } };
+    if (!(err instanceof ScenarioError)) return { scenario, problem: { key: null, message: err instanceof Error ? err.message : String(err) } };
+    const dc = dcErrorTarget(err.field, rows, nodeNames(String(form.nodes ?? '')));
+    if (dc) return { scenario, problem: dcProblem(dc, err.message, form) };
+    return { scenario, problem: { key: fieldOfError(err.field)?.key ?? null, message: err.message } };
   }
 }
 
 const asObject = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : defaultScenario();
 
-function focusField(key: string | null): void {
-  if (key) document.getElementById(`set-${key.replace('.', '-')}`)?.focus();
+function focusField(problem: Problem): void {
+  const id = problem.target ? dcInputId(problem.target) : problem.key ? `set-${problem.key.replace('.', '-')}` : null;
+  if (id) document.getElementById(id)?.focus();
 }
 
 /** Every field that differs from the running simulation, old value struck through. */
@@ -97,8 +115,8 @@ function SettingsStatus({ problem, workerError, changed }: { problem: Problem | 
   if (problem) {
     return (
       <span className="settings-note bad">
-        <button type="button" className="link-btn" onClick={() => focusField(problem.key)}>
-          Fix {problem.key}
+        <button type="button" className="link-btn" onClick={() => focusField(problem)}>
+          Fix {problem.label ?? problem.key}
         </button>{' '}
         to apply.
       </span>
@@ -123,30 +141,50 @@ interface GroupProps {
   setForm(update: (form: FormValues) => FormValues): void;
 }
 
-/** One section of the form; the preset is chosen with cards, followed by what it changed. */
-function SettingsGroup({ group, form, running, problem, changed, setForm }: GroupProps) {
+/** One field of a group: the preset cards (then what they changed), the datacenter editor, or a setting. */
+function GroupField({ f, form, running, problem, changed, setForm }: Omit<GroupProps, 'group'> & { f: FieldDef }) {
+  if (f.key === 'preset') {
+    return (
+      <div>
+        <PresetPicker value={String(form.preset)} onChange={(p) => setForm((cur) => applyPreset(cur, p))} />
+        <ChangeList changed={changed} form={form} running={running} />
+      </div>
+    );
+  }
+  if (f.kind === 'datacenters') {
+    const error = problem?.key === f.key && problem.target ? { target: problem.target, message: problem.message } : null;
+    return <DatacenterEditor field={f} form={form} running={running} error={error} setForm={setForm} />;
+  }
+  // With datacenters the RF is per datacenter (the editor's rows), so the single one stands aside.
+  const perDc = f.key === 'replicationFactor' && readRows(form[DC_KEY]).length > 0;
+  return (
+    <SettingField
+      field={f}
+      value={form[f.key] ?? ''}
+      was={sameValue(f, form[f.key], running[f.key]) ? null : shownValue(running[f.key], f)}
+      error={problem?.key === f.key ? problem.message : null}
+      unused={!!f.mode && f.mode !== form.hintMode}
+      replacedBy={perDc ? 'per datacenter below' : undefined}
+      note={fieldNote(f.key, form)}
+      onChange={(v) => setForm((cur) => ({ ...cur, [f.key]: v }))}
+    />
+  );
+}
+
+/** One section of the form, with a note when its fields wait for something (datacenters). */
+function SettingsGroup({ group, ...rest }: GroupProps) {
+  const note = group.title === 'Datacenters' ? datacentersGroupNote(rest.form) : null;
   return (
     <section className="set-group" aria-labelledby={`set-group-${group.title}`}>
       <h3 id={`set-group-${group.title}`}>{group.title}</h3>
-      {group.fields.map((f) =>
-        f.key === 'preset' ? (
-          <div key={f.key}>
-            <PresetPicker value={String(form.preset)} onChange={(p) => setForm((cur) => applyPreset(cur, p))} />
-            <ChangeList changed={changed} form={form} running={running} />
-          </div>
-        ) : (
-          <SettingField
-            key={f.key}
-            field={f}
-            value={form[f.key] ?? ''}
-            was={sameValue(f, form[f.key], running[f.key]) ? null : shownValue(running[f.key], f)}
-            error={problem?.key === f.key ? problem.message : null}
-            unused={!!f.mode && f.mode !== form.hintMode}
-            note={fieldNote(f.key, form)}
-            onChange={(v) => setForm((cur) => ({ ...cur, [f.key]: v }))}
-          />
-        ),
+      {note && (
+        <p className="set-group-note" data-testid="dc-group-note">
+          {note}
+        </p>
       )}
+      {group.fields.map((f) => (
+        <GroupField key={f.key} f={f} {...rest} />
+      ))}
     </section>
   );
 }

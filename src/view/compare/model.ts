@@ -3,7 +3,7 @@
 // but its arguments.
 import { z } from '../forms/zod';
 import {
-  DEFAULT_LEVEL, formatDuration, parseDuration, parseScenario, READ_LEVELS, ScenarioError, type Command, type ConsistencyLevel, type LoggedCommand,
+  CLUSTER_FIELDS, DEFAULT_LEVEL, formatDuration, parseDuration, parseScenario, READ_LEVELS, ScenarioError, type Command, type ConsistencyLevel, type LoggedCommand,
 } from '../../protocol';
 import { FIELD_GROUPS, realText } from '../settings/settingsModel';
 import { withDatacenters } from './datacenters';
@@ -39,7 +39,7 @@ const DC_CHANGE: ChangeDef = {
   path: 'cluster.datacenters',
   name: 'datacenters',
   kind: 'choice',
-  real: realText({ cassandra: 'NetworkTopologyStrategy', scylla: 'NetworkTopologyStrategy' }),
+  real: realText(CLUSTER_FIELDS.datacenters.real),
   options: ['1', '2'],
 };
 

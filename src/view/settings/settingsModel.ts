@@ -4,9 +4,13 @@ import {
   type PresetName, type RealNames, type SettingPath, type Settings, type SettingSpec,
 } from '../../protocol';
 import { throttleNote } from './fieldNotes';
+import { NUMBER, parseNodes } from './nodesText';
+import { clusterParts, DC_KEY, largestRf, readRows, rowsFromCluster, rowsSummary, rowsText, sameRows } from './dcEditor';
+
+export { parseNodes } from './nodesText';
 
 /** `list`: names separated by commas (a setting's list of datacenters). */
-export type FieldKind = 'choice' | 'bool' | 'duration' | 'optionalDuration' | 'number' | 'list';
+export type FieldKind = 'choice' | 'bool' | 'duration' | 'optionalDuration' | 'number' | 'list' | 'datacenters';
 export type FieldMode = 'coordinator' | 'sloppy-quorum';
 
 export interface FieldDef {
@@ -82,7 +86,8 @@ function settingField(path: SettingPath): FieldDef {
 function clusterField(key: keyof typeof CLUSTER_FIELDS, unit?: string): FieldDef {
   const spec = CLUSTER_FIELDS[key];
   const why = key === 'nodes' ? `A count (1..${APP_MAX_NODES}, named n1..nN) or names separated by commas: A, B, C.` : spec.why;
-  return { key, path: `cluster.${key}`, kind: 'number', realNames: spec.real, real: realText(spec.real), why, ...(unit ? { unit } : {}) };
+  const kind = spec.type === 'datacenters' ? 'datacenters' : 'number';
+  return { key, path: `cluster.${key}`, kind, realNames: spec.real, real: realText(spec.real), why, ...(unit ? { unit } : {}) };
 }
 
 /** The form's sections: which settings sit together (every registry setting is in one). */
@@ -110,6 +115,7 @@ export const FIELD_GROUPS: readonly FieldGroup[] = [
       clusterField('nodes', 'or names'),
       clusterField('vnodes'),
       clusterField('replicationFactor'),
+      clusterField('datacenters'),
       { key: 'seed', path: 'seed', kind: 'number', realNames: {}, real: NO_REAL_NAME, why: 'Same seed and settings replay the same run, message for message.' },
     ],
   },
@@ -142,6 +148,8 @@ export interface ClusterFacts {
   replicationFactor: number;
   seed: number;
   settings: Record<string, unknown>;
+  /** With cluster.datacenters: each DC's name, RF and nodes (ClusterInfo's). */
+  datacenters?: readonly { name: string; rf: number; nodes: readonly string[] }[];
 }
 
 const isPreset = (p: string): p is PresetName => (PRESET_NAMES as readonly string[]).includes(p);
@@ -154,11 +162,14 @@ export function clusterToForm(c: ClusterFacts): FormValues {
     ...base, ...given, latency: { ...base.latency, ...(given.latency ?? {}) }, interDcLatency: { ...base.interDcLatency, ...(given.interDcLatency ?? {}) },
   };
   const defaultNames = c.nodes.every((n, i) => n === `n${i + 1}`);
+  const rows = rowsFromCluster(c.nodes, c.datacenters);
   return {
     ...settingsToForm(settings),
     nodes: defaultNames ? String(c.nodes.length) : c.nodes.join(', '),
     vnodes: String(c.vnodes),
-    replicationFactor: String(c.replicationFactor),
+    // With datacenters the info's RF is their sum; the single field keeps the largest, what one DC would get back.
+    replicationFactor: String(largestRf(rows) ?? c.replicationFactor),
+    [DC_KEY]: rowsText(rows),
     seed: String(c.seed),
   };
 }
@@ -167,8 +178,6 @@ export function clusterToForm(c: ClusterFacts): FormValues {
 export function applyPreset(form: FormValues, preset: PresetName): FormValues {
   return { ...form, ...settingsToForm(PRESETS[preset]) };
 }
-
-const NUMBER = /^[-+]?(\d+(\.\d*)?|\.\d+)(e[-+]?\d+)?$/i;
 
 /** What the scenario gets for a field's text: the engine's parser judges it. */
 function toValue(f: FieldDef, v: string | boolean): unknown {
@@ -179,14 +188,6 @@ function toValue(f: FieldDef, v: string | boolean): unknown {
   if (f.kind === 'optionalDuration' && (t === '' || /^(none|null|off)$/i.test(t))) return null;
   if (f.kind === 'duration' || f.kind === 'optionalDuration') return NUMBER.test(t) ? Number(t) : t;
   return NUMBER.test(t) ? Number(t) : t;
-}
-
-/** "6" → 6; "A, B, C" → ["A", "B", "C"]. */
-export function parseNodes(text: string): number | string[] | string {
-  const t = text.trim();
-  if (NUMBER.test(t)) return Number(t);
-  if (t === '') return t;
-  return t.split(/[\s,]+/).filter(Boolean);
 }
 
 /** How many nodes the form's nodes field names (as parseNodes reads it), or null while it names none. */
@@ -214,10 +215,18 @@ export function buildScenario(base: Record<string, unknown>, form: FormValues): 
   const out: Record<string, unknown> = { ...base, cluster: { ...((base.cluster as object) ?? {}) }, settings: {} };
   for (const f of ALL_FIELDS) {
     const v = form[f.key];
-    if (v === undefined) continue;
+    if (v === undefined || f.kind === 'datacenters') continue;
     setPath(out, f.path, f.key === 'nodes' ? parseNodes(String(v)) : toValue(f, v));
   }
+  if (form[DC_KEY] !== undefined) withDatacenters(out.cluster as Record<string, unknown>, form[DC_KEY]);
   return out;
+}
+
+/** The editor's rows into the cluster: datacenters and an RF per DC, or (no rows) neither. */
+function withDatacenters(cluster: Record<string, unknown>, text: string | boolean): void {
+  const parts = clusterParts(readRows(text));
+  if (parts) Object.assign(cluster, parts);
+  else delete cluster.datacenters;
 }
 
 /** The form field an error's path names (`settings.latency.p99`, `cluster.nodes[3]`), if any. */
@@ -239,6 +248,7 @@ export function appLimitError(form: FormValues): { field: string; message: strin
 /** Text for a form value, as shown in the "was …" note. */
 export function shownValue(v: string | boolean | undefined, f: FieldDef): string {
   if (typeof v === 'boolean') return v ? 'on' : 'off';
+  if (f.kind === 'datacenters') return rowsSummary(v);
   if (v === undefined) return '—';
   if (v.trim() === '' && f.placeholder) return f.placeholder;
   return v;
@@ -249,6 +259,7 @@ export function sameValue(f: FieldDef, a: string | boolean | undefined, b: strin
   if (a === b) return true;
   if (typeof a !== 'string' || typeof b !== 'string') return false;
   if (f.key === 'nodes') return JSON.stringify(parseNodes(a)) === JSON.stringify(parseNodes(b));
+  if (f.kind === 'datacenters') return sameRows(a, b);
   const va = toValue(f, a);
   const vb = toValue(f, b);
   if (f.kind === 'duration' || f.kind === 'optionalDuration') {
