@@ -1,6 +1,7 @@
 // axe-core on every view of the lab, in light and in dark: no serious or critical violation,
 // and no duplicate banner or main landmark.
-// The views: the lab idle, the lab with hints pending (D killed under writes), Settings open,
+// The views: the lab idle, the lab with hints pending (D killed under writes), Settings open (and
+// its datacenter editor with an error),
 // a lesson, an interview question, Compare and the embed frame. label-content-name-mismatch is
 // an experimental rule that axe leaves off by default; it is switched on here because a name
 // that does not contain the visible words breaks voice control ("click +1 min").
@@ -87,6 +88,16 @@ const VIEWS: Record<string, (page: Page) => Promise<void>> = {
     await ready(page);
     await page.getByTestId('settings-open').click();
     await page.getByRole('dialog', { name: 'Settings' }).waitFor();
+  },
+  // The datacenter editor split into two rows, one RF refused: its rows, labels and error are checked too.
+  'settings-datacenters': async (page) => {
+    await page.goto(BASE_URL, { waitUntil: 'load' });
+    await ready(page);
+    await page.getByTestId('settings-open').click();
+    const drawer = page.getByRole('dialog', { name: 'Settings' });
+    await drawer.getByRole('button', { name: 'Split into datacenters' }).click();
+    await drawer.getByRole('textbox', { name: 'Replication factor in dc2' }).fill('4');
+    await drawer.getByTestId('dc-row-2').getByRole('alert').waitFor();
   },
   lesson: async (page) => {
     await page.goto(`${BASE_URL}#lesson=hint-for-down-replica&step=1`, { waitUntil: 'load' });

@@ -179,7 +179,7 @@ export function DatacenterEditor({ field, form, running, error, setForm }: Datac
 
   return (
     <div
-      className={`set-row dc-editor${changed ? ' set-changed' : ''}`}
+      className={`set-row dc-editor${rows.length > 0 ? ' dc-editor-rows' : ''}${changed ? ' set-changed' : ''}`}
       id="set-datacenters"
       tabIndex={-1}
       role="group"
