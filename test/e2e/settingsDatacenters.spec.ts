@@ -4,19 +4,29 @@
 // Also saves the drawer with the editor at 1280×720 and 390 px to docs/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
+import lz from 'lz-string';
 import { BASE_URL, counter, screenshot, useApp, waitForNumber } from './helpers';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
+const regions = JSON.parse(readFileSync(new URL('../../scenarios/36-two-regions-one-cut-off.json', import.meta.url), 'utf8')) as unknown;
+const regionsLink = '#s=' + lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, scenario: regions, log: [] }));
 
 let page: Page;
 let problems: string[] = [];
 useApp((app) => ({ page, problems } = app));
 
+/** Loads the app afresh (a hash alone would not reload the page, and a drawer left open would stay). */
+async function fresh(p: Page, hash = ''): Promise<void> {
+  await p.goto('about:blank');
+  await p.goto(`${BASE_URL}${hash}`, { waitUntil: 'load' });
+}
+
 /** Opens Settings on a fresh default lab, splits the cluster, and returns the drawer. */
 async function openAndSplit(p: Page): Promise<Locator> {
-  await p.goto(BASE_URL, { waitUntil: 'load' });
+  await fresh(p);
   await p.getByTestId('node-A').waitFor({ state: 'visible', timeout: 15_000 });
   await p.getByTestId('settings-open').click();
   const drawer = p.getByRole('dialog', { name: 'Settings' });
@@ -84,7 +94,7 @@ test('build two datacenters in Settings, cut one off, write at LOCAL_QUORUM on b
   await drawer.getByTestId('dc-row-2').getByText(/cluster\.replicationFactor\.dc2: expected at most the datacenter's size \(3\)/).waitFor();
   assert.equal(await drawer.getByRole('button', { name: 'Apply & restart' }).isDisabled(), true);
   await rf2.fill('3');
-  await drawer.getByRole('button', { name: 'Apply & restart' }).waitFor({ state: 'visible' });
+  await drawer.getByTestId('dc-row-2').getByRole('alert').waitFor({ state: 'detached' });
   assert.equal(await drawer.getByRole('alert').count(), 0);
   await drawer.getByRole('button', { name: 'Apply & restart' }).click();
   await drawer.waitFor({ state: 'detached', timeout: 10_000 });
@@ -141,5 +151,23 @@ test('the drawer with the editor, at 1280×720 and on a 390 px phone', async () 
   } finally {
     await context.close();
   }
+  assert.deepEqual(problems, [], 'no errors in the page');
+});
+
+test("a running cluster's datacenters fill the editor; an edited RF applies per datacenter", async () => {
+  await fresh(page, regionsLink);
+  await page.waitForSelector('[data-testid="dc-marks"]', { timeout: 15_000 });
+  await page.getByTestId('settings-open').click();
+  const drawer = page.getByRole('dialog', { name: 'Settings' });
+  await drawer.waitFor();
+  assert.equal(await drawer.getByRole('textbox', { name: 'Nodes in us' }).inputValue(), 'us1, us2, us3');
+  assert.equal(await drawer.getByRole('textbox', { name: 'Nodes in eu' }).inputValue(), 'eu1, eu2, eu3');
+  assert.equal(await drawer.getByRole('textbox', { name: 'Replication factor in eu' }).inputValue(), '3');
+  assert.equal(await drawer.getByTestId('dc-editor').getByText(/^was /).count(), 0, 'nothing changed yet');
+  await drawer.getByRole('textbox', { name: 'Replication factor in eu' }).fill('2');
+  await drawer.getByTestId('settings-diff').getByText(/us: us1, us2, us3 \(RF 3\); eu: eu1, eu2, eu3 \(RF 2\)/).waitFor();
+  await drawer.getByRole('button', { name: 'Apply & restart' }).click();
+  await drawer.waitFor({ state: 'detached', timeout: 10_000 });
+  await page.getByText(/RF 3 \+ 2 \(us, eu\)/).first().waitFor({ timeout: 10_000 });
   assert.deepEqual(problems, [], 'no errors in the page');
 });
