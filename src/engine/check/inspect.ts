@@ -7,6 +7,7 @@ import type { KeyInfo } from '../keys/keys';
 import { holdsWrite, type Version } from '../node/versions';
 import { fullyReplicated, heldTs, resurrected } from './deletes';
 import { hintBuffered, hintExpired } from '../hints/hints';
+import { underReplicatedByDc } from './dcReport';
 import { elements } from '../node/orset';
 
 const view = (v: Version): VersionView => ({
@@ -79,6 +80,7 @@ export function metrics(sim: SimState): MetricsSample {
   return {
     now: sim.now, writesAcknowledged: s.writesAcknowledged - s.deletesAcknowledged, writesFailed: s.writesFailed - s.deletesFailed, readsStale: s.readsStale, hintsPending, pendingByTarget,
     underReplicated: under.length, lostAcknowledgedWrites: suspect.length === 0 ? 0 : lostAmong(sim, suspect),
+    ...(sim.sc.datacenters !== undefined ? { underReplicatedByDc: underReplicatedByDc(sim, under) } : {}),
     ...(sim.tombstones.ticking ? { deletesAcknowledged: s.deletesAcknowledged, tombstonesPurged: sim.tombstones.purged, resurrected: zombies(sim, under) } : {}),
   };
 }
