@@ -122,7 +122,11 @@ function bareLoop(n: number, standing: number): { ms: number; checksum: number }
 
 // ---- measurements ----------------------------------------------------------------------------------
 
-interface Timed { ms: number; report: Report; peakRss: number; peakHeap: number; maxQueue: number; meanQueue: number; retainedHeap: number }
+interface Timed {
+  ms: number; report: Report; peakRss: number; peakHeap: number; maxQueue: number; meanQueue: number; retainedHeap: number;
+  /** The charts' sample (sim.metrics()), taken at each sampling point: mean and worst wall time. */
+  metricsMean: number; metricsMax: number;
+}
 
 function runTimed(doc: Record<string, unknown>, sampleEveryMs: number): Timed {
   const sim = new Sim(parseScenario(doc));
@@ -131,6 +135,8 @@ function runTimed(doc: Record<string, unknown>, sampleEveryMs: number): Timed {
   let maxQueue = 0;
   let queueSum = 0;
   let samples = 0;
+  let metricsSum = 0;
+  let metricsMax = 0;
   const sample = () => {
     const m = process.memoryUsage();
     if (m.rss > peakRss) peakRss = m.rss;
@@ -139,6 +145,11 @@ function runTimed(doc: Record<string, unknown>, sampleEveryMs: number): Timed {
     maxQueue = Math.max(maxQueue, sim.heap.size);
     queueSum += sim.heap.size;
     samples++;
+    const m0 = performance.now();
+    sim.metrics();
+    const took = performance.now() - m0;
+    metricsSum += took;
+    metricsMax = Math.max(metricsMax, took);
   };
   const t0 = performance.now();
   let sampling = 0;
@@ -152,7 +163,7 @@ function runTimed(doc: Record<string, unknown>, sampleEveryMs: number): Timed {
   const report = sim.report();
   gc();
   const retainedHeap = process.memoryUsage().heapUsed;
-  return { ms, report, peakRss, peakHeap, maxQueue, meanQueue: Math.round(queueSum / Math.max(1, samples)), retainedHeap };
+  return { ms, report, peakRss, peakHeap, maxQueue, meanQueue: Math.round(queueSum / Math.max(1, samples)), retainedHeap, metricsMean: metricsSum / Math.max(1, samples), metricsMax };
 }
 
 const mb = (b: number) => `${(b / 1048576).toFixed(0)} MB`;
@@ -214,6 +225,8 @@ function main(): void {
     ['(b) hints created = delivered + …', `${fmt(lr.hints.created)} = ${fmt(lr.hints.delivered)} + ${lr.hints.expired} + ${lr.hints.lost} + ${fmt(lr.hints.pending)}`, `dropped ${fmt(lr.hints.dropped)}, lost acked writes ${lr.lostAcknowledgedWrites}`],
     ['(d) the same on 2 DCs × 6 (LOCAL_QUORUM)', `${(regions.ms / 1000).toFixed(2)} s`, `goal <= 5 s: ${regions.ms <= 5000 ? 'met' : 'NOT met'} (${fmt(rr.events)} events, ${fmt(rr.traffic?.interDcMutations ?? 0)} mutations across the WAN, ${fmt(rr.hints.created)} hints)`],
     ['(d) 2 DCs, the WAN cut for 2 h', `${(regionsCut.ms / 1000).toFixed(2)} s`, `no goal: every write hints 3 remote replicas (${fmt(regionsCut.report.events)} events, ${fmt(regionsCut.report.hints.created)} hints)`],
+    ['(d) charts\' sample, one node down', `${regions.metricsMean.toFixed(2)} ms`, `mean per sim.metrics() (worst ${regions.metricsMax.toFixed(2)} ms; the per-DC split included)`],
+    ['(d) charts\' sample, the WAN cut', `${regionsCut.metricsMean.toFixed(2)} ms`, `mean per sim.metrics() (worst ${regionsCut.metricsMax.toFixed(2)} ms); one node, 1,000 keys: ${longDefault.metricsMean.toFixed(2)} ms`],
     ['(c) peak rss', mb(Math.max(long.peakRss, busy.peakRss)), `busy ${mb(busy.peakRss)}, long ${mb(long.peakRss)} (sampled)`],
     ['(c) peak heapUsed', mb(Math.max(long.peakHeap, busy.peakHeap)), `busy ${mb(busy.peakHeap)}, long ${mb(long.peakHeap)} (sampled)`],
     ['(c) heap retained at the end', mb(long.retainedHeap), `after a full GC, simulation still alive (${fmt(lr.replication.keys)} keys, ${fmt(lr.writes.acknowledged)} acked writes tracked)`],

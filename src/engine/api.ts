@@ -321,6 +321,8 @@ export interface MetricsSample {
   underReplicated: number;
   /** Acknowledged writes no replica and no live hint holds any more (the report's lostAcknowledgedWrites). */
   lostAcknowledgedWrites: number;
+  /** With cluster.datacenters only: per DC, the report's replication.byDc underReplicated (the same rule over that DC's replicas). */
+  underReplicatedByDc?: Record<string, number>;
   /** In a run with deletes only: the report's deletes.acknowledged, tombstones.purged and replication.resurrected. */
   deletesAcknowledged?: number;
   tombstonesPurged?: number;

@@ -10,13 +10,32 @@ export interface DcRun {
   length: number;
 }
 
+/** How many DC colours ring.css defines (.dc-0 … .dc-5); more DCs reuse them in turn. */
+export const DC_TONES = 6;
+
+/** The CSS class of a DC's colour (ring.css), by its index in ringDcs. */
+export function dcTone(index: number): string {
+  return `dc-${index % DC_TONES}`;
+}
+
+/**
+ * The DCs in the order the ring first meets them along the drawing order — a DC's place here is
+ * its colour, on the ring and wherever else a DC is coloured; [] when a node names no DC or all
+ * share one (nothing is coloured then).
+ */
+export function ringDcs(order: readonly string[], dcOf: ReadonlyMap<string, string | undefined>): string[] {
+  const dcs = order.map((id) => dcOf.get(id));
+  if (dcs.some((d) => d === undefined)) return [];
+  const names = [...new Set(dcs as string[])];
+  return names.length < 2 ? [] : names;
+}
+
 /** Runs of one DC along the drawing order, wrapping around; [] when no node names a DC or all share one. */
 export function dcRuns(order: readonly string[], dcOf: ReadonlyMap<string, string | undefined>): DcRun[] {
   const n = order.length;
   const dcs = order.map((id) => dcOf.get(id));
-  if (n === 0 || dcs.some((d) => d === undefined)) return [];
-  const names = [...new Set(dcs as string[])];
-  if (names.length < 2) return [];
+  const names = ringDcs(order, dcOf);
+  if (names.length === 0) return [];
   // Start at a boundary so that no run is split by the wrap.
   const first = dcs.findIndex((d, i) => d !== dcs[(i - 1 + n) % n]);
   const out: DcRun[] = [];

@@ -116,6 +116,13 @@ const VIEWS: Record<string, (page: Page) => Promise<void>> = {
     await page.getByTestId('compare-jump-end').click();
     await page.waitForSelector('[data-testid="compare-jump-end"]:disabled', { timeout: 60_000 });
   },
+  'regions-cut': async (page) => {
+    // Scenario 36 in the cut: the counters and the chart split under-replicated keys per datacenter.
+    const scenario = JSON.parse(readFileSync(new URL('../../scenarios/36-two-regions-one-cut-off.json', import.meta.url), 'utf8')) as unknown;
+    await page.goto(`${BASE_URL}#s=${lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, scenario, at: 150_000 }))}`, { waitUntil: 'load' });
+    await waitForNumber(page, counter('under-dc-eu'), (n) => n > 0, 60_000);
+    await page.getByTestId('under-line-eu').waitFor({ state: 'attached', timeout: 15_000 });
+  },
   embed: async (page) => {
     await page.goto(`${BASE_URL}#lesson=hint-for-down-replica&step=1&embed=1`, { waitUntil: 'load' });
     await page.getByTestId('play-toggle').waitFor({ timeout: 30_000 });

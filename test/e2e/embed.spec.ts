@@ -51,10 +51,14 @@ test('an embed in an iframe on a blog page plays: the clock advances and message
   await frame.getByTestId('play-toggle').click();
   await frame.getByTestId('play-toggle').and(frame.locator('[aria-pressed="true"]')).waitFor();
   // Messages in flight are drawn (the in-flight count names what the canvas draws).
-  for (let i = 0; i < 100 && (await number(frame, 'messages-in-flight')) === 0; i++) await page.waitForTimeout(100);
+  const inFrame = page.frames().find((f) => f.url().includes('embed=1'))!;
+  await inFrame.waitForFunction(() => /[1-9]/.test(document.querySelector('[data-testid="messages-in-flight"]')?.textContent ?? ''), undefined, { timeout: 10_000 });
   assert.ok((await number(frame, 'messages-in-flight')) > 0, 'messages in flight while it plays');
-  await page.waitForTimeout(1500);
+  await inFrame.waitForFunction((was) => document.querySelector('[data-testid="clock"]')?.textContent !== was, before, { timeout: 10_000 });
   assert.notEqual(await frame.getByTestId('clock').textContent(), before, 'the clock advances');
+  // The live region reads out D's crash at 5 s (and its conviction), as in the full app.
+  await inFrame.waitForFunction(() => /\bD\b/.test(document.querySelector('[data-testid="live-announcer"]')?.textContent ?? ''), undefined, { timeout: 20_000 });
+  assert.equal(await frame.locator('[data-testid="live-announcer"][aria-live="polite"]').count(), 1);
 
   // "Open in HintScope": the full app, in a new tab, at the same moment (a share link without the flag).
   const open = frame.getByTestId('embed-open');

@@ -31,6 +31,10 @@ function runChecked(c: Case, fcSeed: number | undefined): void {
     sim.advanceTo(t);
     const r = sim.report();
     problems.push(...identities(r, `at ${t} ms`), ...hintPlacementProblems(sim));
+    // The charts' sample takes shortcuts (check/inspect.ts): it must count what the report counts.
+    const m = sim.metrics();
+    if (m.lostAcknowledgedWrites !== r.lostAcknowledgedWrites) problems.push(`at ${t} ms the sample counts ${m.lostAcknowledgedWrites} acknowledged writes lost, the report ${r.lostAcknowledgedWrites}`);
+    if (m.underReplicated !== r.replication.underReplicated) problems.push(`at ${t} ms the sample counts ${m.underReplicated} keys under-replicated, the report ${r.replication.underReplicated}`);
   }
   sim.advanceTo(sim.until);
   const r = sim.report();

@@ -7,7 +7,7 @@ import { holdsLive } from '../node/tombstones';
 import { holdsWrite, newestTs, type Version } from '../node/versions';
 
 /** Each replica's own data for one key (a down node's surviving disk counts). */
-type Replicas = readonly (readonly Version[] | undefined)[];
+export type Replicas = readonly (readonly Version[] | undefined)[];
 
 /** The newest acknowledged operation is a delete D and some replica holds a live value older than D. */
 function holdsDeleted(info: KeyInfo, replicas: Replicas): boolean {

@@ -5,8 +5,9 @@ import { Ring } from '../ring/ring';
 import type { SimState } from '../context';
 import type { KeyInfo } from '../keys/keys';
 import { holdsWrite, type Version } from '../node/versions';
-import { fullyReplicated, heldTs, resurrected } from './deletes';
+import { fullyReplicated, heldTs, resurrected, type Replicas } from './deletes';
 import { hintBuffered, hintExpired } from '../hints/hints';
+import { underReplicatedByDc } from './dcReport';
 import { elements } from '../node/orset';
 
 const view = (v: Version): VersionView => ({
@@ -79,6 +80,7 @@ export function metrics(sim: SimState): MetricsSample {
   return {
     now: sim.now, writesAcknowledged: s.writesAcknowledged - s.deletesAcknowledged, writesFailed: s.writesFailed - s.deletesFailed, readsStale: s.readsStale, hintsPending, pendingByTarget,
     underReplicated: under.length, lostAcknowledgedWrites: suspect.length === 0 ? 0 : lostAmong(sim, suspect),
+    ...(sim.sc.datacenters !== undefined ? { underReplicatedByDc: underReplicatedByDc(sim, under) } : {}),
     ...(sim.tombstones.ticking ? { deletesAcknowledged: s.deletesAcknowledged, tombstonesPurged: sim.tombstones.purged, resurrected: zombies(sim, under) } : {}),
   };
 }
@@ -95,11 +97,19 @@ function zombies(sim: SimState, under: readonly KeyInfo[]): number {
 /**
  * Acknowledged writes lost, counted as the report counts them (check/report.ts), over the
  * under-replicated keys only: a key every replica holds in full has lost nothing, so the charts'
- * sample pays for this only while some key is missing from a replica.
+ * sample pays for this only while some key is missing from a replica. Hints are looked up only for
+ * keys whose replicas together miss an acknowledged write: a long outage leaves millions of hints,
+ * and scanning them on every sample stalled the worker while nothing was at risk.
  */
 function lostAmong(sim: SimState, under: readonly KeyInfo[]): number {
+  const atRisk: { info: KeyInfo; replicas: Replicas }[] = [];
+  for (const info of under) {
+    const replicas = info.replicas.map((r) => sim.nodes[r]!.data.get(info.key));
+    if (!replicasHoldAll(sim, info, replicas)) atRisk.push({ info, replicas });
+  }
+  if (atRisk.length === 0) return 0;
   const wanted = new Map<string, Version[]>();
-  for (const info of under) wanted.set(info.key, []);
+  for (const { info } of atRisk) wanted.set(info.key, []);
   for (const n of sim.nodes) {
     for (const q of n.hints.values()) {
       for (const h of q.hints) {
@@ -111,8 +121,7 @@ function lostAmong(sim: SimState, under: readonly KeyInfo[]): number {
   let lost = 0;
   let lww = false;
   const held = new Float64Array(sim.keys.size).fill(Infinity);
-  for (const info of under) {
-    const replicas = info.replicas.map((r) => sim.nodes[r]!.data.get(info.key));
+  for (const { info, replicas } of atRisk) {
     const hinted = wanted.get(info.key)!;
     if (info.frontier.length > 0) {
       for (const w of info.acked!.versions) if (!replicas.some((vs) => holdsWrite(vs, w)) && !holdsWrite(hinted, w)) lost++;
@@ -122,4 +131,10 @@ function lostAmong(sim: SimState, under: readonly KeyInfo[]): number {
     }
   }
   return lww ? lost + sim.ackLog.countNewerThan(held) : lost;
+}
+
+/** Some replica holds each acknowledged write of the key (last-write-wins: the newest), whatever the hints hold. */
+function replicasHoldAll(sim: SimState, info: KeyInfo, replicas: Replicas): boolean {
+  if (info.frontier.length > 0) return info.acked!.versions.every((w) => replicas.some((vs) => holdsWrite(vs, w)));
+  return heldTs(sim, info, replicas, undefined) >= info.newest;
 }

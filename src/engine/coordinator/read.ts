@@ -124,7 +124,7 @@ function respond(ctx: EngineContext, h: ReadHandler, from: number, versions: rea
       }
       h.repairsPending.push(r);
       const [v, ...more] = missing;
-      ctx.send(h.coord, r, 'mutation', { k: 'mut', h: null, key: h.key, v: v!, owner: r, repairOf: h, more, slot: h.info });
+      ctx.send(h.coord, r, 'mutation', { k: 'mut', h: null, key: h.key, v: v!, owner: r, repairOf: h, more, slot: h.info, fwd: null });
     }
     if (h.repairsPending.length > 0) {
       ctx.schedule(ctx.nowUs + ctx.us(ctx.settings.writeTimeout), EV.repairWriteTimeout, -1, 0, h.id, P_OTHER, h);

@@ -109,7 +109,7 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
 const RECEIVER = -1;
 
 function mutation(h: WriteHandler, owner: number): MutationBody {
-  return { k: 'mut', h, key: h.info.key, v: h.v, owner, repairOf: null, more: null, slot: h.info };
+  return { k: 'mut', h, key: h.info.key, v: h.v, owner, repairOf: null, more: null, slot: h.info, fwd: null };
 }
 
 function unavailable(ctx: EngineContext, h: WriteHandler, alive: number): false {

@@ -46,7 +46,7 @@ export function offerHint(ctx: EngineContext, holder: NodeState, target: number,
     ctx.stats.hintsDropped++;
     q.refused++;
     ctx.why.record(`hint-${why}`, q.lastRefusal === why ? undefined : `${holder.id} drops hints for ${ctx.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`);
-    if (q.lastRefusal !== why) ctx.note('hint', `${holder.id} drops hint for ${ctx.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`, holder.idx);
+    if (q.lastRefusal !== why) ctx.note('hint', `${holder.id} drops hint for ${ctx.nodes[target]!.id}: ${REFUSAL_TEXT[why]}`, holder.idx, slot.key);
     q.lastRefusal = why;
     return false;
   }
@@ -54,7 +54,7 @@ export function offerHint(ctx: EngineContext, holder: NodeState, target: number,
   const h: Hint = { id: ctx.newId(), target, key: slot.key, slot, v, createdAt: ctx.nowUs };
   q.hints.push(h);
   ctx.stats.hintsCreated++;
-  if (q.hints.length === 1) ctx.note('hint', ctx.settings.hintMode === 'sloppy-quorum' ? `${holder.id} keeps stand-in copies for ${ctx.nodes[target]!.id}` : `${holder.id} stores hints for ${ctx.nodes[target]!.id}`, holder.idx);
+  if (q.hints.length === 1) ctx.note('hint', ctx.settings.hintMode === 'sloppy-quorum' ? `${holder.id} keeps stand-in copies for ${ctx.nodes[target]!.id}` : `${holder.id} stores hints for ${ctx.nodes[target]!.id}`, holder.idx, slot.key);
   return true;
 }
 

@@ -37,8 +37,13 @@ export function sendWithForwarding(ctx: EngineContext, coord: number, targets: r
     const pick = group.length === 1 ? 0 : ctx.rng.net.int(group.length);
     const relay = group[pick]!;
     const others = group.filter((_, i) => i !== pick);
-    ctx.send(coord, relay, 'mutation', others.length === 0 ? body : { ...body, fwd: { to: others, body } });
+    ctx.send(coord, relay, 'mutation', others.length === 0 ? body : relayCopy(body, others));
   }
+}
+
+/** The relay's copy: the same mutation carrying the others of its DC (spelt out: one object shape for every body). */
+function relayCopy(b: MutationBody, to: readonly number[]): MutationBody {
+  return { k: b.k, h: b.h, key: b.key, v: b.v, owner: b.owner, repairOf: b.repairOf, more: b.more, slot: b.slot, fwd: { to, body: b } };
 }
 
 /** A relay forwards the mutation to the others of its DC before applying it itself. */

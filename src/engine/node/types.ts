@@ -92,8 +92,11 @@ export interface NodeState {
 // finds without a lookup); a handler no longer live ignores late replies.
 export interface MutationBody {
   k: 'mut'; h: WriteHandler | null; key: string; v: Version; owner: number; repairOf: ReadHandler | null; more: readonly Version[] | null; slot: VersionSlot;
-  /** Cross-DC forwarding: the relay sends `body` to `to` (the others of its DC) on arrival (net/forward.ts). */
-  fwd?: { to: readonly number[]; body: MutationBody };
+  /**
+   * Cross-DC forwarding: the relay sends `body` to `to` (the others of its DC) on arrival
+   * (net/forward.ts). Always present (null when none) so every mutation body has one shape.
+   */
+  fwd: { to: readonly number[]; body: MutationBody } | null;
 }
 export interface ReadBody { k: 'read'; h: ReadHandler; slot: KeyInfo }
 export interface ReadResponseBody { k: 'readResp'; h: ReadHandler; versions: readonly Version[] }

@@ -1,6 +1,7 @@
 // Embed mode (`&embed=1` on any link): a minimal frame for a blog post or a phone column — the
 // ring, play/pause, the clock, the current caption (a lesson's step, an interview question, or the
-// scenario's name) and "Open in HintScope", which opens the full app at the same moment.
+// scenario's name) and "Open in HintScope", which opens the full app at the same moment; the
+// live region reads out what happens, as in the full app.
 import { useEffect } from 'react';
 import { selectActions, selectLesson, selectLessonStep, selectNow, selectPlaying, selectPrediction, selectScenario, selectSession, useAppStore } from '../../store';
 import type { AppState } from '../../store/state';
@@ -8,6 +9,7 @@ import { formatClock } from '../../view/format';
 import { RingPanel } from '../ring/RingPanel';
 import { freshest, lessonLink, sessionLink } from '../share/links';
 import { PlayIcon } from '../time/icons';
+import { LiveAnnouncer } from './LiveAnnouncer';
 import { embedCaption } from './scenarioText';
 import './embed.css';
 
@@ -67,6 +69,8 @@ export function EmbedApp() {
       <main className="embed-stage" aria-label="Cluster">
         <RingPanel />
       </main>
+      {/* A reader who cannot see the ring hears the kills, partitions and convictions too. */}
+      <LiveAnnouncer />
     </div>
   );
 }

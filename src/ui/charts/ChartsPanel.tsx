@@ -7,10 +7,11 @@ import type { MetricsSample } from '../../protocol';
 import type { AppState } from '../../store';
 import { selectCluster, selectFaults, selectHintMode, selectJumpTarget, selectSeries, useAppStore } from '../../store';
 import { formatClock, formatCount } from '../../view/format';
-import { chartMarks, metricLine, pendingLines, rateLine, timeDomain, type PendingLines } from '../../view/charts/chartModel';
-import { METRIC_STYLES, nodeLineStyle } from '../../view/charts/seriesStyle';
+import { chartMarks, dcUnderLines, metricLine, pendingLines, rateLine, timeDomain, type PendingLines } from '../../view/charts/chartModel';
+import { dcLineStyle, METRIC_STYLES, nodeLineStyle } from '../../view/charts/seriesStyle';
 import { TimeChart, type ChartLine } from './TimeChart';
 import { useElementSize } from '../common/useElementSize';
+import { useRingDcs } from '../common/useRingDcs';
 import './charts.css';
 
 type ChartId = 'pending' | 'under' | 'stale' | 'writes';
@@ -33,7 +34,7 @@ interface ChartData {
   empty?: string;
 }
 
-function useChartData(series: readonly MetricsSample[], order: readonly string[], sloppy: boolean, domain: readonly [number, number]): Record<ChartId, ChartData> {
+function useChartData(series: readonly MetricsSample[], order: readonly string[], sloppy: boolean, domain: readonly [number, number], dcs: readonly string[]): Record<ChartId, ChartData> {
   // The pending lines grow with the series instead of being rebuilt ten times a second.
   const [pending, setPending] = useState<PendingLines | null>(null);
   let built = pending;
@@ -68,15 +69,7 @@ function useChartData(series: readonly MetricsSample[], order: readonly string[]
         lines: pendingLines,
         empty: `No ${what} yet`,
       },
-      under: {
-        id: 'under',
-        title: 'Under-replicated keys',
-        short: 'Under-replicated',
-        value: count(last?.underReplicated ?? 0),
-        summary: `${count(last?.underReplicated ?? 0)} acknowledged keys missing from some replica${at}.`,
-        lines: [{ id: 'under', label: 'keys', testId: 'under-line', points: metricLine(series, (s) => s.underReplicated), ...METRIC_STYLES.underReplicated }],
-        fill: true,
-      },
+      under: underChart(series, dcs, at),
       stale: {
         id: 'stale',
         title: 'Stale reads, total',
@@ -99,7 +92,23 @@ function useChartData(series: readonly MetricsSample[], order: readonly string[]
         minMax: 1,
       },
     };
-  }, [series, order, sloppy, domain, lines]);
+  }, [series, order, sloppy, domain, lines, dcs]);
+}
+
+/** Under-replicated keys: one line, or with datacenters one per DC in its ring colour (the total in the title). */
+function underChart(series: readonly MetricsSample[], dcs: readonly string[], at: string): ChartData {
+  const total = count(series[series.length - 1]?.underReplicated ?? 0);
+  const byDc: ChartLine[] = dcUnderLines(series, dcs).map((l, i) => ({ id: `under-${l.dc}`, label: l.dc, testId: `under-line-${l.dc}`, points: l.points, ...dcLineStyle(i) }));
+  const split = byDc.map((l) => `${l.label} ${count(l.points[l.points.length - 1]?.[1] ?? 0)}`).join(', ');
+  return {
+    id: 'under',
+    title: 'Under-replicated keys',
+    short: 'Under-replicated',
+    value: total,
+    summary: `${total} acknowledged keys missing from some replica${at}${split ? `; missing from a replica in ${split}` : ''}.`,
+    lines: byDc.length > 0 ? byDc : [{ id: 'under', label: 'keys', testId: 'under-line', points: metricLine(series, (s) => s.underReplicated), ...METRIC_STYLES.underReplicated }],
+    fill: true,
+  };
 }
 
 const selectTimeline = (s: AppState) => s.view?.timeline ?? null;
@@ -286,7 +295,7 @@ export function ChartsPanel() {
   const order = cluster?.nodes;
   const stableOrder = useMemo(() => order ?? [], [order]);
   const domain = useMemo(() => timeDomain(series, jumpTarget), [series, jumpTarget]);
-  const charts = useChartData(series, stableOrder, sloppy, domain);
+  const charts = useChartData(series, stableOrder, sloppy, domain, useRingDcs());
   const lastAt = series[series.length - 1]?.now ?? null;
   const pendingFrom = jumpTarget !== null ? lastAt : null;
   const layout: Layout = width >= 1000 ? 'all' : width >= 540 ? 'two' : 'one';

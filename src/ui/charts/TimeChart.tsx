@@ -140,16 +140,19 @@ function SeriesLine({ line: l, index: li, drawn, x, y, plotH, area, end, labelY:
   const d = stepPath(drawn, x, y);
   const sym = symbolPath(l.marker);
   const marks = markerIndexes(l.points, x, MARKER_SPACING, 24 + ((li * 29) % MARKER_SPACING));
+  // A DC's line takes its colour from the ring's classes (ring.css .dc-band, .dc-label): charts.css keeps only the colour.
+  const band = l.tone ? ` dc-band ${l.tone}` : '';
+  const dot = l.tone ? ` dc-label ${l.tone}` : '';
   return (
     <g className="chart-line" data-testid={l.testId} aria-label={`${l.label}: ${endLabel}`}>
       {area && <path className="chart-area" d={stepAreaPath(drawn, x, y, plotH)} fill={l.colour} />}
       <path className="chart-halo" d={d} />
-      <path className="chart-stroke" d={d} stroke={l.colour} strokeDasharray={l.dash || undefined} />
+      <path className={`chart-stroke${band}`} d={d} stroke={l.colour} strokeDasharray={l.dash || undefined} />
       {marks.map((i, k) => {
         const p = l.points[i]!;
-        return <path key={k} className="chart-marker" d={sym} fill={l.colour} transform={`translate(${x(p[0])},${y(p[1])})`} />;
+        return <path key={k} className={`chart-marker${dot}`} d={sym} fill={l.colour} transform={`translate(${x(p[0])},${y(p[1])})`} />;
       })}
-      {Math.abs(ly - end.y) > 3 && <line className="chart-leader" x1={end.x + 4} y1={end.y} x2={end.x + 10} y2={ly} stroke={l.colour} />}
+      {Math.abs(ly - end.y) > 3 && <line className={`chart-leader${band}`} x1={end.x + 4} y1={end.y} x2={end.x + 10} y2={ly} stroke={l.colour} />}
       <text className="chart-end-label" x={end.x + 11} y={ly} dy="0.32em">
         {endLabel}
       </text>

@@ -8,6 +8,8 @@ import { selectCluster, selectCounters, selectHintMode, useAppStore } from '../.
 import { FAILURE_REASONS, reasonsOf, reasonsTitle, type FailureCounter } from '../../view/failures';
 import { COUNTER_EXACT_MAX, formatCount, formatCounter } from '../../view/format';
 import { hintWords, type HintWords } from '../../view/wording';
+import { underByDc, underSplitText, type DcCount } from '../../view/dcReplication';
+import { useRingDcs } from '../common/useRingDcs';
 import './counters.css';
 
 /** What a counter reads: the frame's counters, and the latest chart sample (acknowledged writes lost; deletes). */
@@ -129,6 +131,48 @@ function CounterCell({ item, group, reading, failures }: { item: Item; group: st
   );
 }
 
+const selectLastSample = (s: AppState) => s.series[s.series.length - 1];
+
+/** A DC's colour as the ring draws its band (ring.css .dc-band): the colour comes from there, once. */
+function DcSwatch({ tone }: { tone: string }) {
+  return (
+    <svg className="dc-swatch" width="16" height="10" viewBox="0 0 16 10" aria-hidden="true">
+      <line className={`dc-band ${tone}`} x1="4" y1="5" x2="12" y2="5" />
+    </svg>
+  );
+}
+
+/**
+ * With datacenters: under-replicated keys, and per DC how many of them miss a replica there (the
+ * report's replication.byDc). Each DC is named in words; its swatch only repeats the ring's colour.
+ */
+function DcUnderGroup({ total, split }: { total: number; split: readonly DcCount[] }) {
+  const title = 'Acknowledged keys missing from some replica; per datacenter, missing from a replica there';
+  return (
+    <div className="counter-group dc-under" data-testid="counter-under-by-dc" aria-label={underSplitText(total, split)} role="group">
+      <h3 title={title}>Under-replicated keys</h3>
+      <dl>
+        <div className={`counter${total > 0 ? ' tone-warn' : ''}`} title={title}>
+          <dt>
+            <span className="sr-only">under-replicated in </span>any DC
+          </dt>
+          <CounterValue id="under-replicated" value={total} />
+        </div>
+        {split.map((d) => (
+          <div key={d.dc} className={`counter dc-counter${d.count > 0 ? ' tone-warn' : ''}`} title={`Under-replicated keys with a replica in ${d.dc} that lacks the newest acknowledged write`}>
+            <dt>
+              <DcSwatch tone={d.tone} />
+              <span className="sr-only">under-replicated in </span>
+              {d.dc}
+            </dt>
+            <CounterValue id={`under-dc-${d.dc}`} value={d.count} />
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
 /** Every reason that happened, under the counter that counts it, with the engine's latest sentence. */
 function WhyList({ failures }: { failures: Failures | undefined }) {
   const sections = (Object.keys(FAILURE_REASONS) as FailureCounter[]).map((k) => ({ k, rows: reasonsOf(failures, k) })).filter((s) => s.rows.length > 0);
@@ -182,6 +226,8 @@ export function Counters() {
   const purged = useAppStore(selectPurged);
   const deletes = resurrected === undefined ? undefined : { acknowledged, purged, resurrected };
   const reading = counters ? { c: counters, lost, deletes } : null;
+  const last = useAppStore(selectLastSample);
+  const split = underByDc(last, useRingDcs());
   return (
     <section className="panel counters" aria-labelledby="counters-title">
       <h2 id="counters-title">Counters</h2>
@@ -195,6 +241,7 @@ export function Counters() {
           </dl>
         </div>
       ))}
+      {split && <DcUnderGroup total={last?.underReplicated ?? 0} split={split} />}
       <div className="counters-foot">
         <WhyList failures={failures} />
         <RunId />

@@ -108,6 +108,15 @@ export function metricLine(series: readonly MetricsSample[], pick: (s: MetricsSa
   return series.map((s) => [s.now, pick(s)] as const);
 }
 
+/**
+ * Under-replicated keys per datacenter (the samples' underReplicatedByDc), one line per DC of
+ * `dcs` in that order; [] when there is nothing to split (fewer than two DCs, or no sample has it).
+ */
+export function dcUnderLines(series: readonly MetricsSample[], dcs: readonly string[]): { dc: string; points: Point[] }[] {
+  if (dcs.length < 2 || !series.some((s) => s.underReplicatedByDc)) return [];
+  return dcs.map((dc) => ({ dc, points: metricLine(series, (s) => s.underReplicatedByDc?.[dc] ?? 0) }));
+}
+
 /** A cumulative counter at time t, interpolated between samples (held flat past the ends). */
 function valueAt(series: readonly MetricsSample[], pick: (s: MetricsSample) => number, t: number, from: number): { v: number; i: number } {
   let i = from;

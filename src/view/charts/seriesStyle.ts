@@ -2,6 +2,7 @@
 // on top of the node's ring colour (Okabe–Ito) and a label at the line's end.
 import { symbolCircle, symbolCross, symbolDiamond, symbolSquare, symbolStar, symbolTriangle, symbolWye, type SymbolType } from 'd3';
 import { nodeColour, OKABE_ITO } from '../palette';
+import { dcTone } from '../datacenters';
 
 export type MarkerName = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'star' | 'wye';
 
@@ -22,12 +23,23 @@ export interface LineStyle {
   colour: string;
   dash: string;
   marker: MarkerName;
+  /** A CSS class whose colour wins over `colour`: a datacenter's, from the ring (view/datacenters.ts dcTone). */
+  tone?: string;
 }
 
 /** The style of node `index` (its position in the cluster, as on the ring). */
 export function nodeLineStyle(index: number): LineStyle {
   const i = ((index % MARKERS.length) + MARKERS.length) % MARKERS.length;
   return { colour: nodeColour(index), dash: DASHES[i]!, marker: MARKERS[i]! };
+}
+
+/**
+ * The style of the DC at `index` in the ring's colour order (ringDcs): its colour is the ring's
+ * band, by class; `colour` only stands in where that stylesheet is absent. Dash and marker as a
+ * node's, so that two DCs differ without colour too.
+ */
+export function dcLineStyle(index: number): LineStyle {
+  return { ...nodeLineStyle(index), colour: 'currentColor', tone: dcTone(index) };
 }
 
 export const METRIC_STYLES = {
