@@ -17,7 +17,7 @@ const sample = (now: number, over: Partial<MetricsSample> = {}): MetricsSample =
 
 // The file names east first, yet the ring meets west first (A, B, C): west takes the first colour.
 const DC_OF: Record<string, string> = { A: 'west', B: 'west', C: 'west', D: 'east', E: 'east', F: 'east' };
-const dcCluster = () => makeCluster({ datacenters: [{ name: 'east', rf: 3 }, { name: 'west', rf: 3 }] });
+const dcCluster = () => makeCluster({ datacenters: [{ name: 'east', rf: 3, nodes: ['D', 'E', 'F'] }, { name: 'west', rf: 3, nodes: ['A', 'B', 'C'] }] });
 const dcNodes = () => NODE_IDS.map((id) => makeNode(id, { dc: DC_OF[id] }));
 const cut = [sample(0, { underReplicatedByDc: { east: 0, west: 0 } }), sample(60_000, { underReplicated: 412, underReplicatedByDc: { east: 412, west: 0 } })];
 
@@ -75,7 +75,7 @@ describe('Counters with datacenters', () => {
   });
 
   it('has no split with a single named datacenter (nothing on the ring is coloured either)', () => {
-    const one = makeCluster({ datacenters: [{ name: 'solo', rf: 3 }] });
+    const one = makeCluster({ datacenters: [{ name: 'solo', rf: 3, nodes: NODE_IDS }] });
     renderWithStore(<Counters />, { cluster: one, frame: makeFrame({ nodes: NODE_IDS.map((id) => makeNode(id, { dc: 'solo' })), samples: [sample(0, { underReplicated: 5, underReplicatedByDc: { solo: 5 } })] }) });
     expect(screen.queryByTestId('counter-under-by-dc')).not.toBeInTheDocument();
   });
