@@ -6,14 +6,14 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useAppStoreApi } from '../../store';
 import { canDrawOffThread, createLocalDriver, createWorkerDriver, type CanvasDriver } from './canvas/drivers';
 import type { CanvasConfig } from './canvas/renderer';
-import type { Point } from '../../view/geometry';
+import type { NodePoint } from '../../view/canvas/route';
 import { useMediaQuery } from '../common/hooks';
 
 export { drawTime, flashStrength, LANE, markScale, MAX_EXTRAPOLATE_WALL_MS } from './canvas/renderer';
 
 export interface MessageLayerProps {
   side: number;
-  positions: ReadonlyMap<string, Point>;
+  positions: ReadonlyMap<string, NodePoint>;
   nodeRadius: number;
 }
 

@@ -33,6 +33,7 @@ import { TokenTip } from './TokenTip';
 import { countReserve, labelTexts, namesWithCount, RingLabels } from './RingLabels';
 import { fitLabelledRing, labelsOutside, wideness } from '../../view/ringLabels';
 import { useElementSize } from '../common/useElementSize';
+import { dcKeyOf, withDcs } from '../../view/datacenters';
 import './ring.css';
 
 const NO_NODES: NodeView[] = [];
@@ -46,7 +47,9 @@ const OWN_CLICKS = '.node-glyph, .node-menu, .msg-popover, .cut-layer';
 function useRingLayout(nodes: readonly NodeView[], cluster: ClusterInfo | null | undefined) {
   const orderKey = (cluster?.nodes ?? nodes.map((n) => n.id)).join('\u0000');
   const order = useMemo(() => (orderKey ? orderKey.split('\u0000') : []), [orderKey]);
-  const positions = useMemo(() => nodePositions(order), [order]);
+  // Each node's datacenter goes with its place: a message between two DCs is drawn round the outside.
+  const dcKey = dcKeyOf(nodes);
+  const positions = useMemo(() => withDcs(nodePositions(order), dcKey), [order, dcKey]);
   return { order, positions, glyphR: glyphRadius(order.length) };
 }
 

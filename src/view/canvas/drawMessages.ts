@@ -7,12 +7,12 @@ import type { Point } from '../geometry';
 import { DOOMED_COLOUR, type MessageStyle } from '../palette';
 import type { MessageContext } from './context';
 import { drawStatic } from './drawStatic';
-import { crossPath, crossSize, DYING_ALPHA, INK, KINDS, outlined, OUTLINE, passOf, shapePath, STYLES, touches, type DrawOptions, type Pass } from './marks';
-import { placeMessage, scratch, simProgress } from './placement';
+import { crossPath, crossSize, DYING_ALPHA, INK, KINDS, outlined, OUTLINE, passOf, shapePath, STYLES, touches, WAN_DASH, WAN_LINK, type DrawOptions, type Pass } from './marks';
+import { offPath, placeMessage, scratch, simProgress, tracePlaced } from './placement';
 
 export type { MessageContext, Context2D } from './context';
 export type { DrawOptions, Highlight } from './marks';
-export { placeMessage, simProgress, type Placement } from './placement';
+export { newPlacement, placeMessage, simProgress, type Placement } from './placement';
 
 /**
  * Draws each message between its sender's and receiver's glyph: at the interpolated
@@ -34,6 +34,7 @@ export function drawMessages(
   let doomed = false;
   for (let i = 0; i < messages.length && !doomed; i++) doomed = messages[i]!.doomed;
   ctx.lineWidth = 1;
+  drawWanLinks(pass);
   for (const kind of KINDS) {
     if (pass.hidden?.has(kind)) continue;
     const style = pass.styles[kind];
@@ -50,6 +51,32 @@ export function drawMessages(
   return drawn;
 }
 
+/**
+ * The way still ahead of each message between datacenters, dashed: the WAN link it is crossing,
+ * drawn under the marks in one stroke.
+ */
+function drawWanLinks(pass: Pass): void {
+  const { ctx, messages, positions, inset, lane, hidden, nowMs, progressOf } = pass;
+  const P = scratch;
+  let any = false;
+  ctx.beginPath();
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
+    if (hidden?.has(m.kind)) continue;
+    const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
+    if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P) || !P.wan) continue;
+    tracePlaced(ctx, P, Math.max(0, p), 1);
+    any = true;
+  }
+  if (!any) return;
+  ctx.globalAlpha = 0.8 * pass.dim;
+  ctx.strokeStyle = pass.dark ? WAN_LINK.dark : WAN_LINK.light;
+  ctx.lineWidth = 1.75;
+  ctx.setLineDash(WAN_DASH);
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
 /** A line from the sender to each mark of `kind` still on its way. */
 function drawTrails(pass: Pass, kind: MessageKind, style: MessageStyle): void {
   const { ctx, messages, positions, inset, lane, hl, nowMs, progressOf } = pass;
@@ -60,10 +87,9 @@ function drawTrails(pass: Pass, kind: MessageKind, style: MessageStyle): void {
     const m = messages[i]!;
     if (m.kind !== kind || touches(m, hl)) continue;
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
-    if (p > 1 || (m.doomed && p > 0.5)) continue;
+    if (offPath(p) || (m.doomed && p > 0.5)) continue;
     if (!placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
-    ctx.moveTo(P.sx, P.sy);
-    ctx.lineTo(P.x, P.y);
+    tracePlaced(ctx, P, 0, Math.max(0, p));
     any = true;
   }
   if (!any) return;
@@ -83,7 +109,7 @@ function drawMarks(pass: Pass, kind: MessageKind, style: MessageStyle): number {
     const m = messages[i]!;
     if (m.kind !== kind || touches(m, hl)) continue;
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
-    if (p > 1 || (m.doomed && p > 0.5)) continue; // dying ones are drawn by drawDying
+    if (offPath(p) || (m.doomed && p > 0.5)) continue; // dying ones are drawn by drawDying
     if (!placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
     shapePath(ctx, style.shape, P.x, P.y, style.size * ms);
     n++;
@@ -148,7 +174,7 @@ function drawCrosses(pass: Pass): void {
       const m = messages[i]!;
       if (!m.doomed || hidden?.has(m.kind)) continue;
       const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
-      if (p > 1 || p > 0.5 !== dying) continue;
+      if (offPath(p) || p > 0.5 !== dying) continue;
       if (!placeMessage(m, 1, positions, inset, lane, P)) continue;
       crossPath(ctx, P.ex, P.ey, crossSize(pass.styles[m.kind]) * ms);
       any = true;
@@ -170,9 +196,8 @@ function drawHighlighted(pass: Pass): number {
     const m = messages[i]!;
     if (!touches(m, hl) || hidden?.has(m.kind)) continue;
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
-    if (p > 1 || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
-    ctx.moveTo(P.sx, P.sy);
-    ctx.lineTo(P.ex, P.ey);
+    if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
+    tracePlaced(ctx, P, 0, 1);
     any = true;
   }
   if (!any) return 0;
@@ -196,7 +221,7 @@ function drawHighlightedMarks(pass: Pass, kind: MessageKind): number {
     const m = messages[i]!;
     if (m.kind !== kind || !touches(m, hl)) continue;
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
-    if (p > 1 || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
+    if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
     shapePath(ctx, style.shape, P.x, P.y, r);
     n++;
   }
@@ -244,7 +269,7 @@ export function messageAt(
   for (const m of messages) {
     if (options.hidden?.has(m.kind)) continue;
     const p = options.reducedMotion ? 0.5 : options.progressOf ? options.progressOf(m) : simProgress(m, nowMs);
-    if (p > 1 || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
+    if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
     const style = STYLES.light[m.kind];
     const d = Math.hypot(P.x - x, P.y - y);
     if (d > style.size * (options.markScale ?? 1) + slop) continue;

@@ -6,7 +6,8 @@ import type { Frame, MessageKind } from '../../../protocol';
 import { FLASH_MS, hiddenKinds, type Flash, type MessageGroup } from '../../../store/instrument';
 import type { Context2D } from '../../../view/canvas/context';
 import { drawMessages, type Highlight } from '../../../view/canvas/drawMessages';
-import { VIEW, type Point } from '../../../view/geometry';
+import { VIEW } from '../../../view/geometry';
+import { crossesDc, type NodePoint } from '../../../view/canvas/route';
 import { createMotion } from '../../../view/canvas/motion';
 import { canStamp, createStampContext } from '../../../view/canvas/stamp';
 
@@ -61,7 +62,7 @@ export interface CanvasInput {
 
 export interface MessageRenderer {
   /** Paints the picture at wall time `wall`. */
-  draw(input: CanvasInput, positions: ReadonlyMap<string, Point>, wall: number): void;
+  draw(input: CanvasInput, positions: ReadonlyMap<string, NodePoint>, wall: number): void;
   /** The canvas's pixel size for a config (the caller sizes the canvas). */
   readonly config: CanvasConfig;
 }
@@ -90,7 +91,7 @@ export function createMessageRenderer(target: Context2D, config: CanvasConfig): 
       const playing = !!f && f.playing && f.jumpProgress === null;
       if (f !== lastFrame) {
         lastFrame = f;
-        motion.sync(f?.messages ?? [], playing);
+        motion.sync(f?.messages ?? [], playing, (m) => crossesDc(positions.get(m.from), positions.get(m.to)));
       }
       motion.advance(wall, playing);
       if (s.hiddenMessages !== hiddenOf) {
