@@ -34,6 +34,7 @@ import { countReserve, labelTexts, namesWithCount, RingLabels } from './RingLabe
 import { fitLabelledRing, labelsOutside, wideness } from '../../view/ringLabels';
 import { useElementSize } from '../common/useElementSize';
 import { dcKeyOf, withDcs } from '../../view/datacenters';
+import { dcMap, routeFacts } from '../../view/forwarding';
 import './ring.css';
 
 const NO_NODES: NodeView[] = [];
@@ -281,6 +282,7 @@ export function RingPanel() {
               id={picked.id}
               message={pickedMessage}
               now={now}
+              route={pickedMessage ? routeFacts(pickedMessage, dcMap(nodes)) : []}
               left={(picked.x / VIEW) * 100}
               top={(picked.y / VIEW) * 100}
               onCommand={actions.command}

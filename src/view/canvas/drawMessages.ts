@@ -7,6 +7,7 @@ import type { Point } from '../geometry';
 import { DOOMED_COLOUR, type MessageStyle } from '../palette';
 import type { MessageContext } from './context';
 import { drawStatic } from './drawStatic';
+import { drawRelays } from './drawRelays';
 import { crossPath, crossSize, DYING_ALPHA, INK, KINDS, outlined, OUTLINE, passOf, shapePath, STYLES, touches, WAN_DASH, WAN_LINK, type DrawOptions, type Pass } from './marks';
 import { offPath, placeMessage, scratch, simProgress, tracePlaced } from './placement';
 
@@ -42,6 +43,7 @@ export function drawMessages(
     if (kind === 'hint') drawTrails(pass, kind, style);
     drawn += drawMarks(pass, kind, style);
   }
+  drawRelays(pass);
   if (doomed) {
     drawn += drawDying(pass);
     drawCrosses(pass);
