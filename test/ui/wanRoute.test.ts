@@ -95,6 +95,23 @@ describe('drawing a WAN message', () => {
     drawMessages(ctx, [makeMessage({ from: 'A', to: 'E', sentAt: 0, deliverAt: 10 })], 5, positions, { nodeRadius: INSET });
     expect(dashes.filter((d) => d.length > 0)).toEqual([WAN_DASH]);
   });
+
+  it('counts what it drew: WAN messages, and relay copies badged', () => {
+    const ctx: MessageContext = {
+      fillStyle: '', strokeStyle: '', globalAlpha: 1, lineWidth: 1,
+      save() {}, restore() {}, beginPath() {}, closePath() {}, moveTo() {}, lineTo() {}, arc() {}, fill() {}, stroke() {}, setLineDash() {},
+    };
+    const counts = { wan: -1, relays: -1 };
+    const msgs = [
+      makeMessage({ id: 1, from: 'A', to: 'D', forwardTo: ['E', 'F'], sentAt: 0, deliverAt: 40 }),
+      makeMessage({ id: 2, kind: 'mutation-ack', from: 'E', to: 'A', sentAt: 0, deliverAt: 40 }),
+      makeMessage({ id: 3, from: 'D', to: 'E', relayed: true, sentAt: 0, deliverAt: 40 }),
+    ];
+    drawMessages(ctx, msgs, 20, positions, { nodeRadius: INSET, counts });
+    expect(counts).toEqual({ wan: 2, relays: 1 });
+    drawMessages(ctx, msgs, 20, positions, { nodeRadius: INSET, counts, hidden: new Set(['mutation']) });
+    expect(counts).toEqual({ wan: 1, relays: 0 });
+  });
 });
 
 describe('WAN motion', () => {

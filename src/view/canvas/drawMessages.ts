@@ -12,7 +12,7 @@ import { crossPath, crossSize, DYING_ALPHA, INK, KINDS, outlined, OUTLINE, passO
 import { offPath, placeMessage, scratch, simProgress, tracePlaced } from './placement';
 
 export type { MessageContext, Context2D } from './context';
-export type { DrawOptions, Highlight } from './marks';
+export type { DrawnCounts, DrawOptions, Highlight } from './marks';
 export { newPlacement, placeMessage, simProgress, type Placement } from './placement';
 
 /**
@@ -35,7 +35,7 @@ export function drawMessages(
   let doomed = false;
   for (let i = 0; i < messages.length && !doomed; i++) doomed = messages[i]!.doomed;
   ctx.lineWidth = 1;
-  drawWanLinks(pass);
+  const wan = drawWanLinks(pass);
   for (const kind of KINDS) {
     if (pass.hidden?.has(kind)) continue;
     const style = pass.styles[kind];
@@ -43,7 +43,8 @@ export function drawMessages(
     if (kind === 'hint') drawTrails(pass, kind, style);
     drawn += drawMarks(pass, kind, style);
   }
-  drawRelays(pass);
+  const relays = drawRelays(pass);
+  if (options.counts) Object.assign(options.counts, { wan, relays });
   if (doomed) {
     drawn += drawDying(pass);
     drawCrosses(pass);
@@ -57,10 +58,10 @@ export function drawMessages(
  * The way still ahead of each message between datacenters, dashed: the WAN link it is crossing,
  * drawn under the marks in one stroke.
  */
-function drawWanLinks(pass: Pass): void {
+function drawWanLinks(pass: Pass): number {
   const { ctx, messages, positions, inset, lane, hidden, nowMs, progressOf } = pass;
   const P = scratch;
-  let any = false;
+  let n = 0;
   ctx.beginPath();
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
@@ -68,15 +69,16 @@ function drawWanLinks(pass: Pass): void {
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
     if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P) || !P.wan) continue;
     tracePlaced(ctx, P, Math.max(0, p), 1);
-    any = true;
+    n++;
   }
-  if (!any) return;
+  if (n === 0) return 0;
   ctx.globalAlpha = 0.8 * pass.dim;
   ctx.strokeStyle = pass.dark ? WAN_LINK.dark : WAN_LINK.light;
   ctx.lineWidth = 1.75;
   ctx.setLineDash(WAN_DASH);
   ctx.stroke();
   ctx.setLineDash([]);
+  return n;
 }
 
 /** A line from the sender to each mark of `kind` still on its way. */

@@ -28,6 +28,14 @@ export interface DrawOptions {
   highlight?: Highlight | null;
   /** Scales every mark (a small ring keeps its marks visible). */
   markScale?: number;
+  /** Filled with what this call drew of the datacenter picture (a test hook on the page). */
+  counts?: DrawnCounts;
+}
+
+/** Messages drawn between datacenters (with their dashed way ahead), and relay copies badged. */
+export interface DrawnCounts {
+  wan: number;
+  relays: number;
 }
 
 export const STYLES = { light: messageStyles(false), dark: messageStyles(true) };

@@ -3,12 +3,14 @@
 // endpoint and reads time through injected timers, so tests drive it without a Worker.
 import { createMessageListDecoder } from '../../../protocol/packing';
 import type { NodePoint } from '../../../view/canvas/route';
-import type { CanvasLike, PositionList, ToCanvas } from './protocol';
+import type { CanvasLike, FromCanvas, PositionList, ToCanvas } from './protocol';
 import { canvasPixels, createMessageRenderer, startDrawLoop, type CanvasConfig, type CanvasInput, type DrawLoop, type LoopTimers, type MessageRenderer } from './renderer';
 import type { Context2D } from '../../../view/canvas/context';
 
 export interface CanvasEndpoint {
   setHandler(fn: (msg: ToCanvas) => void): void;
+  /** Back to the page (absent in tests that do not listen). */
+  post?(msg: FromCanvas): void;
 }
 
 export interface CanvasHostClock extends LoopTimers {
@@ -34,7 +36,7 @@ export function createCanvasHost(endpoint: CanvasEndpoint, clock: CanvasHostCloc
     if (canvas.width !== px) canvas.width = px;
     if (canvas.height !== px) canvas.height = px;
     const restart = !renderer || renderer.config.reduced !== config.reduced;
-    renderer = createMessageRenderer(ctx, config);
+    renderer = createMessageRenderer(ctx, config, (c) => endpoint.post?.({ type: 'drawn', ...c }));
     if (restart) {
       loop?.stop();
       loop = startDrawLoop(draw, config.reduced, clock);

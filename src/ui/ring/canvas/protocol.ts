@@ -25,3 +25,10 @@ export interface CanvasLike {
   height: number;
   getContext(kind: '2d'): unknown;
 }
+
+/** From the canvas worker: what it drew of the datacenter picture (view/canvas/marks.ts DrawnCounts). */
+export interface FromCanvas {
+  type: 'drawn';
+  wan: number;
+  relays: number;
+}
