@@ -93,7 +93,7 @@ describe('drawing a WAN message', () => {
     drawMessages(ctx, [makeMessage({ from: 'A', to: 'B', sentAt: 0, deliverAt: 10 })], 5, positions, { nodeRadius: INSET });
     expect(dashes.filter((d) => d.length > 0)).toEqual([]);
     drawMessages(ctx, [makeMessage({ from: 'A', to: 'E', sentAt: 0, deliverAt: 10 })], 5, positions, { nodeRadius: INSET });
-    expect(dashes.filter((d) => d.length > 0)).toEqual([WAN_DASH]);
+    expect(dashes.filter((d) => d.length > 0)).toEqual([WAN_DASH]); // markScale 1: the dash as declared
   });
 
   it('counts what it drew: WAN messages, and relay copies badged', () => {

@@ -56,7 +56,7 @@ export function drawMessages(
 
 /**
  * The way still ahead of each message between datacenters, dashed: the WAN link it is crossing,
- * drawn under the marks in one stroke.
+ * drawn under the marks in one stroke. Returns how many it drew.
  */
 function drawWanLinks(pass: Pass): number {
   const { ctx, messages, positions, inset, lane, hidden, nowMs, progressOf } = pass;
@@ -65,17 +65,18 @@ function drawWanLinks(pass: Pass): number {
   ctx.beginPath();
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
-    if (hidden?.has(m.kind)) continue;
+    // Gossip keeps to its faint dots (its arc alone says WAN): dashes for each heartbeat would bury the writes.
+    if (hidden?.has(m.kind) || pass.styles[m.kind].layer === 0) continue;
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
     if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P) || !P.wan) continue;
     tracePlaced(ctx, P, Math.max(0, p), 1);
     n++;
   }
   if (n === 0) return 0;
-  ctx.globalAlpha = 0.8 * pass.dim;
+  ctx.globalAlpha = 0.85 * pass.dim;
   ctx.strokeStyle = pass.dark ? WAN_LINK.dark : WAN_LINK.light;
-  ctx.lineWidth = 1.75;
-  ctx.setLineDash(WAN_DASH);
+  ctx.lineWidth = 2.4 * pass.ms;
+  ctx.setLineDash(WAN_DASH.map((d) => d * pass.ms));
   ctx.stroke();
   ctx.setLineDash([]);
   return n;

@@ -30,10 +30,10 @@ export function drawRelays(pass: Pass): number {
   if (labels.length === 0) return 0;
   ctx.globalAlpha = pass.dim;
   ctx.strokeStyle = style.colour;
-  ctx.lineWidth = 2;
+  ctx.lineWidth = 2.5 * ms;
   ctx.stroke();
   if (writesText(ctx)) {
-    ctx.font = `700 ${Math.round(15 * ms)}px system-ui, sans-serif`;
+    ctx.font = `700 ${Math.round(17 * ms)}px system-ui, sans-serif`;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     ctx.fillStyle = pass.dark ? INK.dark : INK.light;

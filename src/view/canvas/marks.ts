@@ -48,7 +48,7 @@ export const OUTLINE = '#3a2500';
 export const INK = { light: '#15191e', dark: '#e9edf2' };
 /** A message between datacenters: its way ahead is dashed in this ink (the legend's WAN swatch too). */
 export const WAN_LINK = { light: '#4a5462', dark: '#b8c2cf' };
-export const WAN_DASH = [6, 4];
+export const WAN_DASH = [8, 5];
 /** Dying marks fade in three steps (one path each), not one alpha per message. */
 export const DYING_ALPHA = [0.88, 0.65, 0.42];
 

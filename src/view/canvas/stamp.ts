@@ -335,6 +335,8 @@ export function createStampContext(target: PixelTarget, width: number, height: n
   /** Before drawing on the real context: the buffer goes first, and the state goes along. */
   function toTarget(): void {
     flush();
+    // The real context is drawn on now: later stamps must composite over it, not replace its pixels.
+    targetClear = false;
     Object.assign(target, { fillStyle: ctx.fillStyle, strokeStyle: ctx.strokeStyle, globalAlpha: ctx.globalAlpha, lineWidth: ctx.lineWidth });
     path.replay(target);
   }
