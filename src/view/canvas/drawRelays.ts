@@ -1,6 +1,7 @@
 // pure: the mark of a write's copy on its way to a relay (cross-DC forwarding): the write's dot
 // with a ring round it and "×N", the N replicas of the far datacenter this one copy stands for
 // (the relay and the others it sends the write on to). Drawn over the ordinary marks.
+import { CENTER } from '../geometry';
 import { writesText } from './context';
 import { INK, progress, type Pass } from './marks';
 import { offPath, placeMessage, scratch } from './placement';
@@ -34,10 +35,16 @@ export function drawRelays(pass: Pass): number {
   ctx.stroke();
   if (writesText(ctx)) {
     ctx.font = `700 ${Math.round(17 * ms)}px system-ui, sans-serif`;
-    ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     ctx.fillStyle = pass.dark ? INK.dark : INK.light;
-    for (let k = 0; k < labels.length; k++) ctx.fillText(labels[k]!, at[2 * k]! + r + 2, at[2 * k + 1]! - r);
+    for (let k = 0; k < labels.length; k++) {
+      // Towards the ring's middle: a WAN copy runs outside the glyphs, and inside is open space.
+      const x = at[2 * k]!;
+      const y = at[2 * k + 1]!;
+      const d = Math.hypot(x - CENTER, y - CENTER) || 1;
+      ctx.textAlign = x >= CENTER ? 'right' : 'left';
+      ctx.fillText(labels[k]!, x - ((x - CENTER) / d) * (r + 3), y - ((y - CENTER) / d) * (r + 3));
+    }
   }
   return labels.length;
 }
