@@ -114,6 +114,26 @@ describe('drawing a WAN message', () => {
   });
 });
 
+describe('reduced motion', () => {
+  it('rings the relay copy at the middle of its still arrow', () => {
+    const rings: number[] = [];
+    const ctx: MessageContext = {
+      fillStyle: '', strokeStyle: '', globalAlpha: 1, lineWidth: 1,
+      save() {}, restore() {}, beginPath() {}, closePath() {}, moveTo() {}, lineTo() {}, fill() {}, stroke() {}, setLineDash() {},
+      arc(_x, _y, r) {
+        rings.push(r);
+      },
+    };
+    const plain = makeMessage({ id: 1, from: 'A', to: 'D', sentAt: 0, deliverAt: 40 });
+    drawMessages(ctx, [plain], 0, positions, { nodeRadius: INSET, reducedMotion: true });
+    const marksOnly = rings.length;
+    rings.length = 0;
+    drawMessages(ctx, [{ ...plain, forwardTo: ['E', 'F'] }], 0, positions, { nodeRadius: INSET, reducedMotion: true });
+    expect(rings.length).toBe(marksOnly + 1);
+    expect(Math.max(...rings)).toBeGreaterThan(Math.max(...rings.slice(0, marksOnly)));
+  });
+});
+
 describe('WAN motion', () => {
   const isWan = (m: { from: string; to: string }) => crossesDc(positions.get(m.from), positions.get(m.to));
 

@@ -9,8 +9,8 @@ import { offPath, placeMessage, scratch } from './placement';
 /** What the badge says: the copies one relay's copy stands for. */
 export const relayLabel = (forwardTo: readonly string[]) => `×${forwardTo.length + 1}`;
 
-/** Rings and badges of the relays' copies in flight; returns how many were drawn. */
-export function drawRelays(pass: Pass): number {
+/** Rings and badges of the relays' copies in flight (at progress `fixed` for reduced motion's still arrows); returns how many were drawn. */
+export function drawRelays(pass: Pass, fixed?: number): number {
   const { ctx, messages, positions, inset, lane, hidden, ms } = pass;
   const P = scratch;
   const style = pass.styles.mutation;
@@ -21,7 +21,7 @@ export function drawRelays(pass: Pass): number {
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
     if (!m.forwardTo || hidden?.has(m.kind)) continue;
-    const p = progress(pass, m);
+    const p = fixed ?? progress(pass, m);
     if (offPath(p) || (m.doomed && p > 0.5) || !placeMessage(m, p, positions, inset, lane, P)) continue;
     ctx.moveTo(P.x + r, P.y);
     ctx.arc(P.x, P.y, r, 0, 2 * Math.PI);

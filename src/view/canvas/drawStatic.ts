@@ -5,6 +5,7 @@ import type { Point } from '../geometry';
 import { DOOMED_COLOUR, type MessageStyle } from '../palette';
 import { arrowHeadPath, crossPath, crossSize, INK, KIND_INDEX, KINDS, outlined, OUTLINE, shapePath, touches, type Pass } from './marks';
 import { placeMessage, scratch, tracePlaced } from './placement';
+import { drawRelays } from './drawRelays';
 
 /** Reduced motion: one static arrow per (sender, receiver, kind, fate), the mark at its middle. */
 export function drawStatic(pass: Pass): number {
@@ -23,6 +24,7 @@ export function drawStatic(pass: Pass): number {
       drawn += unique.length;
     }
   }
+  drawRelays(pass, 0.5);
   if (pass.hl) traceHighlighted(pass);
   pass.ctx.globalAlpha = 1;
   return drawn;

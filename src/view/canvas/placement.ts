@@ -79,11 +79,26 @@ export function placeMessage(
   return true;
 }
 
+/**
+ * Where each WAN arc leaves and reaches the glyphs' edges, per (sender, receiver) place: the
+ * bisections would otherwise run for every mark in every pass of every animation frame.
+ */
+const edges = new WeakMap<Point, Map<Point, { inset: number; lane: number; s0: number; s1: number }>>();
+
 function placeOnArc(a: Point, b: Point, p: number, inset: number, lane: number, out: Placement): boolean {
   if (a.x === b.x && a.y === b.y) return false;
   const arc = arcBetween(a, b, lane, out.arc);
-  out.s0 = edgeAt(arc, a, inset, 0, 0.5);
-  out.s1 = edgeAt(arc, b, inset, 1, 0.5);
+  const known = edges.get(a)?.get(b);
+  if (known && known.inset === inset && known.lane === lane) {
+    out.s0 = known.s0;
+    out.s1 = known.s1;
+  } else {
+    out.s0 = edgeAt(arc, a, inset, 0, 0.5);
+    out.s1 = edgeAt(arc, b, inset, 1, 0.5);
+    let row = edges.get(a);
+    if (!row) edges.set(a, (row = new Map()));
+    row.set(b, { inset, lane, s0: out.s0, s1: out.s1 });
+  }
   arcPoint(arc, out.s0, at);
   out.sx = at.x;
   out.sy = at.y;
