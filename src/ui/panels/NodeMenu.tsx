@@ -114,7 +114,7 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, a
       {dcCut && node.dc && (
         <div className="node-menu-actions">
           <button type="button" data-testid="menu-cut-dc" onClick={() => run({ type: 'partition', groups: dcCut })}>
-            <span aria-hidden="true">✂ </span>Cut {node.dc} off
+            Cut {node.dc} off
           </button>
         </div>
       )}
