@@ -35,7 +35,7 @@ export function drawMessages(
   let doomed = false;
   for (let i = 0; i < messages.length && !doomed; i++) doomed = messages[i]!.doomed;
   ctx.lineWidth = 1;
-  const wan = drawWanLinks(pass);
+  const wan = drawWanLinks(pass, false) + drawWanLinks(pass, true);
   for (const kind of KINDS) {
     if (pass.hidden?.has(kind)) continue;
     const style = pass.styles[kind];
@@ -56,9 +56,10 @@ export function drawMessages(
 
 /**
  * The way still ahead of each message between datacenters, dashed: the WAN link it is crossing,
- * drawn under the marks in one stroke. Returns how many it drew.
+ * drawn under the marks in one stroke; answers (acks, replies: `strong` false) thinner and fainter
+ * than requests, so the one copy going out stands out from the acks coming back. Returns how many it drew.
  */
-function drawWanLinks(pass: Pass): number {
+function drawWanLinks(pass: Pass, strong: boolean): number {
   const { ctx, messages, positions, inset, lane, hidden, nowMs, progressOf } = pass;
   const P = scratch;
   let n = 0;
@@ -66,16 +67,17 @@ function drawWanLinks(pass: Pass): number {
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
     // Gossip keeps to its faint dots (its arc alone says WAN): dashes for each heartbeat would bury the writes.
-    if (hidden?.has(m.kind) || pass.styles[m.kind].layer === 0) continue;
+    const layer = pass.styles[m.kind].layer;
+    if (hidden?.has(m.kind) || layer === 0 || layer > 1 !== strong) continue;
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
     if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P) || !P.wan) continue;
     tracePlaced(ctx, P, Math.max(0, p), 1);
     n++;
   }
   if (n === 0) return 0;
-  ctx.globalAlpha = 0.85 * pass.dim;
+  ctx.globalAlpha = (strong ? 0.85 : 0.5) * pass.dim;
   ctx.strokeStyle = pass.dark ? WAN_LINK.dark : WAN_LINK.light;
-  ctx.lineWidth = 2.4 * pass.ms;
+  ctx.lineWidth = (strong ? 2.4 : 1.4) * pass.ms;
   ctx.setLineDash(WAN_DASH.map((d) => d * pass.ms));
   ctx.stroke();
   ctx.setLineDash([]);
