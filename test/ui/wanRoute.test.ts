@@ -2,7 +2,7 @@
 // the chord), their way ahead dashed, in sight longer than a LAN hop, and what their arrival
 // causes held back until that arrival is drawn.
 import { describe, expect, it } from 'vitest';
-import { drawMessages, newPlacement, placeMessage, type MessageContext } from '../../src/view/canvas/drawMessages';
+import { drawMessages, newPlacement, placeMessage, WAN_LINKS_MAX, type MessageContext } from '../../src/view/canvas/drawMessages';
 import { WAN_DASH } from '../../src/view/canvas/marks';
 import { createMotion, WAN_VISIBLE_FACTOR } from '../../src/view/canvas/motion';
 import { crossesDc, type NodePoint } from '../../src/view/canvas/route';
@@ -111,6 +111,9 @@ describe('drawing a WAN message', () => {
     expect(counts).toEqual({ wan: 2, relays: 1 });
     drawMessages(ctx, msgs, 20, positions, { nodeRadius: INSET, counts, hidden: new Set(['mutation']) });
     expect(counts).toEqual({ wan: 1, relays: 0 });
+    const many = Array.from({ length: WAN_LINKS_MAX + 50 }, (_, i) => makeMessage({ id: i, from: 'A', to: 'D', sentAt: 0, deliverAt: 40 }));
+    drawMessages(ctx, many, 20, positions, { nodeRadius: INSET, counts });
+    expect(counts.wan).toBe(WAN_LINKS_MAX);
   });
 });
 

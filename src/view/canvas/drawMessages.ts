@@ -8,6 +8,7 @@ import { DOOMED_COLOUR, type MessageStyle } from '../palette';
 import type { MessageContext } from './context';
 import { drawStatic } from './drawStatic';
 import { drawRelays } from './drawRelays';
+import { crossesDc, type NodePoint } from './route';
 import { crossPath, crossSize, DYING_ALPHA, INK, KINDS, outlined, OUTLINE, passOf, shapePath, STYLES, touches, WAN_DASH, WAN_LINK, type DrawOptions, type Pass } from './marks';
 import { offPath, placeMessage, scratch, simProgress, tracePlaced } from './placement';
 
@@ -35,7 +36,8 @@ export function drawMessages(
   let doomed = false;
   for (let i = 0; i < messages.length && !doomed; i++) doomed = messages[i]!.doomed;
   ctx.lineWidth = 1;
-  const wan = drawWanLinks(pass, false) + drawWanLinks(pass, true);
+  // Without datacenters (most runs) no message crosses one: skip the two passes over thousands of messages.
+  const wan = hasDcs(positions) ? drawWanLinks(pass, false) + drawWanLinks(pass, true) : 0;
   for (const kind of KINDS) {
     if (pass.hidden?.has(kind)) continue;
     const style = pass.styles[kind];
@@ -54,6 +56,14 @@ export function drawMessages(
   return drawn;
 }
 
+/** Dashed ways per pass at most: past a few hundred the dashes are a grey mass and cost a frame's budget. */
+export const WAN_LINKS_MAX = 400;
+
+const hasDcs = (positions: ReadonlyMap<string, NodePoint>) => {
+  for (const p of positions.values()) if (p.dc !== undefined) return true;
+  return false;
+};
+
 /**
  * The way still ahead of each message between datacenters, dashed: the WAN link it is crossing,
  * drawn under the marks in one stroke; answers (acks, replies: `strong` false) thinner and fainter
@@ -68,11 +78,11 @@ function drawWanLinks(pass: Pass, strong: boolean): number {
     const m = messages[i]!;
     // Gossip keeps to its faint dots (its arc alone says WAN): dashes for each heartbeat would bury the writes.
     const layer = pass.styles[m.kind].layer;
-    if (hidden?.has(m.kind) || layer === 0 || layer > 1 !== strong) continue;
+    if (hidden?.has(m.kind) || layer === 0 || layer > 1 !== strong || !crossesDc(positions.get(m.from), positions.get(m.to))) continue;
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
     if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P) || !P.wan) continue;
     tracePlaced(ctx, P, Math.max(0, p), 1);
-    n++;
+    if (++n === WAN_LINKS_MAX) break;
   }
   if (n === 0) return 0;
   ctx.globalAlpha = (strong ? 0.85 : 0.5) * pass.dim;

@@ -79,36 +79,46 @@ export function placeMessage(
   return true;
 }
 
+/** One WAN path, all but the mark: the same for every message between the same two places. */
+interface ArcPath {
+  inset: number;
+  lane: number;
+  arc: Arc;
+  s0: number;
+  s1: number;
+  ends: [sx: number, sy: number, ex: number, ey: number, bx: number, by: number];
+}
+
 /**
- * Where each WAN arc leaves and reaches the glyphs' edges, per (sender, receiver) place: the
- * bisections would otherwise run for every mark in every pass of every animation frame.
+ * WAN paths per (sender, receiver) place: finding where an arc leaves a glyph's edge takes two
+ * bisections, too many to run for every mark in every pass of every animation frame.
  */
-const edges = new WeakMap<Point, Map<Point, { inset: number; lane: number; s0: number; s1: number }>>();
+const arcPaths = new WeakMap<Point, Map<Point, ArcPath>>();
+
+function arcPath(a: Point, b: Point, inset: number, lane: number): ArcPath {
+  let row = arcPaths.get(a);
+  const known = row?.get(b);
+  if (known && known.inset === inset && known.lane === lane) return known;
+  const arc = arcBetween(a, b, lane, { theta: 0, delta: 0, r0: 0, r1: 0, shift: 0 });
+  const s0 = edgeAt(arc, a, inset, 0, 0.5);
+  const s1 = edgeAt(arc, b, inset, 1, 0.5);
+  const start = arcPoint(arc, s0, { x: 0, y: 0 });
+  const end = arcPoint(arc, s1, { x: 0, y: 0 });
+  const back = arcPoint(arc, s1 - (s1 - s0) * 0.04, { x: 0, y: 0 });
+  const path: ArcPath = { inset, lane, arc, s0, s1, ends: [start.x, start.y, end.x, end.y, back.x, back.y] };
+  if (!row) arcPaths.set(a, (row = new Map()));
+  row.set(b, path);
+  return path;
+}
 
 function placeOnArc(a: Point, b: Point, p: number, inset: number, lane: number, out: Placement): boolean {
   if (a.x === b.x && a.y === b.y) return false;
-  const arc = arcBetween(a, b, lane, out.arc);
-  const known = edges.get(a)?.get(b);
-  if (known && known.inset === inset && known.lane === lane) {
-    out.s0 = known.s0;
-    out.s1 = known.s1;
-  } else {
-    out.s0 = edgeAt(arc, a, inset, 0, 0.5);
-    out.s1 = edgeAt(arc, b, inset, 1, 0.5);
-    let row = edges.get(a);
-    if (!row) edges.set(a, (row = new Map()));
-    row.set(b, { inset, lane, s0: out.s0, s1: out.s1 });
-  }
-  arcPoint(arc, out.s0, at);
-  out.sx = at.x;
-  out.sy = at.y;
-  arcPoint(arc, out.s1, at);
-  out.ex = at.x;
-  out.ey = at.y;
-  arcPoint(arc, out.s1 - (out.s1 - out.s0) * 0.04, at);
-  out.bx = at.x;
-  out.by = at.y;
-  arcPoint(arc, out.s0 + (out.s1 - out.s0) * p, at);
+  const path = arcPath(a, b, inset, lane);
+  Object.assign(out.arc, path.arc);
+  out.s0 = path.s0;
+  out.s1 = path.s1;
+  [out.sx, out.sy, out.ex, out.ey, out.bx, out.by] = path.ends;
+  arcPoint(out.arc, out.s0 + (out.s1 - out.s0) * p, at);
   out.x = at.x;
   out.y = at.y;
   return true;
