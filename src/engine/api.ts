@@ -57,6 +57,13 @@ export interface MessageView {
   deliverAt: number;
   /** Will be lost on arrival (drop, partition or dead target): drawn dying. */
   doomed: boolean;
+  /**
+   * Cross-DC forwarding: this copy of a write goes to a relay, which sends it on to these others
+   * of its datacenter on arrival (absent on every other message).
+   */
+  forwardTo?: string[];
+  /** A relay's onward copy of a write: its sender is the relay, not the coordinator. */
+  relayed?: true;
 }
 
 export interface HintQueueView {

@@ -46,6 +46,11 @@ export interface PackedMessages {
   sentAt: Float64Array;
   deliverAt: Float64Array;
   doomed: Uint8Array;
+  /** 1 on a relay's onward copy of a write (`relayed`). */
+  relayed: Uint8Array;
+  /** Message i forwards to fwdTo[fwdStart[i] .. fwdStart[i + 1]) (`forwardTo`; none: absent). */
+  fwdStart: Uint32Array;
+  fwdTo: Uint16Array;
 }
 
 export interface PackedQueues {
@@ -153,6 +158,8 @@ function packNodes(nodes: readonly NodeView[], index: (s: string) => number): Pa
 
 function packMessages(messages: readonly MessageView[], index: (s: string) => number): PackedMessages {
   const n = messages.length;
+  let fwdCount = 0;
+  for (const m of messages) fwdCount += m.forwardTo?.length ?? 0;
   const out: PackedMessages = {
     count: n,
     id: new Float64Array(n),
@@ -162,7 +169,11 @@ function packMessages(messages: readonly MessageView[], index: (s: string) => nu
     sentAt: new Float64Array(n),
     deliverAt: new Float64Array(n),
     doomed: new Uint8Array(n),
+    relayed: new Uint8Array(n),
+    fwdStart: new Uint32Array(n + 1),
+    fwdTo: new Uint16Array(fwdCount),
   };
+  let f = 0;
   for (let i = 0; i < n; i++) {
     const m = messages[i]!;
     out.id[i] = m.id;
@@ -172,7 +183,11 @@ function packMessages(messages: readonly MessageView[], index: (s: string) => nu
     out.sentAt[i] = m.sentAt;
     out.deliverAt[i] = m.deliverAt;
     out.doomed[i] = m.doomed ? 1 : 0;
+    out.relayed[i] = m.relayed ? 1 : 0;
+    out.fwdStart[i] = f;
+    for (const to of m.forwardTo ?? []) out.fwdTo[f++] = index(to);
   }
+  out.fwdStart[n] = f;
   return out;
 }
 
@@ -289,6 +304,15 @@ function nodeView(p: PackedNodes, strings: Strings, i: number, prev: NodeView | 
   return node;
 }
 
+/** Adds a message's forwarding fields (which never change while it is in flight) where it has them. */
+function withForwarding(m: MessageView, pm: PackedMessages, strings: Strings, i: number): MessageView {
+  const f0 = pm.fwdStart[i]!;
+  const f1 = pm.fwdStart[i + 1]!;
+  if (f1 > f0) m.forwardTo = Array.from(pm.fwdTo.subarray(f0, f1), (k) => strings[k]!);
+  if (pm.relayed[i] === 1) m.relayed = true;
+  return m;
+}
+
 /** Rebuilds messages, reusing `prev`'s object for each message that did not change; fills `next`. */
 function decodeMessages(pm: PackedMessages, strings: Strings, prev: ReadonlyMap<number, MessageView>, next: Map<number, MessageView>): MessageView[] {
   const messages: MessageView[] = new Array(pm.count);
@@ -304,7 +328,7 @@ function decodeMessages(pm: PackedMessages, strings: Strings, prev: ReadonlyMap<
     const m =
       old && old.kind === kind && old.from === from && old.to === to && old.sentAt === sentAt && old.deliverAt === deliverAt && old.doomed === doomed
         ? old
-        : { id, kind, from, to, sentAt, deliverAt, doomed };
+        : withForwarding({ id, kind, from, to, sentAt, deliverAt, doomed }, pm, strings, i);
     messages[i] = m;
     next.set(id, m);
   }
@@ -394,6 +418,9 @@ export function copyMessageList(list: PackedMessageList): { list: PackedMessageL
     sentAt: m.sentAt.slice(),
     deliverAt: m.deliverAt.slice(),
     doomed: m.doomed.slice(),
+    relayed: m.relayed.slice(),
+    fwdStart: m.fwdStart.slice(),
+    fwdTo: m.fwdTo.slice(),
   };
   return { list: { strings: list.strings, messages }, transfer: buffersOf(messages) };
 }

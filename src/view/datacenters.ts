@@ -1,5 +1,7 @@
 // pure: where each datacenter sits on the drawn ring: the runs of consecutive glyphs (in drawing
 // order) that share a DC, and where its label goes (the middle of its longest run).
+import type { Point } from './geometry';
+import type { NodePoint } from './canvas/route';
 
 export interface DcRun {
   dc: string;
@@ -61,4 +63,25 @@ export function rfText(cluster: { replicationFactor: number; datacenters?: reado
   const dcs = cluster.datacenters;
   if (!dcs || dcs.length < 2) return String(cluster.replicationFactor);
   return `${dcs.map((d) => d.rf).join(' + ')} (${dcs.map((d) => d.name).join(', ')})`;
+}
+
+/** The key withDcs reads: each node's id and datacenter. */
+export const dcKeyOf = (nodes: readonly { id: string; dc?: string }[]): string => nodes.map((n) => `${n.id}\u0000${n.dc ?? ''}`).join('\u0001');
+
+/**
+ * Glyph places with each node's datacenter added, from a key of `id \u0000 dc` pairs joined by
+ * \u0001 (a string, so the caller can memoise on it while frames bring new node objects).
+ */
+export function withDcs(positions: ReadonlyMap<string, Point>, dcKey: string): Map<string, NodePoint> {
+  const dcOf = new Map<string, string>();
+  for (const pair of dcKey.split('\u0001')) {
+    const [id, dc] = pair.split('\u0000');
+    if (id !== undefined && dc) dcOf.set(id, dc);
+  }
+  const out = new Map<string, NodePoint>();
+  for (const [id, p] of positions) {
+    const dc = dcOf.get(id);
+    out.set(id, dc === undefined ? p : { x: p.x, y: p.y, dc });
+  }
+  return out;
 }

@@ -18,6 +18,30 @@ export function cutsSomething(order: readonly string[], sides: ReadonlyMap<strin
   return groups.length + (listed < order.length ? 1 : 0) >= 2;
 }
 
+/** The datacenters named by the nodes, in ring order of first appearance; [] unless there are two or more. */
+export function datacentersOf(nodes: readonly { id: string; dc?: string }[]): string[] {
+  const names = [...new Set(nodes.flatMap((n) => (n.dc === undefined ? [] : [n.dc])))];
+  return names.length > 1 ? names : [];
+}
+
+/** Cutting datacenter `dc` off: its nodes | everyone else, each in ring order (the groups of one partition command). */
+export function dcCutGroups(order: readonly string[], nodes: readonly { id: string; dc?: string }[], dc: string): string[][] {
+  const inDc = new Set(nodes.filter((n) => n.dc === dc).map((n) => n.id));
+  return [order.filter((id) => inDc.has(id)), order.filter((id) => !inDc.has(id))];
+}
+
+/** The partition cutting `node`'s datacenter off; undefined without datacenters. */
+export function dcCutOf(order: readonly string[], nodes: readonly { id: string; dc?: string }[], node: { dc?: string }): string[][] | undefined {
+  return node.dc !== undefined && datacentersOf(nodes).length > 0 ? dcCutGroups(order, nodes, node.dc) : undefined;
+}
+
+/** The network is cut exactly there already: the DC's nodes form a group and the rest another. */
+export function isDcCut(current: readonly (readonly string[])[], order: readonly string[], nodes: readonly { id: string; dc?: string }[], dc: string): boolean {
+  const key = (g: readonly string[]) => [...g].sort().join('\u0000');
+  const want = dcCutGroups(order, nodes, dc).map(key).sort();
+  return current.length === 2 && current.map(key).sort().every((k, i) => k === want[i]);
+}
+
 /** The network as the frame has it: node ids per group, in ring order; one group when whole. */
 export function currentGroups(nodes: readonly NodeView[]): string[][] {
   const byGroup = new Map<number, string[]>();

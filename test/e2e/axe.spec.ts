@@ -1,8 +1,8 @@
 // axe-core on every view of the lab, in light and in dark: no serious or critical violation,
 // and no duplicate banner or main landmark.
 // The views: the lab idle, the lab with hints pending (D killed under writes), Settings open (and
-// its datacenter editor with an error),
-// a lesson, an interview question, Compare and the embed frame. label-content-name-mismatch is
+// its datacenter editor with an error), a lesson, an interview question, Compare, two
+// datacenters, a region cut off and the embed frame. label-content-name-mismatch is
 // an experimental rule that axe leaves off by default; it is switched on here because a name
 // that does not contain the visible words breaks voice control ("click +1 min").
 import { after, before, test } from 'node:test';
@@ -122,6 +122,16 @@ const VIEWS: Record<string, (page: Page) => Promise<void>> = {
     await page.goto(`${BASE_URL}#s=${lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, scenario, at: 150_000 }))}`, { waitUntil: 'load' });
     await waitForNumber(page, counter('under-dc-eu'), (n) => n > 0, 60_000);
     await page.getByTestId('under-line-eu').waitFor({ state: 'attached', timeout: 15_000 });
+  },
+  // Two datacenters: the WAN legend entry, the Cut <dc> off buttons and the in-flight list's route tags.
+  'two-datacenters': async (page) => {
+    const scenario = JSON.parse(readFileSync(new URL('../../scenarios/36-two-regions-one-cut-off.json', import.meta.url), 'utf8')) as unknown;
+    await page.goto(`${BASE_URL}#s=${lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, scenario, log: [] }))}`, { waitUntil: 'load' });
+    await page.waitForSelector('[data-testid="legend-wan"]');
+    await page.getByTestId('jump-to').fill('10010ms');
+    await page.getByRole('button', { name: 'Go to that time' }).click();
+    await page.getByTestId('inflight-toggle').click();
+    await page.locator('[data-testid="inflight-list"] li[data-route]').first().waitFor({ timeout: 15_000 });
   },
   embed: async (page) => {
     await page.goto(`${BASE_URL}#lesson=hint-for-down-replica&step=1&embed=1`, { waitUntil: 'load' });

@@ -2,7 +2,7 @@
 // message, the highlight of one node's traffic, and picking a message by its drawn position.
 import { describe, expect, it } from 'vitest';
 import type { MessageKind, MessageView } from '../../src/protocol';
-import { drawMessages, messageAt, placeMessage, type MessageContext, type Placement } from '../../src/view/canvas/drawMessages';
+import { drawMessages, messageAt, newPlacement, placeMessage, type MessageContext, type Placement } from '../../src/view/canvas/drawMessages';
 import type { Point } from '../../src/view/geometry';
 import { DOOMED_COLOUR, messageStyles } from '../../src/view/palette';
 import { makeMessage } from './fixtures';
@@ -157,7 +157,7 @@ describe('messageAt (hit-testing the drawn positions)', () => {
     makeMessage({ id: 9, kind: 'gossip', from: 'B', to: 'C', sentAt: 0, deliverAt: 10 }),
   ];
   const at = (m: MessageView, t: number): Placement => {
-    const p: Placement = { sx: 0, sy: 0, ex: 0, ey: 0, x: 0, y: 0 };
+    const p: Placement = newPlacement();
     placeMessage(m, t / 10, positions, 0, 0, p);
     return p;
   };

@@ -2,7 +2,7 @@
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { placeMessage, type Placement } from '../../src/view/canvas/drawMessages';
+import { newPlacement, placeMessage, type Placement } from '../../src/view/canvas/drawMessages';
 import { glyphRadius, nodePositions } from '../../src/view/geometry';
 import { LANE } from '../../src/ui/ring/MessageLayer';
 import { RingPanel } from '../../src/ui/ring/RingPanel';
@@ -17,7 +17,7 @@ const ack = makeMessage({ id: 43, kind: 'mutation-ack', from: 'D', to: 'A', sent
 
 /** Where the canvas draws `m` at time `now` (the layer's inset and lane). */
 function drawnAt(m: typeof write, now: number): Placement {
-  const out: Placement = { sx: 0, sy: 0, ex: 0, ey: 0, x: 0, y: 0 };
+  const out: Placement = newPlacement();
   placeMessage(m, (now - m.sentAt) / (m.deliverAt - m.sentAt), nodePositions(NODE_IDS), glyphRadius(NODE_IDS.length) + 2, LANE, out);
   return out;
 }

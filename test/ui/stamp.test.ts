@@ -118,6 +118,21 @@ describe('stamp context', () => {
     expect(edge).toBeLessThan(255);
   });
 
+  it('composites stamps over a stroke drawn first on the cleared context instead of replacing its pixels', () => {
+    const { target, ctx } = setup();
+    ctx.beginPath();
+    ctx.moveTo(0, 10);
+    ctx.lineTo(40, 10);
+    ctx.stroke();
+    ctx.beginPath();
+    dot(ctx, 10, 10, 4);
+    ctx.fill();
+    ctx.finish();
+    const ops = target.calls.map((c) => c.op);
+    expect(ops.indexOf('stroke')).toBeLessThan(ops.indexOf('drawImage'));
+    expect(ops).not.toContain('putImageData');
+  });
+
   it('covers the union of one fill once (no darker overlaps), and composites separate fills', () => {
     const { target, ctx } = setup();
     ctx.globalAlpha = 0.5;

@@ -9,6 +9,7 @@ import { hintBuffered, REFUSAL_TEXT } from '../hints/hints';
 import type { Refusal } from '../hints/policy';
 import { operatorViews } from './operator';
 import { dataCounts } from './deletes';
+import { forwardingOf } from './forwardView';
 
 const tokenCache = new WeakMap<Ring, number[][]>();
 
@@ -72,7 +73,7 @@ export function buildSnapshot(sim: SimState, maxMessages: number): Snapshot {
     const m = ev as Msg;
     messages.push({
       id: m.id, kind: m.kind, from: sim.nodes[m.from]!.id, to: sim.nodes[m.to]!.id, sentAt: m.sentAt / 1000, deliverAt: m.deliverAt / 1000,
-      doomed: sim.net.doomed(m),
+      doomed: sim.net.doomed(m), ...forwardingOf(sim, m),
     });
   }
 

@@ -5,6 +5,7 @@ import type { Frame } from '../../protocol';
 import type { Context2D } from '../../view/canvas/context';
 import { createMessageRenderer } from '../ring/canvas/renderer';
 import { nodePositions, VIEW } from '../../view/geometry';
+import { dcKeyOf, withDcs } from '../../view/datacenters';
 import { TOKEN_LAYER_CLASS } from '../ring/TokenRing';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -111,7 +112,7 @@ export async function ringPng(svgText: string, opts: PngOptions): Promise<Blob> 
     if (lctx) {
       const renderer = createMessageRenderer(lctx as unknown as Context2D, { side: size, dpr: 1, reduced: true, dark: opts.dark, nodeRadius: opts.nodeRadius });
       const frame = { ...opts.frame, playing: false, jumpProgress: null };
-      renderer.draw({ frame, frameReceivedAt: 0, hiddenMessages: [], flash: null }, nodePositions(opts.nodes), 0);
+      renderer.draw({ frame, frameReceivedAt: 0, hiddenMessages: [], flash: null }, withDcs(nodePositions(opts.nodes), dcKeyOf(opts.frame.nodes)), 0);
       ctx.drawImage(layer, 0, 0);
     }
   }

@@ -1,6 +1,6 @@
 // The keyboard path to one message in flight: a list of the first ones (by kind, from → to),
 // each with Drop and Delay. Picking needs time to stand still, as clicking on the canvas does.
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import { packedMessagesOf, type Command, type MessageView } from '../../protocol';
 import {
   hiddenKinds,
@@ -8,6 +8,7 @@ import {
   selectHiddenMessages,
   selectMessages,
   selectMessagesOmitted,
+  selectNodes,
   selectNow,
   selectPaused,
   useAppStore,
@@ -17,6 +18,7 @@ import { useMediaQuery, usePointerDownOutside } from '../common/hooks';
 import { arrivesIn, delayCommand, describeMessage, dropCommand, DELAY_MS } from './MessagePopover';
 import { messageStyles, type MessageStyle } from '../../view/palette';
 import { Swatch } from '../common/Swatch';
+import { dcMap, routeFacts, routeTag, type DcOf } from '../../view/forwarding';
 import './instrument.css';
 import { pickHint } from '../../view/inputWords';
 import { useCoarsePointer } from '../common/hooks';
@@ -100,13 +102,21 @@ function useFocusFirstDrop(ref: RefObject<HTMLDivElement | null>, firstDroppable
 }
 
 /** One message with Drop and Delay. */
-function InFlightRow({ m, style, now, onCommand }: { m: MessageView; style: MessageStyle; now: number; onCommand(c: Command): void }) {
+function InFlightRow({ m, style, now, dcOf, onCommand }: { m: MessageView; style: MessageStyle; now: number; dcOf: DcOf; onCommand(c: Command): void }) {
+  const tag = routeTag(m, dcOf);
+  const route = routeFacts(m, dcOf);
   return (
-    <li data-testid={`inflight-${m.id}`} className={m.doomed ? 'inflight-doomed' : undefined}>
+    <li data-testid={`inflight-${m.id}`} className={m.doomed ? 'inflight-doomed' : undefined} data-route={tag ?? undefined}>
       <Swatch style={style} />
       <span className="inflight-what">
         <strong>{describeMessage(m)}</strong>
+        {tag && (
+          <span className="inflight-route" title={route.join(' · ')} aria-hidden="true">
+            {tag}
+          </span>
+        )}
         <span className="inflight-when">{m.doomed ? '✕ will be lost' : arrivesIn(m, now)}</span>
+        {route.length > 0 && <span className="sr-only">{route.join('; ')}</span>}
       </span>
       <button
         type="button"
@@ -163,6 +173,8 @@ function InFlightPopover({
   const dark = useMediaQuery('(prefers-color-scheme: dark)');
   const styles = messageStyles(dark);
   const { rows, total, notListed, filtering } = useListedMessages();
+  const nodes = useAppStore(selectNodes);
+  const dcOf = useMemo(() => dcMap(nodes ?? []), [nodes]);
   useFocusFirstDrop(ref, paused ? rows.find((m) => !m.doomed)?.id : undefined);
   usePointerDownOutside([ref, triggerRef], () => onClose(false));
 
@@ -194,7 +206,7 @@ function InFlightPopover({
         <>
           <ul className="inflight-rows" aria-label={`First ${rows.length} of ${formatCount(total)}`}>
             {rows.map((m) => (
-              <InFlightRow key={m.id} m={m} style={styles[m.kind]} now={now} onCommand={actions.command} />
+              <InFlightRow key={m.id} m={m} style={styles[m.kind]} now={now} dcOf={dcOf} onCommand={actions.command} />
             ))}
           </ul>
           {notListed > 0 && <p className="inflight-more">{formatCount(notListed)} more not listed.</p>}

@@ -34,6 +34,8 @@ export interface MessagePopoverProps {
   message: MessageView | undefined;
   id: number;
   now: number;
+  /** Route facts (view/forwarding.ts): between datacenters, forwarded, relayed. */
+  route?: readonly string[];
   /** Anchor in percent of the ring box. */
   left: number;
   top: number;
@@ -58,7 +60,7 @@ function useFocusReturn(ref: RefObject<HTMLElement | null>) {
 }
 
 /** What the message is, when it arrives, and Drop / Delay. */
-function MessageDetails({ message, id, now, run }: { message: MessageView; id: number; now: number; run(command: Command): void }) {
+function MessageDetails({ message, id, now, route, run }: { message: MessageView; id: number; now: number; route: readonly string[]; run(command: Command): void }) {
   return (
     <>
       <div className="msg-title">
@@ -68,6 +70,11 @@ function MessageDetails({ message, id, now, run }: { message: MessageView; id: n
         {arrivesIn(message, now)}
         {message.doomed && <span className="msg-doomed"> · ✕ will be lost</span>}
       </div>
+      {route.length > 0 && (
+        <div className="msg-facts msg-route" data-testid="message-route">
+          {route.join(' · ')}
+        </div>
+      )}
       <div className="msg-actions">
         <button
           type="button"
@@ -85,7 +92,7 @@ function MessageDetails({ message, id, now, run }: { message: MessageView; id: n
   );
 }
 
-export function MessagePopover({ message, id, now, left, top, onCommand, onClose }: MessagePopoverProps) {
+export function MessagePopover({ message, id, now, route = [], left, top, onCommand, onClose }: MessagePopoverProps) {
   const ref = useRef<HTMLDivElement>(null);
   useFocusReturn(ref);
   useEffect(() => {
@@ -119,7 +126,7 @@ export function MessagePopover({ message, id, now, left, top, onCommand, onClose
       onKeyDown={onKeyDown}
       data-testid="message-popover"
     >
-      {message ? <MessageDetails message={message} id={id} now={now} run={run} /> : <div className="msg-facts">This message is no longer in flight.</div>}
+      {message ? <MessageDetails message={message} id={id} now={now} route={route} run={run} /> : <div className="msg-facts">This message is no longer in flight.</div>}
       <button type="button" className="node-menu-close" aria-label="Close" onClick={onClose}>
         ×
       </button>

@@ -2,7 +2,7 @@
 import { memo, useCallback, useState } from 'react';
 import type { NodeView } from '../../protocol';
 import { selectActions, selectCluster, selectCutting, selectFrame, selectNodes, useAppStore } from '../../store';
-import { currentGroups, cutsSomething, describeGroups, sidesToGroups, type Side } from '../../view/partition';
+import { currentGroups, cutsSomething, datacentersOf, dcCutGroups, describeGroups, isDcCut, sidesToGroups, type Side } from '../../view/partition';
 
 const NO_NODES: NodeView[] = [];
 const hasFrame = (s: Parameters<typeof selectFrame>[0]) => selectFrame(s) !== null;
@@ -106,6 +106,35 @@ function PlanNote({ order, sides, halves, clear }: { order: readonly string[]; s
   );
 }
 
+/** One button per datacenter: its nodes | everyone else, by one partition command (as a scenario naming DCs does). */
+function DcCuts({ order, nodes, groups, ready, onCut }: { order: readonly string[]; nodes: readonly NodeView[]; groups: string[][]; ready: boolean; onCut(groups: string[][]): void }) {
+  const dcs = datacentersOf(nodes);
+  if (dcs.length === 0) return null;
+  return (
+    <div className="net-dcs" role="group" aria-label="Datacenters">
+      <span className="net-side-label" aria-hidden="true">
+        datacenters
+      </span>
+      {dcs.map((dc) => {
+        const cut = isDcCut(groups, order, nodes, dc);
+        return (
+          <button
+            key={dc}
+            type="button"
+            className={`btn btn-cut${cut ? ' btn-on' : ''}`}
+            data-testid={`cut-dc-${dc}`}
+            disabled={!ready || cut}
+            title={cut ? `${dc} is cut off from the other datacenters` : `Partition ${dc}'s nodes from everyone else, in one step (Heal joins them again)`}
+            onClick={() => onCut(dcCutGroups(order, nodes, dc))}
+          >
+            <span aria-hidden="true">✂ </span>Cut {dc} off
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
 export function NetworkPanel() {
   const cluster = useAppStore(selectCluster);
   const nodes = useAppStore(selectNodes) ?? NO_NODES;
@@ -124,6 +153,7 @@ export function NetworkPanel() {
       <SideRow side={1} order={order} sides={sides} onToggle={toggle} />
       <SideRow side={2} order={order} sides={sides} onToggle={toggle} />
       <PlanNote order={order} sides={sides} halves={halves} clear={clear} />
+      <DcCuts order={order} nodes={nodes} groups={groups} ready={ready} onCut={(g) => actions.command({ type: 'partition', groups: g })} />
       <div className="form-actions">
         <button
           type="button"

@@ -21,6 +21,8 @@ export interface NodeMenuProps {
   autoFocus?: boolean;
   /** An extra class (the compact menu beside the ring). */
   className?: string;
+  /** With datacenters: the partition that cuts this node's datacenter off (its nodes | the rest). */
+  dcCut?: string[][];
 }
 
 /** The action's key, shown beside it (the glyph and the menu both take it). */
@@ -61,7 +63,7 @@ function NodeActions({ node, run }: { node: NodeView; run(command: Command): voi
   );
 }
 
-export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, autoFocus = true, className }: NodeMenuProps) {
+export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, autoFocus = true, className, dcCut }: NodeMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const id = node.id;
   const state = nodeState(node);
@@ -109,6 +111,13 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, a
         {node.keys} keys · believes down: {node.believesDown.length ? node.believesDown.join(', ') : 'none'}
       </div>
       <NodeActions node={node} run={run} />
+      {dcCut && node.dc && (
+        <div className="node-menu-actions">
+          <button type="button" data-testid="menu-cut-dc" onClick={() => run({ type: 'partition', groups: dcCut })}>
+            Cut {node.dc} off
+          </button>
+        </div>
+      )}
       <button type="button" className="node-menu-close" aria-label="Close" onClick={() => onClose(true)}>
         ×
       </button>

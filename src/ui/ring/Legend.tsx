@@ -15,6 +15,7 @@ import { useMediaQuery } from '../common/hooks';
 import { InFlightList } from '../panels/InFlightList';
 import { DOOMED_COLOUR, messageStyles, nodeColour } from '../../view/palette';
 import { Swatch } from '../common/Swatch';
+import { WAN_DASH, WAN_LINK } from '../../view/canvas/marks';
 import { currentGroups, describeGroups } from '../../view/partition';
 import '../panels/instrument.css';
 
@@ -36,7 +37,8 @@ export function Legend() {
   const omitted = useAppStore(selectMessagesOmitted);
   const hidden = useAppStore(selectHiddenMessages);
   const actions = useAppStore(selectActions);
-  const groups = currentGroups(useAppStore(selectNodes) ?? NO_NODES);
+  const nodes = useAppStore(selectNodes) ?? NO_NODES;
+  const groups = currentGroups(nodes);
   return (
     <div className="legend-bar">
       <ul className="legend" aria-label="Messages in flight: show or hide each kind">
@@ -63,6 +65,12 @@ export function Legend() {
           <VnodeSwatch />
           <span>vnode: owner's colour</span>
         </li>
+        {dcCount(nodes) > 1 && (
+          <li className="legend-wan" data-testid="legend-wan" title="A message between two datacenters goes round the outside of the ring, its way ahead dashed: the WAN link, longer and slower (interDcLatency) than a hop within a datacenter (latency)">
+            <WanSwatch dark={dark} />
+            <span>between datacenters (WAN)</span>
+          </li>
+        )}
         <li className="legend-doomed" title="A message that will be lost (dropped, partitioned or sent to a dead node) turns red and fades; ✕ marks where it dies">
           <Swatch style={styles.mutation} colour={DOOMED_COLOUR} cross />
           <span>
@@ -81,6 +89,17 @@ export function Legend() {
       </ul>
       <InFlightList />
     </div>
+  );
+}
+
+const dcCount = (nodes: readonly NodeView[]) => new Set(nodes.map((n) => n.dc).filter((d) => d !== undefined)).size;
+
+/** A dashed arc, as the canvas draws the way ahead of a message between datacenters. */
+function WanSwatch({ dark }: { dark: boolean }) {
+  return (
+    <svg width="18" height="12" viewBox="0 0 18 12" aria-hidden="true">
+      <path d="M1,11Q9,-5 17,11" fill="none" stroke={dark ? WAN_LINK.dark : WAN_LINK.light} strokeWidth="1.75" strokeDasharray={WAN_DASH.join(' ')} />
+    </svg>
   );
 }
 

@@ -6,14 +6,15 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useAppStoreApi } from '../../store';
 import { canDrawOffThread, createLocalDriver, createWorkerDriver, type CanvasDriver } from './canvas/drivers';
 import type { CanvasConfig } from './canvas/renderer';
-import type { Point } from '../../view/geometry';
+import type { NodePoint } from '../../view/canvas/route';
+import type { DrawnCounts } from '../../view/canvas/drawMessages';
 import { useMediaQuery } from '../common/hooks';
 
 export { drawTime, flashStrength, LANE, markScale, MAX_EXTRAPOLATE_WALL_MS } from './canvas/renderer';
 
 export interface MessageLayerProps {
   side: number;
-  positions: ReadonlyMap<string, Point>;
+  positions: ReadonlyMap<string, NodePoint>;
   nodeRadius: number;
 }
 
@@ -46,6 +47,11 @@ export function MessageLayer({ side, positions, nodeRadius }: MessageLayerProps)
       canvas?.remove();
       driverRef.current = driver = canvas = null;
     };
+    // What the canvas drew of the datacenter picture, as data attributes (the browser tests read them).
+    const onDrawn = ({ wan, relays }: DrawnCounts) => {
+      host.dataset.wan = String(wan);
+      host.dataset.relays = String(relays);
+    };
     const start = (offThread: boolean) => {
       // A canvas goes to a worker only once: each start makes its own.
       canvas = document.createElement('canvas');
@@ -53,12 +59,19 @@ export function MessageLayer({ side, positions, nodeRadius }: MessageLayerProps)
       host.appendChild(canvas);
       const { config: c, positions: p } = latest.current;
       driver = offThread
-        ? createWorkerDriver(canvas, store, c, p, () => {
-            // No canvas worker after all (blocked, failed to load): draw here instead.
-            stop();
-            start(false);
-          })
-        : createLocalDriver(canvas, store, c, p);
+        ? createWorkerDriver(
+            canvas,
+            store,
+            c,
+            p,
+            () => {
+              // No canvas worker after all (blocked, failed to load): draw here instead.
+              stop();
+              start(false);
+            },
+            onDrawn,
+          )
+        : createLocalDriver(canvas, store, c, p, onDrawn);
       driverRef.current = driver;
     };
     start(canDrawOffThread());

@@ -33,6 +33,9 @@ import { TokenTip } from './TokenTip';
 import { countReserve, labelTexts, namesWithCount, RingLabels } from './RingLabels';
 import { fitLabelledRing, labelsOutside, wideness } from '../../view/ringLabels';
 import { useElementSize } from '../common/useElementSize';
+import { dcKeyOf, withDcs } from '../../view/datacenters';
+import { dcMap, routeFacts } from '../../view/forwarding';
+import { dcCutOf } from '../../view/partition';
 import './ring.css';
 
 const NO_NODES: NodeView[] = [];
@@ -46,7 +49,9 @@ const OWN_CLICKS = '.node-glyph, .node-menu, .msg-popover, .cut-layer';
 function useRingLayout(nodes: readonly NodeView[], cluster: ClusterInfo | null | undefined) {
   const orderKey = (cluster?.nodes ?? nodes.map((n) => n.id)).join('\u0000');
   const order = useMemo(() => (orderKey ? orderKey.split('\u0000') : []), [orderKey]);
-  const positions = useMemo(() => nodePositions(order), [order]);
+  // Each node's datacenter goes with its place: a message between two DCs is drawn round the outside.
+  const dcKey = dcKeyOf(nodes);
+  const positions = useMemo(() => withDcs(nodePositions(order), dcKey), [order, dcKey]);
   return { order, positions, glyphR: glyphRadius(order.length) };
 }
 
@@ -134,6 +139,8 @@ interface PlacedMenuProps {
   margin: number;
   onCommand: (c: Command) => void;
   onClose: (returnFocus: boolean) => void;
+  /** The partition cutting the node's datacenter off, where the cluster has datacenters. */
+  dcCut?: string[][];
 }
 
 /** The compact menu's width (px): ring.css .node-menu-beside. */
@@ -144,7 +151,7 @@ const BESIDE_MENU_PX = 144;
  * stage's margin but clear of the glyphs and the lines between them (the node's beliefs). Where
  * the stage has no such margin, beside its glyph.
  */
-function PlacedNodeMenu({ node, anchor, glyphR, side, margin, onCommand, onClose }: PlacedMenuProps) {
+function PlacedNodeMenu({ node, anchor, glyphR, side, margin, onCommand, onClose, dcCut }: PlacedMenuProps) {
   const below = anchor.y > CENTER + 1;
   const clear = ((VIEW - ORBIT * 2 - glyphR * 2) / 2 / VIEW) * side - 8;
   if (margin + clear + 8 >= BESIDE_MENU_PX) {
@@ -160,6 +167,7 @@ function PlacedNodeMenu({ node, anchor, glyphR, side, margin, onCommand, onClose
         openUp={below}
         onCommand={onCommand}
         onClose={onClose}
+        dcCut={dcCut}
       />
     );
   }
@@ -175,6 +183,7 @@ function PlacedNodeMenu({ node, anchor, glyphR, side, margin, onCommand, onClose
       openUp={below}
       onCommand={onCommand}
       onClose={onClose}
+      dcCut={dcCut}
     />
   );
 }
@@ -271,13 +280,14 @@ export function RingPanel() {
           <CutLayer order={order} positions={positions} />
           <LessonCallout positions={positions} side={side} />
           {openNode && anchor && (
-            <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} margin={(box.width - side) / 2} onCommand={actions.command} onClose={onClose} />
+            <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} margin={(box.width - side) / 2} onCommand={actions.command} onClose={onClose} dcCut={dcCutOf(order, nodes, openNode)} />
           )}
           {picked && paused && (
             <MessagePopover
               id={picked.id}
               message={pickedMessage}
               now={now}
+              route={pickedMessage ? routeFacts(pickedMessage, dcMap(nodes)) : []}
               left={(picked.x / VIEW) * 100}
               top={(picked.y / VIEW) * 100}
               onCommand={actions.command}

@@ -19,8 +19,18 @@ export interface MessageContext {
   setLineDash(segments: number[]): void;
 }
 
+/** Text, where the context writes it (the page's canvas, an OffscreenCanvas, the stamping context; test fakes need not). */
+export interface TextContext {
+  font: string;
+  textAlign: CanvasTextAlign;
+  textBaseline: CanvasTextBaseline;
+  fillText(text: string, x: number, y: number): void;
+}
+
+export const writesText = (ctx: MessageContext): ctx is MessageContext & TextContext => typeof (ctx as Partial<TextContext>).fillText === 'function';
+
 /** A 2D context as both threads have it (the page's canvas or an OffscreenCanvas). */
-export type Context2D = MessageContext & {
+export type Context2D = MessageContext & Partial<TextContext> & {
   setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void;
   clearRect(x: number, y: number, w: number, h: number): void;
 };

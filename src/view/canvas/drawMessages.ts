@@ -7,12 +7,14 @@ import type { Point } from '../geometry';
 import { DOOMED_COLOUR, type MessageStyle } from '../palette';
 import type { MessageContext } from './context';
 import { drawStatic } from './drawStatic';
-import { crossPath, crossSize, DYING_ALPHA, INK, KINDS, outlined, OUTLINE, passOf, shapePath, STYLES, touches, type DrawOptions, type Pass } from './marks';
-import { placeMessage, scratch, simProgress } from './placement';
+import { drawRelays } from './drawRelays';
+import { crossesDc, type NodePoint } from './route';
+import { crossPath, crossSize, DYING_ALPHA, INK, KINDS, outlined, OUTLINE, passOf, shapePath, STYLES, touches, WAN_DASH, WAN_LINK, type DrawOptions, type Pass } from './marks';
+import { offPath, placeMessage, scratch, simProgress, tracePlaced } from './placement';
 
 export type { MessageContext, Context2D } from './context';
-export type { DrawOptions, Highlight } from './marks';
-export { placeMessage, simProgress, type Placement } from './placement';
+export type { DrawnCounts, DrawOptions, Highlight } from './marks';
+export { newPlacement, placeMessage, simProgress, type Placement } from './placement';
 
 /**
  * Draws each message between its sender's and receiver's glyph: at the interpolated
@@ -34,6 +36,8 @@ export function drawMessages(
   let doomed = false;
   for (let i = 0; i < messages.length && !doomed; i++) doomed = messages[i]!.doomed;
   ctx.lineWidth = 1;
+  // Without datacenters (most runs) no message crosses one: skip the two passes over thousands of messages.
+  const wan = hasDcs(positions) ? drawWanLinks(pass, false) + drawWanLinks(pass, true) : 0;
   for (const kind of KINDS) {
     if (pass.hidden?.has(kind)) continue;
     const style = pass.styles[kind];
@@ -41,6 +45,8 @@ export function drawMessages(
     if (kind === 'hint') drawTrails(pass, kind, style);
     drawn += drawMarks(pass, kind, style);
   }
+  const relays = drawRelays(pass);
+  if (options.counts) Object.assign(options.counts, { wan, relays });
   if (doomed) {
     drawn += drawDying(pass);
     drawCrosses(pass);
@@ -48,6 +54,44 @@ export function drawMessages(
   if (pass.hl) drawn += drawHighlighted(pass);
   ctx.globalAlpha = 1;
   return drawn;
+}
+
+/** Dashed ways per pass at most: past a few hundred the dashes are a grey mass and cost a frame's budget. */
+export const WAN_LINKS_MAX = 400;
+
+const hasDcs = (positions: ReadonlyMap<string, NodePoint>) => {
+  for (const p of positions.values()) if (p.dc !== undefined) return true;
+  return false;
+};
+
+/**
+ * The way still ahead of each message between datacenters, dashed: the WAN link it is crossing,
+ * drawn under the marks in one stroke; answers (acks, replies: `strong` false) thinner and fainter
+ * than requests, so the one copy going out stands out from the acks coming back. Returns how many it drew.
+ */
+function drawWanLinks(pass: Pass, strong: boolean): number {
+  const { ctx, messages, positions, inset, lane, hidden, nowMs, progressOf } = pass;
+  const P = scratch;
+  let n = 0;
+  ctx.beginPath();
+  for (let i = 0; i < messages.length; i++) {
+    const m = messages[i]!;
+    // Gossip keeps to its faint dots (its arc alone says WAN): dashes for each heartbeat would bury the writes.
+    const layer = pass.styles[m.kind].layer;
+    if (hidden?.has(m.kind) || layer === 0 || layer > 1 !== strong || !crossesDc(positions.get(m.from), positions.get(m.to))) continue;
+    const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
+    if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P) || !P.wan) continue;
+    tracePlaced(ctx, P, Math.max(0, p), 1);
+    if (++n === WAN_LINKS_MAX) break;
+  }
+  if (n === 0) return 0;
+  ctx.globalAlpha = (strong ? 0.85 : 0.5) * pass.dim;
+  ctx.strokeStyle = pass.dark ? WAN_LINK.dark : WAN_LINK.light;
+  ctx.lineWidth = (strong ? 2.4 : 1.4) * pass.ms;
+  ctx.setLineDash(WAN_DASH.map((d) => d * pass.ms));
+  ctx.stroke();
+  ctx.setLineDash([]);
+  return n;
 }
 
 /** A line from the sender to each mark of `kind` still on its way. */
@@ -60,10 +104,9 @@ function drawTrails(pass: Pass, kind: MessageKind, style: MessageStyle): void {
     const m = messages[i]!;
     if (m.kind !== kind || touches(m, hl)) continue;
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
-    if (p > 1 || (m.doomed && p > 0.5)) continue;
+    if (offPath(p) || (m.doomed && p > 0.5)) continue;
     if (!placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
-    ctx.moveTo(P.sx, P.sy);
-    ctx.lineTo(P.x, P.y);
+    tracePlaced(ctx, P, 0, Math.max(0, p));
     any = true;
   }
   if (!any) return;
@@ -83,7 +126,7 @@ function drawMarks(pass: Pass, kind: MessageKind, style: MessageStyle): number {
     const m = messages[i]!;
     if (m.kind !== kind || touches(m, hl)) continue;
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
-    if (p > 1 || (m.doomed && p > 0.5)) continue; // dying ones are drawn by drawDying
+    if (offPath(p) || (m.doomed && p > 0.5)) continue; // dying ones are drawn by drawDying
     if (!placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
     shapePath(ctx, style.shape, P.x, P.y, style.size * ms);
     n++;
@@ -148,7 +191,7 @@ function drawCrosses(pass: Pass): void {
       const m = messages[i]!;
       if (!m.doomed || hidden?.has(m.kind)) continue;
       const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
-      if (p > 1 || p > 0.5 !== dying) continue;
+      if (offPath(p) || p > 0.5 !== dying) continue;
       if (!placeMessage(m, 1, positions, inset, lane, P)) continue;
       crossPath(ctx, P.ex, P.ey, crossSize(pass.styles[m.kind]) * ms);
       any = true;
@@ -170,9 +213,8 @@ function drawHighlighted(pass: Pass): number {
     const m = messages[i]!;
     if (!touches(m, hl) || hidden?.has(m.kind)) continue;
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
-    if (p > 1 || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
-    ctx.moveTo(P.sx, P.sy);
-    ctx.lineTo(P.ex, P.ey);
+    if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
+    tracePlaced(ctx, P, 0, 1);
     any = true;
   }
   if (!any) return 0;
@@ -196,7 +238,7 @@ function drawHighlightedMarks(pass: Pass, kind: MessageKind): number {
     const m = messages[i]!;
     if (m.kind !== kind || !touches(m, hl)) continue;
     const p = progressOf ? progressOf(m) : simProgress(m, nowMs);
-    if (p > 1 || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
+    if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
     shapePath(ctx, style.shape, P.x, P.y, r);
     n++;
   }
@@ -244,7 +286,7 @@ export function messageAt(
   for (const m of messages) {
     if (options.hidden?.has(m.kind)) continue;
     const p = options.reducedMotion ? 0.5 : options.progressOf ? options.progressOf(m) : simProgress(m, nowMs);
-    if (p > 1 || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
+    if (offPath(p) || !placeMessage(m, Math.max(0, p), positions, inset, lane, P)) continue;
     const style = STYLES.light[m.kind];
     const d = Math.hypot(P.x - x, P.y - y);
     if (d > style.size * (options.markScale ?? 1) + slop) continue;

@@ -4,7 +4,8 @@ import type { MessageKind } from '../../protocol';
 import type { Point } from '../geometry';
 import { DOOMED_COLOUR, type MessageStyle } from '../palette';
 import { arrowHeadPath, crossPath, crossSize, INK, KIND_INDEX, KINDS, outlined, OUTLINE, shapePath, touches, type Pass } from './marks';
-import { placeMessage, scratch } from './placement';
+import { placeMessage, scratch, tracePlaced } from './placement';
+import { drawRelays } from './drawRelays';
 
 /** Reduced motion: one static arrow per (sender, receiver, kind, fate), the mark at its middle. */
 export function drawStatic(pass: Pass): number {
@@ -23,6 +24,7 @@ export function drawStatic(pass: Pass): number {
       drawn += unique.length;
     }
   }
+  drawRelays(pass, 0.5);
   if (pass.hl) traceHighlighted(pass);
   pass.ctx.globalAlpha = 1;
   return drawn;
@@ -60,8 +62,7 @@ function drawArrows(pass: Pass, kind: MessageKind, style: MessageStyle, colour: 
   ctx.beginPath();
   for (const i of unique) {
     placeMessage(messages[i]!, 0.5, positions, inset, lane, P);
-    ctx.moveTo(P.sx, P.sy);
-    ctx.lineTo(P.ex, P.ey);
+    tracePlaced(ctx, P, 0, 1);
   }
   ctx.globalAlpha = style.alpha * 0.6 * dim;
   ctx.strokeStyle = colour;
@@ -115,8 +116,7 @@ function traceHighlighted(pass: Pass): void {
   for (let i = 0; i < messages.length; i++) {
     const m = messages[i]!;
     if (!touches(m, hl) || hidden?.has(m.kind) || !placeMessage(m, 0.5, positions, inset, lane, P)) continue;
-    ctx.moveTo(P.sx, P.sy);
-    ctx.lineTo(P.ex, P.ey);
+    tracePlaced(ctx, P, 0, 1);
     any = true;
   }
   if (!any) return;

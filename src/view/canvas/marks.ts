@@ -28,6 +28,14 @@ export interface DrawOptions {
   highlight?: Highlight | null;
   /** Scales every mark (a small ring keeps its marks visible). */
   markScale?: number;
+  /** Filled with what this call drew of the datacenter picture (a test hook on the page). */
+  counts?: DrawnCounts;
+}
+
+/** Messages drawn between datacenters (with their dashed way ahead), and relay copies badged. */
+export interface DrawnCounts {
+  wan: number;
+  relays: number;
 }
 
 export const STYLES = { light: messageStyles(false), dark: messageStyles(true) };
@@ -38,6 +46,9 @@ export const KINDS: readonly MessageKind[] = (Object.keys(STYLES.light) as Messa
 export const KIND_INDEX = new Map(KINDS.map((k, i) => [k, i]));
 export const OUTLINE = '#3a2500';
 export const INK = { light: '#15191e', dark: '#e9edf2' };
+/** A message between datacenters: its way ahead is dashed in this ink (the legend's WAN swatch too). */
+export const WAN_LINK = { light: '#4a5462', dark: '#b8c2cf' };
+export const WAN_DASH = [8, 5];
 /** Dying marks fade in three steps (one path each), not one alpha per message. */
 export const DYING_ALPHA = [0.88, 0.65, 0.42];
 
@@ -124,8 +135,8 @@ export function crossPath(ctx: MessageContext, x: number, y: number, r: number):
 }
 
 export function arrowHeadPath(ctx: MessageContext, p: Placement, size: number): void {
-  const dx = p.ex - p.sx;
-  const dy = p.ey - p.sy;
+  const dx = p.ex - p.bx;
+  const dy = p.ey - p.by;
   const len = Math.hypot(dx, dy) || 1;
   const ux = dx / len;
   const uy = dy / len;

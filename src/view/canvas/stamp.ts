@@ -6,7 +6,7 @@
 //
 // Semantics kept: one fill of many circles covers their union once (no darker overlaps, as a
 // path fill), with the fill colour at globalAlpha, composited source-over.
-import type { Context2D } from './context';
+import type { Context2D, TextContext } from './context';
 
 /** What the real context must offer for stamping (a page canvas or an OffscreenCanvas has it). */
 export interface PixelTarget extends Context2D {
@@ -304,6 +304,16 @@ class StampBuffer {
   }
 }
 
+/** Text goes straight to the real context (a handful of labels: nothing to batch). */
+const TEXT_DEFAULTS: Pick<TextContext, 'font' | 'textAlign' | 'textBaseline'> = { font: '10px sans-serif', textAlign: 'start', textBaseline: 'alphabetic' };
+
+function writeText(from: Partial<TextContext>, target: Partial<TextContext>, text: string, x: number, y: number, before: () => void): void {
+  before();
+  if (!target.fillText) return;
+  Object.assign(target, { font: from.font, textAlign: from.textAlign, textBaseline: from.textBaseline });
+  target.fillText(text, x, y);
+}
+
 const isIdentity = (t: Transform) => t.a === 1 && t.b === 0 && t.c === 0 && t.d === 1 && t.e === 0 && t.f === 0;
 
 export function createStampContext(target: PixelTarget, width: number, height: number): StampContext {
@@ -325,10 +335,9 @@ export function createStampContext(target: PixelTarget, width: number, height: n
   /** Before drawing on the real context: the buffer goes first, and the state goes along. */
   function toTarget(): void {
     flush();
-    target.fillStyle = ctx.fillStyle;
-    target.strokeStyle = ctx.strokeStyle;
-    target.globalAlpha = ctx.globalAlpha;
-    target.lineWidth = ctx.lineWidth;
+    // The real context is drawn on now: later stamps must composite over it, not replace its pixels.
+    targetClear = false;
+    Object.assign(target, { fillStyle: ctx.fillStyle, strokeStyle: ctx.strokeStyle, globalAlpha: ctx.globalAlpha, lineWidth: ctx.lineWidth });
     path.replay(target);
   }
 
@@ -377,6 +386,8 @@ export function createStampContext(target: PixelTarget, width: number, height: n
       target.stroke();
     },
     setLineDash: (segments) => target.setLineDash(segments),
+    ...TEXT_DEFAULTS,
+    fillText: (text, x, y) => writeText(ctx, target, text, x, y, toTarget),
     finish: flush,
   };
   return ctx;

@@ -9,6 +9,7 @@ createCanvasHost(
     setHandler: (fn) => {
       scope.onmessage = (e: MessageEvent<ToCanvas>) => fn(e.data);
     },
+    post: (msg) => scope.postMessage(msg),
   },
   {
     now: () => performance.now(),

@@ -2,25 +2,27 @@
 // paints them every animation frame on a canvas the UI thread handed over. Talks through an
 // endpoint and reads time through injected timers, so tests drive it without a Worker.
 import { createMessageListDecoder } from '../../../protocol/packing';
-import type { Point } from '../../../view/geometry';
-import type { CanvasLike, PositionList, ToCanvas } from './protocol';
+import type { NodePoint } from '../../../view/canvas/route';
+import type { CanvasLike, FromCanvas, PositionList, ToCanvas } from './protocol';
 import { canvasPixels, createMessageRenderer, startDrawLoop, type CanvasConfig, type CanvasInput, type DrawLoop, type LoopTimers, type MessageRenderer } from './renderer';
 import type { Context2D } from '../../../view/canvas/context';
 
 export interface CanvasEndpoint {
   setHandler(fn: (msg: ToCanvas) => void): void;
+  /** Back to the page (absent in tests that do not listen). */
+  post?(msg: FromCanvas): void;
 }
 
 export interface CanvasHostClock extends LoopTimers {
   now(): number;
 }
 
-const toMap = (list: PositionList) => new Map<string, Point>(list.map(([id, x, y]) => [id, { x, y }]));
+const toMap = (list: PositionList) => new Map<string, NodePoint>(list.map(([id, x, y, dc]) => [id, dc === undefined ? { x, y } : { x, y, dc }]));
 
 export function createCanvasHost(endpoint: CanvasEndpoint, clock: CanvasHostClock): void {
   const decode = createMessageListDecoder();
   const input: CanvasInput = { frame: null, frameReceivedAt: 0, hiddenMessages: [], flash: null };
-  let positions = new Map<string, Point>();
+  let positions = new Map<string, NodePoint>();
   let canvas: CanvasLike | null = null;
   let ctx: Context2D | null = null;
   let renderer: MessageRenderer | null = null;
@@ -34,7 +36,7 @@ export function createCanvasHost(endpoint: CanvasEndpoint, clock: CanvasHostCloc
     if (canvas.width !== px) canvas.width = px;
     if (canvas.height !== px) canvas.height = px;
     const restart = !renderer || renderer.config.reduced !== config.reduced;
-    renderer = createMessageRenderer(ctx, config);
+    renderer = createMessageRenderer(ctx, config, (c) => endpoint.post?.({ type: 'drawn', ...c }));
     if (restart) {
       loop?.stop();
       loop = startDrawLoop(draw, config.reduced, clock);

@@ -5,13 +5,14 @@
 import { packedMessagesOf } from '../../../protocol';
 import { copyMessageList, packMessageList } from '../../../protocol/packing';
 import type { AppState, AppStore } from '../../../store';
-import type { Point } from '../../../view/geometry';
-import type { PositionList, ToCanvas } from './protocol';
+import type { NodePoint } from '../../../view/canvas/route';
+import type { FromCanvas, PositionList, ToCanvas } from './protocol';
+import type { DrawnCounts } from '../../../view/canvas/drawMessages';
 import { canvasPixels, createMessageRenderer, startDrawLoop, type CanvasConfig, type DrawLoop, type LoopTimers, type MessageRenderer } from './renderer';
 
 export interface CanvasDriver {
   configure(config: CanvasConfig): void;
-  setPositions(positions: ReadonlyMap<string, Point>): void;
+  setPositions(positions: ReadonlyMap<string, NodePoint>): void;
   destroy(): void;
 }
 
@@ -36,7 +37,13 @@ export function canDrawOffThread(): boolean {
 }
 
 /** Paints on this thread, every animation frame (reduced motion: when something changes). */
-export function createLocalDriver(canvas: HTMLCanvasElement, store: AppStore, config: CanvasConfig, positions: ReadonlyMap<string, Point>): CanvasDriver {
+export function createLocalDriver(
+  canvas: HTMLCanvasElement,
+  store: AppStore,
+  config: CanvasConfig,
+  positions: ReadonlyMap<string, NodePoint>,
+  onDrawn?: (c: DrawnCounts) => void,
+): CanvasDriver {
   const ctx = canvas.getContext('2d');
   let current = config;
   let where = positions;
@@ -53,7 +60,7 @@ export function createLocalDriver(canvas: HTMLCanvasElement, store: AppStore, co
     canvas.width = px;
     canvas.height = px;
     loop?.stop();
-    renderer = createMessageRenderer(ctx, current);
+    renderer = createMessageRenderer(ctx, current, onDrawn);
     loop = startDrawLoop(draw, current.reduced, windowTimers);
   }
   start();
@@ -74,7 +81,7 @@ export function createLocalDriver(canvas: HTMLCanvasElement, store: AppStore, co
   };
 }
 
-const positionList = (p: ReadonlyMap<string, Point>): PositionList => [...p].map(([id, { x, y }]) => [id, x, y]);
+const positionList = (p: ReadonlyMap<string, NodePoint>): PositionList => [...p].map(([id, { x, y, dc }]) => (dc === undefined ? [id, x, y] : [id, x, y, dc]));
 
 /**
  * Hands the canvas to a canvas worker and keeps it told: each new frame's messages (packed, the
@@ -85,10 +92,14 @@ export function createWorkerDriver(
   canvas: HTMLCanvasElement,
   store: AppStore,
   config: CanvasConfig,
-  positions: ReadonlyMap<string, Point>,
+  positions: ReadonlyMap<string, NodePoint>,
   onFail?: () => void,
+  onDrawn?: (c: DrawnCounts) => void,
 ): CanvasDriver {
   const worker = new Worker(new URL('./canvas.worker.ts', import.meta.url), { type: 'module' });
+  worker.addEventListener('message', (e: MessageEvent<FromCanvas>) => {
+    if (e.data?.type === 'drawn') onDrawn?.({ wan: e.data.wan, relays: e.data.relays });
+  });
   worker.addEventListener('error', (e) => {
     e.preventDefault();
     onFail?.();

@@ -3,8 +3,8 @@ import type { PackedMessageList } from '../../../protocol/packing';
 import type { MessageGroup } from '../../../store/instrument';
 import type { CanvasConfig, CanvasFrame } from './renderer';
 
-/** Node glyph centres in view units: [id, x, y]. */
-export type PositionList = [string, number, number][];
+/** Node glyph centres in view units, and each node's datacenter when the cluster names them: [id, x, y, dc?]. */
+export type PositionList = [id: string, x: number, y: number, dc?: string][];
 
 export type ToCanvas =
   /** Hands over the canvas (an OffscreenCanvas in the app). */
@@ -24,4 +24,11 @@ export interface CanvasLike {
   width: number;
   height: number;
   getContext(kind: '2d'): unknown;
+}
+
+/** From the canvas worker: what it drew of the datacenter picture (view/canvas/marks.ts DrawnCounts). */
+export interface FromCanvas {
+  type: 'drawn';
+  wan: number;
+  relays: number;
 }

@@ -5,8 +5,9 @@
 import type { Frame, MessageKind } from '../../../protocol';
 import { FLASH_MS, hiddenKinds, type Flash, type MessageGroup } from '../../../store/instrument';
 import type { Context2D } from '../../../view/canvas/context';
-import { drawMessages, type Highlight } from '../../../view/canvas/drawMessages';
-import { VIEW, type Point } from '../../../view/geometry';
+import { drawMessages, type DrawnCounts, type Highlight } from '../../../view/canvas/drawMessages';
+import { VIEW } from '../../../view/geometry';
+import { crossesDc, type NodePoint } from '../../../view/canvas/route';
 import { createMotion } from '../../../view/canvas/motion';
 import { canStamp, createStampContext } from '../../../view/canvas/stamp';
 
@@ -61,7 +62,7 @@ export interface CanvasInput {
 
 export interface MessageRenderer {
   /** Paints the picture at wall time `wall`. */
-  draw(input: CanvasInput, positions: ReadonlyMap<string, Point>, wall: number): void;
+  draw(input: CanvasInput, positions: ReadonlyMap<string, NodePoint>, wall: number): void;
   /** The canvas's pixel size for a config (the caller sizes the canvas). */
   readonly config: CanvasConfig;
 }
@@ -70,7 +71,24 @@ export function canvasPixels(config: CanvasConfig): number {
   return Math.round(config.side * config.dpr);
 }
 
-export function createMessageRenderer(target: Context2D, config: CanvasConfig): MessageRenderer {
+/** Reported at most this often (wall ms): the page shows the counts as data attributes. */
+export const DRAWN_REPORT_MS = 200;
+
+/** Calls `report` with the counts when they changed and the last report is DRAWN_REPORT_MS old. */
+function drawnReporter(report: ((c: DrawnCounts) => void) | undefined) {
+  const counts: DrawnCounts = { wan: 0, relays: 0 };
+  let last = { wan: 0, relays: 0, at: -Infinity };
+  return {
+    counts,
+    after(wall: number) {
+      if (!report || (counts.wan === last.wan && counts.relays === last.relays) || wall - last.at < DRAWN_REPORT_MS) return;
+      last = { ...counts, at: wall };
+      report({ ...counts });
+    },
+  };
+}
+
+export function createMessageRenderer(target: Context2D, config: CanvasConfig, onDrawn?: (c: DrawnCounts) => void): MessageRenderer {
   const px = canvasPixels(config);
   // Small circles by the thousand are stamped from precomputed masks (see ./stamp) where the context allows.
   const stamp = canStamp(target) ? createStampContext(target, px, px) : null;
@@ -82,6 +100,7 @@ export function createMessageRenderer(target: Context2D, config: CanvasConfig): 
   let hiddenOf: readonly MessageGroup[] | null = null;
   let hidden: Set<MessageKind> = new Set();
   const highlight: Highlight = { node: '', strength: 0 };
+  const drawn = drawnReporter(onDrawn);
 
   return {
     config,
@@ -90,7 +109,7 @@ export function createMessageRenderer(target: Context2D, config: CanvasConfig): 
       const playing = !!f && f.playing && f.jumpProgress === null;
       if (f !== lastFrame) {
         lastFrame = f;
-        motion.sync(f?.messages ?? [], playing);
+        motion.sync(f?.messages ?? [], playing, (m) => crossesDc(positions.get(m.from), positions.get(m.to)));
       }
       motion.advance(wall, playing);
       if (s.hiddenMessages !== hiddenOf) {
@@ -125,7 +144,9 @@ export function createMessageRenderer(target: Context2D, config: CanvasConfig): 
             hidden,
             highlight: hl,
             progressOf: (m) => motion.progressOf(m, t, playing),
+            counts: drawn.counts,
           });
+          drawn.after(wall);
         }
       }
       stamp?.finish();
