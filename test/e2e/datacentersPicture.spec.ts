@@ -87,6 +87,14 @@ test('"Cut eu off" partitions eu from us in one click; Heal joins them', async (
   assert.equal(await groupOf('eu1'), await groupOf('eu3'));
   await page.getByTestId('legend-partition').waitFor();
   assert.equal(await page.getByTestId('cut-dc-eu').isDisabled(), true, 'eu is already cut off');
+  // The node menu says the same of its node's datacenter.
+  await page.getByTestId('node-eu1').click();
+  const menuCut = page.getByTestId('menu-cut-dc');
+  await menuCut.waitFor();
+  assert.equal(await menuCut.isDisabled(), true, "eu1's menu: eu is already cut off");
+  assert.equal((await menuCut.textContent())?.trim(), 'eu is cut off');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('node-menu').waitFor({ state: 'detached' });
   await screenshot(page, 'datacenters-picture-cut');
   await page.getByTestId('heal').click();
   await page.getByTestId('network-status').filter({ hasText: 'Whole' }).waitFor({ timeout: 10_000 });

@@ -57,4 +57,12 @@ describe('Cut <dc> off', () => {
     await user.click(screen.getByRole('button', { name: 'Cut dc2 off' }));
     expect(sent).toEqual([{ type: 'partition', groups: [['B', 'D', 'F'], ['A', 'C', 'E']] }]);
   });
+
+  it('the node menu says so, disabled, when its datacenter is already cut off', () => {
+    renderWithStore(
+      <NodeMenu node={makeNode('D', { dc: 'dc2' })} left={0} top={0} align="left" openUp={false} onCommand={() => {}} onClose={() => {}} dcCut={dcCutOf(NODE_IDS, nodes, { dc: 'dc2' })} dcCutDone />,
+    );
+    expect(screen.getByTestId('menu-cut-dc')).toBeDisabled();
+    expect(screen.getByTestId('menu-cut-dc')).toHaveTextContent('dc2 is cut off');
+  });
 });

@@ -23,6 +23,8 @@ export interface NodeMenuProps {
   className?: string;
   /** With datacenters: the partition that cuts this node's datacenter off (its nodes | the rest). */
   dcCut?: string[][];
+  /** The network is already cut exactly there (the button then says so, disabled). */
+  dcCutDone?: boolean;
 }
 
 /** The action's key, shown beside it (the glyph and the menu both take it). */
@@ -63,7 +65,7 @@ function NodeActions({ node, run }: { node: NodeView; run(command: Command): voi
   );
 }
 
-export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, autoFocus = true, className, dcCut }: NodeMenuProps) {
+export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, autoFocus = true, className, dcCut, dcCutDone = false }: NodeMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const id = node.id;
   const state = nodeState(node);
@@ -113,8 +115,8 @@ export function NodeMenu({ node, left, top, align, openUp, onCommand, onClose, a
       <NodeActions node={node} run={run} />
       {dcCut && node.dc && (
         <div className="node-menu-actions">
-          <button type="button" data-testid="menu-cut-dc" onClick={() => run({ type: 'partition', groups: dcCut })}>
-            Cut {node.dc} off
+          <button type="button" data-testid="menu-cut-dc" disabled={dcCutDone} onClick={() => run({ type: 'partition', groups: dcCut })}>
+            {dcCutDone ? `${node.dc} is cut off` : `Cut ${node.dc} off`}
           </button>
         </div>
       )}

@@ -35,7 +35,7 @@ import { fitLabelledRing, labelsOutside, wideness } from '../../view/ringLabels'
 import { useElementSize } from '../common/useElementSize';
 import { dcKeyOf, withDcs } from '../../view/datacenters';
 import { dcMap, routeFacts } from '../../view/forwarding';
-import { dcCutOf } from '../../view/partition';
+import { currentGroups, dcCutOf, isDcCut } from '../../view/partition';
 import './ring.css';
 
 const NO_NODES: NodeView[] = [];
@@ -141,6 +141,14 @@ interface PlacedMenuProps {
   onClose: (returnFocus: boolean) => void;
   /** The partition cutting the node's datacenter off, where the cluster has datacenters. */
   dcCut?: string[][];
+  dcCutDone?: boolean;
+}
+
+/** The node menu's "Cut <dc> off": the partition it sends, and whether the network is already cut there. */
+function menuCut(order: readonly string[], nodes: readonly NodeView[], node: NodeView): { dcCut?: string[][]; dcCutDone?: boolean } {
+  const dcCut = dcCutOf(order, nodes, node);
+  if (!dcCut || node.dc === undefined) return {};
+  return { dcCut, dcCutDone: isDcCut(currentGroups(nodes), order, nodes, node.dc) };
 }
 
 /** The compact menu's width (px): ring.css .node-menu-beside. */
@@ -151,7 +159,7 @@ const BESIDE_MENU_PX = 144;
  * stage's margin but clear of the glyphs and the lines between them (the node's beliefs). Where
  * the stage has no such margin, beside its glyph.
  */
-function PlacedNodeMenu({ node, anchor, glyphR, side, margin, onCommand, onClose, dcCut }: PlacedMenuProps) {
+function PlacedNodeMenu({ node, anchor, glyphR, side, margin, onCommand, onClose, dcCut, dcCutDone }: PlacedMenuProps) {
   const below = anchor.y > CENTER + 1;
   const clear = ((VIEW - ORBIT * 2 - glyphR * 2) / 2 / VIEW) * side - 8;
   if (margin + clear + 8 >= BESIDE_MENU_PX) {
@@ -168,6 +176,7 @@ function PlacedNodeMenu({ node, anchor, glyphR, side, margin, onCommand, onClose
         onCommand={onCommand}
         onClose={onClose}
         dcCut={dcCut}
+        dcCutDone={dcCutDone}
       />
     );
   }
@@ -184,6 +193,7 @@ function PlacedNodeMenu({ node, anchor, glyphR, side, margin, onCommand, onClose
       onCommand={onCommand}
       onClose={onClose}
       dcCut={dcCut}
+      dcCutDone={dcCutDone}
     />
   );
 }
@@ -280,7 +290,7 @@ export function RingPanel() {
           <CutLayer order={order} positions={positions} />
           <LessonCallout positions={positions} side={side} />
           {openNode && anchor && (
-            <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} margin={(box.width - side) / 2} onCommand={actions.command} onClose={onClose} dcCut={dcCutOf(order, nodes, openNode)} />
+            <PlacedNodeMenu node={openNode} anchor={anchor} glyphR={glyphR} side={side} margin={(box.width - side) / 2} onCommand={actions.command} onClose={onClose} {...menuCut(order, nodes, openNode)} />
           )}
           {picked && paused && (
             <MessagePopover
