@@ -5,7 +5,8 @@
 //  (c) peak memory while doing (b) (rss and heapUsed, sampled every simulated minute);
 //  (d) (b) across two datacenters: 12 nodes in two regions of 6, replication_factor 3 in each,
 //      LOCAL_QUORUM, one node down for 2 h (goal: the same <= 5 s); and, beyond the goal, the WAN
-//      cut for 2 h instead (every write then hints three remote replicas).
+//      cut for 2 h instead (every write then hints three remote replicas), and RF 2 + 1 (three
+//      replicas of a key, as in (b): the datacenter paths without the doubled replica count).
 import { parseScenario, type Report } from '../src/engine';
 import { Sim } from '../src/engine/sim';
 import { setFlagsFromString } from 'node:v8';
@@ -45,12 +46,12 @@ function longOutageScenario(keys?: number): Record<string, unknown> {
 }
 
 /** (d): the 3-hour run on two datacenters: a node down for two hours, or the region link cut. */
-function twoRegionScenario(cut: boolean): Record<string, unknown> {
+function twoRegionScenario(cut: boolean, replicationFactor: number | Record<string, number> = 3): Record<string, unknown> {
   return {
     format: 'hintscope/scenario@1',
     name: `bench: 3 h, 2 datacenters × 6 nodes, 100 writes/s, ${cut ? 'the WAN cut' : 'one node down'} for 2 h`,
     seed: 13,
-    cluster: { nodes: 12, vnodes: 16, datacenters: { dc1: 6, dc2: 6 }, replicationFactor: 3 },
+    cluster: { nodes: 12, vnodes: 16, datacenters: { dc1: 6, dc2: 6 }, replicationFactor },
     settings: { preset: 'cassandra' },
     workload: [{ from: '0s', to: '3h', rate: 100, consistency: 'LOCAL_QUORUM' }],
     faults: cut ? [{ at: '30m', partition: [['dc1'], ['dc2']] }, { at: '2h30m', heal: true }] : [{ at: '30m', kill: 'n7' }, { at: '2h30m', restart: 'n7' }],
@@ -208,6 +209,8 @@ function main(): void {
   const longDefault = runTimed(longOutageScenario(), MIN);
   const regions = runTimed(twoRegionScenario(false), MIN);
   const regionsCut = runTimed(twoRegionScenario(true), MIN);
+  // (b)'s three replicas of a key, split 2 + 1: what the datacenters cost apart from the doubled replica count.
+  const regionsThree = runTimed(twoRegionScenario(false, { dc1: 2, dc2: 1 }), MIN);
   const lr = long.report;
   const rr = regions.report;
 
@@ -224,6 +227,7 @@ function main(): void {
     ['(b) writes acknowledged / attempted', `${fmt(lr.writes.acknowledged)} / ${fmt(lr.writes.attempted)}`, ''],
     ['(b) hints created = delivered + …', `${fmt(lr.hints.created)} = ${fmt(lr.hints.delivered)} + ${lr.hints.expired} + ${lr.hints.lost} + ${fmt(lr.hints.pending)}`, `dropped ${fmt(lr.hints.dropped)}, lost acked writes ${lr.lostAcknowledgedWrites}`],
     ['(d) the same on 2 DCs × 6 (LOCAL_QUORUM)', `${(regions.ms / 1000).toFixed(2)} s`, `goal <= 5 s: ${regions.ms <= 5000 ? 'met' : 'NOT met'} (${fmt(rr.events)} events, ${fmt(rr.traffic?.interDcMutations ?? 0)} mutations across the WAN, ${fmt(rr.hints.created)} hints)`],
+    ['(d) 2 DCs, RF 2 + 1 (three replicas, as (b))', `${(regionsThree.ms / 1000).toFixed(2)} s`, `no goal: the datacenter paths without the doubled replicas (${fmt(regionsThree.report.events)} events)`],
     ['(d) 2 DCs, the WAN cut for 2 h', `${(regionsCut.ms / 1000).toFixed(2)} s`, `no goal: every write hints 3 remote replicas (${fmt(regionsCut.report.events)} events, ${fmt(regionsCut.report.hints.created)} hints)`],
     ['(d) charts\' sample, one node down', `${regions.metricsMean.toFixed(2)} ms`, `mean per sim.metrics() (worst ${regions.metricsMax.toFixed(2)} ms; the per-DC split included)`],
     ['(d) charts\' sample, the WAN cut', `${regionsCut.metricsMean.toFixed(2)} ms`, `mean per sim.metrics() (worst ${regionsCut.metricsMax.toFixed(2)} ms); one node, 1,000 keys: ${longDefault.metricsMean.toFixed(2)} ms`],
