@@ -25,6 +25,11 @@ export const SHORTCUT_KEYS = NODE_SHORTCUTS.map((s) => s.key).join(' ');
 
 export const SHORTCUT_DESCRIPTION = `Enter opens its menu. Keys: ${NODE_SHORTCUTS.map((s) => `${s.key} ${s.label}`).join(', ')}.`;
 
+/** What a node glyph's description tells a screen-reader user: on touch there are no keys to press. */
+export const TOUCH_DESCRIPTION = 'Double-tap opens its menu.';
+
+export const glyphDescription = (touch: boolean): string => (touch ? TOUCH_DESCRIPTION : SHORTCUT_DESCRIPTION);
+
 export function shortcutFor(key: string): NodeShortcut | undefined {
   return NODE_SHORTCUTS.find((s) => s.key === key.toUpperCase());
 }

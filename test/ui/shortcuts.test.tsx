@@ -55,4 +55,16 @@ describe('Keyboard shortcuts on a focused node', () => {
     expect(commands(send)).toEqual([{ type: 'command', command: { type: 'repair', node: 'B' } }]);
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
+
+  it('on touch the glyph speaks of tapping, with no keys', () => {
+    window.matchMedia = ((query: string) => ({ matches: query.includes('coarse'), media: query, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;
+    try {
+      renderWithStore(<RingPanel />);
+      const glyph = screen.getByTestId('node-B');
+      expect(glyph).toHaveAttribute('aria-description', 'Double-tap opens its menu.');
+      expect(glyph).not.toHaveAttribute('aria-keyshortcuts');
+    } finally {
+      delete (window as { matchMedia?: unknown }).matchMedia;
+    }
+  });
 });

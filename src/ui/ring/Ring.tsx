@@ -16,7 +16,8 @@ import { KeyWalk, RankBadges } from './KeyMarks';
 import { TokenRingLayer } from './TokenRing';
 import { glyphTags, type GlyphTag } from './glyphTags';
 import { insideNameUnits } from '../../view/ringLabels';
-import { SHORTCUT_DESCRIPTION, SHORTCUT_KEYS, shortcutCommand } from '../../view/shortcuts';
+import { useCoarsePointer } from '../common/hooks';
+import { glyphDescription, SHORTCUT_KEYS, shortcutCommand } from '../../view/shortcuts';
 
 export interface RingProps {
   nodes: readonly NodeView[];
@@ -47,6 +48,7 @@ export interface RingProps {
 export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, menuFor = selected, onOpen, hintMode, onCommand, inspection, viewPerPx = 1, operator, textScale = 1, labelsOutside = false }: RingProps) {
   const opTags = new Map((operator ?? []).map((o) => [o.node, operatorTags(o)]));
   const words = hintWords(hintMode);
+  const touch = useCoarsePointer();
   const colourOf = useMemo(() => new Map(order.map((id, i) => [id, nodeColour(i)])), [order]);
   const held = hintsHeld(hintQueues);
   const waiting = hintsWaiting(hintQueues);
@@ -94,6 +96,7 @@ export function Ring({ nodes, order, hintQueues, positions, glyphR, selected, me
               words={words}
               group={partitioned ? n.group + 1 : null}
               onCommand={onCommand}
+              touch={touch}
               onHover={dense && !labelsOutside ? setHovered : undefined}
               bare={labelsOutside}
               unit={viewPerPx}
@@ -171,6 +174,8 @@ function CentreCaption({ queues, words }: { queues: readonly HintQueueView[]; wo
 
 interface GlyphProps {
   node: NodeView;
+  /** A coarse pointer: the description speaks of tapping, not of keys. */
+  touch?: boolean;
   at: Point;
   /** Unit vector towards the ring's centre: tags stack on that side, clear of the ring. */
   inward: Point;
@@ -273,7 +278,7 @@ function sameGlyph(a: GlyphProps, b: GlyphProps): boolean {
   );
 }
 
-const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand, onHover, unit = 1, opTags = '', textScale = 1, bare = false }: GlyphProps) {
+const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, waiting, suspectedBy, open, expanded = open, onOpen, words = COORDINATOR_WORDS, group = null, onCommand, onHover, unit = 1, opTags = '', textScale = 1, bare = false, touch = false }: GlyphProps) {
   const state = nodeState(node);
   const onKey = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key === 'Enter' || e.key === ' ') {
@@ -303,8 +308,8 @@ const NodeGlyph = memo(function NodeGlyph({ node, at, inward, r, colour, held, w
       role="button"
       tabIndex={0}
       aria-label={glyphLabel(node, state, tags, held, waiting, words, group)}
-      aria-description={onCommand ? SHORTCUT_DESCRIPTION : undefined}
-      aria-keyshortcuts={onCommand ? SHORTCUT_KEYS : undefined}
+      aria-description={onCommand ? glyphDescription(touch) : undefined}
+      aria-keyshortcuts={onCommand && !touch ? SHORTCUT_KEYS : undefined}
       data-selected={open || undefined}
       data-group={group ?? undefined}
       aria-haspopup="dialog"

@@ -21,7 +21,7 @@ import {
 } from '../../store';
 import { messageAt } from '../../view/canvas/drawMessages';
 import { CENTER, ORBIT, VIEW, glyphRadius, labelsFit, nodePositions } from '../../view/geometry';
-import { useMediaQuery } from '../common/hooks';
+import { useCoarsePointer, useMediaQuery } from '../common/hooks';
 import { Legend } from './Legend';
 import { LANE, MessageLayer, markScale } from './MessageLayer';
 import { CutLayer } from './CutLayer';
@@ -253,6 +253,7 @@ export function RingPanel() {
   const svgBox = useRef<HTMLDivElement>(null);
   const { order, positions, glyphR } = useRingLayout(nodes, cluster);
   const { side, outside, stretch } = useRingSide(box.width, box.height, order);
+  const touch = useCoarsePointer();
   const { selected, menuFor, onOpen, onClose } = useNodeMenu(svgBox);
   const { picked, onStageClick, onStageMove, closePicked } = useMessagePicking({ svgBox, positions, glyphR, side, paused });
 
@@ -265,7 +266,7 @@ export function RingPanel() {
       <div className="ring-area" ref={box.ref}>
         {!labelsFit(order.length) && !outside && (
           <p className="ring-dense-note" data-testid="ring-dense-note">
-            {order.length} nodes: names, tags and hint counts shown on hover; token ranges merged per pixel
+            {order.length} nodes: names, tags and hint counts shown on {touch ? 'tap' : 'hover'}; token ranges merged per pixel
           </p>
         )}
         {/* Mouse picking of a message; the keyboard path is the "Messages in flight" list. */}
