@@ -105,3 +105,49 @@ describe('Settings: the datacenter editor', () => {
     expect(name2).toHaveAccessibleDescription(/has the name of a node/);
   });
 });
+
+describe('Settings: hintedHandoffEnabled as a list of datacenters (ScyllaDB\'s form)', () => {
+  const limited = () =>
+    makeCluster({
+      settings: { ...PRESETS.cassandra, hintedHandoffEnabled: ['us'] },
+      replicationFactor: 6,
+      datacenters: [
+        { name: 'us', rf: 3, nodes: ['A', 'B', 'C'] },
+        { name: 'eu', rf: 3, nodes: ['D', 'E', 'F'] },
+      ],
+    });
+
+  it('keeps a running list through an unrelated change, and an unknown datacenter names the field', async () => {
+    const user = userEvent.setup();
+    const { send } = renderWithStore(<SettingsButton />, { cluster: limited() });
+    const dialog = await openSettings(user);
+    const only = within(dialog).getByRole('textbox', { name: 'only in' });
+    expect(only).toHaveValue('us');
+    expect(within(dialog).getByRole('switch', { name: 'hintedHandoffEnabled' })).toBeChecked();
+
+    await user.type(only, ', mars');
+    expect(only).toHaveAttribute('aria-invalid', 'true');
+    expect(within(dialog).getByRole('button', { name: 'Apply & restart' })).toBeDisabled();
+    await user.click(within(dialog).getByRole('button', { name: 'Fix hintedHandoffEnabled' }));
+    expect(only).toHaveFocus();
+    await user.clear(only);
+    await user.type(only, 'us');
+
+    const seed = within(dialog).getByRole('textbox', { name: 'seed' });
+    await user.clear(seed);
+    await user.type(seed, '9');
+    await user.click(within(dialog).getByRole('button', { name: 'Apply & restart' }));
+    const sent = commands(send) as { scenario?: { settings: Record<string, unknown> } }[];
+    expect(sent[0]!.scenario!.settings.hintedHandoffEnabled).toEqual(['us']);
+  });
+
+  it('an empty list is on for every datacenter; off hides the list', async () => {
+    const user = userEvent.setup();
+    renderWithStore(<SettingsButton />, { cluster: limited() });
+    const dialog = await openSettings(user);
+    await user.clear(within(dialog).getByRole('textbox', { name: 'only in' }));
+    expect(within(dialog).getByTestId('settings-diff')).toHaveTextContent(/hintedHandoffEnabled\s*only us\s*becomes\s*→?\s*on/);
+    await user.click(within(dialog).getByRole('switch', { name: 'hintedHandoffEnabled' }));
+    expect(within(dialog).queryByRole('textbox', { name: 'only in' })).not.toBeInTheDocument();
+  });
+});

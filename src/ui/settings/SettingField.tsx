@@ -28,6 +28,41 @@ function FieldNote({ id, note }: { id: string; note: { text: string; flag: boole
   );
 }
 
+/**
+ * On / off, and while on, the datacenters it is limited to (empty: every one): the switch holds
+ * `true` / `false`, the list's text replaces `true` while one is typed.
+ */
+function BoolOrList({ id, common, value, onChange }: { id: string; common: Record<string, unknown>; value: string | boolean; onChange(v: string | boolean): void }) {
+  const on = value !== false;
+  return (
+    <span className="set-bool-list">
+      <label className="switch set-switch">
+        <input {...common} type="checkbox" role="switch" checked={on} onChange={(e) => onChange(e.target.checked)} />
+        <span aria-hidden="true">{on ? 'on' : 'off'}</span>
+      </label>
+      {on && (
+        <span className="set-text-input">
+          <label htmlFor={`${id}-dcs`} className="set-unit">
+            only in
+          </label>
+          <input
+            id={`${id}-dcs`}
+            data-testid={`${id}-dcs`}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="every datacenter"
+            aria-describedby={common['aria-describedby'] as string}
+            aria-invalid={common['aria-invalid'] as boolean | undefined}
+            value={typeof value === 'string' ? value : ''}
+            onChange={(e) => onChange(e.target.value.trim() === '' ? true : e.target.value)}
+          />
+        </span>
+      )}
+    </span>
+  );
+}
+
 export function SettingField({ field, value, was, error, unused, replacedBy, note, onChange }: SettingFieldProps) {
   const id = `set-${field.key.replace('.', '-')}`;
   const describedBy = [`${id}-real`, `${id}-why`, error ? `${id}-error` : '', was !== null ? `${id}-was` : '']
@@ -59,6 +94,8 @@ export function SettingField({ field, value, was, error, unused, replacedBy, not
             <input {...common} type="checkbox" role="switch" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
             <span aria-hidden="true">{value ? 'on' : 'off'}</span>
           </label>
+        ) : field.kind === 'boolOrList' ? (
+          <BoolOrList id={id} common={common} value={value} onChange={onChange} />
         ) : field.kind === 'choice' ? (
           <select {...common} value={String(value)} onChange={(e) => onChange(e.target.value)}>
             {field.options?.map((o) => (

@@ -72,7 +72,8 @@ const asObject = (v: unknown): Record<string, unknown> =>
 
 function focusField(problem: Problem): void {
   const id = problem.target ? dcInputId(problem.target) : problem.key ? `set-${problem.key.replace('.', '-')}` : null;
-  if (id) document.getElementById(id)?.focus();
+  // A list beside a switch (hintedHandoffEnabled's datacenters) is what an error there is about.
+  if (id) (document.getElementById(`${id}-dcs`) ?? document.getElementById(id))?.focus();
 }
 
 /** Every field that differs from the running simulation, old value struck through. */

@@ -10,7 +10,11 @@ import { clusterParts, DC_KEY, largestRf, readRows, rowsFromCluster, rowsSummary
 export { parseNodes } from './nodesText';
 
 /** `list`: names separated by commas (a setting's list of datacenters). */
-export type FieldKind = 'choice' | 'bool' | 'duration' | 'optionalDuration' | 'number' | 'list' | 'datacenters';
+/**
+ * `boolOrList`: on / off, or (on) only the datacenters listed — hintedHandoffEnabled's ScyllaDB form;
+ * the form holds a boolean, or the list's text while one is typed.
+ */
+export type FieldKind = 'choice' | 'bool' | 'boolOrList' | 'duration' | 'optionalDuration' | 'number' | 'list' | 'datacenters';
 export type FieldMode = 'coordinator' | 'sloppy-quorum';
 
 export interface FieldDef {
@@ -68,7 +72,7 @@ const FIELD_KIND: Record<SettingSpec<unknown>['type'], FieldKind> = {
 /** A setting's field, every fact of it from the registry. */
 function settingField(path: SettingPath): FieldDef {
   const spec = SETTINGS[path] as SettingSpec<unknown>;
-  const kind = FIELD_KIND[spec.type];
+  const kind = spec.orDcList ? 'boolOrList' : FIELD_KIND[spec.type];
   return {
     key: path,
     path: `settings.${path}`,
@@ -134,6 +138,7 @@ export function settingsToForm(settings: Settings): FormValues {
     const [head, leaf] = f.key.split('.') as [keyof Settings, 'median' | 'p99' | undefined];
     const v = leaf !== undefined ? (settings[head] as Settings['latency'])[leaf] : settings[head];
     if (f.kind === 'bool') out[f.key] = Boolean(v);
+    else if (f.kind === 'boolOrList') out[f.key] = Array.isArray(v) ? (v as readonly string[]).join(', ') : Boolean(v);
     else if (f.kind === 'list') out[f.key] = (v as readonly string[]).join(', ');
     else if (f.kind === 'duration' || f.kind === 'optionalDuration') out[f.key] = durationText(v as number | null);
     else out[f.key] = String(v);
@@ -185,6 +190,8 @@ function toValue(f: FieldDef, v: string | boolean): unknown {
   const t = v.trim();
   if (f.kind === 'choice') return t;
   if (f.kind === 'list') return t.split(/[\s,]+/).filter(Boolean);
+  // An empty list means every datacenter: on.
+  if (f.kind === 'boolOrList') return t === '' ? true : t.split(/[\s,]+/).filter(Boolean);
   if (f.kind === 'optionalDuration' && (t === '' || /^(none|null|off)$/i.test(t))) return null;
   if (f.kind === 'duration' || f.kind === 'optionalDuration') return NUMBER.test(t) ? Number(t) : t;
   return NUMBER.test(t) ? Number(t) : t;
@@ -250,6 +257,7 @@ export function shownValue(v: string | boolean | undefined, f: FieldDef): string
   if (typeof v === 'boolean') return v ? 'on' : 'off';
   if (f.kind === 'datacenters') return rowsSummary(v);
   if (v === undefined) return '—';
+  if (f.kind === 'boolOrList') return v.trim() === '' ? 'on' : `only ${v.trim()}`;
   if (v.trim() === '' && f.placeholder) return f.placeholder;
   return v;
 }
@@ -257,6 +265,7 @@ export function shownValue(v: string | boolean | undefined, f: FieldDef): string
 /** Whether two texts of a field mean the same ("180m" and "3h" do). */
 export function sameValue(f: FieldDef, a: string | boolean | undefined, b: string | boolean | undefined): boolean {
   if (a === b) return true;
+  if (f.kind === 'boolOrList' && a !== undefined && b !== undefined) return JSON.stringify(toValue(f, a)) === JSON.stringify(toValue(f, b));
   if (typeof a !== 'string' || typeof b !== 'string') return false;
   if (f.key === 'nodes') return JSON.stringify(parseNodes(a)) === JSON.stringify(parseNodes(b));
   if (f.kind === 'datacenters') return sameRows(a, b);
