@@ -1,7 +1,7 @@
 // Run B = run A with exactly one setting changed; bad values are rejected naming the field.
 import { describe, expect, it } from 'vitest';
 import { parseScenario, READ_LEVELS, realNamesText, runScenario, SETTINGS, type LoggedCommand } from '../../src/engine';
-import { changeDef, CHANGES, COMPARE_PRESETS, currentValue, deriveB, presetValue } from '../../src/view/compare/model';
+import { changeDef, CHANGES, COMPARE_PRESETS, currentValue, deriveB, presetValue, valueSchema } from '../../src/view/compare/model';
 import { compareScenario } from '../fixtures/compareScenario';
 
 const A = compareScenario({
@@ -162,5 +162,13 @@ describe('deriveB: one setting changed', () => {
     expect(changeDef('settings.maxHintWindow')!.real).toMatch(/max_hint_window/);
     expect(changeDef('settings.hintReplayRate')!.real).toMatch(/hinted_handoff_throttle/);
     expect(changeDef('settings.preset')).toBeUndefined();
+  });
+});
+
+describe('every change Compare offers', () => {
+  it.each(CHANGES.map((c) => [c.name, c] as const))('%s: A\'s value reads, and a B from it passes its own schema', (_name, def) => {
+    const a = currentValue(A, def);
+    expect(['bool', 'duration', 'optionalDuration', 'number', 'choice']).toContain(def.kind);
+    expect(valueSchema(def).safeParse(a).success).toBe(true);
   });
 });

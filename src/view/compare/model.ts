@@ -50,7 +50,8 @@ export const CHANGES: readonly ChangeDef[] = [
     .map((f): ChangeDef => ({
       path: f.path,
       name: f.key,
-      kind: f.kind as ChangeKind,
+      // Compare turns hintedHandoffEnabled on or off; a datacenter list is the form's to edit.
+      kind: (f.kind === 'boolOrList' ? 'bool' : f.kind) as ChangeKind,
       real: f.real,
       options: f.options?.map((o) => o.value),
       emptyMeans: f.kind === 'optionalDuration' ? (f.placeholder ?? 'none') : undefined,
