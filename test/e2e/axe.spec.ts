@@ -10,8 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
-import lz from 'lz-string';
-import { BASE_URL, counter, launch, openPage, screenshot, waitForNumber } from './helpers';
+import { BASE_URL, counter, launch, openPage, REGIONS_FILE, screenshot, shareFragment, shippedScenario, waitForNumber } from './helpers';
 import { compareScenario } from '../fixtures/compareScenario';
 
 // Evaluated rather than added as a <script>: the app's CSP (script-src 'self') refuses inline scripts.
@@ -109,7 +108,7 @@ const VIEWS: Record<string, (page: Page) => Promise<void>> = {
   },
   compare: async (page) => {
     const session = { v: 1, scenario: compareScenario({ name: 'D down, then back' }), at: 90_000 };
-    await page.goto(`${BASE_URL}#s=${lz.compressToEncodedURIComponent(JSON.stringify(session))}`, { waitUntil: 'load' });
+    await page.goto(`${BASE_URL}${shareFragment(session)}`, { waitUntil: 'load' });
     await ready(page);
     await page.getByTestId('compare-button').click();
     await page.getByTestId('compare-back').waitFor({ timeout: 30_000 });
@@ -118,15 +117,13 @@ const VIEWS: Record<string, (page: Page) => Promise<void>> = {
   },
   'regions-cut': async (page) => {
     // Scenario 36 in the cut: the counters and the chart split under-replicated keys per datacenter.
-    const scenario = JSON.parse(readFileSync(new URL('../../scenarios/36-two-regions-one-cut-off.json', import.meta.url), 'utf8')) as unknown;
-    await page.goto(`${BASE_URL}#s=${lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, scenario, at: 150_000 }))}`, { waitUntil: 'load' });
+    await page.goto(`${BASE_URL}${shareFragment({ v: 1, scenario: shippedScenario(REGIONS_FILE), at: 150_000 })}`, { waitUntil: 'load' });
     await waitForNumber(page, counter('under-dc-eu'), (n) => n > 0, 60_000);
     await page.getByTestId('under-line-eu').waitFor({ state: 'attached', timeout: 15_000 });
   },
   // Two datacenters: the WAN legend entry, the Cut <dc> off buttons and the in-flight list's route tags.
   'two-datacenters': async (page) => {
-    const scenario = JSON.parse(readFileSync(new URL('../../scenarios/36-two-regions-one-cut-off.json', import.meta.url), 'utf8')) as unknown;
-    await page.goto(`${BASE_URL}#s=${lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, scenario, log: [] }))}`, { waitUntil: 'load' });
+    await page.goto(`${BASE_URL}${shareFragment({ v: 1, scenario: shippedScenario(REGIONS_FILE), log: [] })}`, { waitUntil: 'load' });
     await page.waitForSelector('[data-testid="legend-wan"]');
     await page.getByTestId('jump-to').fill('10010ms');
     await page.getByRole('button', { name: 'Go to that time' }).click();

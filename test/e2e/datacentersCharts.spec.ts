@@ -4,13 +4,11 @@
 // hints' replay both go back to 0.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import lz from 'lz-string';
-import { BASE_URL, counter, launch, openPage, screenshot, waitForNumber } from './helpers';
+import { BASE_URL, counter, launch, openPage, REGIONS_FILE, screenshot, shareFragment, shippedScenario, waitForNumber } from './helpers';
 
-const scenario = JSON.parse(readFileSync(new URL('../../scenarios/36-two-regions-one-cut-off.json', import.meta.url), 'utf8')) as unknown;
-const shareHash = '#s=' + lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, scenario, log: [] }));
+const scenario = shippedScenario(REGIONS_FILE);
+const shareHash = shareFragment({ v: 1, scenario, log: [] });
 
 let browser: Browser;
 let page: Page;

@@ -5,14 +5,12 @@
 // eu's nodes from everyone else in one click, and Heal joins them.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import lz from 'lz-string';
 import { createSimulation, type MessageView } from '../../src/engine';
-import { BASE_URL, launch, openPage, screenshot } from './helpers';
+import { BASE_URL, launch, openPage, REGIONS_FILE, screenshot, shareFragment, shippedScenario } from './helpers';
 
-const scenario = JSON.parse(readFileSync(new URL('../../scenarios/36-two-regions-one-cut-off.json', import.meta.url), 'utf8')) as unknown;
-const shareHash = '#s=' + lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, scenario, log: [] }));
+const scenario = shippedScenario(REGIONS_FILE);
+const shareHash = shareFragment({ v: 1, scenario, log: [] });
 
 /** The first whole millisecond after `fromMs` at which a message matching `want` is in flight. */
 function momentWith(want: (m: MessageView) => boolean, fromMs: number): number {

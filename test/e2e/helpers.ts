@@ -1,13 +1,23 @@
 // Shared helpers for the browser specs (run by scripts/e2e.mjs, which sets BASE_URL and
 // CHROME_PATH and serves the built app).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import lz from 'lz-string';
 import { findChrome } from '../../scripts/find-chrome.mjs';
 
 /** Where the built app is served, e.g. http://127.0.0.1:PORT/course/hintscope/ */
 export const BASE_URL = process.env.BASE_URL ?? '';
+
+/** A scenario shipped in scenarios/ (its file name), parsed. */
+export const shippedScenario = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../scenarios/${file}`, import.meta.url), 'utf8'));
+
+/** The fragment of a share link carrying `session` ({ v: 1, scenario, log?, at? }). */
+export const shareFragment = (session: unknown): string => '#s=' + lz.compressToEncodedURIComponent(JSON.stringify(session));
+
+/** Two regions, one cut off: the datacenter specs' scenario. */
+export const REGIONS_FILE = '36-two-regions-one-cut-off.json';
 
 const RESULTS_DIR = fileURLToPath(new URL('../../test-results/', import.meta.url));
 

@@ -4,15 +4,12 @@
 // Also saves the drawer with the editor at 1280×720 and 390 px to docs/.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
-import lz from 'lz-string';
-import { BASE_URL, counter, screenshot, useApp, waitForNumber } from './helpers';
+import { BASE_URL, counter, REGIONS_FILE, screenshot, shareFragment, shippedScenario, useApp, waitForNumber } from './helpers';
 
 const DOCS = fileURLToPath(new URL('../../docs/', import.meta.url));
-const regions = JSON.parse(readFileSync(new URL('../../scenarios/36-two-regions-one-cut-off.json', import.meta.url), 'utf8')) as unknown;
-const regionsLink = '#s=' + lz.compressToEncodedURIComponent(JSON.stringify({ v: 1, scenario: regions, log: [] }));
+const regionsLink = shareFragment({ v: 1, scenario: shippedScenario(REGIONS_FILE), log: [] });
 
 let page: Page;
 let problems: string[] = [];
