@@ -1,19 +1,15 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { defaultScenario, parseScenario, PRESETS, realNamesText, SETTING_PATHS, SETTINGS } from '../../src/engine';
+import { defaultScenario, parseScenario, realNamesText, SETTING_PATHS, SETTINGS } from '../../src/engine';
 import { App } from '../../src/ui/app/App';
 import { SettingsReadout } from '../../src/ui/settings/SettingsReadout';
 import { SettingsButton } from '../../src/ui/settings/SettingsButton';
 import { ALL_FIELDS, buildScenario, clusterToForm, fieldOfError, NO_REAL_NAME, SETTING_GROUPS } from '../../src/view/settings/settingsModel';
 import { commands, makeCluster, renderWithStore } from './fixtures';
+import { cassandra, openSettings } from './settingsFixtures';
 
-const cassandra = () => makeCluster({ settings: { ...PRESETS.cassandra } });
 
-async function openSettings(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(screen.getByRole('button', { name: 'Settings' }));
-  return screen.getByRole('dialog', { name: 'Settings' });
-}
 
 describe('Settings drawer', () => {
   it('opens from the header, shows our name, the real name and why, and closes on Escape with focus back', async () => {

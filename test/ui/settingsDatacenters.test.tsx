@@ -1,13 +1,13 @@
 // The datacenter editor in the Settings drawer: split, edit a row, see the engine's error on the
 // row's input, fix it, apply; prefilled from a running cluster with datacenters; presets keep it.
-import { screen, within } from '@testing-library/react';
+import { within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, PRESETS } from '../../src/engine';
 import { SettingsButton } from '../../src/ui/settings/SettingsButton';
 import { commands, makeCluster, renderWithStore } from './fixtures';
+import { cassandra, openSettings } from './settingsFixtures';
 
-const cassandra = () => makeCluster({ settings: { ...PRESETS.cassandra } });
 const twoDcs = () =>
   makeCluster({
     settings: { ...PRESETS.cassandra },
@@ -18,10 +18,6 @@ const twoDcs = () =>
     ],
   });
 
-async function openSettings(user: ReturnType<typeof userEvent.setup>) {
-  await user.click(screen.getByRole('button', { name: 'Settings' }));
-  return screen.getByRole('dialog', { name: 'Settings' });
-}
 
 describe('Settings: the datacenter editor', () => {
   it('splits into two datacenters, shows a bad RF on its row, focuses it from "Fix …", and applies once fixed', async () => {
