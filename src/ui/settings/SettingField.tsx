@@ -28,6 +28,16 @@ function FieldNote({ id, note }: { id: string; note: { text: string; flag: boole
   );
 }
 
+/** The field's on/off switch (its input carries the field's id, description and error state). */
+function Switch({ common, on, onChange }: { common: Record<string, unknown>; on: boolean; onChange(v: boolean): void }) {
+  return (
+    <label className="switch set-switch">
+      <input {...common} type="checkbox" role="switch" checked={on} onChange={(e) => onChange(e.target.checked)} />
+      <span aria-hidden="true">{on ? 'on' : 'off'}</span>
+    </label>
+  );
+}
+
 /**
  * On / off, and while on, the datacenters it is limited to (empty: every one): the switch holds
  * `true` / `false`, the list's text replaces `true` while one is typed.
@@ -36,10 +46,7 @@ function BoolOrList({ id, common, value, onChange }: { id: string; common: Recor
   const on = value !== false;
   return (
     <span className="set-bool-list">
-      <label className="switch set-switch">
-        <input {...common} type="checkbox" role="switch" checked={on} onChange={(e) => onChange(e.target.checked)} />
-        <span aria-hidden="true">{on ? 'on' : 'off'}</span>
-      </label>
+      <Switch common={common} on={on} onChange={onChange} />
       {on && (
         <span className="set-text-input">
           <label htmlFor={`${id}-dcs`} className="set-unit">
@@ -90,10 +97,7 @@ export function SettingField({ field, value, was, error, unused, replacedBy, not
       </div>
       <div className="set-input">
         {field.kind === 'bool' ? (
-          <label className="switch set-switch">
-            <input {...common} type="checkbox" role="switch" checked={value === true} onChange={(e) => onChange(e.target.checked)} />
-            <span aria-hidden="true">{value ? 'on' : 'off'}</span>
-          </label>
+          <Switch common={common} on={value === true} onChange={onChange} />
         ) : field.kind === 'boolOrList' ? (
           <BoolOrList id={id} common={common} value={value} onChange={onChange} />
         ) : field.kind === 'choice' ? (
