@@ -5,7 +5,7 @@
 // through the EngineContext it implements (context.ts).
 import type { ClusterInfo, Command, KeyInspection, LoggedCommand, LogEvent, LogKind, MetricsSample, ProbeRecord, Simulation, Snapshot } from './api';
 import type { PageRef, SimState, Stats, Streams } from './context';
-import { EventHeap } from './core/heap';
+import { EventQueue } from './core/queue';
 import { EV, P_OTHER, SimEvent } from './core/events';
 import { EventLog, type LazyText } from './core/log';
 import { msToUs } from './core/duration';
@@ -68,7 +68,7 @@ export class Sim implements Simulation, SimState {
   readonly seeds: Set<number>;
   nowUs = 0;
   events = 0;
-  readonly heap = new EventHeap<SimEvent>();
+  readonly heap = new EventQueue<SimEvent>();
   /** Insertion sequence of the event queue (run/loop.ts; the network's deliveries too). */
   seq = 0;
   readonly rng: Streams;

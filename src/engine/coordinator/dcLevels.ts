@@ -9,9 +9,6 @@ import { blockFor } from './levels';
 
 const quorum = (rf: number) => Math.floor(rf / 2) + 1;
 
-/** The levels whose counting depends on datacenters. */
-export const DC_LEVEL: ReadonlySet<Level> = new Set<Level>(['LOCAL_ONE', 'LOCAL_QUORUM', 'EACH_QUORUM']);
-
 /** LOCAL_ONE and LOCAL_QUORUM: only replicas in the coordinator's DC count. */
 export function isLocalLevel(level: Level): boolean {
   return level === 'LOCAL_ONE' || level === 'LOCAL_QUORUM';

@@ -13,7 +13,7 @@ import { addDelta, observedTags, removeDelta } from '../node/orset';
 import { offerHint } from '../hints/hints';
 import { hintsAllowed } from '../hints/policy';
 import { hintsOnTimeout, standInCounts, writeAvailable } from './levels';
-import { ackCounts, DC_LEVEL, liveCount, perDcNeed, requiredFor } from './dcLevels';
+import { ackCounts, isLocalLevel, liveCount, perDcNeed, requiredFor } from './dcLevels';
 import { forwardOnArrival, sendWithForwarding } from '../net/forward';
 import { failReadsOf, onRepairAck } from './read';
 import type { WriteHandler } from './types';
@@ -93,7 +93,7 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
   // Every replica writing for itself gets the same body (bodies are never changed once sent).
   let forItself: MutationBody | null = null;
   if (ctx.topology.names.length > 1) {
-    sendWithForwarding(ctx, coord.idx, h.targets, mutation(h, RECEIVER), () => ack(ctx, h, coord.idx, receive(ctx, coord, info, h.v, coord.idx)));
+    if (sendWithForwarding(ctx, coord.idx, h.targets, mutation(h, RECEIVER))) ack(ctx, h, coord.idx, receive(ctx, coord, info, h.v, coord.idx));
   } else for (let i = 0; i < h.targets.length; i++) {
     const to = h.targets[i]!;
     const owner = h.owners[i]!;
@@ -141,10 +141,17 @@ function target(h: WriteHandler, to: number, owner: number): void {
 
 function coordinatorMode(ctx: EngineContext, coord: NodeState, h: WriteHandler): boolean {
   const replicas = h.info.replicas;
+  const dcOf = ctx.topology.dcOf;
+  const local = dcOf[coord.idx]!;
   let alive = 0;
-  for (const r of replicas) if (believesAlive(coord, r)) alive++;
-  // Datacenter levels count only some of them (dcLevels.ts); -1: a DC short of its quorum.
-  const counted = DC_LEVEL.has(h.level) ? liveCount(ctx.topology, h.level, ctx.topology.dcOf[coord.idx]!, replicas.filter((r) => believesAlive(coord, r))) : alive;
+  let aliveLocal = 0;
+  for (const r of replicas) {
+    if (!believesAlive(coord, r)) continue;
+    alive++;
+    if (dcOf[r] === local) aliveLocal++;
+  }
+  // Datacenter levels count only some of them (dcLevels.ts liveCount); -1: a DC short of its quorum.
+  const counted = isLocalLevel(h.level) ? aliveLocal : h.level === 'EACH_QUORUM' ? liveCount(ctx.topology, h.level, local, replicas.filter((r) => believesAlive(coord, r))) : alive;
   if (!writeAvailable(h.level, h.required, ctx.rf, counted)) return unavailable(ctx, h, Math.max(0, counted));
   const targets = new Array<number>(alive);
   let j = 0;
@@ -228,7 +235,7 @@ function ack(ctx: EngineContext, h: WriteHandler, from: number, ok: boolean): vo
   h.answered[i] = true;
   h.unanswered--;
   const standIn = h.owners[i] !== from;
-  if (ok && (!standIn || standInCounts(ctx.settings.strictQuorum, h.level)) && (!DC_LEVEL.has(h.level) || ackCounts(ctx.topology, h.level, ctx.topology.dcOf[h.coord]!, from, h.need))) h.acks++;
+  if (ok && (!standIn || standInCounts(ctx.settings.strictQuorum, h.level)) && ackCounts(ctx.topology, h.level, ctx.topology.dcOf[h.coord]!, from, h.need)) h.acks++;
   checkDone(ctx, h);
 }
 

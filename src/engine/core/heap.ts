@@ -12,7 +12,7 @@ export interface Ordered {
 }
 
 /** Same time: priority class, then insertion order. */
-function tieLess(a: Ordered, b: Ordered): boolean {
+export function tieLess(a: Ordered, b: Ordered): boolean {
   return a.p < b.p || (a.p === b.p && a.s < b.s);
 }
 

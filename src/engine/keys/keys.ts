@@ -66,10 +66,10 @@ export function keyInfo(t: KeyTable, key: string): KeyInfo {
   let info = t.keys.get(key);
   if (!info) {
     const place = t.ring.place(key);
-    const copiesFrom3 = t.rf > 3 ? new Array<Version[] | undefined>(t.rf - 3).fill(undefined) : null;
+    const copiesFrom6 = t.rf > 6 ? new Array<Version[] | undefined>(t.rf - 6).fill(undefined) : null;
     info = {
       key, ord: t.keys.size, place, replicas: replicasOfRange(t, place.range), acked: null, newest: -1, deleted: false, frontier: NO_VERSIONS, lastRead: null,
-      copy0: undefined, copy1: undefined, copy2: undefined, copiesFrom3,
+      copy0: undefined, copy1: undefined, copy2: undefined, copy3: undefined, copy4: undefined, copy5: undefined, copiesFrom6,
     };
     t.keys.set(key, info);
   }

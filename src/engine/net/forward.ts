@@ -17,28 +17,59 @@ export function interDcMutations<K extends keyof Messages>(kind: K, body: Messag
 
 /**
  * Sends a write's mutation to its targets: directly within the coordinator's DC, through one
- * seeded-random relay per remote DC. `self` takes the coordinator's own copy, in target order.
+ * seeded-random relay per remote DC. True when the coordinator is itself a target: the caller
+ * then applies its own copy (nothing sent here depends on it).
  */
-export function sendWithForwarding(ctx: EngineContext, coord: number, targets: readonly number[], body: MutationBody, self: () => void): void {
+export function sendWithForwarding(ctx: EngineContext, coord: number, targets: readonly number[], body: MutationBody): boolean {
   const dcOf = ctx.topology.dcOf;
   const local = dcOf[coord]!;
-  const remote = new Map<number, number[]>();
-  for (const to of targets) {
-    if (to === coord) self();
+  let self = false;
+  let firstRemote = -1;
+  for (let i = 0; i < targets.length; i++) {
+    const to = targets[i]!;
+    if (to === coord) self = true;
     else if (dcOf[to] === local) ctx.send(coord, to, 'mutation', body);
-    else {
-      const group = remote.get(dcOf[to]!);
-      if (group) group.push(to);
-      else remote.set(dcOf[to]!, [to]);
+    else if (firstRemote < 0) firstRemote = i;
+  }
+  if (firstRemote >= 0) sendToRemoteDcs(ctx, coord, targets, firstRemote, body);
+  return self;
+}
+
+/**
+ * One copy per remote DC, the DCs in the order their first target appears (replica order), the
+ * relay picked among that DC's targets. Plain scans, no grouping map: a write has a handful of
+ * targets and this runs for every write.
+ */
+function sendToRemoteDcs(ctx: EngineContext, coord: number, targets: readonly number[], from: number, body: MutationBody): void {
+  const dcOf = ctx.topology.dcOf;
+  const local = dcOf[coord]!;
+  const n = targets.length;
+  for (let i = from; i < n; i++) {
+    const dc = dcOf[targets[i]!]!;
+    if (dc === local || firstOfDc(dcOf, targets, from, i, dc) !== i) continue;
+    let size = 0;
+    for (let j = i; j < n; j++) if (dcOf[targets[j]!] === dc) size++;
+    const pick = size === 1 ? 0 : ctx.rng.net.int(size);
+    if (size === 1) {
+      ctx.send(coord, targets[i]!, 'mutation', body);
+      continue;
     }
+    const others: number[] = [];
+    let relay = -1;
+    for (let j = i, k = 0; j < n; j++) {
+      const to = targets[j]!;
+      if (dcOf[to] !== dc) continue;
+      if (k++ === pick) relay = to;
+      else others.push(to);
+    }
+    ctx.send(coord, relay, 'mutation', relayCopy(body, others));
   }
-  // DCs in the order their first target appears (replica order): deterministic.
-  for (const group of remote.values()) {
-    const pick = group.length === 1 ? 0 : ctx.rng.net.int(group.length);
-    const relay = group[pick]!;
-    const others = group.filter((_, i) => i !== pick);
-    ctx.send(coord, relay, 'mutation', others.length === 0 ? body : relayCopy(body, others));
-  }
+}
+
+/** The index of the first target in DC `dc` (from `from` on; `upTo` is one). */
+function firstOfDc(dcOf: readonly number[], targets: readonly number[], from: number, upTo: number, dc: number): number {
+  for (let j = from; j < upTo; j++) if (dcOf[targets[j]!] === dc) return j;
+  return upTo;
 }
 
 /** The relay's copy: the same mutation carrying the others of its DC (spelt out: one object shape for every body). */

@@ -2,7 +2,7 @@
 // (dropRate, a partition between the two, a receiver that is down) and hands each delivery to the
 // handler registered for its kind. It knows nothing of the protocol: it is generic over the map of
 // message kinds to bodies, as TigerBeetle's packet simulator is generic over its packet type.
-import type { EventHeap } from '../core/heap';
+import type { EventQueue } from '../core/queue';
 import { EV, P_OTHER, SimEvent } from '../core/events';
 import type { Prng } from '../core/prng';
 import type { Latency } from './latency';
@@ -16,7 +16,7 @@ export interface Endpoint {
 /** Where deliveries go: the simulation's event queue, its clock and its id counters. */
 export interface Carrier {
   readonly nowUs: number;
-  readonly heap: EventHeap<SimEvent>;
+  readonly heap: EventQueue<SimEvent>;
   /** Insertion sequence of the event queue (the network's deliveries take theirs from it too). */
   seq: number;
   nextId: number;

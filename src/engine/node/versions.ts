@@ -86,8 +86,9 @@ export function mergeVersion(existing: readonly Version[] | undefined, incoming:
 /**
  * Where a node keeps one key's versions: its data map, and (for replicas) a slot on the key:
  * each replica's versions, by rank, the same arrays as in the replicas' data maps, so the hot
- * write path needs no map lookup. The first three ranks (every replica, at the usual
- * replication factors) are fields of the key itself: one object to fetch per write, not two.
+ * write path needs no map lookup. The first six ranks (every replica at the usual replication
+ * factors, three in each of two datacenters too) are fields of the key itself: one object to
+ * fetch per write, not two.
  */
 export interface VersionSlot {
   key: string;
@@ -95,8 +96,11 @@ export interface VersionSlot {
   copy0: Version[] | undefined;
   copy1: Version[] | undefined;
   copy2: Version[] | undefined;
-  /** Ranks 3 and up; null below a replication factor of 4. */
-  copiesFrom3: (Version[] | undefined)[] | null;
+  copy3: Version[] | undefined;
+  copy4: Version[] | undefined;
+  copy5: Version[] | undefined;
+  /** Ranks 6 and up; null below a replication factor of 7. */
+  copiesFrom6: (Version[] | undefined)[] | null;
 }
 
 /** Replica rank r's versions of the slot's key. */
@@ -105,7 +109,10 @@ export function copyAt(slot: VersionSlot, r: number): Version[] | undefined {
     case 0: return slot.copy0;
     case 1: return slot.copy1;
     case 2: return slot.copy2;
-    default: return slot.copiesFrom3![r - 3];
+    case 3: return slot.copy3;
+    case 4: return slot.copy4;
+    case 5: return slot.copy5;
+    default: return slot.copiesFrom6![r - 6];
   }
 }
 
@@ -114,7 +121,10 @@ export function setCopyAt(slot: VersionSlot, r: number, vs: Version[] | undefine
     case 0: slot.copy0 = vs; break;
     case 1: slot.copy1 = vs; break;
     case 2: slot.copy2 = vs; break;
-    default: slot.copiesFrom3![r - 3] = vs;
+    case 3: slot.copy3 = vs; break;
+    case 4: slot.copy4 = vs; break;
+    case 5: slot.copy5 = vs; break;
+    default: slot.copiesFrom6![r - 6] = vs;
   }
 }
 

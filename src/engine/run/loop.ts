@@ -2,11 +2,11 @@
 // clock jumps to each; each one processed is folded into the trace hash. What an event does is the
 // simulation's to decide (Loop.process).
 import { SimEvent, P_OTHER } from '../core/events';
-import type { EventHeap } from '../core/heap';
+import type { EventQueue } from '../core/queue';
 import type { TraceHash } from '../core/trace';
 
 export interface Loop {
-  readonly heap: EventHeap<SimEvent>;
+  readonly heap: EventQueue<SimEvent>;
   /** Simulated time, µs. */
   nowUs: number;
   /** Insertion sequence: the last tie-break of the queue's order. */
@@ -31,10 +31,14 @@ export function schedule(l: Loop, t: number, k: number, n: number, e: number, x:
 export function advance(l: Loop, targetUs: number, maxEvents: number): boolean {
   let budget = maxEvents;
   const heap = l.heap;
-  while (heap.peekTime() <= targetUs) {
-    if (budget-- <= 0) return false;
-    l.process(heap.pop()!);
+  while (budget > 0) {
+    const ev = heap.popDue(targetUs);
+    if (ev === undefined) break;
+    budget--;
+    l.process(ev);
   }
+  // Out of budget with an event still due: the clock stays at the last one processed.
+  if (heap.peekTime() <= targetUs) return false;
   if (targetUs > l.nowUs) l.nowUs = targetUs;
   return true;
 }
