@@ -260,7 +260,13 @@ export class Sim implements Simulation, SimState {
     if (ev.k === EV.gen && generatorStopped(this, ev)) return;
     enter(this, ev);
     switch (ev.k) {
-      case EV.deliver: this.net.deliver(ev, this, MESSAGE_HANDLERS, LOSS_HANDLERS); break;
+      case EV.deliver: {
+        const seq = ev.s;
+        this.net.deliver(ev, this, MESSAGE_HANDLERS, LOSS_HANDLERS);
+        // Not re-queued as a reply (which takes a new seq): nothing holds it any more.
+        if (ev.s === seq) this.net.recycle(ev);
+        break;
+      }
       case EV.gossip: if (this.live(ev)) gossipTick(this, this.nodes[ev.n]!); break;
       case EV.hintTrigger: if (this.live(ev)) hintTrigger(this, this.nodes[ev.n]!); break;
       case EV.pageNext: if (this.live(ev)) sendNextPage(this, this.nodes[ev.n]!, ev.x); break;

@@ -83,7 +83,7 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
   }
   const h: WriteHandler = {
     id: ctx.newId(), coord: coord.idx, info, v, level, required: requiredFor(ctx.topology, level, ctx.topology.dcOf[coord.idx]!, ctx.rf), need: perDcNeed(ctx.topology, level),
-    acks: 0, targets: [], owners: [], answered: [], unanswered: 0, done: false, success: false, user, rerouted: false, live: false, deadline: -1,
+    acks: 0, targets: NO_TARGETS, owners: NO_TARGETS, answered: NOT_ANSWERED, unanswered: 0, done: false, success: false, user, rerouted: false, live: false, deadline: -1,
   };
   const started = ctx.settings.hintMode === 'coordinator' ? coordinatorMode(ctx, coord, h) : sloppyMode(ctx, coord, h);
   if (!started) return;
@@ -104,6 +104,13 @@ export function startWrite(ctx: EngineContext, coordIdx: number, info: KeyInfo, 
   checkDone(ctx, h);
   if (h.live) ctx.armDeadline(h);
 }
+
+/**
+ * A write's targets until coordinatorMode or sloppyMode sets them (setTargets, before anything
+ * reads or extends them): shared, so a write allocates only the arrays it keeps.
+ */
+const NO_TARGETS: number[] = [];
+const NOT_ANSWERED: boolean[] = [];
 
 /** A mutation's owner when it is the receiving node itself. */
 const RECEIVER = -1;
@@ -240,11 +247,12 @@ function ack(ctx: EngineContext, h: WriteHandler, from: number, ok: boolean): vo
 }
 
 function checkDone(ctx: EngineContext, h: WriteHandler): void {
-  if (!h.done && h.acks >= h.required) acknowledge(ctx, h, `${h.acks} ack${h.acks === 1 ? '' : 's'}`);
+  if (!h.done && h.acks >= h.required) acknowledge(ctx, h, h.acks);
   if (h.done && h.unanswered === 0) ctx.releaseWrite(h);
 }
 
-function acknowledge(ctx: EngineContext, h: WriteHandler, why: string): void {
+/** `why`: the acks that made it (the sentence is written only if read), or what did. */
+function acknowledge(ctx: EngineContext, h: WriteHandler, why: number | string): void {
   h.done = true;
   h.success = true;
   ctx.stats.writesAcknowledged++;
@@ -252,7 +260,7 @@ function acknowledge(ctx: EngineContext, h: WriteHandler, why: string): void {
   ctx.recordAck(h.info, h.v);
   const { info: { key }, level } = h;
   const what = opName(h.v);
-  ctx.note('write', () => `${what} ${key} acknowledged at ${level} (${why})`, h.coord, key, !h.user);
+  ctx.note('write', () => `${what} ${key} acknowledged at ${level} (${typeof why === 'number' ? `${why} ack${why === 1 ? '' : 's'}` : why})`, h.coord, key, !h.user);
 }
 
 export function onWriteTimeout(ctx: EngineContext, h: WriteHandler): void {

@@ -4,7 +4,7 @@
 // seed. A newer heartbeat for a peer believed down triggers an echo; the echo's reply marks it
 // alive (Cassandra's markAlive), so stale relayed state never resurrects a dead node.
 import type { EngineContext } from '../context';
-import type { Msg, NodeState, PeerView } from '../node/types';
+import type { DigestBody, Msg, NodeState, PeerView } from '../node/types';
 import { ArrivalWindow } from './arrivalWindow';
 import { EV } from '../core/events';
 
@@ -70,14 +70,21 @@ function statusCheck(ctx: EngineContext, node: NodeState): void {
   });
 }
 
-function digest(node: NodeState): { gens: number[]; vers: number[] } {
-  const gens = node.peers.map((p, j) => (j === node.idx ? node.gen : p.known ? p.gen : -1));
-  const vers = node.peers.map((p, j) => (j === node.idx ? node.ver : p.ver));
-  return { gens, vers };
+/** What a node knows of each peer's generation (-1: never heard of) and version: a syn or its ack. */
+function digest(node: NodeState, k: DigestBody['k']): DigestBody {
+  const n = node.peers.length;
+  const gens = new Array<number>(n);
+  const vers = new Array<number>(n);
+  for (let j = 0; j < n; j++) {
+    const p = node.peers[j]!;
+    gens[j] = j === node.idx ? node.gen : p.known ? p.gen : -1;
+    vers[j] = j === node.idx ? node.ver : p.ver;
+  }
+  return { k, gens, vers };
 }
 
 function sendSyn(ctx: EngineContext, node: NodeState, to: number): void {
-  ctx.send(node.idx, to, 'gossip', { k: 'syn', ...digest(node) });
+  ctx.send(node.idx, to, 'gossip', digest(node, 'syn'));
 }
 
 /** A gossip digest: a syn is answered with an ack carrying this node's digest. */
@@ -87,7 +94,7 @@ export function onDigest(ctx: EngineContext, node: NodeState, m: Msg<'gossip'>):
   const b = m.body;
   if (b.k === 'shutdown') return markShutdown(ctx, node, m.from, b.gen);
   merge(ctx, node, b.gens, b.vers);
-  if (b.k === 'syn') ctx.send(node.idx, m.from, 'gossip', { k: 'gack', ...digest(node) }, m);
+  if (b.k === 'syn') ctx.send(node.idx, m.from, 'gossip', digest(node, 'gack'), m);
 }
 
 /** An echo is answered at once; its reply proves the peer reachable (Cassandra's markAlive). */

@@ -36,6 +36,9 @@ export interface Delivery<M, K extends keyof M> extends SimEvent<M[K]> {
 /** One handler per kind of message: the receiving endpoint acts on the delivery. */
 export type Handlers<C, E, M> = { readonly [K in keyof M]: (ctx: C, to: E, m: Delivery<M, K>) => void };
 
+/** Spare delivery events kept at most (a burst's worth; beyond it they go to the collector). */
+const SPARE_CAP = 256;
+
 type AnyHandler<C, E> = (ctx: C, to: E, m: SimEvent) => void;
 
 /** What a sender's protocol does when a message of its kind is lost on arrival (most do nothing). */
@@ -50,6 +53,8 @@ type AnyLossHandler<C> = (ctx: C, m: SimEvent) => void;
 export class Network<M, E extends Endpoint> {
   /** Partition group per endpoint (all 0 when the network is whole). */
   group: number[];
+  /** Delivery events done with, for the next messages sent (fewer young collections). */
+  private spare: SimEvent[] = [];
 
   constructor(
     private readonly q: Carrier,
@@ -93,9 +98,18 @@ export class Network<M, E extends Endpoint> {
     const t = now + delay;
     const s = q.seq++;
     const id = q.nextId++;
-    q.heap.push(inReplyTo
-      ? inReplyTo.reuse(t, P_OTHER, s, EV.deliver, to, flag, id, kind, from, now, doomed, body)
+    const ev = inReplyTo ?? this.spare.pop();
+    q.heap.push(ev
+      ? ev.reuse(t, P_OTHER, s, EV.deliver, to, flag, id, kind, from, now, doomed, body)
       : new SimEvent(t, P_OTHER, s, EV.deliver, to, flag, id, kind, from, now, doomed, body));
+  }
+
+  /** A delivery processed and not reused for a reply: its object carries a later message. */
+  recycle(m: SimEvent): void {
+    if (this.spare.length < SPARE_CAP) {
+      m.body = null;
+      this.spare.push(m);
+    }
   }
 
   /** A message arrives: lost (and its kind's loss handler told), or handed to the handler of its kind. */
