@@ -69,7 +69,7 @@ export function keyInfo(t: KeyTable, key: string): KeyInfo {
     const copiesFrom6 = t.rf > 6 ? new Array<Version[] | undefined>(t.rf - 6).fill(undefined) : null;
     info = {
       key, ord: t.keys.size, place, replicas: replicasOfRange(t, place.range), acked: null, newest: -1, deleted: false, frontier: NO_VERSIONS, lastRead: null,
-      copy0: undefined, copy1: undefined, copy2: undefined, copy3: undefined, copy4: undefined, copy5: undefined, copiesFrom6,
+      copy0: undefined, copy1: undefined, copy2: undefined, copy3: undefined, copy4: undefined, copy5: undefined, copiesFrom6, newestTs: -Infinity, atNewest: 0,
     };
     t.keys.set(key, info);
   }

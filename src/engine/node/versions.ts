@@ -101,6 +101,37 @@ export interface VersionSlot {
   copy5: Version[] | undefined;
   /** Ranks 6 and up; null below a replication factor of 7. */
   copiesFrom6: (Version[] | undefined)[] | null;
+  /**
+   * An upper bound of every timestamp the replicas' copies hold, and which ranks (0–29) may hold a
+   * version of exactly that timestamp. A last-write-wins version newer than the bound, or equal to
+   * it at a rank whose bit is clear, is newer than that rank's copy without reading the copy —
+   * which, written seconds of simulated time earlier, is a cache miss on the write path's hottest
+   * line. A set bit only means "compare".
+   */
+  newestTs: number;
+  atNewest: number;
+}
+
+/** Ranks past this one always compare (the bits of `atNewest` are a 32-bit integer's). */
+const TRACKED_RANKS = 30;
+
+/** Whether a last-write-wins version of timestamp `ts` is newer than rank r's copy, known without reading it. */
+function knownNewer(slot: VersionSlot, r: number, ts: number): boolean {
+  return r < TRACKED_RANKS && (ts > slot.newestTs || (ts === slot.newestTs && (slot.atNewest & (1 << r)) === 0));
+}
+
+/**
+ * Rank r's copy now holds a version of timestamp `ts` (`exact`), or versions no newer than the
+ * bound and `ts` (joined states, siblings): its bit is then set, which only means "compare".
+ */
+function noteStored(slot: VersionSlot, r: number, ts: number, exact: boolean): void {
+  if (ts > slot.newestTs) {
+    slot.newestTs = ts;
+    slot.atNewest = 0;
+  }
+  if (r >= TRACKED_RANKS) return;
+  if (!exact || ts === slot.newestTs) slot.atNewest |= 1 << r;
+  else slot.atNewest &= ~(1 << r);
 }
 
 /** Replica rank r's versions of the slot's key. */
@@ -145,22 +176,32 @@ export function applyVersion(data: Map<string, Version[]>, idx: number, slot: Ve
   if (!cur || cur.length === 0) {
     const fresh = [v];
     data.set(slot.key, fresh);
-    if (r >= 0) setCopyAt(slot, r, fresh);
+    if (r >= 0) {
+      setCopyAt(slot, r, fresh);
+      noteStored(slot, r, v.ts, !v.clock && !v.set);
+    }
     return;
   }
   if (v.set) {
     // One state per replica, replaced in place (the array is the node's own).
     cur[0] = joinSetVersions(cur[0]!, v);
+    if (r >= 0) noteStored(slot, r, v.ts, false);
     return;
   }
   if (!v.clock) {
-    if (newerLww(v, cur[0]!)) cur[0] = v;
+    if (r >= 0 ? knownNewer(slot, r, v.ts) || newerLww(v, cur[0]!) : newerLww(v, cur[0]!)) {
+      cur[0] = v;
+      if (r >= 0) noteStored(slot, r, v.ts, true);
+    }
     return;
   }
   const next = mergeVersion(cur, v) as Version[];
   if (next === cur) return;
   data.set(slot.key, next);
-  if (r >= 0) setCopyAt(slot, r, next);
+  if (r >= 0) {
+    setCopyAt(slot, r, next);
+    noteStored(slot, r, v.ts, false);
+  }
 }
 
 export function applyAll(data: Map<string, Version[]>, idx: number, slot: VersionSlot, vs: readonly Version[]): void {
