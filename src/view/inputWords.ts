@@ -25,7 +25,17 @@ export function presenterKeysHint(question: boolean, touch: boolean): string | n
 export const wordsFor = (w: InputWords, touch: boolean): string => (touch ? w.touch : w.keys);
 
 /** How to pick a message on the ring: only while time stands still. */
+/**
+ * Above the in-flight count. While playing, the picture keeps each message in sight for half a
+ * second or more (a hop takes milliseconds), so it shows more dots than are on the wire: said here,
+ * beside the count it would otherwise seem to contradict.
+ */
 export function pickHint(paused: boolean, touch: boolean): string {
+  return paused ? pickAction(true, touch) : `Drawn slowed down. ${pickAction(false, touch)}`;
+}
+
+/** How to pick a message: at once when paused, after pausing while playing. */
+export function pickAction(paused: boolean, touch: boolean): string {
   const act = touch ? 'tap' : 'click';
   return paused ? `${act[0]!.toUpperCase()}${act.slice(1)} a message to drop or delay it` : `Pause, then ${act} a message to drop or delay it`;
 }

@@ -57,7 +57,7 @@ describe('the page-wide keys: one registry', () => {
 describe('touch wording', () => {
   it('says tap on a coarse pointer, click otherwise; no key line for the presenter on touch', async () => {
     const { pickHint, presenterKeysHint, wordsFor, CUT_HINT } = await import('../../src/view/inputWords');
-    expect(pickHint(false, true)).toBe('Pause, then tap a message to drop or delay it');
+    expect(pickHint(false, true)).toBe('Drawn slowed down. Pause, then tap a message to drop or delay it');
     expect(pickHint(true, false)).toBe('Click a message to drop or delay it');
     expect(presenterKeysHint(true, true)).toBeNull();
     expect(presenterKeysHint(true, false)).toMatch(/1–4: predict/);

@@ -50,7 +50,7 @@ describe('Picking a message on the canvas', () => {
     const at = drawnAt(write, 1004);
     fireEvent.click(screen.getByTestId('ring-box'), { clientX: at.x, clientY: at.y });
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    expect(screen.getByText('Pause, then click a message to drop or delay it')).toBeInTheDocument();
+    expect(screen.getByText('Drawn slowed down. Pause, then click a message to drop or delay it')).toBeInTheDocument();
   });
 
   it('a click away from every message closes the popover', () => {

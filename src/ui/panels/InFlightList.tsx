@@ -20,13 +20,13 @@ import { messageStyles, type MessageStyle } from '../../view/palette';
 import { Swatch } from '../common/Swatch';
 import { dcMap, routeFacts, routeTag, type DcOf } from '../../view/forwarding';
 import './instrument.css';
-import { pickHint } from '../../view/inputWords';
+import { pickAction, pickHint } from '../../view/inputWords';
 import { useCoarsePointer } from '../common/hooks';
 
 export const LIST_LIMIT = 50;
 const NO_MESSAGES: MessageView[] = [];
 
-export const PICK_HINT = pickHint(false, false);
+export const PICK_HINT = pickAction(false, false);
 
 /** Drawn plus not drawn; read from the packed columns where the frame came packed (no objects built). */
 const selectInFlight = (s: Parameters<typeof selectMessages>[0]) =>
