@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMessageListDecoder, packMessageList } from '../../src/protocol/packing';
 import { dcMap, routeFacts, routeTag } from '../../src/view/forwarding';
-import { relayLabel } from '../../src/view/canvas/drawRelays';
+import { placeRelayLabels, relayLabel } from '../../src/view/canvas/drawRelays';
+import { CENTER } from '../../src/view/geometry';
 import { makeMessage } from './fixtures';
 
 const dcOf = dcMap([
@@ -25,6 +26,23 @@ describe('route words', () => {
   });
   it('the badge counts the copies one relay copy stands for', () => {
     expect(relayLabel(['E', 'F'])).toBe('×3');
+  });
+});
+
+describe('relay badges', () => {
+  // A dot on the ring's right, 250 px out: inwards is towards smaller x.
+  const dot = [CENTER + 250, CENTER];
+  const none = { points: [], r: 30 };
+
+  it('sit beside the dot towards the middle when nothing is there', () => {
+    expect(placeRelayLabels(dot, ['×3'], 10, 17, none)).toEqual([{ text: '×3', x: CENTER + 240, y: CENTER, align: 'right' }]);
+  });
+  it('go to the outer side rather than cover a node, and leave out one that would cover another badge', () => {
+    const glyph = { points: [{ x: CENTER + 200, y: CENTER }], r: 30 };
+    expect(placeRelayLabels(dot, ['×3'], 10, 17, glyph)).toEqual([{ text: '×3', x: CENTER + 260, y: CENTER, align: 'left' }]);
+    // Two copies at one spot: the second badge has no free side.
+    expect(placeRelayLabels([...dot, ...dot], ['×3', '×2'], 10, 17, none).map((b) => b.text)).toEqual(['×3', '×2']);
+    expect(placeRelayLabels([...dot, ...dot, ...dot], ['×3', '×2', '×4'], 10, 17, none).map((b) => b.text)).toEqual(['×3', '×2']);
   });
 });
 
