@@ -125,10 +125,14 @@ export function labelBounds(labels: readonly LabelBox[]): LabelBox {
 
 /**
  * Width of a line of text at `px`: a generous average advance (bold DejaVu/Helvetica digits and
- * lower case run 0.6–0.7 em), so the real text never outgrows its box.
+ * lower case run 0.6–0.7 em; capitals, as in the DOWN and SLOW tags, up to 0.95), so the real text
+ * never outgrows its box.
  */
 export function textWidth(text: string, px: number, bold = true): number {
-  return Math.ceil(text.length * px * (bold ? 0.7 : 0.62));
+  let caps = 0;
+  for (const ch of text) if (ch >= 'A' && ch <= 'Z') caps++;
+  const rest = text.length - caps;
+  return Math.ceil(px * (rest * (bold ? 0.7 : 0.62) + caps * (bold ? 0.95 : 0.8)));
 }
 
 export interface LabelledRing {
@@ -137,6 +141,8 @@ export interface LabelledRing {
   labels: PlacedLabel[];
   /** How much further labels go sideways than up (labelsAround's stretch). */
   stretch: number;
+  /** Whether the labels fit in the space given (false: even at the smallest ring they do not). */
+  fits: boolean;
 }
 
 /** A stage wider than tall lets labels spread sideways, up to twice as far. */
@@ -160,28 +166,32 @@ export function labelsAround(side: number, ids: readonly string[], size: (id: st
  * bisection: labels grow outwards as the ring shrinks only through crowding, so a few halvings do.
  */
 export function fitLabelledRing(width: number, height: number, ids: readonly string[], size: (id: string) => { w: number; h: number }, min = 160): LabelledRing {
-  const fits = (side: number, labels: readonly LabelBox[]) => {
-    const b = labelBounds(labels);
-    const dx = (width - side) / 2;
-    const dy = (height - side) / 2;
-    return b.x >= -dx && b.y >= -dy && b.x + b.w <= side + dx && b.y + b.h <= side + dy;
-  };
+  const fits = (side: number, labels: readonly LabelBox[]) => labelsInside(width, height, side, labels);
   const stretch = wideness(width, height);
   const top = Math.max(min, Math.min(width, height));
   const topLabels = labelsAround(top, ids, size, stretch);
-  if (fits(top, topLabels)) return { side: top, labels: topLabels, stretch };
+  if (fits(top, topLabels)) return { side: top, labels: topLabels, stretch, fits: true };
   let lo = min;
   let hi = top;
-  let best: LabelledRing = { side: lo, labels: labelsAround(lo, ids, size, stretch), stretch };
+  const smallest = labelsAround(lo, ids, size, stretch);
+  let best: LabelledRing = { side: lo, labels: smallest, stretch, fits: fits(lo, smallest) };
   for (let i = 0; i < 8 && hi - lo > 2; i++) {
     const mid = (lo + hi) / 2;
     const labels = labelsAround(mid, ids, size, stretch);
     if (fits(mid, labels)) {
-      best = { side: mid, labels, stretch };
+      best = { side: mid, labels, stretch, fits: true };
       lo = mid;
     } else hi = mid;
   }
   return best;
+}
+
+/** Whether labels laid round a ring of `side` px, centred in `width` × `height`, stay inside it. */
+export function labelsInside(width: number, height: number, side: number, labels: readonly LabelBox[]): boolean {
+  const b = labelBounds(labels);
+  const dx = (width - side) / 2;
+  const dy = (height - side) / 2;
+  return b.x >= -dx && b.y >= -dy && b.x + b.w <= side + dx && b.y + b.h <= side + dy;
 }
 
 /** Whether names go outside the ring: inside its glyph a name would be drawn under MIN_NAME_PX. */

@@ -69,9 +69,13 @@ test('an embed in an iframe on a blog page plays: the clock advances and message
   assert.doesNotMatch(href, /embed=1/);
   await screenshot(page, 'embed-in-iframe');
 
-  // The iframe's own size: 720×480 holds the whole ring; so does a 390 px column.
+  // The iframe's own size: 720×480 holds the whole ring and its labels, D's DOWN tag included
+  // (the ring is fitted to them: about 220 px here); so does a 390 px column.
   const box = await frame.getByTestId('ring-box').boundingBox();
-  assert.ok(box && box.height > 250 && box.y + box.height <= 480 + 8, `the ring fits the 720×480 frame (${JSON.stringify(box)})`);
+  assert.ok(box && box.height > 200 && box.y + box.height <= 480 + 8, `the ring fits the 720×480 frame (${JSON.stringify(box)})`);
+  const labels = await frame.locator('[data-testid^="ring-label-"]').evaluateAll((gs) => gs.map((g) => g.getBoundingClientRect().bottom));
+  const area = await frame.locator('.ring-area').boundingBox();
+  assert.ok(area && labels.every((b) => b <= area.y + area.height + 1), `every label inside the ring's area (${JSON.stringify(labels)})`);
   assert.deepEqual(problems, []);
   await ctx.close();
 });

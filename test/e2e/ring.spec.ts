@@ -1,7 +1,8 @@
 // The ring on a projector (#14), in Chromium at 1280×720:
 // - 64 nodes, two of them down and every node holding hints: each node's label is outside the
 //   ring, its name at least 12 px, and no two labels (name, hint count, state tags) overlap;
-// - 32 and 128 nodes: the same, names only.
+// - 32 and 128 nodes: the same, names only;
+// - four nodes down at 64: every label (with its DOWN tag) stays inside the ring's panel.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -97,6 +98,19 @@ test('64 nodes, two down, every node holding hints: labels legible and none over
   const n5 = await page.getByTestId('ring-label-n5').textContent();
   assert.match(n5 ?? '', /DOWN/);
   assert.ok((await page.locator('.ring-label-badge').count()) > 30, 'hint counts are in the labels');
+  assert.deepEqual(problems, []);
+});
+
+test('64 nodes, four down: every label stays inside the ring panel, clear of its title and legend', async () => {
+  await openAt(ringOf(64, ['n1', 'n17', 'n48', 'n60'].map((kill) => ({ at: '5s', kill }))), 60_000, 64);
+  const boxes = await measure();
+  await screenshot(page, 'ring-64-four-down');
+  const area = await page.locator('.ring-area').boundingBox();
+  assert.ok(area);
+  const outside = boxes.filter((b) => b.x < area.x || b.y < area.y || b.x + b.w > area.x + area.width || b.y + b.h > area.y + area.height).map((b) => b.id);
+  assert.deepEqual(outside, [], 'labels inside the ring area');
+  assert.deepEqual(overlapping(boxes), []);
+  assert.match((await page.getByTestId('ring-label-n60').textContent()) ?? '', /DOWN/);
   assert.deepEqual(problems, []);
 });
 

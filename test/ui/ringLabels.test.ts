@@ -3,7 +3,8 @@
 // keeps every label inside the space it was given.
 import { describe, expect, it } from 'vitest';
 import { CENTER, RING_OUTER, VIEW } from '../../src/view/geometry';
-import { fitLabelledRing, labelBounds, labelsAround, labelsOutside, layoutRingLabels, overlaps, textWidth, type LabelBox } from '../../src/view/ringLabels';
+import { fitLabelledRing, labelBounds, labelsAround, labelsOutside, layoutRingLabels, overlaps, textWidth, wideness, type LabelBox } from '../../src/view/ringLabels';
+import { fitRingToLabels, labelSize } from '../../src/ui/ring/RingLabels';
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `n${i + 1}`);
 /** A name at 12 px, every seventh node with a hint count and a DOWN tag under it. */
@@ -75,5 +76,31 @@ describe('ring labels', () => {
     expect(labelsOutside(64, 370)).toBe(true);
     expect(labelsOutside(128, 370)).toBe(true);
     expect(labelsOutside(256, 370)).toBe(false);
+  });
+});
+
+describe('the ring fitted to its labels as drawn', () => {
+  const down = ['n1', 'n17', 'n48', 'n60'];
+  const tagsOf = (note: boolean) => JSON.stringify(down.map((id) => [id, [{ text: 'DOWN', className: 'tag tag-down' }, ...(note ? [{ text: 'seen down by 60/60', className: 'glyph-note' }] : [])]]));
+
+  it('makes room for the DOWN tags, every label inside the stage; notes go when they would cost the ring more than a sixth', () => {
+    const names = fitRingToLabels(610, 414, ids(64), 1, 99, '');
+    const tagged = fitRingToLabels(610, 414, ids(64), 1, 99, tagsOf(true));
+    expect(names.fits && tagged.fits).toBe(true);
+    expect(tagged.side).toBeLessThan(names.side);
+    expect(tagged.notes).toBe(false);
+    // What is drawn: the tags, no notes; inside the 610 × 414 stage.
+    const texts = new Map(ids(64).map((id) => [id, { id, held: 99, state: 'up', tags: down.includes(id) ? [{ text: 'DOWN', className: 'tag tag-down' }] : [] }]));
+    const b = labelBounds(labelsAround(tagged.side, ids(64), (id) => labelSize(texts.get(id)!, 1), wideness(610, 414)));
+    expect(b.x).toBeGreaterThanOrEqual(-(610 - tagged.side) / 2);
+    expect(b.y).toBeGreaterThanOrEqual(-(414 - tagged.side) / 2);
+    expect(b.x + b.w).toBeLessThanOrEqual(tagged.side + (610 - tagged.side) / 2);
+    expect(b.y + b.h).toBeLessThanOrEqual(tagged.side + (414 - tagged.side) / 2);
+  });
+
+  it('keeps the notes on a roomy stage, and says when not even the names fit (a phone at 64 nodes)', () => {
+    const one = JSON.stringify([['n1', [{ text: 'DOWN', className: 'tag tag-down' }, { text: 'seen down by 1/31', className: 'glyph-note' }]]]);
+    expect(fitRingToLabels(1400, 900, ids(32), 1, 0, one)).toMatchObject({ notes: true, fits: true });
+    expect(fitRingToLabels(366, 366, ids(64), 1, 99, tagsOf(true)).fits).toBe(false);
   });
 });

@@ -8,7 +8,7 @@ import { formatCount } from '../../view/format';
 import { VIEW, type Point } from '../../view/geometry';
 import { hintsHeld, nodeState, suspicion } from '../../view/nodeState';
 import { currentGroups } from '../../view/partition';
-import { labelsAround, MIN_NAME_PX, textWidth, type PlacedLabel } from '../../view/ringLabels';
+import { fitLabelledRing, labelsAround, labelsInside, MIN_NAME_PX, textWidth, wideness, type PlacedLabel } from '../../view/ringLabels';
 import { glyphTags, type GlyphTag } from './glyphTags';
 
 /** The text of one node's label. */
@@ -21,16 +21,26 @@ export interface LabelText {
 
 /** Line heights and font sizes (px) at a text scale (presenter mode grows them). */
 export function labelMetrics(scale: number) {
-  return { name: MIN_NAME_PX * scale, count: 11 * scale, nameLine: 15 * scale, tag: 14 * scale, tagLine: 19 * scale, badgePad: 6 * scale, space: 3 * scale };
+  return { name: MIN_NAME_PX * scale, count: 11 * scale, nameLine: 15 * scale, tag: 14 * scale, tagLine: 19 * scale, note: MIN_NAME_PX * scale, noteLine: 15 * scale, badgePad: 6 * scale, space: 3 * scale };
 }
 
-/** The box a label needs (px). */
+const isNote = (g: GlyphTag) => g.className === 'glyph-note';
+
+/** Each tag's line's top within its label (px), below the name; the last entry is the label's height. */
+function tagTops(tags: readonly GlyphTag[], scale: number): number[] {
+  const m = labelMetrics(scale);
+  const tops = [m.nameLine];
+  for (const g of tags) tops.push(tops[tops.length - 1]! + (isNote(g) ? m.noteLine : m.tagLine));
+  return tops;
+}
+
+/** The box a label needs (px). A note ("seen down by 60/60") is plain text at the name's size, below its tags. */
 export function labelSize(t: LabelText, scale: number): { w: number; h: number } {
   const m = labelMetrics(scale);
   const badge = t.held > 0 ? m.space + textWidth(formatCount(t.held), m.count, false) + m.badgePad : 0;
   const first = textWidth(t.id, m.name) + badge;
-  const widest = Math.max(first, ...t.tags.map((g) => textWidth(g.text, m.tag, g.className !== 'glyph-note') + (g.className === 'glyph-note' ? 0 : m.badgePad)));
-  return { w: widest, h: m.nameLine + t.tags.length * m.tagLine };
+  const widest = Math.max(first, ...t.tags.map((g) => (isNote(g) ? textWidth(g.text, m.note, false) : textWidth(g.text, m.tag) + m.badgePad)));
+  return { w: widest, h: tagTops(t.tags, scale)[t.tags.length]! };
 }
 
 /**
@@ -38,6 +48,43 @@ export function labelSize(t: LabelText, scale: number): { w: number; h: number }
  * these, not on each frame's counts, so it changes size only when the counts gain digits.
  */
 export const namesWithCount = (scale: number, held: number) => (id: string) => labelSize({ id, held, tags: [], state: 'up' }, scale);
+
+/**
+ * The labels' state tags as a key (nodes without tags left out): the ring is fitted to them and
+ * refitted only when one appears, goes or changes, not on every frame.
+ */
+export function tagKey(nodes: readonly NodeView[], operator: readonly OperatorView[] | undefined): string {
+  const tagged = [...labelTexts(nodes, [], operator).values()].filter((t) => t.tags.length > 0).map((t) => [t.id, t.tags]);
+  return tagged.length === 0 ? '' : JSON.stringify(tagged);
+}
+
+/** A node's label is fitted with its notes while the ring keeps this much of its size. */
+const KEEP_WITH_NOTES = 0.85;
+
+/**
+ * The ring's side with room for every label as drawn: name and hint count, state tags, and notes
+ * ("seen down by 60/60") while they cost the ring less than a sixth of its size — else the labels
+ * go without them (the glyph's own description keeps them). `fits` false: not even the names fit
+ * around the smallest ring in this space (a phone at 64 nodes), so names go on hover instead.
+ */
+export function fitRingToLabels(width: number, height: number, order: readonly string[], scale: number, held: number, key: string): { side: number; notes: boolean; fits: boolean } {
+  const tags = new Map<string, GlyphTag[]>(key ? (JSON.parse(key) as [string, GlyphTag[]][]) : []);
+  const size = (notes: boolean) => (id: string) => labelSize({ id, held, tags: (tags.get(id) ?? []).filter((g) => notes || !isNote(g)), state: 'up' }, scale);
+  const plain = fitLabelledRing(width, height, order, namesWithCount(scale, held));
+  if (!plain.fits || tags.size === 0) return { side: plain.side, notes: true, fits: plain.fits };
+  // The names' ring when the tags fit round it too: the ring keeps its size as nodes go down.
+  const stretch = wideness(width, height);
+  for (const notes of [true, false]) if (labelsInside(width, height, plain.side, labelsAround(plain.side, order, size(notes), stretch))) return { side: plain.side, notes, fits: true };
+  const withNotes = fitLabelledRing(width, height, order, size(true));
+  if (withNotes.fits && withNotes.side >= KEEP_WITH_NOTES * plain.side) return { side: withNotes.side, notes: true, fits: true };
+  const bare = fitLabelledRing(width, height, order, size(false));
+  return { side: bare.side, notes: false, fits: bare.fits };
+}
+
+/** Label texts without their notes (a ring fitted without room for them). */
+export function withoutNotes(texts: ReadonlyMap<string, LabelText>): Map<string, LabelText> {
+  return new Map([...texts].map(([id, t]) => [id, { ...t, tags: t.tags.filter((g) => !isNote(g)) }]));
+}
 
 /** The largest count held, rounded up to 99, 9,999 or 999,999,999: the reserve for every badge. */
 export function countReserve(queues: readonly HintQueueView[]): number {
@@ -102,6 +149,7 @@ function OneLabel({ label, glyph, glyphR, text, selected, scale }: { label: Plac
   const len = Math.hypot(dx, dy) || 1;
   const from = { x: glyph.x + (dx / len) * (glyphR + 2), y: glyph.y + (dy / len) * (glyphR + 2) };
   const nameW = textWidth(text.id, m.name);
+  const tops = tagTops(text.tags, scale);
   return (
     <g className={`ring-label ring-label-${text.state}${selected ? ' ring-label-selected' : ''}`} data-testid={`ring-label-${text.id}`} data-node={text.id}>
       {len > glyphR + 6 && <line className="ring-leader" x1={from.x} y1={from.y} x2={label.leader.x} y2={label.leader.y} />}
@@ -111,7 +159,7 @@ function OneLabel({ label, glyph, glyphR, text, selected, scale }: { label: Plac
         </text>
         {text.held > 0 && <Badge x={nameW + m.space} h={m.nameLine} px={m.count} pad={m.badgePad} count={text.held} />}
         {text.tags.map((g, i) => (
-          <LabelTag key={g.text} tag={g} y={m.nameLine + i * m.tagLine} h={m.tagLine} px={m.tag} pad={m.badgePad} />
+          <LabelTag key={g.text} tag={g} y={tops[i]!} h={isNote(g) ? m.noteLine : m.tagLine} px={isNote(g) ? m.note : m.tag} pad={m.badgePad} />
         ))}
       </g>
     </g>

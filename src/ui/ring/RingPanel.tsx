@@ -30,8 +30,8 @@ import { MessagePopover } from '../panels/MessagePopover';
 import { NodeMenu } from '../panels/NodeMenu';
 import { Ring } from './Ring';
 import { TokenTip } from './TokenTip';
-import { countReserve, labelTexts, namesWithCount, RingLabels } from './RingLabels';
-import { fitLabelledRing, labelsOutside, wideness } from '../../view/ringLabels';
+import { countReserve, fitRingToLabels, labelTexts, RingLabels, tagKey, withoutNotes } from './RingLabels';
+import { labelsOutside, wideness } from '../../view/ringLabels';
 import { useElementSize } from '../common/useElementSize';
 import { dcKeyOf, withDcs } from '../../view/datacenters';
 import { dcMap, routeFacts } from '../../view/forwarding';
@@ -217,11 +217,12 @@ function RingWithState({ side, ...props }: RingStateProps) {
 const PRESENTER_TEXT_SCALE = 1.3;
 
 /** The labels outside a crowded ring, from the frame's nodes, hint queues and nodetool changes. */
-function RingLabelsWithState({ nodes, ...props }: Omit<Parameters<typeof RingLabels>[0], 'texts' | 'scale'> & { nodes: readonly NodeView[] }) {
+function RingLabelsWithState({ nodes, notes, ...props }: Omit<Parameters<typeof RingLabels>[0], 'texts' | 'scale'> & { nodes: readonly NodeView[]; notes: boolean }) {
   const queues = useAppStore(selectHintQueues) ?? NO_QUEUES;
   const operator = useAppStore((st) => st.view?.operator);
   const presenter = useAppStore(selectPresenter);
-  return <RingLabels {...props} texts={labelTexts(nodes, queues, operator)} scale={presenter ? PRESENTER_TEXT_SCALE : 1} />;
+  const texts = labelTexts(nodes, queues, operator);
+  return <RingLabels {...props} texts={notes ? texts : withoutNotes(texts)} scale={presenter ? PRESENTER_TEXT_SCALE : 1} />;
 }
 
 /**
@@ -231,14 +232,17 @@ function RingLabelsWithState({ nodes, ...props }: Omit<Parameters<typeof RingLab
 function useRingSide(width: number, height: number, order: readonly string[]) {
   const presenter = useAppStore(selectPresenter);
   const full = Math.max(160, Math.min(width, height || width));
-  const outside = labelsOutside(order.length, full);
+  const wanted = labelsOutside(order.length, full);
   const scale = presenter ? PRESENTER_TEXT_SCALE : 1;
-  const reserve = useAppStore((st) => (outside ? countReserve(selectHintQueues(st) ?? NO_QUEUES) : 0));
-  const side = useMemo(
-    () => (outside ? Math.floor(fitLabelledRing(width, height || width, order, namesWithCount(scale, reserve)).side) : full),
-    [outside, width, height, order, scale, full, reserve],
+  const reserve = useAppStore((st) => (wanted ? countReserve(selectHintQueues(st) ?? NO_QUEUES) : 0));
+  const tags = useAppStore((st) => (wanted ? tagKey(st.view?.nodes ?? NO_NODES, st.view?.operator) : ''));
+  const fit = useMemo(
+    () => (wanted ? fitRingToLabels(width, height || width, order, scale, reserve, tags) : null),
+    [wanted, width, height, order, scale, reserve, tags],
   );
-  return { side, outside, stretch: wideness(width, height || width) };
+  // Labels that cannot fit around any ring here are not drawn past the panel: names go on hover.
+  const outside = fit !== null && fit.fits;
+  return { side: outside ? Math.floor(fit.side) : full, notes: fit?.notes ?? true, outside, stretch: wideness(width, height || width) };
 }
 
 export function RingPanel() {
@@ -252,7 +256,7 @@ export function RingPanel() {
   const box = useElementSize<HTMLDivElement>({ width: 560, height: 560 });
   const svgBox = useRef<HTMLDivElement>(null);
   const { order, positions, glyphR } = useRingLayout(nodes, cluster);
-  const { side, outside, stretch } = useRingSide(box.width, box.height, order);
+  const { side, outside, stretch, notes } = useRingSide(box.width, box.height, order);
   const touch = useCoarsePointer();
   const { selected, menuFor, onOpen, onClose } = useNodeMenu(svgBox);
   const { picked, onStageClick, onStageMove, closePicked } = useMessagePicking({ svgBox, positions, glyphR, side, paused });
@@ -286,7 +290,7 @@ export function RingPanel() {
             <RingWithState nodes={nodes} order={order} positions={positions} glyphR={glyphR} selected={selected} menuFor={menuFor} onOpen={onOpen} side={side} labelsOutside={outside} />
           )}
           {nodes.length > 0 && <TokenTip nodes={nodes} />}
-          {outside && nodes.length > 0 && <RingLabelsWithState nodes={nodes} order={order} positions={positions} side={side} glyphR={glyphR} selected={selected} stretch={stretch} />}
+          {outside && nodes.length > 0 && <RingLabelsWithState nodes={nodes} order={order} positions={positions} side={side} glyphR={glyphR} selected={selected} stretch={stretch} notes={notes} />}
           <MessageLayer side={side} positions={positions} nodeRadius={glyphR + 2} />
           <CutLayer order={order} positions={positions} />
           <LessonCallout positions={positions} side={side} />
