@@ -24,14 +24,15 @@ export function presenterKeysHint(question: boolean, touch: boolean): string | n
 
 export const wordsFor = (w: InputWords, touch: boolean): string => (touch ? w.touch : w.keys);
 
-/** How to pick a message on the ring: only while time stands still. */
 /**
- * Above the in-flight count. While playing, the picture keeps each message in sight for half a
- * second or more (a hop takes milliseconds), so it shows more dots than are on the wire: said here,
- * beside the count it would otherwise seem to contradict.
+ * Above the in-flight count: how to pick a message on the ring (only while time stands still).
+ * While playing, the picture keeps each message in sight for half a second or more (a hop takes
+ * milliseconds), so it shows more than is on the wire: said here, beside the count it would
+ * otherwise seem to contradict. With reduced motion the arrows stand still: the last moment's.
  */
-export function pickHint(paused: boolean, touch: boolean): string {
-  return paused ? pickAction(true, touch) : `Drawn slowed down. ${pickAction(false, touch)}`;
+export function pickHint(paused: boolean, touch: boolean, reducedMotion = false): string {
+  if (paused) return pickAction(true, touch);
+  return `${reducedMotion ? 'Arrows: recent traffic, held half a second or more.' : 'Drawn slowed down.'} ${pickAction(false, touch)}`;
 }
 
 /** How to pick a message: at once when paused, after pausing while playing. */

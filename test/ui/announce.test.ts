@@ -58,6 +58,7 @@ describe('touch wording', () => {
   it('says tap on a coarse pointer, click otherwise; no key line for the presenter on touch', async () => {
     const { pickHint, presenterKeysHint, wordsFor, CUT_HINT } = await import('../../src/view/inputWords');
     expect(pickHint(false, true)).toBe('Drawn slowed down. Pause, then tap a message to drop or delay it');
+    expect(pickHint(false, false, true)).toBe('Arrows: recent traffic, held half a second or more. Pause, then click a message to drop or delay it');
     expect(pickHint(true, false)).toBe('Click a message to drop or delay it');
     expect(presenterKeysHint(true, true)).toBeNull();
     expect(presenterKeysHint(true, false)).toMatch(/1–4: predict/);

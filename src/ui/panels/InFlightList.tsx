@@ -49,6 +49,7 @@ export function InFlightList() {
   const trigger = useRef<HTMLButtonElement>(null);
   const popId = useId();
   const touch = useCoarsePointer();
+  const reduced = useMediaQuery('(prefers-reduced-motion: reduce)');
 
   const close = (returnFocus: boolean) => {
     setOpen(false);
@@ -58,7 +59,7 @@ export function InFlightList() {
   return (
     <div className="inflight">
       <span className="pick-hint" id={`${popId}-hint`}>
-        {pickHint(paused, touch)}
+        {pickHint(paused, touch, reduced)}
       </span>
       <button
         ref={trigger}
