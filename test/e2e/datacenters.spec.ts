@@ -1,24 +1,16 @@
 // Datacenters on the page: a scenario that names them opens from a share link; the ring draws a
 // band and a label per datacenter, each glyph's name says its DC, and the node menu tags it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, launch, openPage, REGIONS_FILE, screenshot, shareFragment, shippedScenario } from './helpers';
+import type { Page } from 'playwright-core';
+import { BASE_URL, REGIONS_FILE, screenshot, shareFragment, shippedScenario, useApp } from './helpers';
 
 const scenario = shippedScenario(REGIONS_FILE);
 const shareHash = shareFragment({ v: 1, scenario, log: [] });
 
-let browser: Browser;
 let page: Page;
-let problems: string[];
-
-before(async () => {
-  browser = await launch();
-  ({ page, problems } = await openPage(browser));
-});
-after(async () => {
-  await browser?.close();
-});
+let problems: string[] = [];
+useApp((app) => ({ page, problems } = app));
 
 test('the ring labels each datacenter and the node menu tags the node\'s DC', async () => {
   await page.goto(`${BASE_URL}${shareHash}`, { waitUntil: 'load' });

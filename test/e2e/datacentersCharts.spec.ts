@@ -2,25 +2,17 @@
 // eu cut off from us at 1 m, healed at 4 m). During the cut the counters split the under-replicated
 // keys per DC and the chart draws a line per DC in the ring's colour for it; after the heal and the
 // hints' replay both go back to 0.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { BASE_URL, counter, launch, openPage, REGIONS_FILE, screenshot, shareFragment, shippedScenario, waitForNumber } from './helpers';
+import type { Page } from 'playwright-core';
+import { BASE_URL, counter, REGIONS_FILE, screenshot, shareFragment, shippedScenario, useApp, waitForNumber } from './helpers';
 
 const scenario = shippedScenario(REGIONS_FILE);
 const shareHash = shareFragment({ v: 1, scenario, log: [] });
 
-let browser: Browser;
 let page: Page;
-let problems: string[];
-
-before(async () => {
-  browser = await launch();
-  ({ page, problems } = await openPage(browser));
-});
-after(async () => {
-  await browser?.close();
-});
+let problems: string[] = [];
+useApp((app) => ({ page, problems } = app));
 
 /** Jumps with the jump box and waits until the clock shows the time and the jump is over. */
 async function jumpTo(text: string, clock: string): Promise<void> {

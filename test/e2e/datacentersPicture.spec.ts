@@ -3,11 +3,11 @@
 // draws WAN messages with their dashed way and badges the relay copy, and the in-flight list says
 // what it carries; later a relay's onward copy says who relayed it. Then "Cut eu off" partitions
 // eu's nodes from everyone else in one click, and Heal joins them.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createSimulation, type MessageView } from '../../src/engine';
-import { BASE_URL, launch, openPage, REGIONS_FILE, screenshot, shareFragment, shippedScenario } from './helpers';
+import { BASE_URL, REGIONS_FILE, screenshot, shareFragment, shippedScenario, useApp } from './helpers';
 
 const scenario = shippedScenario(REGIONS_FILE);
 const shareHash = shareFragment({ v: 1, scenario, log: [] });
@@ -22,17 +22,9 @@ function momentWith(want: (m: MessageView) => boolean, fromMs: number): number {
   throw new Error('no such message in the first minute');
 }
 
-let browser: Browser;
 let page: Page;
-let problems: string[];
-
-before(async () => {
-  browser = await launch();
-  ({ page, problems } = await openPage(browser));
-});
-after(async () => {
-  await browser?.close();
-});
+let problems: string[] = [];
+useApp((app) => ({ page, problems } = app));
 
 async function jumpTo(ms: number): Promise<void> {
   await page.getByTestId('jump-to').fill(`${ms}ms`);

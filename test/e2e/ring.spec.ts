@@ -3,24 +3,15 @@
 //   ring, its name at least 12 px, and no two labels (name, hint count, state tags) overlap;
 // - 32 and 128 nodes: the same, names only;
 // - four nodes down at 64: every label (with its DOWN tag) stays inside the ring's panel.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { encodeSession } from '../../src/session';
-import { BASE_URL, launch, openPage, screenshot } from './helpers';
+import { BASE_URL, screenshot, useApp } from './helpers';
 
-let browser: Browser;
 let page: Page;
-let problems: string[];
-
-before(async () => {
-  browser = await launch();
-  ({ page, problems } = await openPage(browser, { width: 1280, height: 720 }));
-});
-
-after(async () => {
-  await browser?.close();
-});
+let problems: string[] = [];
+useApp((app) => ({ page, problems } = app));
 
 const ringOf = (nodes: number, faults: unknown[] = []) => ({
   format: 'hintscope/scenario@1',
