@@ -48,7 +48,12 @@ export function ackCounts(t: Topology, level: Level, local: number, from: number
  * EACH_QUORUM finds some DC short (then the whole operation is unavailable).
  */
 export function liveCount(t: Topology, level: Level, local: number, alive: readonly number[]): number {
-  if (isLocalLevel(level)) return alive.filter((r) => t.dcOf[r] === local).length;
+  if (isLocalLevel(level)) {
+    // Counted, not filtered: every write at a local level comes through here.
+    let n = 0;
+    for (const r of alive) if (t.dcOf[r] === local) n++;
+    return n;
+  }
   if (level !== 'EACH_QUORUM') return alive.length;
   const need = perDcNeed(t, level)!;
   for (const r of alive) need[t.dcOf[r]!]!--;

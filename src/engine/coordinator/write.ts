@@ -13,7 +13,7 @@ import { addDelta, observedTags, removeDelta } from '../node/orset';
 import { offerHint } from '../hints/hints';
 import { hintsAllowed } from '../hints/policy';
 import { hintsOnTimeout, standInCounts, writeAvailable } from './levels';
-import { ackCounts, isLocalLevel, liveCount, perDcNeed, requiredFor } from './dcLevels';
+import { ackCounts, liveCount, perDcNeed, requiredFor } from './dcLevels';
 import { forwardOnArrival, sendWithForwarding } from '../net/forward';
 import { failReadsOf, onRepairAck } from './read';
 import type { WriteHandler } from './types';
@@ -148,24 +148,18 @@ function target(h: WriteHandler, to: number, owner: number): void {
 
 function coordinatorMode(ctx: EngineContext, coord: NodeState, h: WriteHandler): boolean {
   const replicas = h.info.replicas;
-  const dcOf = ctx.topology.dcOf;
-  const local = dcOf[coord.idx]!;
   let alive = 0;
-  let aliveLocal = 0;
-  for (const r of replicas) {
-    if (!believesAlive(coord, r)) continue;
-    alive++;
-    if (dcOf[r] === local) aliveLocal++;
-  }
-  // Datacenter levels count only some of them (dcLevels.ts liveCount); -1: a DC short of its quorum.
-  const counted = isLocalLevel(h.level) ? aliveLocal : h.level === 'EACH_QUORUM' ? liveCount(ctx.topology, h.level, local, replicas.filter((r) => believesAlive(coord, r))) : alive;
-  if (!writeAvailable(h.level, h.required, ctx.rf, counted)) return unavailable(ctx, h, Math.max(0, counted));
+  for (const r of replicas) if (believesAlive(coord, r)) alive++;
+  // The believed-alive replicas, in replica order: the targets if the write goes ahead.
   const targets = new Array<number>(alive);
   let j = 0;
+  for (const r of replicas) if (believesAlive(coord, r)) targets[j++] = r;
+  // Datacenter levels count only some of them (dcLevels.ts); -1: a DC short of its quorum.
+  const counted = liveCount(ctx.topology, h.level, ctx.topology.dcOf[coord.idx]!, targets);
+  if (!writeAvailable(h.level, h.required, ctx.rf, counted)) return unavailable(ctx, h, Math.max(0, counted));
   for (const r of replicas) {
-    if (believesAlive(coord, r)) targets[j++] = r;
     // A hint is never an ack, except at ANY where a stored hint alone acknowledges (Cassandra).
-    else if (offerHint(ctx, coord, r, h.info, h.v) && h.level === 'ANY') h.acks++;
+    if (!believesAlive(coord, r) && offerHint(ctx, coord, r, h.info, h.v) && h.level === 'ANY') h.acks++;
   }
   // Every target writes for itself: one array serves as both.
   setTargets(h, targets, targets);
