@@ -49,11 +49,11 @@ function sendToRemoteDcs(ctx: EngineContext, coord: number, targets: readonly nu
     if (dc === local || firstOfDc(dcOf, targets, from, i, dc) !== i) continue;
     let size = 0;
     for (let j = i; j < n; j++) if (dcOf[targets[j]!] === dc) size++;
-    const pick = size === 1 ? 0 : ctx.rng.net.int(size);
     if (size === 1) {
       ctx.send(coord, targets[i]!, 'mutation', body);
       continue;
     }
+    const pick = ctx.rng.net.int(size);
     const others: number[] = [];
     let relay = -1;
     for (let j = i, k = 0; j < n; j++) {
